@@ -1,0 +1,77 @@
+"""The coded error catalog of media-kg.
+
+Every error the user can meet has a code (``E0xx``) and a message that says what
+went wrong and how to fix it. All errors derive from :class:`KGError`, so callers
+can catch one type.
+
+Example:
+    >>> from kg.errors import Errors, InputError
+    >>> err = InputError(Errors.E002.format(path="a.txt"))
+    >>> str(err).startswith("[E002]")
+    True
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, one per code. Use ``Errors.E001.format(...)``."""
+
+    # ingest
+    E001 = "[E001] {path}: no such file or folder. Check the path, or pass a folder of .txt/.md/.jsonl files."
+    E002 = "[E002] {path}: the file is empty; there is nothing to extract."
+    E003 = ("[E003] {path}: not valid UTF-8 (byte {position}). Re-save the file as UTF-8, "
+            "e.g. `iconv -f latin1 -t utf-8 {path}`.")
+    E004 = "[E004] {path}:{line}: malformed JSON ({detail}). Each line must be one JSON object."
+    E005 = ("[E005] {path}:{line}: a JSONL record needs a non-empty string field \"text\" "
+            "(and optionally \"id\", \"lang\", \"title\", \"url\", \"date\").")
+    E006 = "[E006] {path}: unsupported file type '{suffix}'. Use .txt, .md or .jsonl."
+    E007 = "[E007] {path}:{line}: field \"{field}\" is invalid: {detail}."
+    E008 = "[E008] {path}:{line}: duplicate document id '{doc_id}' in this batch; ids must be unique."
+    # nlp / models
+    E010 = ("[E010] No spaCy model for language '{lang}' is installed (tried: {tried}). {hint}")
+    E011 = "[E011] Language '{lang}' is not supported. Supported: {supported}."
+    E012 = "[E012] {path}: the lexicon file is invalid: {detail}."
+    E013 = "[E013] {path}:{line}: the gazetteer row is invalid: {detail}."
+    # store
+    E020 = ("[E020] The store at {path} is locked by another writer (pid {pid}). Wait for it to finish, "
+            "or remove {lock} if that process is gone.")
+    E021 = "[E021] The store at {path} could not be opened: {detail}."
+    E022 = "[E022] No store at {path}. Run `kg build` first, or pass --store."
+    # query
+    E030 = "[E030] The SPARQL query is invalid: {detail}."
+    E031 = "[E031] No named query '{name}'. See `kg query --list`."
+    E032 = "[E032] Parameter '{name}' is not declared by query '{query}'. Declared: {declared}."
+    E033 = "[E033] Unknown output format '{fmt}'. Choose one of: {choices}."
+    # evaluation
+    E040 = "[E040] {path}:{line}: the gold record has no \"id\"."
+    # resolution / registry
+    E050 = "[E050] {path}:{line}: the registry row is invalid: {detail}."
+    E051 = "[E051] No entity matches '{name}'. See `kg entities`."
+    E052 = "[E052] '{name}' is ambiguous: {candidates}. Use the entity id."
+    E053 = "[E053] Cannot merge {a} ({ta}) with {b} ({tb}): their types are incompatible."
+    E054 = "[E054] {a} and {b} are marked never-merge in the registry. Remove that line first."
+
+
+class KGError(Exception):
+    """Root of every media-kg error."""
+
+
+class InputError(KGError):
+    """A document or input file cannot be read; it is reported and skipped."""
+
+
+class ModelError(KGError):
+    """A spaCy model or a rules file is missing or invalid."""
+
+
+class StoreError(KGError):
+    """The RDF store cannot be opened or written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query or one of its parameters is invalid."""
+
+
+class ResolveError(KGError):
+    """An entity-registry operation cannot be done."""

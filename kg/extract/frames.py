@@ -1,0 +1,80 @@
+"""Verb and noun frames from the lexicon: "Netflix a utilisé l'IA", "a été racheté par",
+"le film réalisé par X et Y", "Canal+ a finalisé le rachat de MultiChoice".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.hedging import is_hedged
+from kg.extract.syntax import Context, obliques, slot, subject_of
+from kg.lexicon import Frame
+from kg.records import Mention, Relation
+
+
+def _match_lemma(tok: Token, lemma: str) -> bool:
+    words = lemma.split()
+    if tok.lemma_.lower() != words[0] and tok.lower_ != words[0]:
+        return False
+    following = tok.doc[tok.i + 1:tok.i + len(words)]
+    return len(following) == len(words) - 1 and all(t.lower_ == w for t, w in zip(following, words[1:]))
+
+
+def _triggers(doc: Doc, frame: Frame) -> Iterator[Token]:
+    pos = ("NOUN", "PROPN") if frame.kind == "noun" else ("VERB", "AUX", "ADJ")
+    for tok in doc:
+        if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
+            yield tok
+
+
+def _noun_slot(noun: Token, name: str, frame: Frame) -> tuple[list[Token], Token | None]:
+    """Slots of a noun trigger; also returns the support verb (for hedging)."""
+    verb = noun.head if noun.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg") else None
+    if name == "support":
+        if verb is None or (frame.support_verbs and verb.lemma_.lower() not in frame.support_verbs):
+            agents = [n for p, n in obliques(noun) if p in ("par", "by")]
+            agents += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+            return agents, verb
+        if noun.dep_ in ("nsubj:pass", "nsubjpass"):
+            return [n for p, n in obliques(verb) if p in ("par", "by")], verb
+        return subject_of(verb), verb
+    if name.startswith("obl:"):
+        preps = set(name[4:].split("|"))
+        return [n for p, n in obliques(noun) if p in preps], verb
+    return [], verb
+
+
+def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """Relations from the lexicon's verb and noun frames."""
+    for frame in ctx.lex.frames:
+        for trig in _triggers(doc, frame):
+            if frame.kind == "noun":
+                subj_toks, verb = _noun_slot(trig, frame.subject, frame)
+                obj_toks, _ = _noun_slot(trig, frame.object, frame)
+                hedge_tok = verb if verb is not None else trig
+            else:
+                subj_toks, obj_toks = slot(trig, frame.subject), slot(trig, frame.object)
+                hedge_tok = trig
+            if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex):
+                continue
+            subjects = _resolve_all(ctx, subj_toks, frame.subject_types)
+            objects = _resolve_all(ctx, obj_toks, frame.object_types)
+            if not objects and frame.kind == "noun":
+                # "la sortie de l'outil Sora 2": the parser often hangs the name on the trigger
+                after = [c for c in trig.children if c.dep_ in ("nmod", "appos") and c.i > obj_toks[0].i]
+                objects = [m for c in after if ctx.at(c) is not None for m in ctx.resolve(c, frame.object_types)]
+            for s in subjects:
+                for o in objects:
+                    if s.start == o.start and s.end == o.end:
+                        continue
+                    yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
+                                   f"frame.{frame.kind}.{frame.predicate}.{frame.lemmas[0]}", frame.confidence)
+
+
+def _resolve_all(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
+    out: list[Mention] = []
+    for tok in tokens:
+        out.extend(m for m in ctx.resolve(tok, types) if m not in out)
+    return out

@@ -1,0 +1,123 @@
+"""Direct quotes: ``said`` from a named speaker to the quote's text.
+
+A quote is text in « », “ ” or paired " ". It becomes a ``said`` relation when a speech
+verb introduces it (before: "a reconnu qu'« … »", after: "« … », a expliqué le dirigeant",
+inside: "« …, a-t-il ajouté, … »") or "selon X, « … »" does. The speaker is the verb's
+subject, resolved when it is a pronoun, a surname or a description. Indirect speech
+("X a déclaré que…") has no quote marks and gives nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.syntax import Context
+from kg.records import Mention, Relation
+
+_QUOTES = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|(?<![\w])\"(?P<c>[^\"\n]+?)\"(?![\w])")
+_SPEAKERS = ("Person", "Organization")
+
+
+def find_quotes(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans (inside the marks) of the quotes in ``text``.
+
+    Example:
+        >>> t = "« Nous créons un champion », a-t-il dit."
+        >>> [t[s:e] for s, e in find_quotes(t)]
+        ['Nous créons un champion']
+    """
+    for m in _QUOTES.finditer(text):
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        start, end = m.span(group)
+        inner = text[start:end]
+        lead = len(inner) - len(inner.lstrip())
+        inner = inner.strip()
+        yield start + lead, start + lead + len(inner)
+
+
+def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """``said`` relations for the direct quotes of ``doc``."""
+    speech = ctx.lex.words("speech_verbs")
+    for start, end in find_quotes(doc.text):
+        inner = doc.char_span(start, end, alignment_mode="expand")
+        if inner is None or len(inner) == 0 or _is_title(inner, ctx):
+            continue
+        verb, speaker_tok = _speech_verb(inner, ctx, speech)
+        if verb is None and speaker_tok is None:
+            continue
+        speaker = _speaker(verb, speaker_tok, ctx)
+        if speaker is None:
+            continue
+        text = doc.text[start:end].rstrip(" .,;:!?…")
+        quote = Mention(text, start, start + len(text), "Quote", "quote")
+        sent = (verb or speaker_tok).sent
+        yield Relation(speaker, "said", quote, sent.text, sent.start_char, "quote.speech_verb"
+                       if verb is not None else "quote.selon", 0.9 if verb is not None else 0.8)
+
+
+def _is_title(inner: Span, ctx: Context) -> bool:
+    m = ctx.at(inner[0])
+    return m is not None and m.type == "CreativeWork" and m.end >= inner.end_char - 1
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Token | None, Token | None]:
+    doc = inner.doc
+    inside = set(range(inner.start, inner.end))
+    sents = {doc[inner.start].sent, doc[inner.end - 1].sent}
+    # a speech verb may sit before or after the quote in the sentences it touches
+    cands = [t for s in sents for t in s if t.i not in inside and t.pos_ in ("VERB", "AUX")
+             and (t.lemma_.lower() in speech or t.lower_ in speech)]
+    quote_toks = [doc[i] for i in inside]
+    linked = []
+    for v in cands:
+        if any(v in q.ancestors for q in quote_toks) or any(q in v.ancestors for q in quote_toks):
+            linked.append(v)
+    if linked:
+        ancestors = [v for v in linked if any(v in q.ancestors for q in quote_toks)]
+        return (min(ancestors, key=_depth) if ancestors else linked[0]), None
+    near = [v for v in cands if (0 < inner.start - v.i <= 4) or (0 <= v.i - inner.end <= 3)]
+    if near:
+        return min(near, key=lambda v: min(abs(v.i - inner.start), abs(v.i - inner.end))), None
+    # incise inside the quote: « …, a-t-il ajouté, … »
+    for t in quote_toks:
+        if t.pos_ == "VERB" and t.lemma_.lower() in speech and any(c.dep_.startswith("nsubj") and c.i > t.i for c in t.children):
+            return t, None
+    # "selon X, « … »"
+    for s in sents:
+        for t in s:
+            if t.i not in inside and t.i < inner.start and t.lower_ in ctx.lex.words("speech_preps") and t.dep_ == "case":
+                return None, t.head
+    return None, None
+
+
+def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Mention | None:
+    if speaker_tok is not None:
+        found = ctx.resolve(speaker_tok, _SPEAKERS, follow_conj=False)
+        return found[0] if found else None
+    assert verb is not None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    v = verb
+    while not subj and v.dep_ in ("advcl", "xcomp", "conj", "acl") and v.head.i != v.i:
+        v = v.head
+        subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+    if not subj:
+        return None
+    tok = subj[0]
+    if tok.pos_ == "PRON":
+        for types in (("Person",), ("Organization",)):
+            ante = ctx.antecedent(tok.idx, types)
+            if ante is not None:
+                return ante
+        return None
+    found = ctx.resolve(tok, _SPEAKERS, follow_conj=False)
+    return found[0] if found else None

@@ -1,0 +1,41 @@
+"""All relation extractors of one document, composed; duplicates removed.
+
+Example:
+    >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+    >>> doc = load_pipeline("fr")("Le patron de Netflix, Ted Sarandos, a parlé.")  # doctest: +SKIP
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in doc._.relations]  # doctest: +SKIP
+    [('Ted Sarandos', 'ceoOf', 'Netflix')]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.frames import frame_relations
+from kg.extract.quotes import quote_relations
+from kg.extract.roles import role_relations
+from kg.extract.syntax import Context
+from kg.extract.works import film_of_relations, genre_relations, source_author_relations
+from kg.lexicon import Lexicon
+from kg.records import Mention, Relation
+
+
+def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Relation]:
+    """Every relation found in ``doc`` given its typed ``mentions``."""
+    ctx = Context(doc, mentions, lex)
+    found: list[Relation] = []
+    found += role_relations(doc, ctx)
+    frames = list(frame_relations(doc, ctx))
+    found += frames
+    found += source_author_relations(doc, ctx, [r for r in frames if r.predicate == "basedOn"])
+    found += genre_relations(doc, ctx)
+    found += film_of_relations(doc, ctx)
+    found += quote_relations(doc, ctx)
+    out: list[Relation] = []
+    seen: set[tuple] = set()
+    for rel in found:
+        key = (rel.subject.start, rel.subject.end, rel.predicate, rel.object.start, rel.object.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(rel)
+    return out

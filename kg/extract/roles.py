@@ -1,0 +1,126 @@
+"""Role nouns: "le patron de Netflix, Ted Sarandos", "Ted Sarandos, PDG de Netflix",
+"X est le directeur général de Y", "Disney CEO Bob Iger", "Netflix's co-CEO",
+and organisation roles ("MultiChoice, filiale de Canal+").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.hedging import is_hedged
+from kg.extract.syntax import Context, obliques, with_conjuncts
+from kg.records import Mention, Relation
+
+_NOT_CURRENT = {"ancien", "ancienne", "ex", "ex-", "former", "futur", "future", "prochain", "prochaine",
+                "next", "incoming", "outgoing", "intérimaire", "interim", "feu", "late"}
+_NAMING_VERBS = {"être", "devenir", "rester", "nommer", "désigner", "promouvoir", "élire", "be", "become",
+                 "remain", "name", "appoint", "elect", "promote", "serve", "demeurer", "succéder"}
+
+
+def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
+    """``(role, predicate, n_tokens)`` for the longest role noun starting at ``tok``."""
+    doc = tok.doc
+    for n in (4, 3, 2, 1):
+        span = doc[tok.i:tok.i + n]
+        if len(span) != n:
+            continue
+        texts = {" ".join(t.lower_ for t in span), "".join(t.lower_ for t in span),
+                 " ".join([span[0].lemma_.lower(), *[t.lower_ for t in span[1:]]])}
+        for text in texts:
+            if text in table:
+                return text, table[text], n
+    return None
+
+
+def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """Relations signalled by role nouns (persons' jobs and organisations' status)."""
+    lex = ctx.lex
+    for table, holder_types, org_types in ((lex.role_nouns, ("Person",), ("Organization",)),
+                                           (lex.org_role_nouns, ("Organization",), ("Organization",))):
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X") or ctx.at(tok) is not None and tok.pos_ == "PROPN":
+                continue
+            found = role_key(tok, table)
+            if found is None:
+                continue
+            role, predicate, n = found
+            head = tok
+            if _not_current(head) or is_hedged_role(head, ctx):
+                continue
+            holders = _holders(head, ctx, holder_types)
+            orgs = _organisations(head, ctx, org_types, n)
+            for h in holders:
+                for o in orgs:
+                    if h.start == o.start:
+                        continue
+                    yield Relation(h, predicate, o, head.sent.text, head.sent.start_char,
+                                   f"role.{predicate}", 0.85)
+
+
+def _not_current(tok: Token) -> bool:
+    if any(c.lower_ in _NOT_CURRENT for c in tok.children):
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_.rstrip("-") in {"ex", "ancien", "ancienne", "former", "futur", "future"}
+
+
+def is_hedged_role(tok: Token, ctx: Context) -> bool:
+    """A role under a hedged naming verb ("pourrait devenir PDG")."""
+    if tok.head.i != tok.i and tok.head.lemma_.lower() in _NAMING_VERBS | {"nommer"}:
+        return is_hedged(tok.head, ctx.lex)
+    return False
+
+
+def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
+    """Who holds the role: apposition either way, copula subject, compound head, naming verb subject."""
+    found: list[Mention] = []
+    candidates: list[Token] = []
+    candidates += [c for c in role.children if c.dep_ in ("appos", "flat:name", "flat", "nmod", "compound") and ctx.at(c) is not None
+                   and ctx.at(c).type in types and not _introduced_by_prep(c)]
+    if role.dep_ in ("appos", "compound", "amod", "nmod") and role.head.i != role.i:
+        candidates.append(role.head)
+    if role.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "acl:relcl", "relcl", "attr", "oprd", "obj", "dobj") or any(
+            c.dep_ == "cop" for c in role.children):
+        subj = [c for c in role.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not subj and role.head.i != role.i and role.head.lemma_.lower() in _NAMING_VERBS:
+            subj = [c for c in role.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        candidates += subj
+    for cand in candidates:
+        for m in ctx.resolve(cand, types):
+            if m not in found:
+                found.append(m)
+    return found
+
+
+def _introduced_by_prep(tok: Token) -> bool:
+    return any(c.dep_ == "case" for c in tok.children)
+
+
+def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) -> list[Mention]:
+    """Which organisation: ``de``/``chez``/``of``/``at`` complement, compound or possessive."""
+    preps = ctx.lex.words("role_preps")
+    end = role.i + n
+    out: list[Mention] = []
+    heads = [role] + [role.doc[i] for i in range(role.i + 1, end)]
+    for h in heads:
+        for prep, noun in obliques(h):
+            if prep in preps and noun.i >= end:
+                for m in ctx.resolve(noun, types):
+                    if m not in out:
+                        out.append(m)
+        for c in h.children:
+            if c.dep_ in ("compound", "poss", "nmod:poss") and c.i < role.i:
+                m = ctx.resolve(c, types, follow_conj=False)
+                out.extend(x for x in m if x not in out)
+            elif c.dep_ == "det" and "Yes" in c.morph.get("Poss") or (c.dep_ == "poss" and c.pos_ == "PRON"):
+                ante = ctx.antecedent(c.idx, types)
+                if ante is not None and ante not in out:
+                    out.append(ante)
+    # "Disney CEO Bob Iger": the organisation is a compound of the person, left of the role
+    if not out and role.dep_ == "compound":
+        for c in role.head.children:
+            if c.dep_ in ("compound", "poss") and c.i < role.i:
+                out.extend(x for x in ctx.resolve(c, types, follow_conj=False) if x not in out)
+    return out

@@ -1,0 +1,131 @@
+"""Facts about creative works read from noun phrases:
+
+* ``genre``: "L'Eternaut, un drame de science-fiction", "la comédie d'aventure X";
+* ``author`` of a source: "adapté de la bande dessinée de X" (the source's author, or the
+  derived work's when the source is not named);
+* ``directedBy`` from "le film de X" / "X's film".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.syntax import Context, apposed_to, obliques
+from kg.records import Mention, Relation
+
+_WORK = ("CreativeWork",)
+
+
+def _genre_tokens(noun: Token, ctx: Context) -> list[Token]:
+    """Tokens of the genre phrase headed by ``noun`` (empty if it is not a genre phrase)."""
+    lex = ctx.lex
+    genres, adjectives = lex.words("genre_nouns"), lex.words("genre_adjectives")
+    works = lex.words("work_nouns")
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    keep: list[Token] = []
+    is_genre = lemma in genres or noun.lower_ in genres
+    if is_genre:
+        keep.append(noun)
+    for child in noun.children:
+        sub = list(child.subtree)
+        text = " ".join(t.lower_ for t in sub if t.dep_ not in ("case", "det"))
+        concept = ctx.at(child)
+        if child.dep_ in ("nmod", "amod", "compound") and child.i > noun.i and concept is not None and concept.type == "Concept":
+            span = doc.char_span(concept.start, concept.end, alignment_mode="expand")
+            keep.extend(span)
+        elif child.dep_ in ("nmod", "amod", "compound") and child.i > noun.i and (
+                child.lemma_.lower() in genres or text in genres or child.lower_ in adjectives
+                or f"d'{child.lower_}" in adjectives):
+            keep.extend(t for t in sub if t.dep_ != "det")
+        elif child.dep_ in ("amod", "compound") and child.i < noun.i and (child.lower_ in adjectives or child.lemma_.lower() in genres):
+            keep.append(child)
+    if not keep:
+        return []
+    if not is_genre and lemma not in works:
+        return []
+    if not is_genre:  # "série policière": keep only the genre words
+        keep = [t for t in keep if t is not noun]
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _phrase(tokens: list[Token]) -> Mention:
+    doc = tokens[0].doc
+    span = doc[tokens[0].i:tokens[-1].i + 1]
+    text = span.text
+    return Mention(text, span.start_char, span.end_char, "Concept", "context:genre")
+
+
+def genre_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """``genre`` for works described by a genre phrase in apposition, as attribute, or before the title."""
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        phrase = _genre_tokens(tok, ctx)
+        if not phrase:
+            continue
+        works: list[Mention] = []
+        # "L'Eternaut, un drame de SF" (appos either way) / "X est un thriller" (copula)
+        named = apposed_to(tok)
+        if named is not None:
+            works += ctx.resolve(named, _WORK, follow_conj=False)
+        works += [m for c in tok.children if c.dep_ == "appos" for m in ctx.resolve(c, _WORK, follow_conj=False)]
+        if any(c.dep_ == "cop" for c in tok.children):
+            works += [m for c in tok.children if c.dep_ in ("nsubj",) for m in ctx.resolve(c, _WORK)]
+        # "la comédie d'aventure Astérix" / "the vampire thriller Sinners"
+        works += [m for c in tok.children if c.dep_ in ("flat", "flat:name", "nmod", "appos") and c.i > tok.i
+                  and ctx.at(c) is not None for m in ctx.resolve(c, _WORK, follow_conj=False)]
+        if tok.dep_ == "compound" or (tok.head.i > tok.i and tok.dep_ in ("amod", "nmod")):
+            works += ctx.resolve(tok.head, _WORK, follow_conj=False)
+        genre = _phrase(phrase)
+        seen = set()
+        for w in works:
+            if (w.start, w.end) in seen or w.start == genre.start:
+                continue
+            seen.add((w.start, w.end))
+            yield Relation(w, "genre", genre, tok.sent.text, tok.sent.start_char, "works.genre", 0.75)
+
+
+def source_author_relations(doc: Doc, ctx: Context, based_on: list[Relation]) -> Iterator[Relation]:
+    """``author`` of the source work of each ``basedOn`` ("la bande dessinée de X et Y")."""
+    for rel in based_on:
+        span = doc.char_span(rel.object.start, rel.object.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        # the noun that introduces the source, e.g. "bande dessinée" for a named "El Eternauta"
+        nouns = [head] + ([head.head] if head.dep_ in ("appos", "flat", "flat:name", "nmod") else [])
+        authors: list[Mention] = []
+        for noun in nouns:
+            for prep, child in obliques(noun):
+                if prep in ("de", "of", "by"):
+                    authors += [m for m in ctx.resolve(child, ("Person",)) if m not in authors]
+        work = rel.object if rel.object.source != "context:source" else rel.subject
+        for a in authors:
+            yield Relation(work, "author", a, rel.sentence, rel.sent_start, "works.source_author", 0.7)
+
+
+def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """``directedBy`` from "le film de X" / "X's film" when the film is named."""
+    films = {"film", "long-métrage", "movie", "documentaire", "documentary"}
+    for tok in doc:
+        if tok.lemma_.lower() not in films:
+            continue
+        people: list[Mention] = []
+        for prep, child in obliques(tok):
+            if prep in ("de",) and ctx.at(child) is not None and ctx.at(child).type == "Person":
+                people += ctx.resolve(child, ("Person",))
+        people += [m for c in tok.children if c.dep_ == "poss" for m in ctx.resolve(c, ("Person",))]
+        if not people:
+            continue
+        works: list[Mention] = []
+        if tok.dep_ == "appos":
+            works += ctx.resolve(tok.head, _WORK, follow_conj=False)
+        works += [m for c in tok.children if c.dep_ == "appos" for m in ctx.resolve(c, _WORK, follow_conj=False)]
+        if any(c.dep_ == "cop" for c in tok.children):
+            works += [m for c in tok.children if c.dep_ == "nsubj" for m in ctx.resolve(c, _WORK)]
+        for w in works:
+            for p in people:
+                yield Relation(w, "directedBy", p, tok.sent.text, tok.sent.start_char, "works.film_of", 0.7)

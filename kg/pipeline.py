@@ -1,0 +1,104 @@
+"""The thin pipeline that composes the stages:
+``ingest -> nlp -> extract -> resolve -> store -> export / viz``.
+
+Example:
+    >>> from kg.records import Document
+    >>> docs = [Document(id="d1", text="Le patron de Netflix, Ted Sarandos, a parlé.", lang="fr")]
+    >>> [t.predicate for x in extract_documents(docs) for t in x.triples]  # doctest: +SKIP
+    ['ceoOf']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kg.errors import InputError, KGError, ModelError
+from kg.gazetteer import load_gazetteer
+from kg.ingest import iter_documents
+from kg.nlp import detect_lang, load_pipeline
+from kg.records import Document, Extraction
+from kg.resolve import resolve_document
+
+BATCH = 16
+
+
+@dataclass
+class Report:
+    """What a run did: documents read, failures (one line each), extractions."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def with_lang(doc: Document) -> Document:
+    """The document with its language set (detected when the input did not say)."""
+    return doc if doc.lang else replace(doc, lang=detect_lang(doc.text))
+
+
+def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError], None] | None = None,
+                      on_done: Callable[[Document], None] | None = None) -> Iterator[Extraction]:
+    """Run nlp, extract and resolve on each document, in input order.
+
+    A document whose language has no installed model is reported through ``on_error``
+    (or raises if none is given) and skipped; the others go on.
+    """
+    gazetteer = load_gazetteer()
+    batch: list[Document] = []
+
+    def flush() -> Iterator[Extraction]:
+        by_lang: dict[str, list[Document]] = {}
+        for d in batch:
+            by_lang.setdefault(d.lang or "fr", []).append(d)
+        done: dict[str, Extraction] = {}
+        for lang, group in by_lang.items():
+            try:
+                nlp = load_pipeline(lang)
+            except ModelError as err:
+                for d in group:
+                    if on_error is None:
+                        raise
+                    on_error(ModelError(f"{_where(d)}: {err}"))
+                    if on_done:
+                        on_done(d)
+                continue
+            for d, sdoc in zip(group, nlp.pipe(d.text for d in group)):
+                done[d.id] = resolve_document(d, sdoc._.mentions, sdoc._.relations, gazetteer)
+        for d in batch:
+            if d.id in done:
+                if on_done:
+                    on_done(d)
+                yield done[d.id]
+        batch.clear()
+
+    for doc in docs:
+        batch.append(with_lang(doc))
+        if len(batch) >= BATCH:
+            yield from flush()
+    yield from flush()
+
+
+def _where(doc: Document) -> str:
+    return f"{doc.source}:{doc.line}" if doc.line else (doc.source or doc.id)
+
+
+def read_documents(paths: Iterable[str | Path], report: Report) -> list[Document]:
+    """Ingest ``paths``; bad files and records are added to ``report.errors`` and skipped."""
+    return list(iter_documents(paths, on_error=lambda e: report.errors.append(str(e))))
+
+
+def extract_paths(paths: Iterable[str | Path], *, progress: Callable[[int], Callable[[Document], None]] | None = None
+                  ) -> tuple[Report, Iterator[Extraction]]:
+    """Ingest then extract: returns the report (errors so far) and a lazy iterator of extractions."""
+    report = Report()
+    docs = read_documents(paths, report)
+    on_done = progress(len(docs)) if progress else None
+    return report, extract_documents(docs, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
+
+
+__all__ = ["Report", "extract_documents", "extract_paths", "read_documents", "with_lang", "InputError"]
