@@ -13,6 +13,37 @@ from kg.extract.mentions import find_mentions
 from kg.extract.relations import extract_relations
 from kg.lexicon import load_lexicon
 
+#: Tokens after which a new sentence may start (a closing quote or bracket may follow them).
+SENTENCE_ENDS = frozenset((".", "!", "?", "…", "...", "?!", "!?"))
+_CLOSERS = frozenset(("»", "”", '"', ")", "’"))
+
+
+def sentence_start_allowed(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` may start a sentence: only after final punctuation (possibly
+    followed by a closing quote or bracket) or a line break.
+
+    The statistical parsers split news sentences at commas and after names
+    ("Omar | Sy reprend…", "Créée par X | , la comédie…"); constraining the starts
+    before parsing keeps participial clauses and appositions in their sentence.
+    """
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    if prev.text in SENTENCE_ENDS or "\n" in prev.text or doc[i].text.startswith("\n") or doc[i].is_space:
+        return True
+    return prev.text in _CLOSERS and i > 1 and doc[i - 2].text in SENTENCE_ENDS
+
+
+class SentenceGuard:
+    """Forbid sentence starts that :func:`sentence_start_allowed` rejects (runs before the parser)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in range(1, len(doc)):
+            if not sentence_start_allowed(doc, i):
+                doc[i].is_sent_start = False
+        return doc
+
+
 for _name in ("mentions", "relations"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -38,6 +69,11 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = extract_relations(doc, doc._.mentions or [], self.lex)
         return doc
+
+
+@Language.factory("kg_sentence_guard", default_config={})
+def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
+    return SentenceGuard()
 
 
 @Language.factory("kg_mentions", assigns=["doc._.mentions"], default_config={"lang": "fr"})

@@ -110,6 +110,8 @@ def load_pipeline(lang: str) -> Language:
     """
     name = resolve_model(lang)
     nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_sentence_guard", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     with nlp.select_pipes(enable=[]):

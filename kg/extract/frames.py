@@ -29,20 +29,33 @@ def _triggers(doc: Doc, frame: Frame) -> Iterator[Token]:
             yield tok
 
 
-def _noun_slot(noun: Token, name: str, frame: Frame) -> tuple[list[Token], Token | None]:
-    """Slots of a noun trigger; also returns the support verb (for hedging)."""
-    verb = noun.head if noun.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg") else None
+def _noun_slot(noun: Token, name: str, frame: Frame,
+               completion: frozenset[str] = frozenset()) -> tuple[list[Token], Token | None]:
+    """Slots of a noun trigger; also returns the support verb (for hedging).
+
+    A completion noun between the verb and the trigger ("a confirmé la finalisation du
+    rachat de X") carries the support verb; any verb then asserts the completed fact.
+    """
+    support_verbs = frame.support_verbs
+    carrier = noun
+    if noun.dep_ in ("nmod", "pobj") and noun.head.lemma_.lower() in completion and noun.head.i < noun.i:
+        carrier, support_verbs = noun.head, ()
+    verb = carrier.head if carrier.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg") else None
     if name == "support":
-        if verb is None or (frame.support_verbs and verb.lemma_.lower() not in frame.support_verbs):
+        if verb is None or (support_verbs and verb.lemma_.lower() not in support_verbs):
             agents = [n for p, n in obliques(noun) if p in ("par", "by")]
             agents += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
             return agents, verb
-        if noun.dep_ in ("nsubj:pass", "nsubjpass"):
+        if carrier.dep_ in ("nsubj:pass", "nsubjpass"):
             return [n for p, n in obliques(verb) if p in ("par", "by")], verb
         return subject_of(verb), verb
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))
-        return [n for p, n in obliques(noun) if p in preps], verb
+        found = [n for p, n in obliques(noun) if p in preps]
+        if not found and verb is not None and carrier is noun and carrier.dep_ in ("obj", "dobj"):
+            # "a eu recours à l'IA": the complement often hangs on the support verb
+            found = [n for p, n in obliques(verb) if p in preps and n.i > noun.i]
+        return found, verb
     return [], verb
 
 
@@ -51,8 +64,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for frame in ctx.lex.frames:
         for trig in _triggers(doc, frame):
             if frame.kind == "noun":
-                subj_toks, verb = _noun_slot(trig, frame.subject, frame)
-                obj_toks, _ = _noun_slot(trig, frame.object, frame)
+                completion = ctx.lex.words("completion_nouns")
+                subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion)
+                obj_toks, _ = _noun_slot(trig, frame.object, frame, completion)
                 hedge_tok = verb if verb is not None else trig
             else:
                 subj_toks, obj_toks = slot(trig, frame.subject), slot(trig, frame.object)

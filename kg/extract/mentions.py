@@ -33,12 +33,69 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     covered: set[int] = set()
     for ent in doc.ents:
         mention = _typed(ent, lex)
+        if mention is not None and mention.type == "Award":
+            mention = _award_category(ent, mention, lex)
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
     for span in _titles(doc, lex, covered):
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
-    return _surnames(sorted(mentions, key=lambda m: m.start))
+    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start))]
+    return _surnames(mentions)
+
+
+def _merged(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Join an organisation name that the gazetteer cut short: "Sony Pictures" + "Animation",
+    "Universal" + "Music Group" (capitalised words the parser attaches to the same name)."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].type == "Organization" and m.type in ("Concept", "Organization") and m.source == "gazetteer" \
+                and doc.text[out[-1].end:m.start] == " " and m.text[:1].isupper() and m.type == "Concept":
+            prev = out.pop()
+            m = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
+        out.append(m)
+    final: list[Mention] = []
+    for i, m in enumerate(out):
+        if m.type == "Organization" and m.source == "gazetteer":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            nxt = out[i + 1].start if i + 1 < len(out) else len(doc.text)
+            end = span.end if span is not None else None
+            while end is not None and end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+                    and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].idx >= m.end and doc[end].idx < nxt:
+                end += 1
+            if end is not None and span is not None and end > span.end:
+                ext = doc[span.start:end]
+                m = Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:name")
+        final.append(m)
+    return final
+
+
+def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
+    """Correct an NER type from the words around a name (lexicon-driven):
+    "Asacha Media" (organisation suffix), "founder Tim League" / "Marcus Bell, a senior analyst"
+    (person role), "the studio Paper Kite" (organisation noun)."""
+    if not m.source.startswith("ner") or m.type not in ("Person", "Organization", "Misc", "Place"):
+        return m
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    roles = set(lex.role_nouns)
+    role_heads = {r.split()[-1] for r in roles} | roles
+    org_nouns = lex.words("anaphors", "Organization")
+    prev = doc[span.start - 1] if span.start > 0 else None
+    words = m.text.split()
+    if m.type != "Organization" and len(words) > 1 and words[-1].lower() in lex.words("org_suffixes"):
+        return Mention(m.text, m.start, m.end, "Organization", "context:suffix")
+    if m.type != "Person":
+        role_prev = prev is not None and (prev.lower_ in role_heads or prev.lemma_.lower() in role_heads) and prev.pos_ in ("NOUN", "PROPN")
+        appos = any(c.dep_ == "appos" and c.i > span.end and (c.lemma_.lower() in role_heads or c.lower_ in role_heads)
+                    for c in span.root.children)
+        if (role_prev or appos) and len(words) > 1 and all(w[:1].isupper() for w in words):
+            return Mention(m.text, m.start, m.end, "Person", "context:role")
+    if m.type in ("Person", "Misc") and prev is not None and prev.pos_ == "NOUN" and (
+            prev.lemma_.lower() in org_nouns or prev.lower_ in org_nouns):
+        return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
+    return m
 
 
 def _surnames(mentions: list[Mention]) -> list[Mention]:
@@ -56,6 +113,24 @@ def _surnames(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _award_category(ent: Span, mention: Mention, lex: Lexicon) -> Mention:
+    """An award with its category: "Academy Award for best picture" (``award_preps`` of the lexicon)."""
+    preps = lex.words("award_preps")
+    doc = ent.doc
+    if not preps or ent.end >= len(doc) or doc[ent.end].lower_ not in preps:
+        return mention
+    prep = doc[ent.end]
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "obj", "nmod")]
+    if not objs:
+        return mention
+    end = max(t.i for t in objs[0].subtree) + 1
+    # a category is lower-case words ("best actor", "lead actor in a comedy series")
+    if end - ent.end > 8 or any(t.ent_type_ and t.ent_type_ not in ("ORDINAL",) or t.is_punct for t in doc[ent.end + 1:end]):
+        return mention
+    span = doc[ent.start:end]
+    return Mention(span.text, span.start_char, span.end_char, "Award", mention.source)
+
+
 def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if ent.label_ in ENTITY_TYPES:  # gazetteer match: label is the ontology class
         return Mention(ent.text, ent.start_char, ent.end_char, ent.label_, "gazetteer")
@@ -65,7 +140,9 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     span = ent
     if span[0].lower_ in _DETS and len(span) > 1 and type_ != "Misc":
         span = span[1:]
-    context = _context_type(span, lex)
+    while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
+        span = span[:-1]  # "Brady Corbet's" -> "Brady Corbet"
+    context = _context_type(span, lex, person=type_ == "Person")
     if context and (type_ in ("Misc", "Organization", "Person") or context == "CreativeWork"):
         return Mention(span.text, span.start_char, span.end_char, context, f"context:{ent.label_}")
     if not span.text.strip() or not any(c.isalnum() for c in span.text):
@@ -73,18 +150,30 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     return Mention(span.text, span.start_char, span.end_char, type_, f"ner:{ent.label_}")
 
 
-def _context_type(span: Span, lex: Lexicon) -> str | None:
+def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | None:
     """CreativeWork or Product when the span is named by a work or product noun."""
     work, product = lex.words("work_nouns"), lex.words("product_nouns")
     root = span.root
     candidates: list[Token] = []
-    if root.head.i != root.i and root.dep_ in ("appos", "nmod", "flat", "flat:name", "compound", "nsubj", "obj"):
+    # "la série Lupin" names the series; "le film de Bong Joon-ho" does not
+    has_case = any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children)
+    if root.head.i != root.i and root.dep_ in ("appos", "nmod", "flat", "flat:name", "compound", "nsubj", "obj") \
+            and not has_case:
         candidates.append(root.head)
     if span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.is_punct and prev.text in "«“\"" and span.start > 1:
             prev = span.doc[span.start - 2]
+        if prev.lower_ in _DETS and prev.i > 0:  # "comedy The Studio"
+            prev = span.doc[prev.i - 1]
         candidates.append(prev)
+    # "American Prometheus, the biography by …": a work noun in apposition
+    candidates += [c for c in root.children if c.dep_ == "appos" and c.i > root.i
+                   and (c.lemma_.lower() in work | lex.words("source_nouns"))]
+    # "Severance, la série d'Apple TV+": a description in apposition after the name
+    doc = span.doc
+    if not person and span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in _DETS | {"un", "une", "a", "an"}:
+        candidates.append(doc[span.end + 2])
     for tok in candidates:
         lemma = tok.lemma_.lower()
         if tok.i >= span.start and tok.i < span.end:
@@ -93,6 +182,14 @@ def _context_type(span: Span, lex: Lexicon) -> str | None:
             return "CreativeWork"
         if lemma in product or tok.lower_ in product:
             return "Product"
+    # multi-word nouns right before the name ("la bande dessinée El Eternauta")
+    for n in (2, 3):
+        if span.start - n >= 0:
+            words = " ".join(t.lower_ for t in doc[span.start - n:span.start])
+            if words in work:
+                return "CreativeWork"
+            if words in product:
+                return "Product"
     return None
 
 

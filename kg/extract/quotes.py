@@ -106,6 +106,10 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
         return found[0] if found else None
     assert verb is not None
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if not subj:
+        # inverted subject after the verb ("», a affirmé Sidonie Dumas"), often parsed as an object
+        subj = [c for c in verb.children if c.dep_ in ("obj", "dobj", "appos") and c.i > verb.i
+                and ctx.at(c) is not None and ctx.at(c).type in _SPEAKERS]
     v = verb
     while not subj and v.dep_ in ("advcl", "xcomp", "conj", "acl") and v.head.i != v.i:
         v = v.head

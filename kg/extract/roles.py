@@ -39,18 +39,30 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     lex = ctx.lex
     for table, holder_types, org_types in ((lex.role_nouns, ("Person",), ("Organization",)),
                                            (lex.org_role_nouns, ("Organization",), ("Organization",))):
+        consumed: set[int] = set()
         for tok in doc:
+            if tok.i in consumed:
+                continue
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X") or ctx.at(tok) is not None and tok.pos_ == "PROPN":
                 continue
             found = role_key(tok, table)
             if found is None:
                 continue
             role, predicate, n = found
-            head = tok
-            if _not_current(head) or is_hedged_role(head, ctx):
+            consumed.update(range(tok.i, tok.i + n))
+            head = _span_head(doc[tok.i:tok.i + n])
+            if _not_current(tok) or _not_current(head) or is_hedged_role(head, ctx):
                 continue
             holders = _holders(head, ctx, holder_types)
-            orgs = _organisations(head, ctx, org_types, n)
+            orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
+            # "Disney CEO Bob Iger", "Netflix's co-CEO Ted Sarandos": a title between two names
+            # (surface pattern; the parser often mangles these noun phrases)
+            before, after = _name_before(tok, ctx, org_types), _name_after(tok.i + n, ctx, holder_types)
+            if after is not None and before is not None:
+                holders = holders or [after]
+                orgs = orgs or [before]
+            elif before is not None and not orgs and holders:
+                orgs = [before]
             for h in holders:
                 for o in orgs:
                     if h.start == o.start:
@@ -59,11 +71,54 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                    f"role.{predicate}", 0.85)
 
 
+def _span_head(span) -> Token:
+    """The syntactic head of a multi-word role ("chief executive" -> "executive",
+    "directeur général" -> "directeur"): the last token whose head lies outside the span."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    outside = [t for t in outside if not t.is_punct] or list(span)
+    return outside[-1]
+
+
 def _not_current(tok: Token) -> bool:
     if any(c.lower_ in _NOT_CURRENT for c in tok.children):
         return True
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and prev.lower_.rstrip("-") in {"ex", "ancien", "ancienne", "former", "futur", "future"}
+    doc = tok.doc
+    # "former Disney CEO", "ex-patron de": look back over the noun phrase's premodifiers
+    i = tok.i - 1
+    while i >= 0 and i >= tok.i - 5:
+        prev = doc[i]
+        if prev.lower_.rstrip("-") in {"ex", "ancien", "ancienne", "former", "futur", "future", "incoming",
+                                        "outgoing", "interim", "late"}:
+            return True
+        if prev.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ") or prev.text in (",", ";", ":", "(", "«", "“", '"'):
+            break
+        i -= 1
+    return False
+
+
+def _name_before(tok: Token, ctx: Context, types: tuple[str, ...]) -> Mention | None:
+    """A named mention of ``types`` ending right before ``tok`` (optionally with a possessive 's)."""
+    i = tok.i - 1
+    doc = tok.doc
+    if i >= 0 and doc[i].lower_ in ("'s", "’s", "'", "’"):
+        i -= 1
+    if i < 0 or doc[i].is_punct:
+        return None
+    m = ctx.at(doc[i])
+    if m is None or m.type not in types or m.end > tok.idx:
+        return None
+    return m
+
+
+def _name_after(i: int, ctx: Context, types: tuple[str, ...]) -> Mention | None:
+    """A named mention of ``types`` starting at token ``i`` (the name a title precedes)."""
+    doc = ctx.doc
+    if i >= len(doc):
+        return None
+    m = ctx.at(doc[i])
+    if m is None or m.type not in types or m.start != doc[i].idx:
+        return None
+    return m
 
 
 def is_hedged_role(tok: Token, ctx: Context) -> bool:
@@ -115,7 +170,7 @@ def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) ->
                 m = ctx.resolve(c, types, follow_conj=False)
                 out.extend(x for x in m if x not in out)
             elif c.dep_ == "det" and "Yes" in c.morph.get("Poss") or (c.dep_ == "poss" and c.pos_ == "PRON"):
-                ante = ctx.antecedent(c.idx, types)
+                ante = ctx.possessor(c, types)
                 if ante is not None and ante not in out:
                     out.append(ante)
     # "Disney CEO Bob Iger": the organisation is a compound of the person, left of the role

@@ -39,7 +39,7 @@ def is_passive(verb: Token) -> bool:
         return True
     part = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     part = part or verb.tag_ == "VBN"
-    return part and verb.dep_ in ("acl", "amod", "advcl", "appos", "ROOT", "conj") and not any(
+    return part and verb.dep_ in ("acl", "amod", "advcl", "advmod", "appos", "ROOT", "conj") and not any(
         c.dep_.startswith("aux") for c in verb.children)
 
 
@@ -47,6 +47,8 @@ def obliques(tok: Token) -> Iterator[tuple[str, Token]]:
     """``(preposition, noun)`` pairs of the complements of ``tok``."""
     for child in tok.children:
         if child.dep_ in OBL:
+            yield prep_of(child), child
+        elif child.dep_ == "dep" and prep_of(child):  # "dans laquelle joue X": an unlabelled oblique
             yield prep_of(child), child
         elif child.dep_ in ("prep", "agent", "dative"):
             for grand in child.children:
@@ -59,6 +61,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in SUBJ or (c.dep_ == "expl:subj" and False)]
     if found:
         return found
+    if depth < 4 and verb.dep_ == "conj" and verb.head.dep_ in ("acl", "acl:relcl", "relcl") and verb.head.head.i != verb.head.i \
+            and is_passive(verb.head) and not is_passive(verb):
+        return [verb.head.head]  # "a series directed by X and starring Y"
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
         if verb.dep_ == "ccomp" and not verb.head.pos_ == "VERB":
             return []
@@ -73,20 +78,46 @@ def slot(trigger: Token, name: str) -> list[Token]:
     passive = is_passive(trigger)
     if name == "agent":
         if passive:
-            return [n for p, n in obliques(trigger) if p in ("par", "by") or n.dep_ == "obl:agent"]
+            found = [n for p, n in obliques(trigger) if p in ("par", "by") or n.dep_ == "obl:agent"]
+            if not found:
+                found = _surface_agent(trigger)
+            if not found:  # "written and directed by X": the agent of the last conjunct is shared
+                for c in trigger.children:
+                    if c.dep_ == "conj" and c.i > trigger.i and is_passive(c):
+                        found = [n for p, n in obliques(c) if p in ("par", "by") or n.dep_ == "obl:agent"]
+                        break
+            return found
         return subject_of(trigger)
     if name == "patient":
         if passive:
             found = [c for c in trigger.children if c.dep_ in PASS_SUBJ]
             if not found and trigger.dep_ in ("acl", "amod", "appos"):
                 found = [trigger.head]
-            if not found and trigger.dep_ == "advcl":
+            if not found and trigger.dep_ in ("advcl", "advmod"):
                 found = [c for c in trigger.head.children if c.dep_ in SUBJ | PASS_SUBJ]
+            if not found and trigger.dep_ == "conj" and is_passive(trigger.head) and trigger.head.i != trigger.i:
+                found = slot(trigger.head, "patient")  # "produced by X and distributed by Y"
             return found
-        return [c for c in trigger.children if c.dep_ in OBJ]
+        found = [c for c in trigger.children if c.dep_ in OBJ]
+        if not found:  # a bare noun right after the verb, mislabelled as an oblique ("a cofondé Mediawan en 2015")
+            found = [c for c in trigger.children if c.dep_ in OBL and c.i > trigger.i and not prep_of(c)
+                     and c.pos_ in ("PROPN", "NOUN") and not any(t.dep_ == "case" for t in c.children)][:1]
+        return found
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))
         return [n for p, n in obliques(trigger) if p in preps]
+    return []
+
+
+def _surface_agent(trigger: Token) -> list[Token]:
+    """The agent of a passive participle when the parser attached it elsewhere:
+    "par"/"by" within a few words after the participle ("développée en interne par la chaîne")."""
+    doc = trigger.doc
+    for tok in doc[trigger.i + 1:min(trigger.i + 5, trigger.sent.end)]:
+        if tok.lower_ in ("par", "by") and tok.head.i > tok.i:
+            return [tok.head]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
+            break
     return []
 
 
@@ -127,12 +158,47 @@ class Context:
         """The last mention of one of ``types`` that starts before offset ``before``
         (an untyped ``Misc`` mention takes the first compatible type)."""
         types = tuple(types)
+        # a typed mention first; an untyped one only when no typed one fits
         for m in reversed(self.mentions):
-            if m.start < before and (m.type in types or m.type == "Misc"):
+            if m.start < before and m.type in types:
+                return m
+        for m in reversed(self.mentions):
+            if m.start < before and m.type == "Misc":
                 fit = self._fit(m, types)
                 if fit is not None:
                     return fit
         return None
+
+    def prominent(self, tok: Token, types: tuple[str, ...]) -> Mention | None:
+        """The most prominent earlier entity for a subject pronoun or a possessive at ``tok``:
+        the subject of a governing clause before it ("Netflix a révélé que son patron…",
+        "Microsoft a racheté X, un pari défendu par son PDG"), else the subject of the
+        previous sentence's main clause ("Le film… a été fabriqué… Il a remporté…").
+        """
+        seen = {tok.i}
+        node = tok
+        for _ in range(12):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            for c in node.children:
+                if c.dep_ in SUBJ | PASS_SUBJ and c.i < tok.i and c.i not in seen and not c.is_ancestor(tok) and c.pos_ != "PRON":
+                    found = self.resolve(c, types, follow_conj=False)
+                    if found:
+                        return found[0]
+        sent = tok.sent
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            for c in prev.root.children:
+                if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ != "PRON":
+                    found = self.resolve(c, types, follow_conj=False)
+                    if found:
+                        return found[0]
+        return None
+
+    def possessor(self, det: Token, types: tuple[str, ...]) -> Mention | None:
+        """What a possessive determiner ("son", "sa", "its") refers to."""
+        return self.prominent(det, types) or self.antecedent(det.idx, types)
 
     def resolve(self, tok: Token, types: tuple[str, ...], *, follow_conj: bool = True) -> list[Mention]:
         """The mentions that ``tok`` stands for, restricted to ``types``.
@@ -143,6 +209,11 @@ class Context:
         ("la bande dessinée") when a Concept is acceptable.
         """
         tokens = with_conjuncts([tok]) if follow_conj else [tok]
+        if follow_conj and self.at(tok) is not None:
+            # "Chapter 2 et Pathé": the conjunct may hang on any word of a multi-word name
+            span = self.doc.char_span(self.at(tok).start, self.at(tok).end, alignment_mode="expand")
+            if span is not None:
+                tokens += [t for t in with_conjuncts(list(span)) if t not in tokens and t.i >= span.end]
         out: list[Mention] = []
         for t in tokens:
             m = self._resolve_one(t, types)
@@ -164,28 +235,63 @@ class Context:
     def _resolve_one(self, tok: Token, types: tuple[str, ...]) -> Mention | None:
         direct = self.at(tok)
         if direct is not None:
-            return self._fit(direct, types)
+            fit = self._fit(direct, types)
+            # a common noun the gazetteer knows as a concept ("un drame", "la comédie",
+            # "le film d'animation") may still head a description of a named entity
+            if fit is not None or direct.type != "Concept" or tok.pos_ not in ("NOUN", "ADJ"):
+                return fit
         # a description in apposition to a name ("L'Eternaut, un drame ...")
         named = apposed_to(tok)
         if named is not None and self.at(named) is not None:
             m = self._fit(self.at(named), types)
             if m is not None:
                 return m
-        # a named mention attached to a head noun
-        for child in tok.children:
-            if child.dep_ in ("appos", "flat", "flat:name", "nmod", "compound", "nummod", "dep") and prep_of(child) in ("", "de"):
-                m = self._fit(self.at(child), types)
-                if m is not None and (child.dep_ != "nmod" or tok.lemma_.lower() in self._named_heads()):
+        # a named mention attached to a head noun, possibly behind a concept
+        # ("le film d'animation Flow")
+        kids = [g for c in tok.children if c.dep_ == "nmod" and self.at(c) is not None and self.at(c).type == "Concept"
+                and c.i > tok.i for g in c.children]
+        kids += list(tok.children)
+        # a work or product noun names a work or product first ("le film Flow")
+        head_types = types
+        if tok.lemma_.lower() in self.lex.words("work_nouns") and tok.pos_ == "NOUN":
+            if "CreativeWork" not in types and not (types and set(types) <= {"Concept"}):
+                return None  # "la série" never stands for a company or a person
+            head_types = ("CreativeWork",)
+        elif tok.lemma_.lower() in self.lex.words("product_nouns") and "Product" in types:
+            head_types = ("Product",)
+        for child in kids:
+            if child.dep_ in ("appos", "flat", "flat:name", "nmod", "compound", "nummod", "dep", "amod") and prep_of(child) in ("", "de"):
+                m = self._fit(self.at(child), head_types)
+                if m is not None and child.dep_ == "amod" and (m.start != child.idx or child.pos_ == "ADP"):
+                    continue
+                if m is not None and m.type in ("Person", "Organization") and self._introduced(m, child):
+                    continue  # "la série d'Apple TV+", "le film de X": a possessor, not a name
+                if m is not None and (child.dep_ != "nmod" or self._is_named_head(tok)):
                     return m
         lemma = tok.lemma_.lower()
         lex = self.lex
         if tok.pos_ == "PRON" or tok.lower_ in lex.words("pronouns", "Person") | lex.words("pronouns", "Organization"):
-            return self._fit(self.antecedent(tok.idx, types or ("Person", "Organization")), types)
+            want = types or ("Person", "Organization")
+            # relative pronoun: the noun the relative clause qualifies ("Netflix, qui…")
+            if "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WDT", "WP"):
+                verb = tok.head
+                while verb.dep_ == "conj" and verb.head.i != verb.i:
+                    verb = verb.head
+                if verb.dep_ in ("acl:relcl", "relcl", "acl") and verb.head.i != verb.i:
+                    found = self.resolve(verb.head, types, follow_conj=False)
+                    return found[0] if found else None
+            if tok.dep_ in SUBJ | PASS_SUBJ | {"expl:subj"} and "1" not in tok.morph.get("Person") \
+                    and "2" not in tok.morph.get("Person"):
+                m = self.prominent(tok, want)
+                if m is not None and m.start < tok.idx:
+                    return self._fit(m, types)
+            return self._fit(self.antecedent(tok.idx, want), types)
         for det in tok.children:
             if det.dep_ in ("det", "poss", "nmod:poss") and (det.lower_ in lex.words("possessives") or "Yes" in det.morph.get("Poss")):
                 pass
         for typ in types:
-            if lemma in lex.words("anaphors", typ) and tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children):
+            nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"pobj", "attr", "appos"})
+            if lemma in lex.words("anaphors", typ) and nominal and any(c.dep_ == "det" for c in tok.children):
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" for c in tok.children):
                     return self.antecedent(tok.idx, (typ,))
         if "Concept" in types:
@@ -195,9 +301,23 @@ class Context:
                 return Mention(self.doc.text[start:end], start, end, "Concept", "context:source")
         return None
 
+    def _introduced(self, m: Mention, child: Token) -> bool:
+        """Whether mention ``m`` (found at ``child``) is introduced by a preposition."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        first = span[0] if span is not None else child
+        prev = self.doc[first.i - 1] if first.i > 0 else None
+        return bool(prep_of(child) or prep_of(first)) or (prev is not None and prev.pos_ == "ADP")
+
+    def _is_named_head(self, tok: Token) -> bool:
+        """Whether ``tok`` (alone or with the next word: "bande dessinée") is a noun that takes a name."""
+        heads = self._named_heads()
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        return tok.lemma_.lower() in heads or tok.lower_ in heads or f"{tok.lower_} {nxt}" in heads
+
     def _named_heads(self) -> frozenset[str]:
         lex = self.lex
-        return lex.words("work_nouns") | lex.words("product_nouns") | lex.words("source_nouns") | frozenset(
+        return lex.words("work_nouns") | lex.words("product_nouns") | lex.words("source_nouns") | lex.words(
+            "work_part_nouns") | frozenset(
             ("technologie", "technology", "outil", "tool", "solution", "service", "plateforme", "platform"))
 
 

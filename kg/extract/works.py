@@ -109,8 +109,21 @@ def source_author_relations(doc: Doc, ctx: Context, based_on: list[Relation]) ->
 
 def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``directedBy`` from "le film de X" / "X's film" when the film is named."""
-    films = {"film", "long-métrage", "movie", "documentaire", "documentary"}
+    films = ctx.lex.words("director_nouns") or frozenset({"film", "long-métrage", "movie", "documentaire", "documentary"})
     for tok in doc:
+        # "Christopher Nolan's Oppenheimer": a person's possessive on a named work
+        work = ctx.at(tok)
+        if work is not None and work.type == "CreativeWork" and tok.dep_ != "poss":
+            for c in tok.children:
+                if c.dep_ in ("poss", "nmod:poss") and c.i < tok.i:
+                    # "Thomas Pynchon's novel Vineland": a source noun in between names the author
+                    between = doc[c.i + 1:tok.i]
+                    books = ctx.lex.words("source_nouns") - films
+                    pred = "author" if any(t.lemma_.lower() in books for t in between) else "directedBy"
+                    for p in ctx.resolve(c, ("Person",), follow_conj=False):
+                        if ctx.at(c) is not None:
+                            yield Relation(work, pred, p, tok.sent.text, tok.sent.start_char,
+                                           "works.possessive", 0.7)
         if tok.lemma_.lower() not in films:
             continue
         people: list[Mention] = []

@@ -1,0 +1,120 @@
+"""Places read from noun phrases: "the New York-based company", "the Paris group",
+"Brooklyn animation studio Paper Kite" -> ``headquarteredIn``; "Las Vegas, Nevada" -> ``locatedIn``;
+"the Apple TV+ comedy The Studio" -> ``distributes`` (a distributor named before a work noun).
+
+Example:
+    >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+    >>> doc = load_pipeline("en")("Netflix bought the Paris-based studio Mikros.")  # doctest: +SKIP
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in doc._.relations]  # doctest: +SKIP
+    [('Mikros', 'headquarteredIn', 'Paris'), ...]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.syntax import Context
+from kg.records import Mention, Relation
+
+_ORG = ("Organization",)
+_LIST_WORDS = {"and", "or", "et", "ou"}
+
+
+def _described(noun: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
+    """The named entity a descriptive noun phrase stands for (apposition, following name, antecedent).
+
+    A bare definite description ("the Paris group") prefers the clause's most prominent entity.
+    """
+    found = ctx.resolve(noun, types, follow_conj=False)
+    named = any(c.dep_ in ("appos", "compound", "flat", "nmod") and ctx.at(c) is not None and ctx.at(c).type in types
+                for c in noun.children) or noun.dep_ == "appos"
+    if found and not named and any(c.dep_ == "det" for c in noun.children):
+        m = ctx.prominent(noun, types)
+        if m is not None and m.start < noun.idx:
+            return [m]
+    return found
+
+
+def _premodifier_places(noun: Token, ctx: Context) -> list[tuple[Mention, str]]:
+    """Places premodifying ``noun``: "Paris-based" (rule ``based``) or a bare "Paris" compound."""
+    found: list[tuple[Mention, str]] = []
+    based = ctx.lex.words("based_words")
+    for c in noun.children:
+        if c.i > noun.i:
+            continue
+        if c.dep_ in ("amod", "compound", "acl") and (c.lemma_.lower() in based or c.lower_ in based):
+            for g in c.children:
+                m = ctx.at(g)
+                if m is not None and m.type == "Place" and g.i < c.i:
+                    found.append((m, "based"))
+                    found += [(x, "based") for x in _place_chain(g, ctx) if x is not m]
+        m = ctx.at(c)
+        if m is not None and m.type == "Place" and c.dep_ in ("compound", "nmod", "npadvmod") and c.pos_ == "PROPN":
+            found.append((m, "compound"))
+    return found
+
+
+def _place_chain(tok: Token, ctx: Context) -> list[Mention]:
+    return [m for c in tok.children if c.dep_ in ("appos", "conj", "npadvmod", "compound") and (m := ctx.at(c)) is not None
+            and m.type == "Place"]
+
+
+def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """``headquarteredIn`` from place premodifiers, ``locatedIn`` from "City, Region" pairs."""
+    org_nouns = ctx.lex.words("anaphors", "Organization")
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        places = _premodifier_places(tok, ctx)
+        if not places:
+            continue
+        named = ctx.at(tok)
+        if named is not None and named.type == "Organization":
+            orgs = [named]  # "Paris-based Asacha Media"
+        elif tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns:
+            orgs = _described(tok, ctx, _ORG)  # "the New York-based company", "the Paris group"
+        else:
+            continue
+        for place, how in places:
+            for org in orgs:
+                if org.start != place.start:
+                    yield Relation(org, "headquarteredIn", place, tok.sent.text, tok.sent.start_char,
+                                   f"places.{how}", 0.75)
+    # "Las Vegas, Nevada": a place, a comma, a larger place, not a list
+    ms = sorted((m for m in ctx.mentions if m.type == "Place"), key=lambda m: m.start)
+    for a, b in zip(ms, ms[1:]):
+        if doc.text[a.end:b.start].strip() != ",":
+            continue
+        span_b = doc.char_span(b.start, b.end, alignment_mode="expand")
+        span_a = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span_a is None or span_b is None:
+            continue
+        before = doc[span_a.start - 1] if span_a.start > 0 else None
+        after = doc[span_b.end] if span_b.end < len(doc) else None
+        if before is not None and before.text == ",":
+            continue
+        if after is not None and (after.text == "," and span_b.end + 1 < len(doc) and doc[span_b.end + 1].lower_ in _LIST_WORDS
+                                  or after.lower_ in _LIST_WORDS):
+            continue
+        yield Relation(a, "locatedIn", b, span_a.sent.text, span_a.sent.start_char, "places.apposed", 0.7)
+
+
+def distributor_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """``distributes`` for "the ORG WORK-NOUN [Title]" ("the Netflix limited series", "Apple TV+ comedy X")."""
+    works = ctx.lex.words("work_nouns")
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "ADJ") or (tok.lemma_.lower() not in works and tok.lower_ not in works):
+            continue
+        orgs = [m for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                and (m := ctx.at(c)) is not None and m.type == "Organization"]
+        if not orgs:
+            continue
+        titles = ctx.resolve(tok, ("CreativeWork",), follow_conj=False)
+        if not titles and tok.i + 1 < len(doc):
+            nxt = ctx.at(doc[tok.i + 1]) or (ctx.at(doc[tok.i + 2]) if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "the" else None)
+            titles = [nxt] if nxt is not None and nxt.type == "CreativeWork" else []
+        for o in orgs:
+            for w in titles:
+                yield Relation(o, "distributes", w, tok.sent.text, tok.sent.start_char, "places.distributor", 0.7)

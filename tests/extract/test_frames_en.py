@@ -1,0 +1,35 @@
+"""English verb and noun frames: active, passive, participles, coordination."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    return {(r.subject.text, r.predicate, r.object.text) for r in nlp(text)._.relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Netflix acquired Ubisoft in 2023.", ("Netflix", "acquires", "Ubisoft")),
+    ("Ubisoft was acquired by Tencent.", ("Tencent", "acquires", "Ubisoft")),
+    ("Barbie, directed by Greta Gerwig and starring Margot Robbie, was a hit.", ("Barbie", "directedBy", "Greta Gerwig")),
+    ("Barbie, directed by Greta Gerwig and starring Margot Robbie, was a hit.", ("Margot Robbie", "actsIn", "Barbie")),
+    ("Pixar produced the film Elio.", ("Pixar", "produces", "Elio")),
+    ("Warner Bros. released Barbie in July.", ("Warner Bros.", "distributes", "Barbie")),
+    ("Mattel has partnered with OpenAI.", ("Mattel", "partnersWith", "OpenAI")),
+    ("Lionsgate uses Runway to generate storyboards.", ("Lionsgate", "uses", "Runway")),
+    ("The series Severance is set in New Jersey.", ("Severance", "setIn", "New Jersey")),
+    ("Ubisoft is headquartered in Montreuil.", ("Ubisoft", "headquarteredIn", "Montreuil")),
+    ("Netflix, the Los Gatos-based streamer, released the series Lupin.", ("Netflix", "headquarteredIn", "Los Gatos")),
+    ("Netflix, the Los Gatos-based streamer, released the series Lupin.", ("Netflix", "distributes", "Lupin")),
+])
+def test_frame_found(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Paris was mild on Sunday.",
+    "Analysts expect more consolidation among studios.",
+])
+def test_no_frame(nlp_en, text):
+    assert triples(nlp_en, text) == set()

@@ -1,0 +1,30 @@
+"""English role nouns: titles before names, appositions, copulas, possessives."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    return {(r.subject.text, r.predicate, r.object.text) for r in nlp(text)._.relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Warner Bros. Discovery CEO David Zaslav spoke to investors on Tuesday.",
+     ("David Zaslav", "ceoOf", "Warner Bros. Discovery")),
+    ("Sony's chief executive Kenichiro Yoshida visited the plant.", ("Kenichiro Yoshida", "ceoOf", "Sony")),
+    ("Jane Doe, chief executive of Acme Studios, left the building.", ("Jane Doe", "ceoOf", "Acme Studios")),
+    ("Reed Hastings, the co-founder of Netflix, gave a speech.", ("Reed Hastings", "founderOf", "Netflix")),
+    ("John Smith is the chairman of Pathé.", ("John Smith", "leads", "Pathé")),
+    ("Spotify founder Daniel Ek spoke in London.", ("Daniel Ek", "founderOf", "Spotify")),
+])
+def test_role_found(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Former Disney CEO Bob Chapek has joined a startup board.",
+    "Netflix is looking for a new chief executive.",
+])
+def test_no_role(nlp_en, text):
+    assert not {t for t in triples(nlp_en, text) if t[1] in ("ceoOf", "leads", "founderOf", "worksFor")}
