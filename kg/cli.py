@@ -100,6 +100,177 @@ def eval_(gold: Annotated[Path, typer.Argument(help="Gold JSONL (id, text, lang,
         out.print(f"fp   {doc_id}: {t['subject']} {t['predicate']} {t['object']}  [{t.get('rule', '')}]")
 
 
+StoreOpt = Annotated[Path, typer.Option("--store", help="Store directory.")]
+DEFAULT_STORE = Path("output/store")
+
+
+def _print_build(report, out_dir: Path) -> None:
+    table = Table(title="media-kg build", show_header=False, box=None)
+    table.add_row("documents", f"{report.documents} read, {report.added} added, {report.replaced} replaced, "
+                  f"{report.skipped_unchanged} unchanged, {len(report.errors)} failed")
+    table.add_row("entities", ", ".join(f"{k} {v}" for k, v in report.entities_by_type.items()
+                                        if k not in ("Article", "Statement", "Quote")) or "none")
+    table.add_row("quotes", str(report.entities_by_type.get("Quote", 0)))
+    table.add_row("triples", ", ".join(f"{k} {v}" for k, v in report.triples_by_predicate.items()) or "none")
+    for name, path in report.files.items():
+        table.add_row(name, str(path))
+    out.print(table)
+
+
+def _build(inputs: list[Path], out_dir: Path, store: Path | None, html: bool) -> None:
+    from kg.pipeline import build as run_build
+
+    try:
+        with progress_bar("build") as bar:
+            report = run_build(inputs, out_dir, store_dir=store, progress=bar, html=html)
+    except KGError as exc:
+        _fail(exc)
+    _report_errors(report.errors)
+    _print_build(report, out_dir)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def build(inputs: Inputs,
+          out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+          store: Annotated[Optional[Path], typer.Option("--store", help="Store directory (default OUT/store).")] = None,
+          html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True) -> None:
+    """Extract INPUT..., add it to the persistent store, write graph.ttl, graph.trig and graph.html."""
+    _build(inputs, out_dir, store, html)
+
+
+@app.command()
+def demo(out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output")) -> None:
+    """Build the bundled sample corpus (French and English articles) into OUT."""
+    from importlib import resources
+
+    corpus = Path(str(resources.files("kg") / "data" / "corpus"))
+    _build([corpus], out_dir, None, True)
+
+
+@app.command()
+def query(query_text: Annotated[Optional[str], typer.Argument(help="A named query, a .rq file or SPARQL text.")] = None,
+          store: StoreOpt = DEFAULT_STORE,
+          fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+          param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")] = None,
+          list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False) -> None:
+    """Run SPARQL against the store (parameters are bound, never pasted into the query)."""
+    from kg.query import list_queries, run_query
+
+    try:
+        if list_ or not query_text:
+            table = Table("name", "parameters", "description")
+            for q in list_queries():
+                table.add_row(q.name, " ".join(f"?{p.name}" for p in q.params), q.description)
+            out.print(table)
+            return
+        bindings = {}
+        for item in param or []:
+            name, sep, value = item.partition("=")
+            if not sep:
+                raise typer.BadParameter(f"--param {item!r}: expected NAME=VALUE")
+            bindings[name.lstrip("?")] = value
+        sys.stdout.write(run_query(store, query_text, bindings=bindings, fmt=fmt).rstrip("\n") + "\n")
+    except KGError as exc:
+        _fail(exc)
+
+
+@app.command()
+def export(path: Annotated[Optional[Path], typer.Argument(help="File to write (default output/graph.<ext>).")] = None,
+           fmt: Annotated[str, typer.Option("--format", help="turtle, trig, nquads, jsonld, graphml or gexf.")] = "trig",
+           store: StoreOpt = DEFAULT_STORE,
+           evidence: Annotated[bool, typer.Option(help="Turtle: keep the evidence nodes.")] = False) -> None:
+    """Write the store as Turtle, TriG, N-Quads, JSON-LD, or GraphML/GEXF for Gephi."""
+    try:
+        if fmt in ("graphml", "gexf"):
+            from kg.graph import to_networkx, write_gexf, write_graphml
+            from kg.store import Store
+
+            target = path or Path("output") / f"graph.{fmt}"
+            with Store(store, read_only=True) as st:
+                G = to_networkx(st)
+            written = (write_graphml if fmt == "graphml" else write_gexf)(G, target)
+        else:
+            from kg.export import export_store
+
+            written = export_store(store, path, fmt, evidence=evidence if fmt in ("turtle", "ttl") else None)
+    except KGError as exc:
+        _fail(exc)
+    out.print(f"wrote {written}")
+
+
+@app.command()
+def validate(path: Annotated[Path, typer.Argument(help="An RDF file or a store directory.")] = DEFAULT_STORE) -> None:
+    """Validate a graph against the SHACL shapes of ontology/shapes.ttl."""
+    from kg.validate import validate_file
+
+    try:
+        conforms, text = validate_file(path)
+    except KGError as exc:
+        _fail(exc)
+    out.print(text if not conforms else f"{path}: conforms to the media-kg shapes")
+    raise typer.Exit(0 if conforms else 1)
+
+
+@app.command()
+def serve(store: StoreOpt = DEFAULT_STORE,
+          host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="TCP port.")] = 7878) -> None:
+    """Serve the store read-only as a SPARQL 1.1 Protocol endpoint."""
+    from kg.serve import serve as run_serve
+
+    try:
+        run_serve(store, host, port)
+    except KGError as exc:
+        _fail(exc)
+
+
+@app.command()
+def viz(out_path: Annotated[Path, typer.Argument(help="HTML file to write.")] = Path("output/graph.html"),
+        store: StoreOpt = DEFAULT_STORE,
+        entity: Annotated[Optional[str], typer.Option(help="Centre on this entity.")] = None,
+        depth: Annotated[int, typer.Option(help="Hops around --entity.")] = 1,
+        types: Annotated[Optional[list[str]], typer.Option("--type", help="Keep these entity types.")] = None,
+        predicates: Annotated[Optional[list[str]], typer.Option("--predicate", help="Keep these properties.")] = None,
+        since: Annotated[Optional[str], typer.Option(help="Articles from this date (YYYY-MM-DD).")] = None,
+        until: Annotated[Optional[str], typer.Option(help="Articles up to this date.")] = None,
+        min_support: Annotated[int, typer.Option(help="Minimum number of supporting articles.")] = 1) -> None:
+    """Write the interactive, offline HTML graph of the store (with filters)."""
+    from kg.viz import render
+
+    try:
+        written = render(store, out_path, entity=entity, depth=depth, types=types, predicates=predicates,
+                         since=since, until=until, min_support=min_support)
+    except KGError as exc:
+        _fail(exc)
+    out.print(f"wrote {written}")
+
+
+@app.command()
+def stats(store: StoreOpt = DEFAULT_STORE,
+          top: Annotated[int, typer.Option(help="How many top entities.")] = 10) -> None:
+    """Top entities (degree, PageRank, betweenness) and communities of the graph."""
+    from kg.analytics import communities, stats_table
+    from kg.graph import to_networkx
+    from kg.store import Store
+
+    try:
+        with Store(store, read_only=True) as st:
+            G = to_networkx(st, include_quotes=False)
+    except KGError as exc:
+        _fail(exc)
+    data = stats_table(G, top=top)
+    out.print(f"{data['nodes']} entities, {data['edges']} relations, {data['communities']} communities")
+    table = Table("entity", "type", "degree", "pagerank", "betweenness", "community")
+    for row in data["top"]:
+        table.add_row(row["label"], row["type"], str(row["degree"]), f"{row['pagerank']:.3f}",
+                      f"{row['betweenness']:.3f}", str(row["community"]))
+    out.print(table)
+    for i, part in enumerate(communities(G)[:5]):
+        labels = [G.nodes[n].get("label", n) for n in part][:8]
+        out.print(f"community {i}: " + ", ".join(labels) + (" …" if len(part) > 8 else ""))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

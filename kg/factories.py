@@ -71,6 +71,66 @@ class RelationExtractor:
         return doc
 
 
+#: Prefixes that the English tokenizer cuts off at the hyphen ("co-CEO" -> "co", "-", "CEO").
+HYPHEN_PREFIXES = frozenset(("co",))
+
+
+class PrefixMerger:
+    """Re-join a hyphenated prefix with its word ("co-CEO", "co-created", "co-founded") so
+    that the tagger, parser and lexicon see one role noun or verb (runs first)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        i = 0
+        while i + 2 < len(doc):
+            a, h, b = doc[i], doc[i + 1], doc[i + 2]
+            if a.lower_ in HYPHEN_PREFIXES and h.text in ("-", "‐", "‑") and not a.whitespace_ \
+                    and not h.whitespace_ and b.is_alpha and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_punct):
+                spans.append(doc[i:i + 3])
+                i += 3
+            else:
+                i += 1
+        if spans:
+            with doc.retokenize() as retok:
+                for span in spans:
+                    retok.merge(span)
+        return doc
+
+
+@Language.factory("kg_prefix_merge", default_config={})
+def make_prefix_merge(nlp: Language, name: str) -> PrefixMerger:
+    return PrefixMerger()
+
+
+class PrefixLemmas:
+    """Lemma of a merged prefixed word from its base ("co-founded" -> "co-found"); runs after the lemmatizer."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        for tok in doc:
+            prefix, sep, base = tok.text.partition("-")
+            if not sep or prefix.lower() not in HYPHEN_PREFIXES or not base.isalpha():
+                continue
+            lemma = base.lower()
+            if lemmatizer is not None and hasattr(lemmatizer, "rule_lemmatize"):
+                tmp = Doc(doc.vocab, words=[base.lower()])
+                tmp[0].pos_, tmp[0].tag_ = tok.pos_, tok.tag_
+                try:
+                    lemma = lemmatizer.rule_lemmatize(tmp[0])[0]
+                except Exception:  # noqa: BLE001 - keep the default lemma
+                    lemma = base.lower()
+            tok.lemma_ = f"{prefix.lower()}-{lemma}"
+        return doc
+
+
+@Language.factory("kg_prefix_lemmas", default_config={})
+def make_prefix_lemmas(nlp: Language, name: str) -> PrefixLemmas:
+    return PrefixLemmas(nlp)
+
+
 @Language.factory("kg_sentence_guard", default_config={})
 def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
     return SentenceGuard()

@@ -110,6 +110,10 @@ def load_pipeline(lang: str) -> Language:
     """
     name = resolve_model(lang)
     nlp = spacy.load(name)
+    if lang == "en" and nlp.pipe_names:
+        nlp.add_pipe("kg_prefix_merge", first=True)
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("kg_prefix_lemmas", after="lemmatizer")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_guard", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",

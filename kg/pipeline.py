@@ -102,3 +102,66 @@ def extract_paths(paths: Iterable[str | Path], *, progress: Callable[[int], Call
 
 
 __all__ = ["Report", "extract_documents", "extract_paths", "read_documents", "with_lang", "InputError"]
+
+
+@dataclass
+class BuildReport(Report):
+    """What ``kg build`` did, for the one-screen summary."""
+
+    documents: int = 0
+    skipped_unchanged: int = 0
+    added: int = 0
+    replaced: int = 0
+    entities_by_type: dict[str, int] = field(default_factory=dict)
+    triples_by_predicate: dict[str, int] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
+          store_dir: str | Path | None = None,
+          progress: Callable[[int], Callable[[Document], None]] | None = None,
+          html: bool = True) -> BuildReport:
+    """``kg build``: ingest, extract, resolve, add to the persistent store, export.
+
+    Unchanged articles already in the store are not re-read by spaCy. Writes
+    ``graph.ttl`` (facts), ``graph.trig`` (named graphs with evidence) and, unless
+    ``html=False``, ``graph.html`` into ``out_dir``.
+
+    Raises:
+        StoreError: when another writer holds the store.
+    """
+    from kg.export import export
+    from kg.registry import canonicalise_all, load_registry, save_registry
+    from kg.store import Store
+
+    out = Path(out_dir)
+    report = BuildReport()
+    docs = [with_lang(d) for d in read_documents(inputs, report)]
+    report.documents = len(docs)
+    with Store(Path(store_dir) if store_dir else out / "store") as store:
+        todo = [d for d in docs if d.content_hash not in store.article_hashes(d.id)]
+        report.skipped_unchanged = len(docs) - len(todo)
+        on_done = progress(len(todo)) if progress else None
+        extractions = extract_documents(todo, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
+        registry = load_registry(store.path)
+        added = store.add(canonicalise_all(extractions, registry))
+        save_registry(registry, store.path)
+        report.added, report.replaced = added.added, added.replaced
+        report.entities_by_type, report.triples_by_predicate = summary_counts(store)
+        report.files["turtle"] = export(store, out / "graph.ttl", "turtle")
+        report.files["trig"] = export(store, out / "graph.trig", "trig")
+        if html:
+            from kg.viz import render
+
+            report.files["html"] = render(store, out / "graph.html", title="media-kg")
+        report.files["store"] = store.path
+    return report
+
+
+def summary_counts(store) -> tuple[dict[str, int], dict[str, int]]:
+    """Entities by class and facts by predicate in the merged graph (named queries)."""
+    from kg.query import get_query
+
+    types = {str(r[0]).rsplit("#", 1)[-1]: int(r[1]) for r in store.query(get_query("entity-types").text)}
+    preds = {str(r[0]).rsplit("#", 1)[-1]: int(r[1]) for r in store.query(get_query("predicate-counts").text)}
+    return types, preds

@@ -74,6 +74,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex):
                 continue
             subjects = _resolve_all(ctx, subj_toks, frame.subject_types)
+            if not subjects and frame.subject_types == ("Organization",):
+                # "le patron de Canal+ a confirmé le rachat…": a leader acts for the company
+                subjects = [o for t in subj_toks for o in _leader_org(t, ctx) if o not in subjects]
             objects = _resolve_all(ctx, obj_toks, frame.object_types)
             if not objects and frame.kind == "noun":
                 # "la sortie de l'outil Sora 2": the parser often hangs the name on the trigger
@@ -87,8 +90,68 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                    f"frame.{frame.kind}.{frame.predicate}.{frame.lemmas[0]}", frame.confidence)
 
 
+_LEADER_ROLES = ("ceoOf", "leads", "founderOf")
+
+
+def _leader_org(tok: Token, ctx: Context) -> list[Mention]:
+    """The organisation a leader acts for: "le patron de X", "Y, directeur général de X"."""
+    from kg.extract.roles import organisations_of_role, role_key  # avoid an import cycle
+
+    roles = [tok] if ctx.at(tok) is None else [c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > tok.i]
+    if ctx.at(tok) is not None and ctx.at(tok).type != "Person":
+        return []
+    out: list[Mention] = []
+    for r in roles:
+        found = role_key(r, ctx.lex.role_nouns)
+        if found is not None and found[1] in _LEADER_ROLES:
+            out.extend(o for o in organisations_of_role(r, ctx, found[2]) if o not in out)
+    return out
+
+
 def _resolve_all(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
     out: list[Mention] = []
     for tok in tokens:
         out.extend(m for m in ctx.resolve(tok, types) if m not in out)
     return out
+
+
+def seat_venue_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """Locations read from surface patterns the parsers rarely get right:
+
+    * "X, dont le siège est à Paris" -> ``headquarteredIn(X, Paris)`` (``seat_nouns``);
+    * "lors du festival Séries Mania, à Lille" -> ``locatedIn(event, Lille)``.
+    """
+    seats = ctx.lex.words("seat_nouns")
+    for tok in doc:
+        if tok.lower_ not in ("dont", "whose") or tok.i < 2 or doc[tok.i - 1].text != ",":
+            continue
+        window = doc[tok.i + 1:min(tok.i + 4, len(doc))]
+        if not any(t.lemma_.lower() in seats or t.lower_ in seats for t in window):
+            continue
+        place = _place_after(ctx, window[-1].i + 1, 4)
+        owners = ctx.resolve(doc[tok.i - 2], ("Organization",), follow_conj=False)
+        if place is not None and owners and not is_hedged(tok.head, ctx.lex):
+            yield Relation(owners[0], "headquarteredIn", place, tok.sent.text, tok.sent.start_char,
+                           "place.seat", 0.8)
+    for m in ctx.mentions:
+        if m.type != "Event":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 2 >= len(doc):
+            continue
+        if doc[span.end].text == "," and doc[span.end + 1].lower_ in ("à", "en", "in", "at"):
+            place = _place_after(ctx, span.end + 2, 1)
+            if place is not None:
+                yield Relation(m, "locatedIn", place, span.sent.text, span.sent.start_char, "place.event_comma", 0.75)
+
+
+def _place_after(ctx: Context, i: int, window: int) -> Mention | None:
+    """The first Place mention starting within ``window`` tokens from token ``i``."""
+    doc = ctx.doc
+    for tok in doc[i:min(i + window, len(doc))]:
+        m = ctx.at(tok)
+        if m is not None and m.type in ("Place", "Misc") and m.start == tok.idx:
+            return ctx._fit(m, ("Place",))
+        if tok.is_punct:
+            return None
+    return None

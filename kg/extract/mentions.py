@@ -41,7 +41,109 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     for span in _titles(doc, lex, covered):
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start))]
+    mentions = _slot_titles(doc, lex, mentions)
     return _surnames(mentions)
+
+
+_TITLE_GLUE = frozenset(("of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "from", ":", "&"))
+_POSS = frozenset(("'s", "’s"))
+
+
+def _title_before(doc: Doc, end: int) -> Span | None:
+    """The capitalised name ending right before token ``end`` ("One Battle After Another",
+    "Wicked: For Good"), when it starts a sentence or follows a comma, a bracket or a possessive."""
+    i = end - 1
+    while i >= 0 and end - i <= 8:
+        tok = doc[i]
+        if tok.lower_ in _POSS or (tok.is_punct and tok.text != ":"):
+            break
+        if not (tok.is_title or tok.is_upper or tok.like_num or tok.lower_ in _TITLE_GLUE):
+            return None
+        i -= 1
+        if tok.is_sent_start:
+            break
+    start = i + 1
+    while start < end and not (doc[start].is_title or doc[start].is_upper or doc[start].like_num):
+        start += 1
+    if start >= end or end - start > 7 or doc[end - 1].lower_ in _TITLE_GLUE:
+        return None
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and not doc[start].is_sent_start and not (prev.lower_ in _POSS or prev.text in (",", "(", "“", '"', "—", "–")):
+        return None
+    span = doc[start:end]
+    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "NUM", "ADJ"):
+        return None
+    return span
+
+
+def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
+    """The type that the words after ``comma`` give the name before it: CreativeWork for a
+    work participle (", directed by", ", written and directed by", ", starring X", ", loosely
+    inspired by") or a work noun in apposition (", the Netflix limited series"); Organization
+    for an organisation noun in apposition (", a Berlin-based dubbing start-up")."""
+    participles = lex.words("title_participles")
+    works = lex.words("work_nouns")
+    i = comma + 1
+    if i < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    if participles and tok.lemma_.lower() in participles and tok.tag_ in ("VBN", "VBG"):
+        nxt = doc[i + 1:i + 4]
+        if tok.tag_ == "VBG":
+            ok = len(nxt) > 0 and (nxt[0].is_title or nxt[0].is_upper) and nxt[0].pos_ == "PROPN"
+        else:
+            ok = any(t.lower_ in ("by", "from", "on") for t in nxt)
+        return "CreativeWork" if ok else None
+    if tok.lower_ in ("the", "a", "an"):
+        j = i + 1  # the noun phrase: nouns, adjectives, "X-based", "start-up"
+        while j < len(doc) and j - i <= 8 and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or doc[j].text in ("-", "‑")
+                                               or (doc[j].pos_ == "VERB" and doc[j].dep_ in ("amod", "compound"))):
+            j += 1
+        head = doc[j - 1] if j - 1 > i else None
+        if head is None or head.text in ("-", "‑") or (j < len(doc) and doc[j].lower_ in _POSS):
+            return None
+        heads = {head.lemma_.lower(), head.lower_, "".join(t.lower_ for t in doc[max(i + 1, j - 3):j])}
+        if heads & works:
+            return "CreativeWork"
+        orgs = lex.words("anaphors", "Organization") - works - lex.words("product_nouns")
+        if heads & orgs and j < len(doc) and doc[j].text in (",", ".", ";"):
+            return "Organization"
+    return None
+
+
+def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Type as CreativeWork a capitalised name that a work description follows, whatever
+    NER said (single-word titles are often missed or taken for people): "Sinners, written
+    and directed by X", "Frankenstein, starring X", "Adolescence, the limited series …".
+    Gazetteer entities keep their type."""
+    if not lex.words("title_participles"):
+        return mentions
+    by_tok: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_tok[t.i] = m
+    out = list(mentions)
+    for tok in doc:
+        typ = _title_cue(doc, tok.i, lex) if tok.text == "," and tok.i > 0 else None
+        if typ is None:
+            continue
+        span = _title_before(doc, tok.i)
+        if span is None:
+            continue
+        covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
+        if any(m.source == "gazetteer" or m.type in ("Place", "Award", "Event", "Concept") for m in covering.values()):
+            continue
+        if any(m.start < span.start_char or m.end > span.end_char for m in covering.values()):
+            continue
+        if typ == "Organization" and (covering or len(span) > 3 or not span[0].is_sent_start and doc[span.start - 1].text != ","):
+            continue  # only a name nothing else typed, at a clause start
+        out = [m for m in out if id(m) not in covering]
+        out.append(Mention(span.text, span.start_char, span.end_char, typ, "context:title-cue"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _merged(doc: Doc, mentions: list[Mention]) -> list[Mention]:

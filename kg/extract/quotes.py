@@ -110,6 +110,8 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
         # inverted subject after the verb ("», a affirmé Sidonie Dumas"), often parsed as an object
         subj = [c for c in verb.children if c.dep_ in ("obj", "dobj", "appos") and c.i > verb.i
                 and ctx.at(c) is not None and ctx.at(c).type in _SPEAKERS]
+    if not subj:  # "a-t-il déclaré": the inverted clitic is often labelled expl:subj
+        subj = [c for c in verb.children if c.dep_ == "expl:subj" and c.lower_.lstrip("-") in ("il", "elle")]
     v = verb
     while not subj and v.dep_ in ("advcl", "xcomp", "conj", "acl") and v.head.i != v.i:
         v = v.head

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.frames import frame_relations
+from kg.extract.frames import frame_relations, seat_venue_relations
 from kg.extract.places import distributor_relations, place_relations
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
@@ -31,6 +31,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += frames
     found += source_author_relations(doc, ctx, [r for r in frames if r.predicate == "basedOn"])
     found += genre_relations(doc, ctx)
+    found += seat_venue_relations(doc, ctx)
     found += film_of_relations(doc, ctx)
     found += possessive_product_relations(doc, ctx)
     found += place_relations(doc, ctx)

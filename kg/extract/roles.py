@@ -142,6 +142,9 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
         if not subj and role.head.i != role.i and role.head.lemma_.lower() in _NAMING_VERBS:
             subj = [c for c in role.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         candidates += subj
+    # "whose chairman and CEO is X", "its chief executive is X": the role is the subject of a copula
+    if role.dep_ == "nsubj" and role.head.lemma_.lower() == "be":
+        candidates += [c for c in role.head.children if c.dep_ == "attr" and c.i > role.i]
     for cand in candidates:
         for m in ctx.resolve(cand, types):
             if m not in found:
@@ -166,9 +169,16 @@ def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) ->
                     if m not in out:
                         out.append(m)
         for c in h.children:
-            if c.dep_ in ("compound", "poss", "nmod:poss") and c.i < role.i:
+            if c.dep_ in ("compound", "poss", "nmod:poss") and c.i < role.i and c.tag_ != "WP$":
                 m = ctx.resolve(c, types, follow_conj=False)
                 out.extend(x for x in m if x not in out)
+            elif c.dep_ == "poss" and c.tag_ == "WP$" and c.i < role.i:
+                # "Universal, whose chairman is X": the noun the relative clause qualifies
+                verb = h.head
+                while verb.dep_ not in ("relcl", "acl:relcl") and verb.head.i != verb.i:
+                    verb = verb.head
+                if verb.dep_ in ("relcl", "acl:relcl"):
+                    out.extend(x for x in ctx.resolve(verb.head, types, follow_conj=False) if x not in out)
             elif c.dep_ == "det" and "Yes" in c.morph.get("Poss") or (c.dep_ == "poss" and c.pos_ == "PRON"):
                 ante = ctx.possessor(c, types)
                 if ante is not None and ante not in out:
@@ -179,3 +189,8 @@ def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) ->
             if c.dep_ in ("compound", "poss") and c.i < role.i:
                 out.extend(x for x in ctx.resolve(c, types, follow_conj=False) if x not in out)
     return out
+
+
+def organisations_of_role(role: Token, ctx: Context, n: int = 1) -> list[Mention]:
+    """The organisations of a person role noun ("directeur général de TF1" -> TF1)."""
+    return _organisations(role, ctx, ("Organization",), n)

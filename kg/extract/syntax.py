@@ -75,8 +75,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
 
 def slot(trigger: Token, name: str) -> list[Token]:
     """Tokens filling slot ``name`` of a verb trigger: ``agent``, ``patient`` or ``obl:a|b``."""
-    passive = is_passive(trigger)
+    fronted = _fronted_name(trigger)
+    passive = is_passive(trigger) or (bool(fronted) and trigger.tag_ == "VBN"
+                                      and any(c.dep_ == "agent" for c in trigger.children))
     if name == "agent":
+        if not passive and trigger.tag_ == "VBG" and fronted:
+            return subject_of(trigger) or fronted  # "Frankenstein, starring X"
         if passive:
             found = [n for p, n in obliques(trigger) if p in ("par", "by") or n.dep_ == "obl:agent"]
             if not found:
@@ -97,7 +101,7 @@ def slot(trigger: Token, name: str) -> list[Token]:
                 found = [c for c in trigger.head.children if c.dep_ in SUBJ | PASS_SUBJ]
             if not found and trigger.dep_ == "conj" and is_passive(trigger.head) and trigger.head.i != trigger.i:
                 found = slot(trigger.head, "patient")  # "produced by X and distributed by Y"
-            return found
+            return found or fronted
         found = [c for c in trigger.children if c.dep_ in OBJ]
         if not found:  # a bare noun right after the verb, mislabelled as an oblique ("a cofondé Mediawan en 2015")
             found = [c for c in trigger.children if c.dep_ in OBL and c.i > trigger.i and not prep_of(c)
@@ -107,6 +111,24 @@ def slot(trigger: Token, name: str) -> list[Token]:
         preps = set(name[4:].split("|"))
         return [n for p, n in obliques(trigger) if p in preps]
     return []
+
+
+def _fronted_name(trigger: Token) -> list[Token]:
+    """The name right before ", PARTICIPLE" (English participle tags only), which the
+    participle describes when the parser attached it elsewhere: "Wicked: For Good,
+    directed by X and starring Y" (through coordinated participles)."""
+    first = trigger
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.tag_ in ("VBN", "VBG"):
+        first = first.head
+    if trigger.tag_ not in ("VBN", "VBG") or first.tag_ not in ("VBN", "VBG"):
+        return []
+    doc = trigger.doc
+    i = first.i - 1
+    if i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].is_punct or doc[i - 1].pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):
+        return []
+    return [doc[i - 1]]
 
 
 def _surface_agent(trigger: Token) -> list[Token]:
@@ -266,7 +288,7 @@ class Context:
                     continue
                 if m is not None and m.type in ("Person", "Organization") and self._introduced(m, child):
                     continue  # "la série d'Apple TV+", "le film de X": a possessor, not a name
-                if m is not None and (child.dep_ != "nmod" or self._is_named_head(tok)):
+                if m is not None and (child.dep_ != "nmod" or not self._introduced(m, child) or self._is_named_head(tok)):
                     return m
         lemma = tok.lemma_.lower()
         lex = self.lex
@@ -278,8 +300,12 @@ class Context:
                 while verb.dep_ == "conj" and verb.head.i != verb.i:
                     verb = verb.head
                 if verb.dep_ in ("acl:relcl", "relcl", "acl") and verb.head.i != verb.i:
-                    found = self.resolve(verb.head, types, follow_conj=False)
-                    return found[0] if found else None
+                    head = verb.head
+                    while head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
+                        head = head.head  # "le studio X, basé à Paris, qui a produit…"
+                    found = self.resolve(head, types, follow_conj=False)
+                    if found:
+                        return found[0]
             if tok.dep_ in SUBJ | PASS_SUBJ | {"expl:subj"} and "1" not in tok.morph.get("Person") \
                     and "2" not in tok.morph.get("Person"):
                 m = self.prominent(tok, want)
@@ -293,6 +319,8 @@ class Context:
             nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"pobj", "attr", "appos"})
             if lemma in lex.words("anaphors", typ) and nominal and any(c.dep_ == "det" for c in tok.children):
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" for c in tok.children):
+                    if typ == "CreativeWork":
+                        return self._work_antecedent(tok)
                     return self.antecedent(tok.idx, (typ,))
         if "Concept" in types:
             phrase = source_phrase(tok, lex)
@@ -300,6 +328,24 @@ class Context:
                 start, end = phrase
                 return Mention(self.doc.text[start:end], start, end, "Concept", "context:source")
         return None
+
+    def _work_antecedent(self, tok: Token) -> Mention | None:
+        """The work a description ("the film") refers back to, skipping a work introduced
+        by another kind of work noun ("the film" is not "Pynchon's novel Vineland")."""
+        sources = self.lex.words("source_nouns") - {tok.lemma_.lower()}
+        kinds = {tok.lemma_.lower(), tok.lower_}
+        fallback = None
+        for m in reversed(self.mentions):
+            if m.start >= tok.idx or m.type != "CreativeWork":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+            if prev is not None and prev.lemma_.lower() in sources and prev.lemma_.lower() not in kinds \
+                    and prev.lower_ not in kinds:
+                fallback = fallback or m
+                continue
+            return m
+        return fallback
 
     def _introduced(self, m: Mention, child: Token) -> bool:
         """Whether mention ``m`` (found at ``child``) is introduced by a preposition."""

@@ -79,6 +79,11 @@ def genre_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                   and ctx.at(c) is not None for m in ctx.resolve(c, _WORK, follow_conj=False)]
         if tok.dep_ == "compound" or (tok.head.i > tok.i and tok.dep_ in ("amod", "nmod")):
             works += ctx.resolve(tok.head, _WORK, follow_conj=False)
+        # "released the vampire thriller": a definite genre description of an earlier work
+        if not works and len(phrase) > 1 and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and tok.lemma_.lower() in ctx.lex.words("anaphors", "CreativeWork"):
+            works += ctx.resolve(tok, _WORK, follow_conj=False)
         genre = _phrase(phrase)
         seen = set()
         for w in works:
@@ -97,6 +102,9 @@ def source_author_relations(doc: Doc, ctx: Context, based_on: list[Relation]) ->
         head = span.root
         # the noun that introduces the source, e.g. "bande dessinée" for a named "El Eternauta"
         nouns = [head] + ([head.head] if head.dep_ in ("appos", "flat", "flat:name", "nmod") else [])
+        # "American Prometheus, the biography by X and Y": a source noun in apposition after the name
+        nouns += [c for c in head.children if c.dep_ == "appos" and c.i > head.i
+                  and c.lemma_.lower() in ctx.lex.words("source_nouns")]
         authors: list[Mention] = []
         for noun in nouns:
             for prep, child in obliques(noun):

@@ -1,0 +1,731 @@
+"""Cross-document resolution: the alias registry, one node per real entity in the store.
+
+The registry is a plain TSV file that users can read and edit,
+``<store dir>/registry.tsv`` (columns ``id label type aliases wikidata never_merge``,
+lists separated by ``|``), with its mention counts per article in
+``registry-mentions.tsv`` beside it. :func:`load_registry` and :func:`save_registry`
+are the only functions that touch files.
+
+:func:`canonicalise` maps each entity of an article (already resolved within the
+article by :mod:`kg.resolve`) to a registry entry:
+
+* by Wikidata id (the gazetteer's); gazetteer entries sharing a QID are one entity
+  (``IA``/``AI``), with a preferred label per language;
+* by normalised name (case, accents, punctuation, legal suffixes ignored) of its label
+  or of an alias (an acronym the text defined, a gazetteer alias), only between
+  compatible types;
+* never by a bare surname: ``Peters`` in one article is not the ``Greg Peters`` of
+  another, and two full names sharing a surname are different keys;
+* never across a ``never_merge`` pair (written by :func:`split`, or by hand).
+
+Unseen entities get new entries. Ids are ``type/slug`` of the canonical label (the
+gazetteer's, else the fullest name seen), so a rebuild gives the same IRIs on any
+machine; when a later article brings a fuller name for an entry, the entry is re-keyed
+and :attr:`Registry.renames` records ``old -> new`` for :func:`rewrite_iris`.
+
+Example:
+    >>> from kg.records import Document, Entity, Extraction
+    >>> reg = Registry()
+    >>> a = Extraction(Document("a", "Netflix, Inc.", "en"), [Entity("organization/netflix", "Netflix", "Organization", {"Netflix, Inc."})], [])
+    >>> b = Extraction(Document("b", "NETFLIX", "en"), [Entity("organization/netflix", "NETFLIX", "Organization", {"NETFLIX"})], [])
+    >>> [e.key for x in canonicalise_all([a, b], reg) for e in x.entities]
+    ['organization/netflix', 'organization/netflix']
+    >>> sorted(reg.entries["organization/netflix"].aliases)
+    ['NETFLIX', 'Netflix', 'Netflix, Inc.']
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import Errors, ResolveError
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.records import ENTITY_TYPES, Entity, Extraction, Mention, Triple
+from kg.resolve import SCOPE_SEP, clean_surface, compatible_types, entity_key, is_acronym, name_key, strip_legal
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, URIRef
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_STORE",
+    "Registry",
+    "RegistryEntry",
+    "canonicalise",
+    "canonicalise_all",
+    "entities_table",
+    "find_entity",
+    "list_entities",
+    "load_registry",
+    "merge",
+    "merge_entities",
+    "registry_path",
+    "rewrite_iris",
+    "save_registry",
+    "split",
+    "split_entity",
+]
+
+#: Columns of ``registry.tsv``.
+COLUMNS = ["id", "label", "type", "aliases", "wikidata", "never_merge"]
+MENTION_COLUMNS = ["article", "id", "mentions"]
+DEFAULT_STORE = Path("output/store")
+REGISTRY_FILE = "registry.tsv"
+MENTIONS_FILE = "registry-mentions.tsv"
+
+
+@dataclass(slots=True)
+class RegistryEntry:
+    """One canonical entity.
+
+    Attributes:
+        id: Its key ``type/slug`` (IRI path in the store).
+        label: Canonical label.
+        type: Ontology class name.
+        aliases: Every surface form seen (and every name added by hand).
+        wikidata: Wikidata QID when linked.
+        never_merge: Ids of entries it must never be merged with.
+    """
+
+    id: str
+    label: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    wikidata: str | None = None
+    never_merge: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Registry:
+    """The canonical entities of a store.
+
+    Attributes:
+        entries: Entries by id.
+        counts: Mentions per article (content hash) and entry id.
+        renames: Ids replaced since loading (``old -> new``), for :func:`rewrite_iris`.
+    """
+
+    entries: dict[str, RegistryEntry] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    renames: dict[str, str] = field(default_factory=dict)
+
+    def mentions(self, id_: str) -> int:
+        """Total mentions of entry ``id_`` in the articles seen."""
+        return sum(c.get(id_, 0) for c in self.counts.values())
+
+    def articles(self, id_: str) -> int:
+        """Number of articles that mention entry ``id_``."""
+        return sum(1 for c in self.counts.values() if c.get(id_))
+
+    def current(self, id_: str) -> str:
+        """The id ``id_`` became (following renames and merges)."""
+        seen = set()
+        while id_ in self.renames and id_ not in seen:
+            seen.add(id_)
+            id_ = self.renames[id_]
+        return id_
+
+    def apart(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are a never-merge pair."""
+        ea, eb = self.entries.get(a), self.entries.get(b)
+        return bool(ea and b in ea.never_merge or eb and a in eb.never_merge)
+
+    def index(self) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
+        """``((type, name key) -> ids, qid -> id)`` over labels and aliases usable for matching.
+
+        Article-scoped entries and one-word person aliases (surnames) are not indexed.
+        """
+        by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+        by_qid: dict[str, str] = {}
+        for e in self.entries.values():
+            if SCOPE_SEP in e.id:
+                continue
+            if e.wikidata:
+                by_qid.setdefault(e.wikidata, e.id)
+            for name in {e.label, *e.aliases}:
+                if e.type == "Person" and len(name_key(name).split()) < 2:
+                    continue
+                by_name[(e.type, name_key(name))].add(e.id)
+        return by_name, by_qid
+
+
+# --- file I/O (the only functions that touch files) -------------------------------------
+
+def registry_path(store_dir: str | Path = DEFAULT_STORE) -> Path:
+    """Path of the registry file of a store.
+
+    Example:
+        >>> registry_path("output/store").as_posix()
+        'output/store/registry.tsv'
+    """
+    return Path(store_dir) / REGISTRY_FILE
+
+
+def _split_list(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "/").split())
+
+
+def load_registry(store_dir: str | Path = DEFAULT_STORE) -> Registry:
+    """Read the registry of a store (an empty one when the file does not exist yet).
+
+    Raises:
+        ResolveError: [E050] naming the line of a malformed row.
+
+    Example:
+        >>> load_registry("/nonexistent").entries
+        {}
+    """
+    path = registry_path(store_dir)
+    reg = Registry()
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        if not rows or rows[0][:len(COLUMNS)] != COLUMNS:
+            raise ResolveError(Errors.E050.format(path=path, line=1, detail="header must be: " + " ".join(COLUMNS)))
+        for lineno, row in enumerate(rows[1:], start=2):
+            if not "".join(row).strip() or row[0].startswith("#"):
+                continue
+            row = row + [""] * (len(COLUMNS) - len(row))
+            id_, label, type_, aliases, qid, never = (c.strip() for c in row[:len(COLUMNS)])
+            if not id_ or not label or "/" not in id_:
+                raise ResolveError(Errors.E050.format(path=path, line=lineno, detail="id (type/slug) and label are required"))
+            if type_ not in ENTITY_TYPES:
+                raise ResolveError(Errors.E050.format(path=path, line=lineno, detail=f"unknown type '{type_}'"))
+            if id_ in reg.entries:
+                raise ResolveError(Errors.E050.format(path=path, line=lineno, detail=f"duplicate id '{id_}'"))
+            reg.entries[id_] = RegistryEntry(id_, label, type_, {label, *_split_list(aliases)}, qid or None,
+                                             set(_split_list(never)))
+    counts_path = path.with_name(MENTIONS_FILE)
+    if counts_path.is_file():
+        with counts_path.open(encoding="utf-8", newline="") as handle:
+            for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
+                if len(row) == 3 and row[1] in reg.entries and row[2].isdigit():
+                    reg.counts.setdefault(row[0], {})[row[1]] = int(row[2])
+    return reg
+
+
+def save_registry(registry: Registry, store_dir: str | Path = DEFAULT_STORE) -> Path:
+    """Write the registry (sorted by id, so that the file diffs well) and its counts.
+
+    Example:
+        >>> import tempfile
+        >>> reg = Registry({"organization/netflix": RegistryEntry("organization/netflix", "Netflix", "Organization", {"Netflix", "NFLX"})})
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     _ = save_registry(reg, d)
+        ...     sorted(load_registry(d).entries["organization/netflix"].aliases)
+        ['NFLX', 'Netflix']
+    """
+    path = registry_path(store_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for e in sorted(registry.entries.values(), key=lambda e: e.id):
+            aliases = sorted({_cell(a) for a in e.aliases} - {_cell(e.label)}, key=lambda a: (fold(a), a))
+            writer.writerow([e.id, _cell(e.label), e.type, "|".join(aliases), e.wikidata or "",
+                             "|".join(sorted(e.never_merge))])
+    with path.with_name(MENTIONS_FILE).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
+        writer.writerow(MENTION_COLUMNS)
+        for article in sorted(registry.counts):
+            for id_, n in sorted(registry.counts[article].items()):
+                if id_ in registry.entries:
+                    writer.writerow([article, id_, n])
+    return path
+
+
+# --- gazetteer: one entity per Wikidata id, a label per language ------------------------
+
+@lru_cache(maxsize=4)
+def _by_qid(gazetteer: Gazetteer) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
+    """``(qid, type) -> (pivot label, {lang: label})``; the pivot is the first English or
+    language-neutral entry of the file, so ``IA`` and ``AI`` are one ``concept/ai``."""
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for e in gazetteer.entries:
+        if e.wikidata:
+            groups[(e.wikidata, e.type)].append(e)
+    out = {}
+    for key, entries in groups.items():
+        pivot = next((e for e in entries if e.lang in (None, "en")), entries[0])
+        labels = {e.lang: e.label for e in entries if e.lang}
+        out[key] = (pivot.label, labels)
+    return out
+
+
+def _preferred_label(entry: RegistryEntry, lang: str | None, gazetteer: Gazetteer) -> str:
+    if entry.wikidata:
+        found = _by_qid(gazetteer).get((entry.wikidata, entry.type))
+        if found and lang in found[1]:
+            return found[1][lang]
+    return entry.label
+
+
+# --- canonicalisation --------------------------------------------------------------------
+
+def _rank(name: str) -> tuple:
+    """Sort key of the best canonical name (smallest first): not an acronym, most words."""
+    return (is_acronym(name), -len(strip_legal(name).split()), fold(name), name)
+
+
+def _natural(entity: Entity, gazetteer: Gazetteer) -> tuple[str, str, str | None]:
+    """The ``(id, label, qid)`` a new entry for ``entity`` gets."""
+    if entity.wikidata:
+        found = _by_qid(gazetteer).get((entity.wikidata, entity.type))
+        if found:
+            return entity_key(entity.type, found[0]), found[0], entity.wikidata
+    return entity.key, entity.label, entity.wikidata
+
+
+def _find(entity: Entity, natural_id: str, registry: Registry,
+          index: tuple[dict[tuple[str, str], set[str]], dict[str, str]]) -> str | None:
+    """The registry entry ``entity`` is, or ``None``."""
+    if SCOPE_SEP in entity.key:
+        return entity.key if entity.key in registry.entries else None
+    by_name, by_qid = index
+    scores: dict[str, int] = defaultdict(int)
+    if entity.wikidata and entity.wikidata in by_qid:
+        scores[by_qid[entity.wikidata]] += 4
+    if natural_id in registry.entries and registry.entries[natural_id].type == entity.type:
+        scores[natural_id] += 3
+    for name in {entity.label, *entity.aliases}:
+        if entity.type == "Person" and len(name_key(name).split()) < 2:
+            continue  # a bare surname never links across articles
+        weight = 2 if name == entity.label else 1
+        for type_ in ENTITY_TYPES:
+            if compatible_types(type_, entity.type):
+                for id_ in by_name.get((type_, name_key(name)), ()):
+                    scores[id_] = max(scores[id_], weight)
+    candidates = [(s, i) for i, s in scores.items()
+                  if i in registry.entries and not registry.apart(i, natural_id)
+                  and compatible_types(registry.entries[i].type, entity.type)
+                  and not (registry.entries[i].wikidata and entity.wikidata
+                           and registry.entries[i].wikidata != entity.wikidata)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (-c[0], c[1]))[1]
+
+
+def _new_id(registry: Registry, id_: str) -> str:
+    if id_ not in registry.entries:
+        return id_
+    n = 2
+    while f"{id_}-{n}" in registry.entries:
+        n += 1
+    return f"{id_}-{n}"
+
+
+def _rekey(registry: Registry, entry: RegistryEntry, gazetteer: Gazetteer) -> RegistryEntry:
+    """Re-key an entry unknown to the gazetteer when its aliases hold a fuller name than its label
+    (more words, or a name where the label is an acronym), so ids do not depend on article order."""
+    if entry.wikidata or SCOPE_SEP in entry.id or gazetteer.lookup(entry.label, entry.type) is not None:
+        return entry
+    names = [a for a in entry.aliases if not (entry.type == "Person" and len(a.split()) < 2)] or [entry.label]
+    best = min(names, key=_rank)
+    if _rank(best)[:2] >= _rank(entry.label)[:2]:
+        return entry
+    new_id = entity_key(entry.type, best)
+    if new_id == entry.id:
+        entry.label = strip_legal(best)
+        return entry
+    if new_id in registry.entries:
+        return entry
+    del registry.entries[entry.id]
+    registry.renames[entry.id] = new_id
+    for other in registry.entries.values():
+        if entry.id in other.never_merge:
+            other.never_merge = (other.never_merge - {entry.id}) | {new_id}
+    for counts in registry.counts.values():
+        if entry.id in counts:
+            counts[new_id] = counts.pop(entry.id)
+    entry = replace(entry, id=new_id, label=strip_legal(best))
+    registry.entries[new_id] = entry
+    return entry
+
+
+@dataclass
+class _Mapping:
+    """Where an article's entities went: by mention ``(start, end, type)`` and by entity key."""
+
+    mentions: dict[tuple[int, int, str], str] = field(default_factory=dict)
+    entities: dict[str, str] = field(default_factory=dict)
+
+
+def _register(extraction: Extraction, registry: Registry, gazetteer: Gazetteer) -> _Mapping:
+    """Add an article's entities to the registry; return where each mention and entity went."""
+    article = extraction.document.content_hash
+    registry.counts[article] = {}
+    out = _Mapping()
+    entities = {e.key: e for e in extraction.entities}
+    for t in extraction.triples:
+        entities.setdefault(t.subject.key, t.subject)
+        entities.setdefault(t.object.key, t.object)
+    for entity in sorted(entities.values(), key=lambda e: e.key):
+        if entity.type == "Quote":
+            continue
+        natural_id, label, qid = _natural(entity, gazetteer)
+        index = registry.index()
+        found = _find(entity, natural_id, registry, index)
+        if found is None:
+            entry = RegistryEntry(_new_id(registry, natural_id), label, entity.type, {label}, qid)
+            registry.entries[entry.id] = entry
+        else:
+            entry = registry.entries[found]
+            entry.wikidata = entry.wikidata or qid
+        # a surface form that names a never-merge partner goes to that partner
+        partners = {name_key(n): p for p in _partners(registry, entry.id) for n in registry.entries[p].aliases
+                    if not (registry.entries[p].type == "Person" and len(name_key(n).split()) < 2)}
+        for m in entity.mentions:
+            target = partners.get(name_key(m.text), entry.id)
+            registry.entries[target].aliases.add(clean_surface(m.text))
+            registry.counts[article][target] = registry.counts[article].get(target, 0) + 1
+            out.mentions[(m.start, m.end, m.type)] = target
+        entry.aliases |= {a for a in entity.aliases if name_key(a) not in partners}
+        out.entities[entity.key] = entry.id
+        _rekey(registry, entry, gazetteer)
+    return out
+
+
+def _partners(registry: Registry, id_: str) -> set[str]:
+    entry = registry.entries[id_]
+    mutual = {e.id for e in registry.entries.values() if id_ in e.never_merge}
+    return {p for p in entry.never_merge | mutual if p in registry.entries}
+
+
+def _apply(extraction: Extraction, registry: Registry, mapping: _Mapping, gazetteer: Gazetteer) -> Extraction:
+    """The extraction with registry entities (keys, labels, types, Wikidata ids)."""
+    lang = extraction.document.lang
+    built: dict[str, Entity] = {}
+
+    def entity_for(id_: str) -> Entity:
+        id_ = registry.current(id_)
+        ent = built.get(id_)
+        if ent is None:
+            entry = registry.entries[id_]
+            label = _preferred_label(entry, lang, gazetteer)
+            ent = built[id_] = Entity(key=id_, label=label, type=entry.type, aliases={label}, wikidata=entry.wikidata)
+        return ent
+
+    by_mention: dict[tuple[int, int, str], Entity] = {}
+    quotes: dict[str, Entity] = {}
+    for e in [*extraction.entities, *(x for t in extraction.triples for x in (t.subject, t.object))]:
+        if e.type == "Quote":
+            quotes[e.key] = e
+            continue
+        main = entity_for(mapping.entities[e.key])
+        elsewhere = set()
+        for m in e.mentions:
+            key = (m.start, m.end, m.type)
+            if key in by_mention:
+                continue
+            ent = entity_for(mapping.mentions.get(key, main.key))
+            by_mention[key] = ent
+            ent.mentions.append(m)
+            ent.aliases.add(clean_surface(m.text))
+            if ent is not main:
+                elsewhere.add(name_key(m.text))
+        main.aliases |= {a for a in e.aliases if name_key(a) not in elsewhere}
+
+    def lookup(m: Mention, fallback: Entity) -> Entity:
+        if fallback.type == "Quote":
+            return quotes[fallback.key]
+        return by_mention.get((m.start, m.end, m.type)) or entity_for(mapping.entities[fallback.key])
+
+    triples: dict[tuple[str, str, str], Triple] = {}
+    for t in extraction.triples:
+        s, o = lookup(t.evidence.subject, t.subject), lookup(t.evidence.object, t.object)
+        if s.key != o.key:
+            triples.setdefault((s.key, t.predicate, o.key), Triple(s, t.predicate, o, t.evidence))
+    for ent in built.values():
+        ent.mentions.sort(key=lambda m: (m.start, m.end))
+    entities = sorted(built.values(), key=lambda e: (e.mentions[0].start if e.mentions else -1, e.key))
+    entities += [q for q in quotes.values() if q in extraction.entities]
+    return Extraction(extraction.document, entities, list(triples.values()))
+
+
+def canonicalise(extraction: Extraction, registry: Registry, *, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Map an article's entities to the registry's, adding unseen ones (updates ``registry``).
+
+    Args:
+        extraction: One article, resolved within itself (:func:`kg.resolve.resolve_document`).
+        registry: The store's registry; entries, aliases and mention counts are updated.
+        gazetteer: The gazetteer (the bundled one by default), for per-language labels.
+
+    Returns:
+        A new extraction whose entity keys are registry ids.
+
+    Example:
+        >>> from kg.records import Document
+        >>> reg = Registry()
+        >>> x = Extraction(Document("a", "IA", "fr"), [Entity("concept/ia", "IA", "Concept", {"IA"}, wikidata="Q11660")], [])
+        >>> [(e.key, e.label) for e in canonicalise(x, reg).entities]
+        [('concept/ai', 'IA')]
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    return _apply(extraction, registry, _register(extraction, registry, gaz), gaz)
+
+
+def canonicalise_all(extractions: Iterable[Extraction], registry: Registry, *,
+                     gazetteer: Gazetteer | None = None) -> list[Extraction]:
+    """Canonicalise a batch: register every article first, then map them all with the
+    final ids, so that the result does not depend on the order of the articles.
+
+    Example:
+        >>> canonicalise_all([], Registry())
+        []
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    xs = _vote_types(list(extractions), gaz)
+    mappings = [_register(x, registry, gaz) for x in xs]
+    return [_apply(x, registry, m, gaz) for x, m in zip(xs, mappings)]
+
+
+def _weak(entity: Entity, gazetteer: Gazetteer) -> bool:
+    """Typed by the statistical NER only (no gazetteer, context or relation evidence)."""
+    return (entity.wikidata is None and bool(entity.mentions)
+            and all(m.source.startswith(("ner:", "resolve:")) and ">" not in m.source for m in entity.mentions)
+            and gazetteer.lookup(entity.label, entity.type) is None)
+
+
+def _vote_types(extractions: list[Extraction], gazetteer: Gazetteer) -> list[Extraction]:
+    """One type per multi-word name across articles when the NER alone disagrees.
+
+    ``Activision Blizzard`` tagged ORG twice in one article and PERSON in another is one
+    organisation: among entities typed by the NER only, the type with the most mentions
+    wins (ties: the order of :data:`~kg.records.ENTITY_TYPES`); a type backed by other
+    evidence (gazetteer, context, relation) wins outright. Two such types conflicting
+    means two different entities, which are left apart.
+    """
+    votes: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for x in extractions:
+        for e in x.entities:
+            if e.type in ("Quote", "Misc") or SCOPE_SEP in e.key or len(name_key(e.label).split()) < 2:
+                continue
+            strong = not _weak(e, gazetteer)
+            votes[name_key(e.label)][e.type][0] += strong
+            votes[name_key(e.label)][e.type][1] += len(e.mentions)
+    winner: dict[str, str] = {}
+    for key, by_type in votes.items():
+        if len(by_type) < 2:
+            continue
+        strong = [t for t, (s, _) in by_type.items() if s]
+        if len(strong) > 1:
+            continue
+        winner[key] = strong[0] if strong else min(by_type, key=lambda t: (-by_type[t][1], ENTITY_TYPES.index(t)))
+    if not winner:
+        return extractions
+    out = []
+    for x in extractions:
+        swap: dict[int, Entity] = {}
+        for e in {id(e): e for e in [*x.entities, *(v for t in x.triples for v in (t.subject, t.object))]}.values():
+            target = winner.get(name_key(e.label))
+            if target and e.type != target and not compatible_types(e.type, target) and _weak(e, gazetteer):
+                swap[id(e)] = replace(e, key=entity_key(target, e.label), type=target, aliases=set(e.aliases),
+                                      mentions=list(e.mentions))
+        if not swap:
+            out.append(x)
+            continue
+        ents = [swap.get(id(e), e) for e in x.entities]
+        triples = [Triple(swap.get(id(t.subject), t.subject), t.predicate, swap.get(id(t.object), t.object), t.evidence)
+                   for t in x.triples]
+        out.append(Extraction(x.document, ents, triples))
+    return out
+
+
+# --- editing ----------------------------------------------------------------------------
+
+def find_entity(registry: Registry, name: str) -> str:
+    """The id of the entry named ``name`` (an id, a label or an alias).
+
+    Raises:
+        ResolveError: [E051] when nothing matches, [E052] when several entries do.
+
+    Example:
+        >>> reg = Registry({"organization/netflix": RegistryEntry("organization/netflix", "Netflix", "Organization", {"Netflix"})})
+        >>> find_entity(reg, "netflix")
+        'organization/netflix'
+    """
+    if name in registry.entries:
+        return name
+    if registry.current(name) in registry.entries:
+        return registry.current(name)
+    key = name_key(name)
+    found = sorted({e.id for e in registry.entries.values() if any(name_key(a) == key for a in {e.label, *e.aliases})})
+    labelled = [i for i in found if name_key(registry.entries[i].label) == key]
+    if len(labelled) == 1:
+        return labelled[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ResolveError(Errors.E051.format(name=name))
+    raise ResolveError(Errors.E052.format(name=name, candidates=", ".join(found)))
+
+
+def merge(registry: Registry, a: str, b: str) -> str:
+    """Merge entry ``b`` into entry ``a`` (``a`` keeps its id and label); returns ``a``'s id.
+
+    Raises:
+        ResolveError: [E053] for incompatible types, [E054] for a never-merge pair.
+
+    Example:
+        >>> reg = Registry({i: RegistryEntry(i, l, "Organization", {l}) for i, l in
+        ...                 [("organization/wbd", "WBD"), ("organization/warner-bros-discovery", "Warner Bros. Discovery")]})
+        >>> merge(reg, "organization/warner-bros-discovery", "organization/wbd")
+        'organization/warner-bros-discovery'
+        >>> sorted(reg.entries["organization/warner-bros-discovery"].aliases), reg.renames
+        (['WBD', 'Warner Bros. Discovery'], {'organization/wbd': 'organization/warner-bros-discovery'})
+    """
+    a, b = find_entity(registry, a), find_entity(registry, b)
+    if a == b:
+        return a
+    ea, eb = registry.entries[a], registry.entries[b]
+    if not compatible_types(ea.type, eb.type):
+        raise ResolveError(Errors.E053.format(a=a, ta=ea.type, b=b, tb=eb.type))
+    if registry.apart(a, b):
+        raise ResolveError(Errors.E054.format(a=a, b=b))
+    ea.aliases |= eb.aliases | {eb.label}
+    ea.wikidata = ea.wikidata or eb.wikidata
+    ea.never_merge |= eb.never_merge - {a}
+    del registry.entries[b]
+    registry.renames[b] = a
+    for old, new in list(registry.renames.items()):
+        if new == b:
+            registry.renames[old] = a
+    for other in registry.entries.values():
+        if b in other.never_merge:
+            other.never_merge = (other.never_merge - {b}) | {a}
+    for counts in registry.counts.values():
+        if b in counts:
+            counts[a] = counts.get(a, 0) + counts.pop(b)
+    return a
+
+
+def split(registry: Registry, id_: str, alias: str) -> str:
+    """Take ``alias`` out of entry ``id_`` into a new entry, never to be merged again.
+
+    Mention counts stay with ``id_`` until the articles are rebuilt.
+
+    Returns:
+        The id of the new entry.
+
+    Example:
+        >>> reg = Registry({"organization/paramount-skydance": RegistryEntry(
+        ...     "organization/paramount-skydance", "Paramount Skydance", "Organization", {"Paramount Skydance", "Paramount"})})
+        >>> split(reg, "organization/paramount-skydance", "Paramount")
+        'organization/paramount'
+        >>> reg.entries["organization/paramount-skydance"].never_merge
+        {'organization/paramount'}
+    """
+    id_ = find_entity(registry, id_)
+    entry = registry.entries[id_]
+    key = name_key(alias)
+    moved = {a for a in entry.aliases if name_key(a) == key}
+    if not moved or key == name_key(entry.label):
+        raise ResolveError(Errors.E051.format(name=f"{alias} (an alias of {id_} other than its label)"))
+    entry.aliases -= moved
+    new = RegistryEntry(_new_id(registry, entity_key(entry.type, alias)), strip_legal(alias), entry.type, moved | {alias},
+                        never_merge={id_})
+    registry.entries[new.id] = new
+    entry.never_merge.add(new.id)
+    return new.id
+
+
+def entities_table(registry: Registry) -> list[dict]:
+    """One row per entry (most mentioned first): id, label, type, aliases, wikidata, mentions, articles.
+
+    Example:
+        >>> reg = Registry({"organization/netflix": RegistryEntry("organization/netflix", "Netflix", "Organization", {"Netflix", "NFLX"})},
+        ...                {"h1": {"organization/netflix": 3}})
+        >>> entities_table(reg)[0]["mentions"], entities_table(reg)[0]["aliases"]
+        (3, ['NFLX'])
+    """
+    rows = [{"id": e.id, "label": e.label, "type": e.type,
+             "aliases": sorted(e.aliases - {e.label}, key=lambda a: (fold(a), a)), "wikidata": e.wikidata,
+             "never_merge": sorted(e.never_merge), "mentions": registry.mentions(e.id),
+             "articles": registry.articles(e.id)} for e in registry.entries.values()]
+    return sorted(rows, key=lambda r: (-r["mentions"], r["id"]))
+
+
+def list_entities(store_dir: str | Path = DEFAULT_STORE) -> list[dict]:
+    """The rows of ``kg entities`` for a store (see :func:`entities_table`).
+
+    Example:
+        >>> list_entities("/nonexistent")
+        []
+    """
+    return entities_table(load_registry(store_dir))
+
+
+def merge_entities(store_dir: str | Path, a: str, b: str) -> dict[str, str]:
+    """``kg merge A B``: merge ``b`` into ``a`` in the registry file of ``store_dir``.
+
+    Returns:
+        The id renames (``old -> new``) to apply to the store with :func:`rewrite_iris`.
+    """
+    reg = load_registry(store_dir)
+    merge(reg, a, b)
+    save_registry(reg, store_dir)
+    return dict(reg.renames)
+
+
+def split_entity(store_dir: str | Path, id_: str, alias: str) -> str:
+    """``kg split ID ALIAS``: split ``alias`` off entry ``id_`` in the registry of ``store_dir``.
+
+    The store keeps the merged node until the articles mentioning it are rebuilt
+    (a merged node cannot be split back without the article text).
+
+    Returns:
+        The new entry's id.
+    """
+    reg = load_registry(store_dir)
+    new_id = split(reg, id_, alias)
+    save_registry(reg, store_dir)
+    return new_id
+
+
+def rewrite_iris(dataset: Dataset, mapping: Mapping[URIRef | str, URIRef | str]) -> int:
+    """Replace IRIs ``old -> new`` as subject or object in every graph of ``dataset``.
+
+    The ``rdfs:label`` and ``skos:prefLabel`` of a replaced entity become
+    ``skos:altLabel`` of the entity it now is (which keeps its own labels).
+
+    Returns:
+        The number of quads rewritten.
+
+    Example:
+        >>> from rdflib import Dataset, Literal
+        >>> from kg.namespace import RDFS, RES, SKOS
+        >>> ds = Dataset()
+        >>> g = ds.graph(RES["graph/a"])
+        >>> _ = g.add((RES["organization/wbd"], RDFS.label, Literal("WBD")))
+        >>> rewrite_iris(ds, {RES["organization/wbd"]: RES["organization/warner-bros-discovery"]})
+        1
+        >>> list(g.objects(RES["organization/warner-bros-discovery"], SKOS.altLabel))
+        [rdflib.term.Literal('WBD')]
+    """
+    from rdflib import Literal, URIRef
+
+    from kg.namespace import RDFS, SKOS
+
+    iris = {URIRef(str(k)): URIRef(str(v)) for k, v in mapping.items() if str(k) != str(v)}
+    changed = []
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        if s in iris or o in iris:
+            changed.append((s, p, o, g))
+    for s, p, o, g in changed:
+        g = getattr(g, "identifier", g)
+        dataset.remove((s, p, o, g))
+        if s in iris and p in (RDFS.label, SKOS.prefLabel):
+            p, o = SKOS.altLabel, Literal(str(o))
+        dataset.add((iris.get(s, s), p, iris.get(o, o) if isinstance(o, URIRef) else o, g))
+    return len(changed)

@@ -1,0 +1,30 @@
+"""French role nouns: appositions, copulas, possessives, coordinated and non-current roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract._fr_helpers import fr_triples
+
+ROLE_PREDICATES = {"ceoOf", "leads", "founderOf", "worksFor"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le patron de Netflix, Ted Sarandos, a présenté les résultats.", ("Ted Sarandos", "ceoOf", "Netflix")),
+    ("Maxime Saada, président du directoire de Canal+, a pris la parole.", ("Maxime Saada", "leads", "Canal+")),
+    ("Jeanne Morel, directrice générale de Gaumont, a ouvert la séance.", ("Jeanne Morel", "ceoOf", "Gaumont")),
+    ("Paul Girard est le fondateur de Mediawan.", ("Paul Girard", "founderOf", "Mediawan")),
+    ("Sophie Lemaire, analyste chez Ubisoft, a présenté le prototype.", ("Sophie Lemaire", "worksFor", "Ubisoft")),
+    ("Netflix a publié ses comptes, a indiqué son PDG Ted Sarandos.", ("Ted Sarandos", "ceoOf", "Netflix")),
+])
+def test_role_found(nlp_fr, text, expected):
+    assert expected in fr_triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "L'ancien patron de Canal+, Bertrand Méheut, a écrit un livre.",
+    "Julien Faure pourrait devenir le prochain PDG de Gaumont.",
+    "Gaumont cherche un nouveau directeur général.",
+])
+def test_no_current_role(nlp_fr, text):
+    assert not {t for t in fr_triples(text) if t[1] in ROLE_PREDICATES}

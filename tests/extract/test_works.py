@@ -1,0 +1,30 @@
+"""French facts about works: genre phrases, source works and their authors, "le film de X"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract._fr_helpers import fr_triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lupin, une série policière, revient en juin.", ("Lupin", "genre", "policière")),
+    ("Dune, un drame de science-fiction américain, a séduit le public.", ("Dune", "genre", "drame de science-fiction")),
+    ("La série Lupin, créée par George Kay, revient.", ("Lupin", "author", "George Kay")),
+    ("Le film Dune, réalisé par Denis Villeneuve, sort en mars.", ("Dune", "directedBy", "Denis Villeneuve")),
+    ("La série Lupin s'inspire des romans de Maurice Leblanc et se déroule à Paris.", ("Lupin", "setIn", "Paris")),
+])
+def test_work_fact(nlp_fr, text, expected):
+    found = fr_triples(text)
+    assert any(s == expected[0] and p == expected[1] and expected[2] in o for s, p, o in found), found
+
+
+def test_based_on_unnamed_source(nlp_fr):
+    found = fr_triples("Dune, un film américain basé sur le roman de Frank Herbert, a séduit le public.")
+    assert ("Dune", "basedOn", "roman") in found
+    assert ("Dune", "author", "Frank Herbert") in found
+
+
+def test_possessor_of_series_is_not_its_creator(nlp_fr):
+    found = fr_triples("Les abonnés verront Severance, la série d'Apple TV+ créée par Dan Erickson.")
+    assert not {t for t in found if t[1] == "founderOf"}

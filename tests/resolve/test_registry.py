@@ -1,0 +1,237 @@
+"""The alias registry (kg.registry): file round-trip, cross-article matching, merge/split/never-merge,
+stable keys across processes, and the store-side IRI rewrite."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import ResolveError
+from kg.records import Document, Entity, Extraction, Mention, Relation, Triple
+from kg.registry import (Registry, RegistryEntry, canonicalise, canonicalise_all, entities_table, find_entity,
+                         list_entities, load_registry, merge, merge_entities, registry_path, rewrite_iris,
+                         save_registry, split, split_entity)
+
+
+def article(doc_id: str, text: str, *ents: tuple[str, str, str, set[str]], lang: str = "en",
+            qids: dict[str, str] | None = None) -> Extraction:
+    """An extraction with one mention per alias (offsets are fake but distinct)."""
+    doc = Document(id=doc_id, text=text, lang=lang)
+    out, pos = [], 0
+    for key, label, type_, aliases in ents:
+        ms = []
+        for a in sorted(aliases | {label}):
+            ms.append(Mention(a, pos, pos + len(a), type_, "ner:X"))
+            pos += len(a) + 1
+        out.append(Entity(key, label, type_, aliases | {label}, ms, (qids or {}).get(label)))
+    return Extraction(doc, out, [])
+
+
+def keys(x: Extraction) -> list[str]:
+    return sorted(e.key for e in x.entities)
+
+
+def test_round_trip(tmp_path):
+    reg = Registry()
+    reg.entries["organization/warner-bros-discovery"] = RegistryEntry(
+        "organization/warner-bros-discovery", "Warner Bros. Discovery", "Organization",
+        {"Warner Bros. Discovery", "WBD", "Warner Bros Discovery"}, None, {"organization/warner-bros"})
+    reg.entries["person/ted-sarandos"] = RegistryEntry("person/ted-sarandos", "Ted Sarandos", "Person",
+                                                       {"Ted Sarandos", "Sarandos"}, "Q123")
+    reg.counts = {"h1": {"person/ted-sarandos": 2, "organization/warner-bros-discovery": 1}}
+    save_registry(reg, tmp_path)
+    text = registry_path(tmp_path).read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "id\tlabel\ttype\taliases\twikidata\tnever_merge"
+    back = load_registry(tmp_path)
+    assert back.entries == reg.entries and back.counts == reg.counts
+    save_registry(back, tmp_path)
+    assert registry_path(tmp_path).read_text(encoding="utf-8") == text  # stable file
+
+
+def test_a_hand_edited_file_is_read(tmp_path):
+    registry_path(tmp_path).write_text(
+        "id\tlabel\ttype\taliases\twikidata\tnever_merge\n"
+        "organization/kestrel\tKestrel Media Research\tOrganization\tKMR | Kestrel\t\t\n", encoding="utf-8")
+    reg = load_registry(tmp_path)
+    assert reg.entries["organization/kestrel"].aliases == {"Kestrel Media Research", "KMR", "Kestrel"}
+    x = canonicalise(article("a", "KMR said", ("organization/kmr", "KMR", "Organization", set())), reg)
+    assert keys(x) == ["organization/kestrel"]
+
+
+def test_a_bad_row_names_its_line(tmp_path):
+    registry_path(tmp_path).write_text("id\tlabel\ttype\taliases\twikidata\tnever_merge\nx/y\tY\tThing\t\t\t\n",
+                                       encoding="utf-8")
+    with pytest.raises(ResolveError, match=r"\[E050\].*:2:.*Thing"):
+        load_registry(tmp_path)
+
+
+def test_cross_article_by_normalised_name_and_alias():
+    reg = Registry()
+    a = article("a", "Warner Bros. Discovery (WBD)", ("organization/warner-bros-discovery", "Warner Bros. Discovery",
+                                                     "Organization", {"WBD"}))
+    b = article("b", "WBD", ("organization/wbd", "WBD", "Organization", set()))
+    c = article("c", "Warner Bros Discovery, Inc.", ("organization/warner-bros-discovery", "Warner Bros Discovery",
+                                                    "Organization", {"Warner Bros Discovery, Inc."}))
+    xs = canonicalise_all([a, b, c], reg)
+    assert [keys(x) for x in xs] == [["organization/warner-bros-discovery"]] * 3
+    assert reg.mentions("organization/warner-bros-discovery") == 5 and reg.articles("organization/warner-bros-discovery") == 3
+
+
+def test_order_does_not_change_the_keys():
+    a = article("a", "Kestrel Media Research (KMR)", ("organization/kestrel-media-research", "Kestrel Media Research",
+                                                     "Organization", {"KMR"}))
+    b = article("b", "KMR", ("organization/kmr", "KMR", "Organization", set()))
+    one, two = Registry(), Registry()
+    first = canonicalise_all([a, b], one)
+    second = canonicalise_all([b, a], two)
+    assert sorted(one.entries) == sorted(two.entries) == ["organization/kestrel-media-research"]
+    assert keys(first[1]) == keys(second[0]) == ["organization/kestrel-media-research"]
+    assert two.renames == {"organization/kmr": "organization/kestrel-media-research"}
+
+
+def test_surnames_and_shared_surnames_never_merge_across_articles():
+    reg = Registry()
+    greg = article("a", "Greg Peters", ("person/greg-peters", "Greg Peters", "Person", set()))
+    anna = article("b", "Anna Peters ... Peters", ("person/anna-peters", "Anna Peters", "Person", {"Peters"}))
+    bare = article("c", "Peters", ("person/peters~0123abcd", "Peters", "Person", set()))
+    xs = canonicalise_all([greg, anna, bare], reg)
+    assert [keys(x) for x in xs] == [["person/greg-peters"], ["person/anna-peters"], ["person/peters~0123abcd"]]
+
+
+def test_incompatible_types_never_merge_across_articles():
+    reg = Registry()
+    xs = canonicalise_all([article("a", "Paris", ("place/paris", "Paris", "Place", set())),
+                           article("b", "Paris", ("person/paris", "Paris", "Person", set()))], reg)
+    assert [keys(x) for x in xs] == [["place/paris"], ["person/paris"]]
+
+
+def test_same_wikidata_id_is_one_entity_with_a_label_per_language():
+    reg = Registry()
+    fr = article("a", "l'IA", ("concept/ia", "IA", "Concept", set()), lang="fr", qids={"IA": "Q11660"})
+    en = article("b", "AI", ("concept/ai", "AI", "Concept", set()), lang="en", qids={"AI": "Q11660"})
+    xfr, xen = canonicalise_all([fr, en], reg)
+    assert [(e.key, e.label) for e in xfr.entities] == [("concept/ai", "IA")]
+    assert [(e.key, e.label) for e in xen.entities] == [("concept/ai", "AI")]
+    assert reg.entries["concept/ai"].wikidata == "Q11660"
+
+
+def test_merge_and_never_merge():
+    reg = Registry()
+    canonicalise_all([article("a", "WBD", ("organization/wbd", "WBD", "Organization", set())),
+                      article("b", "Warner", ("organization/warner-media", "Warner Media", "Organization", set()))], reg)
+    assert merge(reg, "Warner Media", "organization/wbd") == "organization/warner-media"
+    assert "WBD" in reg.entries["organization/warner-media"].aliases and "organization/wbd" not in reg.entries
+    assert reg.renames == {"organization/wbd": "organization/warner-media"}
+    x = canonicalise(article("c", "WBD", ("organization/wbd", "WBD", "Organization", set())), reg)
+    assert keys(x) == ["organization/warner-media"]
+
+
+def test_merge_refuses_incompatible_types_and_never_merge_pairs():
+    reg = Registry({"person/a-b": RegistryEntry("person/a-b", "A B", "Person", {"A B"}),
+                    "organization/a-b": RegistryEntry("organization/a-b", "A B", "Organization", {"A B"},
+                                                      never_merge={"organization/c"}),
+                    "organization/c": RegistryEntry("organization/c", "C", "Organization", {"C"})})
+    with pytest.raises(ResolveError, match="E053"):
+        merge(reg, "person/a-b", "organization/a-b")
+    with pytest.raises(ResolveError, match="E054"):
+        merge(reg, "organization/c", "organization/a-b")
+    with pytest.raises(ResolveError, match="E052"):
+        find_entity(reg, "A B!")  # ambiguous name: use the id
+    with pytest.raises(ResolveError, match="E051"):
+        find_entity(reg, "Nobody")
+
+
+def test_split_keeps_the_alias_apart_from_then_on():
+    reg = Registry()
+    sky = ("organization/paramount-skydance", "Paramount Skydance", "Organization", {"Paramount"})
+    canonicalise(article("a", "Paramount Skydance ... Paramount", sky), reg)
+    new = split(reg, "organization/paramount-skydance", "Paramount")
+    assert new == "organization/paramount"
+    assert reg.apart("organization/paramount-skydance", "organization/paramount")
+    # the next article that writes both forms gets two entities
+    x = canonicalise(article("b", "Paramount Skydance ... Paramount", sky), reg)
+    assert keys(x) == ["organization/paramount", "organization/paramount-skydance"]
+    assert "Paramount" not in reg.entries["organization/paramount-skydance"].aliases
+    with pytest.raises(ResolveError, match="E054"):
+        merge(reg, "organization/paramount", "organization/paramount-skydance")
+
+
+def test_store_dir_functions(tmp_path):
+    reg = Registry()
+    canonicalise_all([article("a", "x", ("organization/wbd", "WBD", "Organization", set())),
+                      article("b", "y", ("organization/warner-bros-discovery", "Warner Bros. Discovery",
+                                         "Organization", set()))], reg)
+    save_registry(reg, tmp_path)
+    assert {r["id"] for r in list_entities(tmp_path)} == {"organization/wbd", "organization/warner-bros-discovery"}
+    renames = merge_entities(tmp_path, "Warner Bros. Discovery", "WBD")
+    assert renames == {"organization/wbd": "organization/warner-bros-discovery"}
+    rows = list_entities(tmp_path)
+    assert [(r["id"], r["aliases"], r["mentions"]) for r in rows] == [
+        ("organization/warner-bros-discovery", ["WBD"], 2)]
+    assert split_entity(tmp_path, "organization/warner-bros-discovery", "WBD") == "organization/wbd"
+    assert len(entities_table(load_registry(tmp_path))) == 2
+
+
+def test_canonicalised_triples_use_registry_entities():
+    doc = Document("a", "Ted Sarandos dirige Netflix, Inc.", "fr")
+    ted_m, nf_m = Mention("Ted Sarandos", 0, 12, "Person", "ner:PER"), Mention("Netflix, Inc.", 20, 33, "Organization", "gazetteer")
+    ted = Entity("person/ted-sarandos", "Ted Sarandos", "Person", {"Ted Sarandos"}, [ted_m])
+    nf = Entity("organization/netflix", "Netflix", "Organization", {"Netflix, Inc."}, [nf_m], "Q907311")
+    rel = Relation(ted_m, "ceoOf", nf_m, doc.text, 0, "role.verb", 0.9)
+    x = canonicalise(Extraction(doc, [ted, nf], [Triple(ted, "ceoOf", nf, rel)]), Registry())
+    t = x.triples[0]
+    assert (t.subject.key, t.predicate, t.object.key, t.object.wikidata) == (
+        "person/ted-sarandos", "ceoOf", "organization/netflix", "Q907311")
+    assert t.evidence is rel
+
+
+def test_rewrite_iris_in_every_graph():
+    from rdflib import Dataset, Literal
+
+    from kg.namespace import MKG, RDFS, RES, SKOS
+
+    ds = Dataset()
+    old, new, other = RES["organization/wbd"], RES["organization/warner-bros-discovery"], RES["person/x"]
+    for name in ("graph/a", "graph/b"):
+        g = ds.graph(RES[name])
+        g.add((old, RDFS.label, Literal("WBD")))
+        g.add((other, MKG.ceoOf, old))
+    assert rewrite_iris(ds, {old: new}) == 4
+    assert not list(ds.quads((old, None, None, None))) and not list(ds.quads((None, None, old, None)))
+    assert len(list(ds.quads((other, MKG.ceoOf, new, None)))) == 2
+    assert len(list(ds.quads((new, SKOS.altLabel, Literal("WBD"), None)))) == 2
+
+
+_KEYS_SCRIPT = """
+import json
+from kg.registry import Registry, canonicalise_all
+from kg.records import Document, Entity, Extraction, Mention
+def art(i, label, type_, aliases, lang, qid=None):
+    ms = [Mention(a, n * 10, n * 10 + len(a), type_, "ner:X") for n, a in enumerate(sorted(aliases | {label}))]
+    return Extraction(Document(i, i + label, lang), [Entity("x/" + label, label, type_, aliases | {label}, ms, qid)], [])
+from kg.resolve import entity_key
+arts = [art("a", "KMR", "Organization", set(), "en"),
+        art("b", "Kestrel Media Research", "Organization", {"KMR"}, "en"),
+        art("c", "IA", "Concept", set(), "fr", "Q11660"),
+        art("d", "Ted Sarandos", "Person", {"Sarandos"}, "en")]
+arts = [Extraction(x.document, [Entity(entity_key(e.type, e.label), e.label, e.type, e.aliases, e.mentions, e.wikidata)
+                                for e in x.entities], []) for x in arts]
+reg = Registry()
+print(json.dumps([[e.key for e in x.entities] for x in canonicalise_all(arts, reg)] + [sorted(reg.entries)]))
+"""
+
+
+def test_keys_are_stable_across_processes_and_hash_seeds():
+    outputs = []
+    for seed in ("1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _KEYS_SCRIPT], capture_output=True, text=True, env=env,
+                             cwd=Path(__file__).resolve().parents[2], check=True)
+        outputs.append(json.loads(run.stdout))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][-1] == ["concept/ai", "organization/kestrel-media-research", "person/ted-sarandos"]
