@@ -21,8 +21,8 @@ from kg.errors import KGError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="media-kg: knowledge graphs from media-industry news.")
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 240)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 240)  # no wrapping when piped
 
 Inputs = Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .jsonl) or folders.", show_default=False)]
 
@@ -117,12 +117,12 @@ def _print_build(report, out_dir: Path) -> None:
     out.print(table)
 
 
-def _build(inputs: list[Path], out_dir: Path, store: Path | None, html: bool) -> None:
+def _build(inputs: list[Path], out_dir: Path, store: Path | None, html: bool, force: bool = False) -> None:
     from kg.pipeline import build as run_build
 
     try:
         with progress_bar("build") as bar:
-            report = run_build(inputs, out_dir, store_dir=store, progress=bar, html=html)
+            report = run_build(inputs, out_dir, store_dir=store, progress=bar, html=html, force=force)
     except KGError as exc:
         _fail(exc)
     _report_errors(report.errors)
@@ -134,9 +134,10 @@ def _build(inputs: list[Path], out_dir: Path, store: Path | None, html: bool) ->
 def build(inputs: Inputs,
           out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
           store: Annotated[Optional[Path], typer.Option("--store", help="Store directory (default OUT/store).")] = None,
-          html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True) -> None:
+          html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
+          force: Annotated[bool, typer.Option(help="Re-extract articles already in the store.")] = False) -> None:
     """Extract INPUT..., add it to the persistent store, write graph.ttl, graph.trig and graph.html."""
-    _build(inputs, out_dir, store, html)
+    _build(inputs, out_dir, store, html, force)
 
 
 @app.command()
@@ -269,6 +270,68 @@ def stats(store: StoreOpt = DEFAULT_STORE,
     for i, part in enumerate(communities(G)[:5]):
         labels = [G.nodes[n].get("label", n) for n in part][:8]
         out.print(f"community {i}: " + ", ".join(labels) + (" …" if len(part) > 8 else ""))
+
+
+@app.command()
+def entities(store: StoreOpt = DEFAULT_STORE,
+             type_: Annotated[Optional[str], typer.Option("--type", help="Only this type (Person, Organization...).")] = None,
+             search: Annotated[Optional[str], typer.Option(help="Only entities whose label or alias contains this.")] = None,
+             limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 50) -> None:
+    """List the store's entities with their aliases, Wikidata ids and mention counts."""
+    from kg.registry import list_entities
+    from kg.text import fold
+
+    rows = list_entities(store)
+    if type_:
+        rows = [r for r in rows if r["type"].lower() == type_.lower()]
+    if search:
+        key = fold(search)
+        rows = [r for r in rows if any(key in fold(n) for n in [r["label"], *r["aliases"]])]
+    table = Table("id", "label", "type", "aliases", "wikidata", "mentions", "articles")
+    for r in rows[:limit or None]:
+        table.add_row(r["id"], r["label"], r["type"], " | ".join(r["aliases"]), r["wikidata"] or "",
+                      str(r["mentions"]), str(r["articles"]))
+    out.print(table)
+    out.print(f"{len(rows)} entities")
+
+
+@app.command()
+def merge(a: Annotated[str, typer.Argument(help="Entity kept (id, label or alias).")],
+          b: Annotated[str, typer.Argument(help="Entity merged into A.")],
+          store: StoreOpt = DEFAULT_STORE) -> None:
+    """Merge entity B into A, in the alias registry and in the store."""
+    from kg.namespace import RES
+    from kg.registry import merge_entities, rewrite_iris
+    from kg.store import Store
+
+    try:
+        renames = merge_entities(store, a, b)
+        with Store(store) as st:
+            n = rewrite_iris(st.dataset, {RES[old]: RES[new] for old, new in renames.items()})
+    except KGError as exc:
+        _fail(exc)
+    for old, new in renames.items():
+        out.print(f"merged {old} -> {new}")
+    out.print(f"{n} quads rewritten in {store}")
+
+
+@app.command()
+def split(entity: Annotated[str, typer.Argument(help="The merged entity (id, label or alias).")],
+          alias: Annotated[str, typer.Argument(help="The surface form that names another entity.")],
+          store: StoreOpt = DEFAULT_STORE) -> None:
+    """Split ALIAS off ENTITY in the registry (they will never be merged again).
+
+    Articles already stored keep the merged node until re-extracted: run
+    ``kg build --force INPUT...`` on them.
+    """
+    from kg.registry import split_entity
+
+    try:
+        new_id = split_entity(store, entity, alias)
+    except KGError as exc:
+        _fail(exc)
+    out.print(f"'{alias}' is now {new_id}; never merged with {entity}.")
+    out.print("Articles already in the store keep the merged node until re-extracted: kg build --force INPUT...")
 
 
 def main() -> None:

@@ -120,10 +120,12 @@ class BuildReport(Report):
 def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
           store_dir: str | Path | None = None,
           progress: Callable[[int], Callable[[Document], None]] | None = None,
-          html: bool = True) -> BuildReport:
+          html: bool = True, force: bool = False) -> BuildReport:
     """``kg build``: ingest, extract, resolve, add to the persistent store, export.
 
-    Unchanged articles already in the store are not re-read by spaCy. Writes
+    Unchanged articles already in the store are not re-read by spaCy, unless ``force``
+    (then they are removed and extracted again: use it after changing the lexicon,
+    the gazetteer or the registry). Writes
     ``graph.ttl`` (facts), ``graph.trig`` (named graphs with evidence) and, unless
     ``html=False``, ``graph.html`` into ``out_dir``.
 
@@ -139,7 +141,12 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
     docs = [with_lang(d) for d in read_documents(inputs, report)]
     report.documents = len(docs)
     with Store(Path(store_dir) if store_dir else out / "store") as store:
-        todo = [d for d in docs if d.content_hash not in store.article_hashes(d.id)]
+        stored = [d for d in docs if d.content_hash in store.article_hashes(d.id)]
+        if force:
+            for d in stored:
+                store.remove_article(d.content_hash)
+            stored = []
+        todo = [d for d in docs if d not in stored]
         report.skipped_unchanged = len(docs) - len(todo)
         on_done = progress(len(todo)) if progress else None
         extractions = extract_documents(todo, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)

@@ -244,6 +244,15 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
         span = span[1:]
     while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
         span = span[:-1]  # "Brady Corbet's" -> "Brady Corbet"
+    if type_ == "Person":
+        # a person's name starts with a capital: "général de Lumio" is an NER slip
+        trimmed = False
+        while len(span) > 1 and not span[0].text[:1].isupper():
+            span, trimmed = span[1:], True
+        if not span.text[:1].isupper():
+            return None
+        if trimmed:  # the span was wrong, so is its label: let the context type it
+            type_ = "Misc"
     context = _context_type(span, lex, person=type_ == "Person")
     if context and (type_ in ("Misc", "Organization", "Person") or context == "CreativeWork"):
         return Mention(span.text, span.start_char, span.end_char, context, f"context:{ent.label_}")
