@@ -142,11 +142,21 @@ def build(inputs: Inputs,
 
 @app.command()
 def demo(out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output")) -> None:
-    """Build the bundled sample corpus (French and English articles) into OUT."""
+    """Build the bundled sample corpus into OUT (its English articles when an English model is installed)."""
     from importlib import resources
 
+    from kg.errors import ModelError
+    from kg.nlp import resolve_model
+
     corpus = Path(str(resources.files("kg") / "data" / "corpus"))
-    _build([corpus], out_dir, None, True)
+    inputs = [corpus / "articles_fr.jsonl"]
+    try:
+        resolve_model("en")
+        inputs.append(corpus / "articles_en.jsonl")
+    except ModelError:
+        err.print("note: no English spaCy model installed, so the demo builds the French articles only "
+                  "(see README, Models).")
+    _build(inputs, out_dir, None, True)
 
 
 @app.command()

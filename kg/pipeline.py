@@ -50,6 +50,7 @@ def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError],
     """
     gazetteer = load_gazetteer()
     batch: list[Document] = []
+    reported: set[str] = set()
 
     def flush() -> Iterator[Extraction]:
         by_lang: dict[str, list[Document]] = {}
@@ -63,7 +64,10 @@ def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError],
                 for d in group:
                     if on_error is None:
                         raise
-                    on_error(ModelError(f"{_where(d)}: {err}"))
+                    # the full message once per language, then short lines
+                    text = str(err) if lang not in reported else f"[E010] no spaCy model for '{lang}' (see above); skipped."
+                    reported.add(lang)
+                    on_error(ModelError(f"{_where(d)}: {text}"))
                     if on_done:
                         on_done(d)
                 continue

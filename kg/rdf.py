@@ -205,9 +205,10 @@ def entity_quads(entity: Entity, graph: URIRef, *, lang: str | None = None) -> I
     if entity.type == "Quote":
         yield iri, MKG.quoteText, Literal(entity.label), graph
         return
+    pref = getattr(entity, "pref_label", None) or entity.label  # kg.registry.StoreEntity: per-language label
     yield iri, RDFS.label, Literal(entity.label), graph
-    yield iri, SKOS.prefLabel, Literal(entity.label, lang=lang or None), graph
-    for alias in sorted(entity.aliases - {entity.label}):
+    yield iri, SKOS.prefLabel, Literal(pref, lang=lang or None), graph
+    for alias in sorted(entity.aliases - {entity.label, pref}):
         yield iri, SKOS.altLabel, Literal(alias), graph
     if entity.wikidata:
         yield iri, OWL.sameAs, WD[entity.wikidata], graph

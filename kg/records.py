@@ -145,11 +145,14 @@ class Extraction:
             >>> Extraction(Document(id="x", text="t"), [], []).to_json()["doc_id"]
             'x'
         """
+        # ``label``/``subject``/``object`` are the article's own fullest names (kg.resolve);
+        # ``canonical`` is the gazetteer's label of a linked entity (else the label).
         return {
             "doc_id": self.document.id,
             "lang": self.document.lang,
             "entities": [
-                {"label": e.label, "type": e.type, "id": e.key, "aliases": sorted(e.aliases - {e.label}),
+                {"label": e.label, "canonical": getattr(e, "canonical", None) or e.label, "type": e.type, "id": e.key,
+                 "aliases": sorted(e.aliases - {e.label}),
                  "mentions": len(e.mentions), **({"wikidata": e.wikidata} if e.wikidata else {})}
                 for e in self.entities if e.type != "Quote"
             ],

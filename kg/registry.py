@@ -23,6 +23,13 @@ gazetteer's, else the fullest name seen), so a rebuild gives the same IRIs on an
 machine; when a later article brings a fuller name for an entry, the entry is re-keyed
 and :attr:`Registry.renames` records ``old -> new`` for :func:`rewrite_iris`.
 
+The entities :func:`canonicalise` returns (:class:`StoreEntity`) carry the entry's
+canonical label as ``label`` (the store's one ``rdfs:label``), the label of the article's
+language as ``pref_label`` (``skos:prefLabel``, one per language) and every surface form
+of the article as aliases (``skos:altLabel``). Their triples are checked again against
+the ontology with the registry's types (:func:`kg.schema.fit`): merging never yields a
+self-loop or a triple whose domain or range does not fit.
+
 Example:
     >>> from kg.records import Document, Entity, Extraction
     >>> reg = Registry()
@@ -47,7 +54,9 @@ from typing import TYPE_CHECKING
 from kg.errors import Errors, ResolveError
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.records import ENTITY_TYPES, Entity, Extraction, Mention, Triple
-from kg.resolve import SCOPE_SEP, clean_surface, compatible_types, entity_key, is_acronym, name_key, strip_legal
+from kg.resolve import (canonical_label, clean_surface, compatible_types, entity_key, is_acronym, is_scoped, name_key,
+                        strip_legal)
+from kg.schema import fit
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -58,6 +67,7 @@ __all__ = [
     "DEFAULT_STORE",
     "Registry",
     "RegistryEntry",
+    "StoreEntity",
     "canonicalise",
     "canonicalise_all",
     "entities_table",
@@ -100,6 +110,14 @@ class RegistryEntry:
     aliases: set[str] = field(default_factory=set)
     wikidata: str | None = None
     never_merge: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class StoreEntity(Entity):
+    """An entity as the store describes it: ``label`` is the registry's canonical label and
+    ``pref_label`` the preferred label in the article's language (``None``: ``label``)."""
+
+    pref_label: str | None = None
 
 
 @dataclass
@@ -145,7 +163,7 @@ class Registry:
         by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
         by_qid: dict[str, str] = {}
         for e in self.entries.values():
-            if SCOPE_SEP in e.id:
+            if is_scoped(e.id):
                 continue
             if e.wikidata:
                 by_qid.setdefault(e.wikidata, e.id)
@@ -279,18 +297,19 @@ def _rank(name: str) -> tuple:
 
 
 def _natural(entity: Entity, gazetteer: Gazetteer) -> tuple[str, str, str | None]:
-    """The ``(id, label, qid)`` a new entry for ``entity`` gets."""
+    """The ``(id, label, qid)`` a new entry for ``entity`` gets: the gazetteer's label when the
+    article linked it (the article's own name is only an alias), else the article's label."""
     if entity.wikidata:
         found = _by_qid(gazetteer).get((entity.wikidata, entity.type))
         if found:
             return entity_key(entity.type, found[0]), found[0], entity.wikidata
-    return entity.key, entity.label, entity.wikidata
+    return entity.key, canonical_label(entity), entity.wikidata
 
 
 def _find(entity: Entity, natural_id: str, registry: Registry,
           index: tuple[dict[tuple[str, str], set[str]], dict[str, str]]) -> str | None:
     """The registry entry ``entity`` is, or ``None``."""
-    if SCOPE_SEP in entity.key:
+    if is_scoped(entity.key):
         return entity.key if entity.key in registry.entries else None
     by_name, by_qid = index
     scores: dict[str, int] = defaultdict(int)
@@ -328,7 +347,7 @@ def _new_id(registry: Registry, id_: str) -> str:
 def _rekey(registry: Registry, entry: RegistryEntry, gazetteer: Gazetteer) -> RegistryEntry:
     """Re-key an entry unknown to the gazetteer when its aliases hold a fuller name than its label
     (more words, or a name where the label is an acronym), so ids do not depend on article order."""
-    if entry.wikidata or SCOPE_SEP in entry.id or gazetteer.lookup(entry.label, entry.type) is not None:
+    if entry.wikidata or is_scoped(entry.id) or gazetteer.lookup(entry.label, entry.type) is not None:
         return entry
     names = [a for a in entry.aliases if not (entry.type == "Person" and len(a.split()) < 2)] or [entry.label]
     best = min(names, key=_rank)
@@ -412,8 +431,9 @@ def _apply(extraction: Extraction, registry: Registry, mapping: _Mapping, gazett
         ent = built.get(id_)
         if ent is None:
             entry = registry.entries[id_]
-            label = _preferred_label(entry, lang, gazetteer)
-            ent = built[id_] = Entity(key=id_, label=label, type=entry.type, aliases={label}, wikidata=entry.wikidata)
+            pref = _preferred_label(entry, lang, gazetteer)
+            ent = built[id_] = StoreEntity(key=id_, label=entry.label, type=entry.type, aliases={entry.label, pref},
+                                           wikidata=entry.wikidata, pref_label=pref)
         return ent
 
     by_mention: dict[tuple[int, int, str], Entity] = {}
@@ -444,8 +464,10 @@ def _apply(extraction: Extraction, registry: Registry, mapping: _Mapping, gazett
     triples: dict[tuple[str, str, str], Triple] = {}
     for t in extraction.triples:
         s, o = lookup(t.evidence.subject, t.subject), lookup(t.evidence.object, t.object)
-        if s.key != o.key:
-            triples.setdefault((s.key, t.predicate, o.key), Triple(s, t.predicate, o, t.evidence))
+        # merging may have joined both ends, or given an end another (compatible) type
+        predicate = fit(t.predicate, s.type, o.type, subject_key=s.key, object_key=o.key)
+        if predicate is not None:
+            triples.setdefault((s.key, predicate, o.key), Triple(s, predicate, o, t.evidence))
     for ent in built.values():
         ent.mentions.sort(key=lambda m: (m.start, m.end))
     entities = sorted(built.values(), key=lambda e: (e.mentions[0].start if e.mentions else -1, e.key))
@@ -468,8 +490,8 @@ def canonicalise(extraction: Extraction, registry: Registry, *, gazetteer: Gazet
         >>> from kg.records import Document
         >>> reg = Registry()
         >>> x = Extraction(Document("a", "IA", "fr"), [Entity("concept/ia", "IA", "Concept", {"IA"}, wikidata="Q11660")], [])
-        >>> [(e.key, e.label) for e in canonicalise(x, reg).entities]
-        [('concept/ai', 'IA')]
+        >>> [(e.key, e.label, e.pref_label) for e in canonicalise(x, reg).entities]
+        [('concept/ai', 'AI', 'IA')]
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     return _apply(extraction, registry, _register(extraction, registry, gaz), gaz)
@@ -509,7 +531,7 @@ def _vote_types(extractions: list[Extraction], gazetteer: Gazetteer) -> list[Ext
     votes: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for x in extractions:
         for e in x.entities:
-            if e.type in ("Quote", "Misc") or SCOPE_SEP in e.key or len(name_key(e.label).split()) < 2:
+            if e.type in ("Quote", "Misc") or is_scoped(e.key) or len(name_key(e.label).split()) < 2:
                 continue
             strong = not _weak(e, gazetteer)
             votes[name_key(e.label)][e.type][0] += strong
@@ -530,7 +552,7 @@ def _vote_types(extractions: list[Extraction], gazetteer: Gazetteer) -> list[Ext
         for e in {id(e): e for e in [*x.entities, *(v for t in x.triples for v in (t.subject, t.object))]}.values():
             target = winner.get(name_key(e.label))
             if target and e.type != target and not compatible_types(e.type, target) and _weak(e, gazetteer):
-                swap[id(e)] = replace(e, key=entity_key(target, e.label), type=target, aliases=set(e.aliases),
+                swap[id(e)] = replace(e, key=entity_key(target, canonical_label(e)), type=target, aliases=set(e.aliases),
                                       mentions=list(e.mentions))
         if not swap:
             out.append(x)

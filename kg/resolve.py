@@ -4,21 +4,30 @@ Rules, in the order they apply (cross-document resolution lives in :mod:`kg.regi
 
 * **names are compared by normalised key**: case, accents, punctuation and legal
   suffixes are ignored (``Netflix, Inc.`` = ``NETFLIX`` = ``netflix``), see :func:`name_key`;
-* **known names link to the gazetteer** (canonical label and Wikidata id); a mention
+* **known names link to the gazetteer** (key, Wikidata id and type); a mention
   typed only by the statistical NER takes the gazetteer's type (``MEDIAWAN`` tagged PER
   is the organisation Mediawan);
+* **the label is the article's own fullest name**: an entity's ``label`` is the fullest
+  surface form written in the article (``MGM`` stays ``MGM``, ``L'Éternaute`` stays
+  ``L'Éternaute``), while its key (``organization/metro-goldwyn-mayer``) and
+  :attr:`LinkedEntity.canonical` keep the link to the gazetteer's canonical label, which
+  the cross-article registry uses for ``rdfs:label``;
 * **acronyms defined in the text** are their long form: ``Warner Bros. Discovery (WBD)``
   makes every ``WBD`` of the article that company;
 * **a bare surname after a full name** is that person (``Sarandos`` -> ``Ted Sarandos``),
   only when one person of the article bears it; two different full names that share a
   surname are never merged, and a surname no full name explains stays a separate,
-  article-scoped person (``person/ellison~<article>``), never merged across articles;
+  article-scoped person (``person/ellison-article-<8 hex of the article hash>``), never
+  merged across articles;
 * **types never mix**: mentions of incompatible types are different entities, whatever
   their names; ``Misc`` takes the type of the entity it joins;
 * **a concept contained in one longer concept** of the article is that concept
   (``montage`` and ``montage virtuel``), unless the gazetteer knows both;
 * **every surface form is kept** as an alias, with the legal suffix that follows a
-  mention in the text (``Ubisoft Entertainment SA``).
+  mention in the text (``Ubisoft Entertainment SA``);
+* **only triples the ontology allows are kept** (:func:`kg.schema.fit`): no self-loop,
+  and a predicate whose domain or range does not fit is remapped by the small table
+  :data:`kg.schema.REMAP` (``develops`` a series is ``produces`` it) or dropped.
 
 Example:
     >>> from kg.records import Document, Mention
@@ -35,20 +44,25 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from kg.records import Document, Entity, Extraction, Mention, Relation, Triple
+from kg.schema import fit
 from kg.text import fold, slug
 
 __all__ = [
     "SCOPE_SEP",
+    "LinkedEntity",
     "acronym_definitions",
+    "canonical_label",
     "clean_surface",
     "compatible_types",
     "entity_key",
     "is_acronym",
     "is_acronym_of",
+    "is_scoped",
     "link_gazetteer",
     "name_key",
     "resolve_document",
@@ -56,8 +70,43 @@ __all__ = [
     "strip_legal",
 ]
 
-#: Separator of an article-scoped key: ``person/ellison~1a2b3c4d`` (a surname no full name explains).
-SCOPE_SEP = "~"
+#: Marker of an article-scoped key: ``person/ellison-article-1a2b3c4d`` (a surname no full
+#: name explains). It keeps the key a valid ``<type>/<slug>`` (``[0-9a-z]+(-[0-9a-z]+)*``).
+SCOPE_SEP = "-article-"
+_SCOPED = re.compile(r"(?:-article-|~)[0-9a-f]{8}$")
+
+
+def is_scoped(key: str) -> bool:
+    """Whether ``key`` is an article-scoped key (``~`` is the scheme of older stores).
+
+    Example:
+        >>> is_scoped("person/ellison-article-1a2b3c4d"), is_scoped("person/larry-ellison")
+        (True, False)
+    """
+    return bool(_SCOPED.search(key))
+
+
+@dataclass(slots=True)
+class LinkedEntity(Entity):
+    """An :class:`~kg.records.Entity` resolved within an article and linked to the gazetteer.
+
+    Its ``label`` is the article's own fullest name; ``canonical`` is the gazetteer's label
+    (its ``key`` is derived from it), ``None`` when the entity is not in the gazetteer.
+    """
+
+    canonical: str | None = None
+
+
+def canonical_label(entity: Entity) -> str:
+    """The gazetteer's label of a linked entity, else its label.
+
+    Example:
+        >>> canonical_label(LinkedEntity("organization/metro-goldwyn-mayer", "MGM", "Organization", canonical="Metro-Goldwyn-Mayer"))
+        'Metro-Goldwyn-Mayer'
+        >>> canonical_label(Entity("organization/x", "X", "Organization"))
+        'X'
+    """
+    return getattr(entity, "canonical", None) or entity.label
 
 _LEGAL_WORDS = (r"inc|ltd|llc|plc|sa|s\.a|sas|s\.a\.s|se|nv|n\.v|bv|corp|corporation|group|groupe|gmbh|ag|"
                 r"co|company|limited|holdings?|sarl|spa|s\.p\.a")
@@ -120,18 +169,19 @@ def entity_key(type_: str, label: str, *, scope: str | None = None) -> str:
     """Stable key ``type/slug`` of an entity (its IRI path in the store).
 
     Derived only from the type and the label (never from run order or hash seeds);
-    ``scope`` (an article's content hash) makes an article-scoped key.
+    ``scope`` (an article's content hash) makes an article-scoped key, still a valid
+    ``<type>/<slug>``.
 
     Example:
         >>> entity_key("Organization", "Canal+")
         'organization/canalplus'
         >>> entity_key("Person", "Ellison", scope="1a2b3c4d5e6f")
-        'person/ellison~1a2b3c4d'
+        'person/ellison-article-1a2b3c4d'
     """
     if type_ == "Quote":
         return "quote/" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:16]
     key = f"{type_.lower()}/{slug(strip_legal(label))}"
-    return f"{key}{SCOPE_SEP}{scope[:8]}" if scope else key
+    return f"{key}{SCOPE_SEP}{scope[:8].lower()}" if scope else key
 
 
 def compatible_types(a: str, b: str) -> bool:
@@ -382,32 +432,31 @@ def resolve_mentions(mentions: list[Mention], document: Document,
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         members[groups.find(i)].append(i)
-    canonical: dict[int, tuple[str, str, str | None, str | None]] = {}  # root -> (label, type, qid, scope)
+    # root -> (label, gazetteer label, type, qid, scope)
+    canonical: dict[int, tuple[str, str | None, str, str | None, str | None]] = {}
     for root, idx in members.items():
         entry = next((linked[i] for i in idx if linked[i] is not None), None)
         typed = [types[i] for i in idx if types[i] != "Misc"]
         type_ = entry.type if entry else (Counter(typed).most_common(1)[0][0] if typed else "Misc")
-        if entry is not None:
-            label = entry.label
-        else:
-            pool = [i for i in idx if types[i] != "Person" or len(keys[i].split()) > 1] or idx
-            label = strip_legal(display[min(pool, key=lambda i: _label_rank(
-                display[i], len(by_surface[keys[i]]), by_surface[keys[i]][0].start))])
+        # the label is the fullest name the article writes, even for a gazetteer entity
+        pool = [i for i in idx if types[i] != "Person" or len(keys[i].split()) > 1] or idx
+        label = strip_legal(display[min(pool, key=lambda i: _label_rank(
+            display[i], len(by_surface[keys[i]]), by_surface[keys[i]][0].start))])
         scope = document.content_hash if idx == [root] and root in unresolved_surnames else None
-        canonical[root] = (label, type_, entry.wikidata if entry else None, scope)
+        canonical[root] = (label, entry.label if entry else None, type_, entry.wikidata if entry else None, scope)
     # 8. extra mentions: repeated acronyms and surnames the extractor missed
     extra = _extra_mentions(text, mentions, keys, display, types, groups, acronyms, full_names, surname_of, index)
     entities: dict[str, Entity] = {}
     out: dict[tuple[int, int, str], Entity] = {}
     for m in [*mentions, *extra]:
         if m.type == "Quote":
-            label, type_, qid, scope = m.text, "Quote", None, None
+            label, gaz_label, type_, qid, scope = m.text, None, "Quote", None, None
         else:
-            label, type_, qid, scope = canonical[groups.find(index[fold(clean_surface(m.text))])]
-        key = entity_key(type_, label, scope=scope)
+            label, gaz_label, type_, qid, scope = canonical[groups.find(index[fold(clean_surface(m.text))])]
+        key = entity_key(type_, gaz_label or label, scope=scope)
         ent = entities.get(key)
         if ent is None:
-            ent = entities[key] = Entity(key=key, label=label, type=type_, wikidata=qid)
+            ent = entities[key] = LinkedEntity(key=key, label=label, type=type_, wikidata=qid, canonical=gaz_label)
             ent.aliases.add(label)
         if type_ == "Quote":
             ent.aliases.add(label)
@@ -471,6 +520,8 @@ def resolve_document(document: Document, mentions: list[Mention], relations: lis
     """Build the document's :class:`Extraction`: resolved entities and deduplicated triples.
 
     Each triple keeps the evidence of the first relation that asserted it (highest confidence first).
+    A triple the ontology forbids is remapped or dropped (:func:`kg.schema.fit`): no
+    self-loop, no ``Misc`` end, domain and range as in ``ontology/media.ttl``.
 
     Example:
         >>> doc = Document(id="d", text="Netflix, Inc. said. Netflix did.", lang="en")
@@ -488,9 +539,10 @@ def resolve_document(document: Document, mentions: list[Mention], relations: lis
     for rel in sorted(relations, key=lambda r: -r.confidence):
         s = mapping[(rel.subject.start, rel.subject.end, rel.subject.type)]
         o = mapping[(rel.object.start, rel.object.end, rel.object.type)]
-        if s.key == o.key or s.type == "Misc" or o.type == "Misc":
+        predicate = fit(rel.predicate, s.type, o.type, subject_key=s.key, object_key=o.key)
+        if predicate is None:
             continue
-        triples.setdefault((s.key, rel.predicate, o.key), Triple(s, rel.predicate, o, rel))
+        triples.setdefault((s.key, predicate, o.key), Triple(s, predicate, o, rel))
     used = {t.subject.key for t in triples.values()} | {t.object.key for t in triples.values()}
     entities = {e.key: e for e in mapping.values() if e.type not in ("Misc", "Quote") or e.key in used}
     ordered = sorted(triples.values(), key=lambda t: (t.evidence.sent_start, t.predicate))

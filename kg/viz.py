@@ -367,12 +367,12 @@ _BODY = _JINJA.from_string("""
   var physics = !!(net.physics && net.physics.physicsEnabled);
   if (!physics) { api.drawnAt = performance.now(); }
   net.once("afterDrawing", function () { if (api.drawnAt === null) { api.drawnAt = performance.now(); } });
-  if (physics) {
-    // Stop the simulation once laid out, so that the graph never keeps moving.
-    net.once("stabilizationIterationsDone", function () { net.setOptions({physics: false}); api.stabilized = true; });
-  } else {
-    api.stabilized = true;
-  }
+  // Stop the simulation once laid out, so that the graph never keeps moving. Small graphs
+  // are stabilized synchronously in drawGraph(), before this script runs.
+  function freeze() { net.setOptions({physics: false}); api.stabilized = true; }
+  if (!physics) { api.stabilized = true; }
+  else if (net.physics.stabilized) { freeze(); }
+  else { net.once("stabilizationIterationsDone", freeze); }
 
   // Tooltips: the texts were escaped in Python (html.escape); the markup around them is
   // ours. It is parsed in an inert document and only formatting tags are kept.
@@ -433,8 +433,8 @@ _BODY = _JINJA.from_string("""
   function nodeVisible(id) { return typeOn[nodeType[id]] !== false; }
   function attachViews() {
     if (views) { return views; }
-    var positions = net.getPositions();
-    nodeSet.update(Object.keys(positions).map(function (id) { return {id: id, x: positions[id].x, y: positions[id].y}; }));
+    var ids = nodeSet.getIds(), positions = net.getPositions(ids);  // keep the layout as it is
+    nodeSet.update(ids.map(function (id) { return {id: id, x: positions[id].x, y: positions[id].y}; }));
     net.setOptions({physics: false});
     views = {
       nodes: new vis.DataView(nodeSet, {filter: function (n) { return nodeVisible(n.id); }}),

@@ -9,14 +9,15 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import Context, obliques, slot, subject_of
+from kg.extract.syntax import Context, obliques, past_participles, slot, subject_of, verb_forms
 from kg.lexicon import Frame
 from kg.records import Mention, Relation
 
 
 def _match_lemma(tok: Token, lemma: str) -> bool:
     words = lemma.split()
-    if tok.lemma_.lower() != words[0] and tok.lower_ != words[0]:
+    if tok.lemma_.lower() != words[0] and tok.lower_ != words[0] and not (
+            tok.doc.lang_ == "fr" and tok.lower_ in verb_forms(words[0])):
         return False
     following = tok.doc[tok.i + 1:tok.i + len(words)]
     return len(following) == len(words) - 1 and all(t.lower_ == w for t, w in zip(following, words[1:]))
@@ -27,6 +28,15 @@ def _triggers(doc: Doc, frame: Frame) -> Iterator[Token]:
     for tok in doc:
         if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
             yield tok
+        elif frame.kind == "verb" and tok.pos_ in ("NOUN", "PROPN", "X") and _participle_before_par(tok, frame):
+            yield tok  # "le film, produit par X": a participle the tagger took for a noun
+
+
+def _participle_before_par(tok: Token, frame: Frame) -> bool:
+    doc = tok.doc
+    if doc.lang_ != "fr" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "par":
+        return False
+    return any(tok.lower_ in past_participles(lemma.split()[0]) for lemma in frame.lemmas if " " not in lemma)
 
 
 def _noun_slot(noun: Token, name: str, frame: Frame,

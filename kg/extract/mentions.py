@@ -197,6 +197,18 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     if m.type in ("Person", "Misc") and prev is not None and prev.pos_ == "NOUN" and (
             prev.lemma_.lower() in org_nouns or prev.lower_ in org_nouns):
         return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
+    if m.type in ("Place", "Misc"):
+        # "le studio de doublage X", "X, société de production basée à…": named by a company noun
+        root = span.root
+        named = root.dep_ in ("flat:name", "appos") and root.head.i < span.start and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() in org_nouns
+        nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else -1
+        if 0 < nxt < len(doc) and doc[nxt].lower_ in ("un", "une", "a", "an") and nxt + 1 < len(doc):
+            nxt += 1
+        after = 0 < nxt < len(doc) and doc[nxt].pos_ == "NOUN" and doc[nxt].lemma_.lower() in org_nouns \
+            and doc[nxt].lemma_.lower() not in ("service", "maison", "major")
+        if named or after:
+            return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
     return m
 
 
@@ -285,6 +297,10 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
     doc = span.doc
     if not person and span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in _DETS | {"un", "une", "a", "an"}:
         candidates.append(doc[span.end + 2])
+    # "dans Zorro, série coproduite par…": a bare work noun in apposition
+    if not person and span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "NOUN" \
+            and not any(c.dep_ == "det" for c in doc[span.end + 1].children):
+        candidates.append(doc[span.end + 1])
     for tok in candidates:
         lemma = tok.lemma_.lower()
         if tok.i >= span.start and tok.i < span.end:

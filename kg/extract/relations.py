@@ -17,7 +17,7 @@ from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
 from kg.extract.roles import role_relations
 from kg.extract.syntax import Context
-from kg.extract.works import film_of_relations, genre_relations, source_author_relations
+from kg.extract.works import film_of_relations, genre_relations, source_author_relations, work_of_person_relations
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -33,6 +33,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += genre_relations(doc, ctx)
     found += seat_venue_relations(doc, ctx)
     found += film_of_relations(doc, ctx)
+    found += work_of_person_relations(doc, ctx)
     found += possessive_product_relations(doc, ctx)
     found += place_relations(doc, ctx)
     found += distributor_relations(doc, ctx)

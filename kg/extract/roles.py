@@ -43,10 +43,10 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         for tok in doc:
             if tok.i in consumed:
                 continue
-            if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X") or ctx.at(tok) is not None and tok.pos_ == "PROPN":
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "VERB") or ctx.at(tok) is not None and tok.pos_ == "PROPN":
                 continue
             found = role_key(tok, table)
-            if found is None:
+            if found is None or (tok.pos_ == "VERB" and found[2] < 2):  # "chargé des acquisitions"
                 continue
             role, predicate, n = found
             consumed.update(range(tok.i, tok.i + n))
@@ -55,6 +55,15 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue
             holders = _holders(head, ctx, holder_types)
             orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
+            if not holders and orgs:
+                holders = _surface_holder(tok, ctx, holder_types)
+            if holders and not orgs:
+                orgs = _surface_org(tok.i + n, ctx, org_types)
+            if not holders or not orgs:
+                # "cofondateur et PDG de X": coordinated roles share holder and organisation
+                for p_head, p_n in _coordinated_roles(tok, n, table):
+                    holders = holders or _holders(p_head, ctx, holder_types)
+                    orgs = orgs or _organisations(p_head, ctx, org_types, p_n)
             # "Disney CEO Bob Iger", "Netflix's co-CEO Ted Sarandos": a title between two names
             # (surface pattern; the parser often mangles these noun phrases)
             before, after = _name_before(tok, ctx, org_types), _name_after(tok.i + n, ctx, holder_types)
@@ -69,6 +78,58 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         continue
                     yield Relation(h, predicate, o, head.sent.text, head.sent.start_char,
                                    f"role.{predicate}", 0.85)
+
+
+def _surface_holder(tok: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
+    """"X, ROLE de Y" when the parser mangled the apposition: a name ending right before the comma."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != ",":
+        return []
+    m = ctx.at(doc[tok.i - 2])
+    if m is None or m.type not in types or doc[tok.i - 2].idx + len(doc[tok.i - 2].text) != m.end:
+        return []
+    return [m]
+
+
+def _surface_org(i: int, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
+    """The organisation right after a role: "ROLE chez|de|du [DET] Y" (surface pattern)."""
+    doc = ctx.doc
+    if i >= len(doc) or doc[i].lower_ not in ctx.lex.words("role_preps") | {"at", "of"}:
+        return []
+    i += 1
+    if i < len(doc) and doc[i].pos_ == "DET" and ctx.at(doc[i]) is None:
+        i += 1
+    if i >= len(doc):
+        return []
+    m = ctx.at(doc[i])
+    if m is not None:
+        return [m] if m.type in types and m.start == doc[i].idx else []
+    if doc[i].pos_ == "NOUN" and any(c.dep_ == "det" for c in doc[i].children):
+        return ctx.resolve(doc[i], types, follow_conj=False)  # "vice-président du studio"
+    return []
+
+
+def _coordinated_roles(tok: Token, n: int, table: dict[str, str]) -> list[tuple[Token, int]]:
+    """Role nouns coordinated with the role at ``tok`` (``n`` tokens): "fondateur et PDG"."""
+    doc = tok.doc
+    out: list[tuple[Token, int]] = []
+    end = tok.i + n
+    if end + 1 < len(doc) and doc[end].lower_ in ("et", "and", "&"):
+        found = role_key(doc[end + 1], table)
+        if found is not None:
+            p_head = _span_head(doc[end + 1:end + 1 + found[2]])
+            out.append((p_head, end + 1 + found[2] - p_head.i))
+    if tok.i >= 2 and doc[tok.i - 1].lower_ in ("et", "and", "&"):
+        for k in (1, 2, 3):
+            start = tok.i - 1 - k
+            if start < 0:
+                break
+            found = role_key(doc[start], table)
+            if found is not None and found[2] == k:
+                p_head = _span_head(doc[start:start + k])
+                out.append((p_head, start + k - p_head.i))
+                break
+    return out
 
 
 def _span_head(span) -> Token:
@@ -135,6 +196,11 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
     candidates += [c for c in role.children if c.dep_ in ("appos", "flat:name", "flat", "nmod", "compound") and ctx.at(c) is not None
                    and ctx.at(c).type in types and not _introduced_by_prep(c)]
     if role.dep_ in ("appos", "compound", "amod", "nmod") and role.head.i != role.i:
+        candidates.append(role.head)
+    # "X, présidente de Y" parsed as a coordination: a person name, a comma, then the role
+    if role.dep_ == "conj" and role.head.i < role.i and ctx.at(role.head) is not None \
+            and ctx.at(role.head).type in types and any(t.text == "," for t in role.doc[role.head.i:role.i]) \
+            and not any(t.lower_ in ("et", "and", "ou", "or") for t in role.doc[role.head.i:role.i]):
         candidates.append(role.head)
     if role.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "acl:relcl", "relcl", "attr", "oprd", "obj", "dobj") or any(
             c.dep_ == "cop" for c in role.children):

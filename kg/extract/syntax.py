@@ -37,6 +37,8 @@ def is_passive(verb: Token) -> bool:
     """Passive voice, or a past participle qualifying a noun ("le film réalisé par X")."""
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
         return True
+    if any(c.dep_ == "obl:agent" and prep_of(c) in ("par", "by") for c in verb.children):
+        return True  # "le film, produit par X": a participle the tagger took for a noun
     part = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     part = part or verb.tag_ == "VBN"
     return part and verb.dep_ in ("acl", "amod", "advcl", "advmod", "appos", "ROOT", "conj") and not any(
@@ -67,6 +69,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
         if verb.dep_ == "ccomp" and not verb.head.pos_ == "VERB":
             return []
+        if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
+            # "X est adaptée de Y et se déroule à Z": the passive subject is shared
+            return [c for c in verb.head.children if c.dep_ in PASS_SUBJ]
         return subject_of(verb.head, depth + 1) if not is_passive(verb.head) or verb.dep_ != "conj" else []
     if depth < 4 and verb.dep_ in ("acl", "acl:relcl", "relcl") and not is_passive(verb):
         return [verb.head]  # "Netflix, qui utilise l'IA" / "the studio using AI"
@@ -95,6 +100,9 @@ def slot(trigger: Token, name: str) -> list[Token]:
     if name == "patient":
         if passive:
             found = [c for c in trigger.children if c.dep_ in PASS_SUBJ]
+            if not found and any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children):
+                # "le film a été produit par X": the parser often labels a passive subject nsubj
+                found = [c for c in trigger.children if c.dep_ in SUBJ | {"expl:subj"} and c.i < trigger.i]
             if not found and trigger.dep_ in ("acl", "amod", "appos"):
                 found = [trigger.head]
             if not found and trigger.dep_ in ("advcl", "advmod"):
@@ -111,6 +119,35 @@ def slot(trigger: Token, name: str) -> list[Token]:
         preps = set(name[4:].split("|"))
         return [n for p, n in obliques(trigger) if p in preps]
     return []
+
+
+_FORMS_CACHE: dict[str, frozenset[str]] = {}
+
+
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Common inflected forms of a French verb lemma (regular patterns only), so that a
+    frame still fires when the lemmatiser leaves a form unchanged ("joue" -> "joue")."""
+    if lemma in _FORMS_CACHE:
+        return _FORMS_CACHE[lemma]
+    forms: set[str] = set()
+    if lemma.endswith("er") and len(lemma) > 3:
+        stem = lemma[:-2]
+        forms |= {stem + e for e in ("e", "es", "ent", "ons", "ez", "é", "ée", "és", "ées", "ait", "aient", "ant",
+                                     "a", "era", "eront", "èrent")}
+    elif lemma.endswith("ire") and len(lemma) > 4:  # produire, écrire, traduire
+        stem = lemma[:-2]
+        forms |= {stem + e for e in ("t", "te", "ts", "tes", "s", "sent", "sait", "saient")}
+    elif lemma.endswith("ir") and len(lemma) > 3:  # choisir, réussir
+        stem = lemma[:-2]
+        forms |= {stem + e for e in ("i", "ie", "is", "ies", "it", "issent", "issait")}
+    _FORMS_CACHE[lemma] = frozenset(forms)
+    return _FORMS_CACHE[lemma]
+
+
+def past_participles(lemma: str) -> frozenset[str]:
+    """The past participle forms among :func:`verb_forms`."""
+    return frozenset(f for f in verb_forms(lemma) if f.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites"))
+                     or (lemma.endswith("ir") and f.endswith(("i", "ie", "is", "ies"))))
 
 
 def _fronted_name(trigger: Token) -> list[Token]:
@@ -218,6 +255,30 @@ class Context:
                         return found[0]
         return None
 
+    def salient(self, tok: Token, types: tuple[str, ...], depth: int = 0) -> Mention | None:
+        """The topic a definite description ("la société", "du studio") refers back to: the
+        latest clause subject of ``types`` before ``tok`` in its sentence or the two before,
+        rather than the nearest mention (often an object: "X a noué un partenariat avec Y.
+        … vice-président du studio" is X)."""
+        doc = self.doc
+        sent = tok.sent
+        start = sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        for c in reversed(doc[start:tok.i]):
+            if c.dep_ not in SUBJ | PASS_SUBJ or c.is_ancestor(tok) or tok.is_ancestor(c) or c.i == tok.i:
+                continue
+            if c.pos_ == "PRON" or depth > 2:
+                continue
+            m = self.at(c)
+            if m is None and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.words("anaphors", types[0]):
+                m = self.salient(c, types, depth + 1) or self.antecedent(c.idx, types)
+            fit = self._fit(m, types) if m is not None else None
+            if fit is not None and fit.start < tok.idx:
+                return fit
+        return None
+
     def possessor(self, det: Token, types: tuple[str, ...]) -> Mention | None:
         """What a possessive determiner ("son", "sa", "its") refers to."""
         return self.prominent(det, types) or self.antecedent(det.idx, types)
@@ -303,6 +364,12 @@ class Context:
                     head = verb.head
                     while head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
                         head = head.head  # "le studio X, basé à Paris, qui a produit…"
+                    # "la société fondée par X, qui produit Y": after a comma, the relative
+                    # qualifies the noun of the participle phrase, not its agent
+                    agent_of = head.head
+                    if head.dep_ == "obl:agent" and agent_of.dep_ in ("acl", "amod") and agent_of.head.i < agent_of.i \
+                            and tok.i > 0 and self.doc[tok.i - 1].text == "," and agent_of.head.pos_ == "NOUN":
+                        head = agent_of.head
                     found = self.resolve(head, types, follow_conj=False)
                     if found:
                         return found[0]
@@ -317,10 +384,14 @@ class Context:
                 pass
         for typ in types:
             nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"pobj", "attr", "appos"})
-            if lemma in lex.words("anaphors", typ) and nominal and any(c.dep_ == "det" for c in tok.children):
+            # a determiner, or one fused with the preposition ("vice-président du studio")
+            definite = any(c.dep_ == "det" or (c.dep_ == "case" and c.lower_ in ("du", "au")) for c in tok.children)
+            if lemma in lex.words("anaphors", typ) and nominal and definite:
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" for c in tok.children):
                     if typ == "CreativeWork":
                         return self._work_antecedent(tok)
+                    if typ == "Organization":
+                        return self.salient(tok, (typ,)) or self.antecedent(tok.idx, (typ,))
                     return self.antecedent(tok.idx, (typ,))
         if "Concept" in types:
             phrase = source_phrase(tok, lex)
@@ -345,6 +416,11 @@ class Context:
                 fallback = fallback or m
                 continue
             return m
+        if fallback is None and tok.lemma_.lower() in self.lex.words("work_nouns"):
+            # an untyped title the NER left as MISC ("Dans L'Amour ouf, ... Le film, produit par")
+            for m in reversed(self.mentions):
+                if m.start < tok.idx and m.type == "Misc":
+                    return self._fit(m, ("CreativeWork",))
         return fallback
 
     def _introduced(self, m: Mention, child: Token) -> bool:
@@ -376,6 +452,10 @@ def apposed_to(tok: Token) -> Token | None:
     if tok.dep_ == "appos" and tok.head.i < tok.i:
         return tok.head
     dets = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i]
+    doc = tok.doc
+    if not dets and tok.pos_ == "NOUN" and tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" \
+            and doc.lang_ == "fr":
+        return doc[tok.i - 2]  # "Nébula, société de production basée à…": a bare apposition
     if not dets or dets[0].lower_ not in ("un", "une", "a", "an", "le", "la", "l'", "the"):
         return None
     i = dets[0].i - 1

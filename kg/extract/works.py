@@ -51,6 +51,16 @@ def _genre_tokens(noun: Token, ctx: Context) -> list[Token]:
     return sorted(set(keep), key=lambda t: t.i)
 
 
+def _fr_definite(tok: Token, *, subject_only: bool) -> bool:
+    """A French demonstrative ("cette comédie"), or a definite article on a clause subject."""
+    if tok.doc.lang_ != "fr":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det" and c.i < tok.i]
+    if any(d in ("ce", "cet", "cette") for d in dets):
+        return True
+    return any(d in ("le", "la", "l'", "l’") for d in dets) and (not subject_only or tok.dep_ in ("nsubj", "nsubj:pass"))
+
+
 def _phrase(tokens: list[Token]) -> Mention:
     doc = tokens[0].doc
     span = doc[tokens[0].i:tokens[-1].i + 1]
@@ -83,6 +93,11 @@ def genre_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if not works and len(phrase) > 1 and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                 and tok.lemma_.lower() in ctx.lex.words("anaphors", "CreativeWork"):
+            works += ctx.resolve(tok, _WORK, follow_conj=False)
+        # "cette comédie d'aventure se déroule…", "la comédie suit…": a French definite
+        # (or demonstrative) genre description standing for an earlier work
+        if not works and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.lex.words("anaphors", "CreativeWork") \
+                and _fr_definite(tok, subject_only=len(phrase) == 1):
             works += ctx.resolve(tok, _WORK, follow_conj=False)
         genre = _phrase(phrase)
         seen = set()
@@ -150,3 +165,57 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         for w in works:
             for p in people:
                 yield Relation(w, "directedBy", p, tok.sent.text, tok.sent.start_char, "works.film_of", 0.7)
+
+
+_BOOK_NOUNS = frozenset({"roman", "livre", "album", "bd", "bande dessinée", "manga", "comics", "nouvelle", "pièce",
+                         "conte", "essai", "biographie", "récit", "novel", "book", "comic", "play", "memoir"})
+_DIRECTOR_OK = frozenset({"film", "long-métrage", "long", "court-métrage", "documentaire", "téléfilm", "movie",
+                          "documentary"})
+
+
+def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """French "TITRE de/d' PERSONNE", "TITRE, du Letton PERSONNE": the director of a
+    named film (or the author when a book noun introduces the title: "le roman X de Y")."""
+    if doc.lang_ != "fr":
+        return
+    for m in ctx.mentions:
+        if m.type not in ("CreativeWork", "Misc"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        j = span.end
+        if j < len(doc) and doc[j].text in ("»", "”", '"'):
+            j += 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in ("de", "d'", "d’", "du"):
+            continue
+        j += 1
+        person = None
+        for k in range(j, min(j + 3, len(doc))):  # "du Letton X", "du cinéaste X"
+            p = ctx.at(doc[k])
+            if p is not None and p.type == "Person" and p.start == doc[k].idx:
+                person = p
+                break
+            if p is not None or doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON"):
+                break
+        if person is None:
+            continue
+        # the noun introducing the title decides: a book gives its author, a film its director
+        i = span.start - 1
+        while i >= 0 and doc[i].pos_ in ("DET", "ADJ") and i >= span.start - 3:
+            i -= 1
+        intro = doc[i] if i >= 0 else None
+        two = f"{doc[i - 1].lower_} {intro.lower_}" if intro is not None and i > 0 else ""
+        words = {intro.lemma_.lower(), intro.lower_, two} if intro is not None else set()
+        if words & _BOOK_NOUNS:
+            pred = "author"
+        elif intro is not None and intro.pos_ == "NOUN" and intro.lemma_.lower() in ctx.lex.words("work_nouns") \
+                and not words & _DIRECTOR_OK:
+            continue  # "la série X de Y": creator or showrunner, unclear
+        else:
+            pred = "directedBy"
+        work = ctx._fit(m, _WORK)
+        if work is not None:
+            yield Relation(work, pred, person, span.sent.text, span.sent.start_char, "works.title_of_person", 0.7)
