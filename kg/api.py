@@ -150,13 +150,13 @@ class KnowledgeGraph:
         Raises:
             kg.errors.ModelError: If no spaCy model is installed for a text's language.
         """
-        from kg.pipeline import extract_documents
+        from kg.pipeline import BuildReport, add_to_store
         from kg.records import Document
 
         docs = [Document(id=f"text-{i}", text=t, lang=lang) for i, t in enumerate(texts, 1)]
         store = cls._new_store(store_path)
-        store.add(extract_documents(docs))
-        return cls(store)
+        report = add_to_store(store, docs, BuildReport())
+        return cls(store, errors=report.errors)
 
     @classmethod
     def from_files(
@@ -173,13 +173,14 @@ class KnowledgeGraph:
             paths: Files or folders (one path or several).
             store_path: Write to an Oxigraph store there instead of memory.
         """
-        from kg.pipeline import extract_paths
+        from kg.pipeline import BuildReport, add_to_store, read_documents
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        report, extractions = extract_paths(list(paths))
+        report = BuildReport()
+        docs = read_documents(list(paths), report)
         store = cls._new_store(store_path)
-        store.add(extractions)
+        add_to_store(store, docs, report)
         return cls(store, errors=report.errors)
 
     @staticmethod

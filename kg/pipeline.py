@@ -137,27 +137,13 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
         StoreError: when another writer holds the store.
     """
     from kg.export import export
-    from kg.registry import canonicalise_all, load_registry, save_registry
     from kg.store import Store
 
     out = Path(out_dir)
     report = BuildReport()
-    docs = [with_lang(d) for d in read_documents(inputs, report)]
-    report.documents = len(docs)
+    docs = read_documents(inputs, report)
     with Store(Path(store_dir) if store_dir else out / "store") as store:
-        stored = [d for d in docs if d.content_hash in store.article_hashes(d.id)]
-        if force:
-            for d in stored:
-                store.remove_article(d.content_hash)
-            stored = []
-        todo = [d for d in docs if d not in stored]
-        report.skipped_unchanged = len(docs) - len(todo)
-        on_done = progress(len(todo)) if progress else None
-        extractions = extract_documents(todo, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
-        registry = load_registry(store.path)
-        added = store.add(canonicalise_all(extractions, registry))
-        save_registry(registry, store.path)
-        report.added, report.replaced = added.added, added.replaced
+        add_to_store(store, docs, report, progress=progress, force=force)
         report.entities_by_type, report.triples_by_predicate = summary_counts(store)
         report.files["turtle"] = export(store, out / "graph.ttl", "turtle")
         report.files["trig"] = export(store, out / "graph.trig", "trig")
@@ -166,6 +152,41 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
 
             report.files["html"] = render(store, out / "graph.html", title="media-kg")
         report.files["store"] = store.path
+    return report
+
+
+def add_to_store(store, docs: list[Document], report: BuildReport, *,
+                 progress: Callable[[int], Callable[[Document], None]] | None = None,
+                 force: bool = False) -> BuildReport:
+    """Extract ``docs`` and add them to an open writable ``store``, resolving entities
+    across articles with the store's alias registry (``<store>/registry.tsv``).
+
+    Unchanged articles already stored are skipped (re-extracted with ``force``).
+    Failures go to ``report.errors``; the other documents are still added.
+    """
+    from kg.namespace import RES
+    from kg.registry import Registry, canonicalise_all, load_registry, rewrite_iris, save_registry
+
+    docs = [with_lang(d) for d in docs]
+    report.documents += len(docs)
+    stored = [d for d in docs if d.content_hash in store.article_hashes(d.id)]
+    if force:
+        for d in stored:
+            store.remove_article(d.content_hash)
+        stored = []
+    todo = [d for d in docs if d not in stored]
+    report.skipped_unchanged += len(docs) - len(todo)
+    on_done = progress(len(todo)) if progress else None
+    extractions = extract_documents(todo, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
+    registry = load_registry(store.path) if store.path is not None else Registry()
+    canonical = canonicalise_all(extractions, registry)
+    if registry.renames:  # an entity got a fuller name: move the stored nodes to its new IRI
+        rewrite_iris(store.dataset, {RES[old]: RES[registry.current(old)] for old in registry.renames})
+    added = store.add(canonical)
+    if store.path is not None:
+        save_registry(registry, store.path)
+    report.added += added.added
+    report.replaced += added.replaced
     return report
 
 

@@ -442,6 +442,8 @@ def resolve_mentions(mentions: list[Mention], document: Document,
         pool = [i for i in idx if types[i] != "Person" or len(keys[i].split()) > 1] or idx
         label = strip_legal(display[min(pool, key=lambda i: _label_rank(
             display[i], len(by_surface[keys[i]]), by_surface[keys[i]][0].start))])
+        if entry is not None and name_key(label) == name_key(entry.label):
+            label = entry.label  # same name (``MEDIAWAN``, ``Netflix, Inc.``): the gazetteer's spelling
         scope = document.content_hash if idx == [root] and root in unresolved_surnames else None
         canonical[root] = (label, entry.label if entry else None, type_, entry.wikidata if entry else None, scope)
     # 8. extra mentions: repeated acronyms and surnames the extractor missed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -38,8 +37,3 @@ def shared_eval() -> Path:
     if not (path / "seed.jsonl").is_file():
         pytest.skip("../shared/eval is not present")
     return path
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """Records of a JSONL file."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -38,6 +38,8 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
         return True
     if any(c.dep_ == "obl:agent" and prep_of(c) in ("par", "by") for c in verb.children):
+        return True
+    if verb.pos_ in ("NOUN", "PROPN", "X") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "par":
         return True  # "le film, produit par X": a participle the tagger took for a noun
     part = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     part = part or verb.tag_ == "VBN"
@@ -63,6 +65,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in SUBJ or (c.dep_ == "expl:subj" and False)]
     if found:
         return found
+    if not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) \
+            and any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children):
+        # "Le groupe … a depuis racheté X": an active subject mislabelled as passive
+        found = [c for c in verb.children if c.dep_ in PASS_SUBJ and c.i < verb.i]
+        if found:
+            return found
     if depth < 4 and verb.dep_ == "conj" and verb.head.dep_ in ("acl", "acl:relcl", "relcl") and verb.head.head.i != verb.head.i \
             and is_passive(verb.head) and not is_passive(verb):
         return [verb.head.head]  # "a series directed by X and starring Y"
@@ -106,9 +114,20 @@ def slot(trigger: Token, name: str) -> list[Token]:
             if not found and trigger.dep_ in ("acl", "amod", "appos"):
                 found = [trigger.head]
             if not found and trigger.dep_ in ("advcl", "advmod"):
-                found = [c for c in trigger.head.children if c.dep_ in SUBJ | PASS_SUBJ]
+                # "… dans la troisième partie de Lupin, produite par Gaumont": a participle right
+                # after ", NAME" describes that name, not the main clause's subject
+                doc = trigger.doc
+                before = doc[trigger.i - 2] if trigger.i >= 2 and doc[trigger.i - 1].text == "," else None
+                if before is not None and doc.lang_ == "fr" and (before.pos_ == "PROPN" or before.text[:1].isupper()) \
+                        and before.i > trigger.head.i and not before.is_sent_start:
+                    found = [before]
+                else:
+                    found = [c for c in trigger.head.children if c.dep_ in SUBJ | PASS_SUBJ]
             if not found and trigger.dep_ == "conj" and is_passive(trigger.head) and trigger.head.i != trigger.i:
                 found = slot(trigger.head, "patient")  # "produced by X and distributed by Y"
+            if not found and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN" and trigger.head.i < trigger.i \
+                    and trigger.doc.lang_ == "fr":
+                found = [trigger.head]  # "le film, produit par X et distribué par Y" (conj on the noun)
             return found or fronted
         found = [c for c in trigger.children if c.dep_ in OBJ]
         if not found:  # a bare noun right after the verb, mislabelled as an oblique ("a cofondé Mediawan en 2015")
@@ -387,7 +406,9 @@ class Context:
             # a determiner, or one fused with the preposition ("vice-président du studio")
             definite = any(c.dep_ == "det" or (c.dep_ == "case" and c.lower_ in ("du", "au")) for c in tok.children)
             if lemma in lex.words("anaphors", typ) and nominal and definite:
-                if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" for c in tok.children):
+                # "le groupe Canal+" is named; "le groupe, dont le siège est à Paris" is not
+                if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" and prep_of(c) in ("", "de")
+                           for c in tok.children):
                     if typ == "CreativeWork":
                         return self._work_antecedent(tok)
                     if typ == "Organization":
@@ -453,8 +474,8 @@ def apposed_to(tok: Token) -> Token | None:
         return tok.head
     dets = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i]
     doc = tok.doc
-    if not dets and tok.pos_ == "NOUN" and tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" \
-            and doc.lang_ == "fr":
+    if not dets and tok.pos_ == "NOUN" and tok.i >= 2 and doc[tok.i - 1].text == "," and doc.lang_ == "fr" \
+            and (doc[tok.i - 2].pos_ == "PROPN" or doc[tok.i - 2].text[:1].isupper()):
         return doc[tok.i - 2]  # "Nébula, société de production basée à…": a bare apposition
     if not dets or dets[0].lower_ not in ("un", "une", "a", "an", "le", "la", "l'", "the"):
         return None

@@ -150,21 +150,39 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if tok.lemma_.lower() not in films:
             continue
         people: list[Mention] = []
-        for prep, child in obliques(tok):
-            if prep in ("de",) and ctx.at(child) is not None and ctx.at(child).type == "Person":
-                people += ctx.resolve(child, ("Person",))
+        cast: list[Mention] = []
+        # "le film de science-fiction de X": the director may hang on the genre complement
+        holders = [tok] + [c for c in tok.children if c.dep_ == "nmod" and c.i > tok.i and ctx.at(c) is not None
+                           and ctx.at(c).type == "Concept"]
+        for h in holders:
+            for prep, child in obliques(h):
+                if prep in ("de",) and ctx.at(child) is not None and ctx.at(child).type == "Person":
+                    people += [m for m in ctx.resolve(child, ("Person",)) if m not in people]
+        if doc.lang_ == "fr":  # "le film de X avec Y": Y acts in it
+            for prep, child in obliques(tok):
+                if prep == "avec" and ctx.at(child) is not None and ctx.at(child).type == "Person":
+                    cast += ctx.resolve(child, ("Person",))
         people += [m for c in tok.children if c.dep_ == "poss" for m in ctx.resolve(c, ("Person",))]
         if not people:
             continue
         works: list[Mention] = []
         if tok.dep_ == "appos":
             works += ctx.resolve(tok.head, _WORK, follow_conj=False)
+        elif doc.lang_ == "fr" and apposed_to(tok) is not None:  # "Mickey 17, le film de X"
+            works += ctx.resolve(apposed_to(tok), _WORK, follow_conj=False)
+        elif doc.lang_ == "fr":  # "La Nuit bleue, le film de X": a title ending with an adjective
+            dets = [c for c in tok.children if c.dep_ == "det" and c.i == tok.i - 1]
+            i = dets[0].i - 2 if dets else -1
+            if i >= 0 and doc[i + 1].text == "," and ctx.at(doc[i]) is not None:
+                works += [m for m in [ctx._fit(ctx.at(doc[i]), _WORK)] if m is not None]
         works += [m for c in tok.children if c.dep_ == "appos" for m in ctx.resolve(c, _WORK, follow_conj=False)]
         if any(c.dep_ == "cop" for c in tok.children):
             works += [m for c in tok.children if c.dep_ == "nsubj" for m in ctx.resolve(c, _WORK)]
         for w in works:
             for p in people:
                 yield Relation(w, "directedBy", p, tok.sent.text, tok.sent.start_char, "works.film_of", 0.7)
+            for p in cast:
+                yield Relation(p, "actsIn", w, tok.sent.text, tok.sent.start_char, "works.film_with", 0.7)
 
 
 _BOOK_NOUNS = frozenset({"roman", "livre", "album", "bd", "bande dessinée", "manga", "comics", "nouvelle", "pièce",

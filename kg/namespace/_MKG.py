@@ -50,7 +50,7 @@ class MKG(DefinedNamespace):
     genre: URIRef  # The genre of the creative work (thriller, documentary, animation...), as an mkg:Concept.
     headquarteredIn: URIRef  # The organization's headquarters are in the place.
     leads: URIRef  # The subject heads the organization (chair, president, managing director, head of a division...).
-    locatedIn: URIRef  # The place or organization is located in the place (a city in a country, a company in a city).
+    locatedIn: URIRef  # The place, organization or event is located in the place (a city in a country, a company in a city, a festival in a city).
     partnersWith: URIRef  # The two organizations have a partnership, co-production or distribution agreement. Symmetric.
     produces: URIRef  # The subject produces a creative work or a product. schema:productionCompany and Wikidata P272 (production company) are the inverse: work -> producer.
     quoteText: URIRef  # The verbatim text of the quote.

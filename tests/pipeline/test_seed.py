@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import read_jsonl
+import json
 
 from kg.evaluate import score
 from kg.pipeline import extract_paths
+
+
+def read_jsonl(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_seed_article_gold(shared_eval):

