@@ -115,8 +115,9 @@ def test_same_wikidata_id_is_one_entity_with_a_label_per_language():
     fr = article("a", "l'IA", ("concept/ia", "IA", "Concept", set()), lang="fr", qids={"IA": "Q11660"})
     en = article("b", "AI", ("concept/ai", "AI", "Concept", set()), lang="en", qids={"AI": "Q11660"})
     xfr, xen = canonicalise_all([fr, en], reg)
-    assert [(e.key, e.label) for e in xfr.entities] == [("concept/ai", "IA")]
-    assert [(e.key, e.label) for e in xen.entities] == [("concept/ai", "AI")]
+    # one rdfs:label for the store (the canonical one), a skos:prefLabel per language
+    assert [(e.key, e.label, e.pref_label) for e in xfr.entities] == [("concept/ai", "AI", "IA")]
+    assert [(e.key, e.label, e.pref_label) for e in xen.entities] == [("concept/ai", "AI", "AI")]
     assert reg.entries["concept/ai"].wikidata == "Q11660"
 
 
@@ -235,3 +236,61 @@ def test_keys_are_stable_across_processes_and_hash_seeds():
         outputs.append(json.loads(run.stdout))
     assert outputs[0] == outputs[1]
     assert outputs[0][-1] == ["concept/ai", "organization/kestrel-media-research", "person/ted-sarandos"]
+
+
+def _triple(s: Entity, predicate: str, o: Entity, text: str) -> Triple:
+    ms, mo = s.mentions[0], o.mentions[0]
+    return Triple(s, predicate, o, Relation(ms, predicate, mo, text, 0, "test", 0.9))
+
+
+def test_merge_never_yields_a_self_loop():
+    """Two names of one article that the registry knows as one entity: the triple between them is dropped."""
+    reg = Registry()
+    canonicalise_all([article("a", "Warner Bros. Discovery (WBD)", ("organization/warner-bros-discovery",
+                                                                     "Warner Bros. Discovery", "Organization", {"WBD"}))], reg)
+    x = article("b", "WBD Warner Bros. Discovery",
+                ("organization/wbd", "WBD", "Organization", set()),
+                ("organization/warner-bros-discovery", "Warner Bros. Discovery", "Organization", set()))
+    x = Extraction(x.document, x.entities, [_triple(x.entities[0], "partnersWith", x.entities[1], x.document.text)])
+    (out,) = canonicalise_all([x], reg)
+    assert keys(out) == ["organization/warner-bros-discovery"]
+    assert out.triples == []
+
+
+def test_merge_never_yields_a_type_incompatible_triple():
+    """A Product mention merged into an Organization entry: ``produces`` a product becomes an
+    organization object, which the ontology forbids, so the triple is dropped."""
+    reg = Registry()
+    canonicalise_all([article("a", "Netflix", ("organization/netflix", "Netflix", "Organization", set()),
+                              qids={"Netflix": "Q907311"})], reg)
+    x = article("b", "Mediawan Netflix",
+                ("organization/mediawan", "Mediawan", "Organization", set()),
+                ("product/netflix", "Netflix", "Product", set()), qids={"Netflix": "Q907311"})
+    x = Extraction(x.document, x.entities, [_triple(x.entities[0], "produces", x.entities[1], x.document.text)])
+    (out,) = canonicalise_all([x], reg)
+    assert "organization/netflix" in keys(out)
+    assert [(t.subject.key, t.predicate, t.object.key) for t in out.triples] == []
+
+
+def test_store_label_is_canonical_and_surface_forms_are_aliases():
+    from kg.resolve import LinkedEntity
+
+    reg = Registry()
+    doc = Document("a", "MGM signed.", "en")
+    mgm = LinkedEntity("organization/metro-goldwyn-mayer", "MGM", "Organization", {"MGM"},
+                       [Mention("MGM", 0, 3, "Organization", "gazetteer")], canonical="Metro-Goldwyn-Mayer")
+    (out,) = canonicalise_all([Extraction(doc, [mgm], [])], reg)
+    (e,) = out.entities
+    assert (e.key, e.label) == ("organization/metro-goldwyn-mayer", "Metro-Goldwyn-Mayer")
+    assert "MGM" in e.aliases
+    assert reg.entries["organization/metro-goldwyn-mayer"].label == "Metro-Goldwyn-Mayer"
+
+
+def test_scoped_ids_are_valid_slugs():
+    import re
+
+    from kg.resolve import entity_key, is_scoped
+
+    key = entity_key("Person", "Oracle", scope="33FC2A93" + "0" * 56)
+    assert re.fullmatch(r"person/[0-9a-z]+(-[0-9a-z]+)*", key) and is_scoped(key)
+    assert is_scoped("person/peters~0123abcd")  # the scheme of older stores

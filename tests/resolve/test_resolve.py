@@ -108,7 +108,9 @@ def test_legal_suffix_after_the_mention_is_kept_as_an_alias():
     text = "Les actionnaires d'Ubisoft Entertainment SA se réuniront."
     _, ents = resolve(text, ("Ubisoft Entertainment", "Organization", "gazetteer"), gazetteer=load_gazetteer())
     ent = next(iter(ents.values()))
-    assert ent.label == "Ubisoft" and ent.wikidata == "Q188273" and "Ubisoft Entertainment SA" in ent.aliases
+    # the label is the article's own name; the gazetteer link is the key and ``canonical``
+    assert ent.label == "Ubisoft Entertainment" and ent.canonical == "Ubisoft" and ent.key == "organization/ubisoft"
+    assert ent.wikidata == "Q188273" and "Ubisoft Entertainment SA" in ent.aliases
 
 
 def test_suffix_lookalike_is_not_an_alias():
@@ -153,3 +155,60 @@ def test_context_type_is_not_overridden_by_the_gazetteer():
 def test_keys_are_derived_from_type_and_label():
     assert entity_key("Organization", "Netflix, Inc.") == "organization/netflix"
     assert entity_key("CreativeWork", "L'Éternaute") == "creativework/l-eternaute"
+
+
+# --- labels: the article's own fullest name; the gazetteer link stays in key / canonical -------
+
+def _resolved(text: str, *spans: tuple[str, str, str]):
+    from kg.resolve import resolve_document
+
+    doc = Document(id="t", text=text, lang="en")
+    return resolve_document(doc, mentions(text, *spans), [], load_gazetteer())
+
+
+@pytest.mark.parametrize(("text", "surface", "type_", "key", "canonical"), [
+    ("MGM was sold.", "MGM", "Organization", "organization/metro-goldwyn-mayer", "Metro-Goldwyn-Mayer"),
+    ("L'Éternaute est une série.", "L'Éternaute", "CreativeWork", "creativework/the-eternaut", "The Eternaut"),
+    ("The studio is in California.", "California", "Place", "place/californie", "Californie"),
+    ("Il a reçu le Cristal du long métrage.", "Cristal du long métrage", "Award", "award/cristal-d-annecy",
+     "Cristal d'Annecy"),
+])
+def test_label_is_the_articles_name_and_the_link_stays(text, surface, type_, key, canonical):
+    x = _resolved(text, (surface, type_, "gazetteer"))
+    (e,) = x.entities
+    assert (e.label, e.key, e.canonical) == (surface, key, canonical)
+    assert x.to_json()["entities"][0]["label"] == surface
+    assert x.to_json()["entities"][0]["canonical"] == canonical
+
+
+def test_label_is_the_fullest_form_of_the_article():
+    x = _resolved("Warner Bros. Discovery (WBD) said. WBD did not.",
+                  ("Warner Bros. Discovery", "Organization", "ner:ORG"), ("WBD", "Organization", "ner:ORG"))
+    assert [e.label for e in x.entities] == ["Warner Bros. Discovery"]
+    x = _resolved("Netflix co-CEO Ted Sarandos spoke. Sarandos said more.",
+                  ("Ted Sarandos", "Person", "ner:PER"), ("Sarandos", "Person", "ner:PER"))
+    assert [e.label for e in x.entities] == ["Ted Sarandos"]
+
+
+def test_source_work_is_not_its_adaptation():
+    gaz = load_gazetteer()
+    assert link_gazetteer("El Eternauta", "CreativeWork", gaz).label == "El Eternauta"
+    assert link_gazetteer("L'Éternaute", "CreativeWork", gaz).label == "The Eternaut"
+    assert link_gazetteer("Le Combat des chefs", "CreativeWork", gaz).label == "Le Combat des chefs"
+    assert link_gazetteer("Dune: Part One", "CreativeWork", gaz).label == "Dune: Part One"
+
+
+def test_forbidden_triples_are_remapped_or_dropped():
+    from kg.records import Relation
+    from kg.resolve import resolve_document
+
+    text = "Canal+ développe la série Les Veilleurs du port."
+    doc = Document(id="t", text=text, lang="fr")
+    canal, serie = mentions(text, ("Canal+", "Organization", "gazetteer"),
+                            ("Les Veilleurs du port", "CreativeWork", "context"))
+    rels = [Relation(canal, "develops", serie, text, 0, "test", 0.9),
+            Relation(canal, "actsIn", serie, text, 0, "test", 0.8),
+            Relation(canal, "partnersWith", canal, text, 0, "test", 0.7)]
+    x = resolve_document(doc, [canal, serie], rels, load_gazetteer())
+    assert [(t.subject.label, t.predicate, t.object.label) for t in x.triples] == [
+        ("Canal+", "produces", "Les Veilleurs du port")]
