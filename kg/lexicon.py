@@ -55,13 +55,17 @@ class Lexicon:
     frames: list[Frame] = field(default_factory=list)
     _roles: dict[str, str] = field(default_factory=dict)
     _org_roles: dict[str, str] = field(default_factory=dict)
+    _words: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
     def words(self, key: str, sub: str | None = None) -> frozenset[str]:
-        """A word list of the lexicon, as a set (empty if absent)."""
-        value = self.data.get(key, {})
-        if sub is not None:
-            value = (value or {}).get(sub, [])
-        return frozenset(str(v).lower() for v in (value or []))
+        """A word list of the lexicon, as a set (empty if absent); computed once."""
+        cached = self._words.get((key, sub))
+        if cached is None:
+            value = self.data.get(key, {})
+            if sub is not None:
+                value = (value or {}).get(sub, [])
+            cached = self._words[(key, sub)] = frozenset(str(v).lower() for v in (value or []))
+        return cached
 
     def role_predicate(self, noun: str) -> str | None:
         """The property a person role noun signals (``patron`` -> ``ceoOf``)."""

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -23,9 +24,22 @@ def _match_lemma(tok: Token, lemma: str) -> bool:
     return len(following) == len(words) - 1 and all(t.lower_ == w for t, w in zip(following, words[1:]))
 
 
+@lru_cache(maxsize=1024)
+def _first_words(frame: Frame, lang: str) -> frozenset[str]:
+    """Every form the first word of a trigger may take (lemmas, and French inflections)."""
+    words = {lemma.split()[0] for lemma in frame.lemmas}
+    if lang == "fr":
+        words |= {form for w in list(words) for form in verb_forms(w)}
+        words |= {form for lemma in frame.lemmas if " " not in lemma for form in past_participles(lemma)}
+    return frozenset(words)
+
+
 def _triggers(doc: Doc, frame: Frame) -> Iterator[Token]:
     pos = ("NOUN", "PROPN") if frame.kind == "noun" else ("VERB", "AUX", "ADJ")
+    first = _first_words(frame, doc.lang_)
     for tok in doc:
+        if tok.lower_ not in first and tok.lemma_.lower() not in first:
+            continue  # cheap filter: most tokens trigger nothing
         if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
             yield tok
         elif frame.kind == "verb" and tok.pos_ in ("NOUN", "PROPN", "X") and _participle_before_par(tok, frame):
@@ -71,7 +85,10 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
 
 def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
+    forms = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
     for frame in ctx.lex.frames:
+        if forms.isdisjoint(_first_words(frame, doc.lang_)):
+            continue  # no token of the doc can trigger this frame
         for trig in _triggers(doc, frame):
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
