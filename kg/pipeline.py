@@ -178,12 +178,13 @@ def add_to_store(store, docs: list[Document], report: BuildReport, *,
     report.skipped_unchanged += len(docs) - len(todo)
     on_done = progress(len(todo)) if progress else None
     extractions = extract_documents(todo, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
-    registry = load_registry(store.path) if store.path is not None else Registry()
+    persistent = store.backend != "memory" and store.path is not None
+    registry = load_registry(store.path) if persistent else Registry()
     canonical = canonicalise_all(extractions, registry)
     if registry.renames:  # an entity got a fuller name: move the stored nodes to its new IRI
         rewrite_iris(store.dataset, {RES[old]: RES[registry.current(old)] for old in registry.renames})
     added = store.add(canonical)
-    if store.path is not None:
+    if persistent:
         save_registry(registry, store.path)
     report.added += added.added
     report.replaced += added.replaced
