@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
 from kg.extract.syntax import Context, obliques, past_participles, slot, subject_of, verb_forms
@@ -15,10 +15,24 @@ from kg.lexicon import Frame
 from kg.records import Mention, Relation
 
 
+def _future(tok: Token) -> bool:
+    """An English future ("will join", "is going to buy") is a planned fact: no triple."""
+    if tok.doc.lang_ != "en":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in tok.children)
+
+
+def _en_forms(word: str) -> frozenset[str]:
+    """Regular English inflections of a verb lemma, for when the lemmatiser errs ("staged" -> "stag")."""
+    stem = word[:-1] if word.endswith("e") else word
+    return frozenset({word + "s", word + "d" if word.endswith("e") else word + "ed", stem + "ing"})
+
+
 def _match_lemma(tok: Token, lemma: str) -> bool:
     words = lemma.split()
     if tok.lemma_.lower() != words[0] and tok.lower_ != words[0] and not (
-            tok.doc.lang_ == "fr" and tok.lower_ in verb_forms(words[0])):
+            tok.doc.lang_ == "fr" and tok.lower_ in verb_forms(words[0])) and not (
+            tok.doc.lang_ == "en" and tok.lower_ in _en_forms(words[0])):
         return False
     following = tok.doc[tok.i + 1:tok.i + len(words)]
     return len(following) == len(words) - 1 and all(t.lower_ == w for t, w in zip(following, words[1:]))
@@ -28,6 +42,8 @@ def _match_lemma(tok: Token, lemma: str) -> bool:
 def _first_words(frame: Frame, lang: str) -> frozenset[str]:
     """Every form the first word of a trigger may take (lemmas, and French inflections)."""
     words = {lemma.split()[0] for lemma in frame.lemmas}
+    if lang == "en":
+        words |= {form for w in list(words) for form in _en_forms(w)}
     if lang == "fr":
         words |= {form for w in list(words) for form in verb_forms(w)}
         words |= {form for lemma in frame.lemmas if " " not in lemma for form in past_participles(lemma)}
@@ -76,6 +92,8 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))
         found = [n for p, n in obliques(noun) if p in preps]
+        if "poss" in preps:  # "the film's release", "its distribution"
+            found += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.i < noun.i]
         if not found and verb is not None and carrier is noun and carrier.dep_ in ("obj", "dobj"):
             # "a eu recours à l'IA": the complement often hangs on the support verb
             found = [n for p, n in obliques(verb) if p in preps and n.i > noun.i]
@@ -95,12 +113,31 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion)
                 obj_toks, _ = _noun_slot(trig, frame.object, frame, completion)
                 hedge_tok = verb if verb is not None else trig
+                if verb is None and trig.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and trig.head.i != trig.i \
+                        and (is_hedged(trig.head, ctx.lex) or any(
+                            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ctx.lex.words("hedge", "cancels")
+                            for c in trig.head.children)):
+                    continue  # "L'acquisition de X par Y reste suspendue à…"
             else:
                 subj_toks, obj_toks = slot(trig, frame.subject), slot(trig, frame.object)
                 hedge_tok = trig
-            if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex):
+            if not obj_toks and doc.lang_ == "fr" and frame.object.startswith("obl:") \
+                    and frame.object_types == ("CreativeWork",):
+                # "X et Y y incarnent…", "A et B y partagent l'affiche": the clitic "y" stands
+                # for the work named before
+                host = verb if frame.kind == "noun" and verb is not None else trig
+                clitic = [c for c in host.children if c.lower_ == "y" and c.i < host.i]
+                work = (ctx.prominent(clitic[0], ("CreativeWork",))
+                        or ctx.antecedent(clitic[0].idx, ("CreativeWork",))) if clitic else None
+                if work is not None and work.start >= clitic[0].sent.start_char - 400:
+                    span = doc.char_span(work.start, work.end, alignment_mode="expand")
+                    obj_toks = [span[0]] if span is not None else []
+            if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or _future(hedge_tok):
                 continue
-            subjects = _resolve_all(ctx, subj_toks, frame.subject_types)
+            subject_types = frame.subject_types
+            if frame.predicate == "wonAward":
+                subject_types = _award_holder_types(ctx, obj_toks, subject_types)
+            subjects = _resolve_all(ctx, subj_toks, subject_types)
             if not subjects and frame.subject_types == ("Organization",):
                 # "le patron de Canal+ a confirmé le rachat…": a leader acts for the company
                 subjects = [o for t in subj_toks for o in _leader_org(t, ctx) if o not in subjects]
@@ -115,6 +152,23 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         continue
                     yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
                                    f"frame.{frame.kind}.{frame.predicate}.{frame.lemmas[0]}", frame.confidence)
+
+
+def _award_holder_types(ctx: Context, obj_toks: list[Token], types: tuple[str, ...]) -> tuple[str, ...]:
+    """Who can win an award, from its category (lexicon ``award_categories``): "best picture"
+    goes to a work, "best actress" to a person; a company wins neither."""
+    cats = {t: ctx.lex.words("award_categories", t) for t in types}
+    if not any(cats.values()):
+        return types
+    for tok in obj_toks:
+        m = ctx.at(tok)
+        if m is None:
+            continue
+        words = m.text.lower().replace("-", " ").split()
+        hits = [t for t, ws in cats.items() if any(w in words for w in ws)]
+        if len(hits) == 1 and ("for" in words or "pour" in words):
+            return (hits[0],)
+    return types
 
 
 _LEADER_ROLES = ("ceoOf", "leads", "founderOf")
@@ -182,3 +236,154 @@ def _place_after(ctx: Context, i: int, window: int) -> Mention | None:
         if tok.is_punct:
             return None
     return None
+
+
+# --- French fronted phrases -------------------------------------------------------------
+# "Fondée en 2019 par X, la plateforme Y…", "Basée à Lyon, la société X…", "Lauréat de la
+# Palme d'or, X…", "À la tête de X depuis 2020, Y…", "Premier long métrage de X, TITRE…":
+# a participial, role or descriptive phrase opening the sentence, closed by a comma,
+# describes the subject that follows the comma.
+
+_PHRASE_PREPS = {"à": "à", "au": "à", "aux": "à", "en": "en", "dans": "dans", "sur": "sur", "de": "de", "d'": "de",
+                 "d’": "de", "du": "de", "des": "de", "par": "par", "avec": "avec", "chez": "chez", "pour": "pour"}
+_PHRASE_STOP = ("ADP", "PUNCT", "AUX", "SCONJ", "CCONJ", "PRON")
+
+
+def _fronted_subject(ctx: Context, i: int, end: int) -> Token | None:
+    """The head of the subject right after a fronted phrase's comma: its first name, else
+    the noun of a definite description ("la série")."""
+    doc = ctx.doc
+    noun = None
+    for tok in doc[i:min(i + 6, end)]:
+        m = ctx.at(tok)
+        if m is not None and m.start == tok.idx and m.type not in ("Concept", "Place", "Quote"):
+            return tok
+        if tok.pos_ in _PHRASE_STOP or (tok.text[:1].isupper() and tok.i > i):
+            break
+        if tok.pos_ == "NOUN" and noun is None:
+            noun = tok
+    return noun if noun is not None and doc[i].pos_ == "DET" else None
+
+
+def _phrase_args(ctx: Context, phrase: Span, preps: set[str]) -> list[Token]:
+    """Heads of the names introduced by one of ``preps`` inside a fronted phrase, with
+    their coordinated names ("par Pedro Pascal et Bella Ramsey")."""
+    doc = ctx.doc
+    out: list[Token] = []
+    for tok in phrase:
+        if _PHRASE_PREPS.get(tok.lower_) not in preps:
+            continue
+        j, skipped = tok.i + 1, 0
+        while j < phrase.end:
+            t = doc[j]
+            m = ctx.at(t)
+            if m is not None and m.start == t.idx:
+                out.append(t)
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                j = span.end if span is not None else j + 1
+                if j + 1 < phrase.end and doc[j].lower_ in ("et", ",") and ctx.at(doc[j + 1]) is not None:
+                    j += 1
+                    continue
+                if j + 2 < phrase.end and doc[j].lower_ == "et" and doc[j + 1].lower_ in ("de", "d'", "d’") \
+                        and ctx.at(doc[j + 2]) is not None:
+                    j += 2
+                    continue
+                break
+            if t.pos_ in ("DET",) or (t.pos_ in ("ADJ", "NOUN") and skipped < 2):
+                skipped += t.pos_ != "DET"
+                if t.pos_ == "NOUN" and j + 1 < phrase.end and _PHRASE_PREPS.get(doc[j + 1].lower_) is not None:
+                    out.append(t)  # "par la société": a description, resolved later
+                    break
+                j += 1
+                continue
+            break
+    return out
+
+
+def _phrase_slot(ctx: Context, phrase: Span, name: str, subj: Token) -> list[Token]:
+    if name == "patient":
+        return [subj]
+    if name == "agent":
+        return _phrase_args(ctx, phrase, {"par"})
+    if name.startswith("obl:"):
+        return _phrase_args(ctx, phrase, {_PHRASE_PREPS.get(p, p) for p in name[4:].split("|")})
+    return []
+
+
+def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """Relations between a fronted French phrase and the subject after its comma."""
+    if doc.lang_ != "fr":
+        return
+    from kg.extract.roles import organisations_of_role, role_key  # avoid an import cycle
+
+    lex = ctx.lex
+    negations = lex.words("hedge", "negations")
+    for sent in doc.sents:
+        comma = next((t for t in sent if t.text == "," and t.i - sent.start <= 16), None)
+        if comma is None or comma.i - sent.start < 2:
+            continue
+        phrase = doc[sent.start:comma.i]
+        if any(t.lower_ in negations or t.text in ("«", "“", '"', "(") for t in phrase):
+            continue
+        subj = _fronted_subject(ctx, comma.i + 1, sent.end)
+        if subj is None:
+            continue
+        if ctx.at(subj) is None:
+            # "Produite par HBO, la série…": a description stands for a work named before;
+            # "la plateforme" after a deal sentence is too ambiguous to resolve
+            fit = ctx.resolve(subj, ("CreativeWork",), follow_conj=False)
+            if not fit:
+                continue
+        first = phrase[0] if phrase[0].pos_ != "ADV" or len(phrase) < 3 else phrase[1]
+        found: list[tuple[list[Mention], str, list[Mention], str]] = []
+        low = first.lower_
+        # 1. a past participle: the lexicon's verb frames, its patient being the subject
+        for frame in lex.frames:
+            if frame.kind != "verb" or "patient" not in (frame.subject, frame.object):
+                continue
+            if not any(" " not in lemma and (low in past_participles(lemma) or (
+                    first.lemma_.lower() == lemma and first.pos_ in ("VERB", "ADJ") and low.endswith(
+                        ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes"))))
+                       for lemma in frame.lemmas):
+                continue
+            s_toks = _phrase_slot(ctx, phrase, frame.subject, subj)
+            o_toks = _phrase_slot(ctx, phrase, frame.object, subj)
+            subjects = _resolve_all(ctx, s_toks, frame.subject_types)
+            objects = _resolve_all(ctx, o_toks, frame.object_types)
+            if subjects and objects:
+                found.append((subjects, frame.predicate, objects, f"fronted.{frame.predicate}.{frame.lemmas[0]}"))
+        # 2. a role: "À la tête de X depuis 2020, Y", "Directrice générale de X, Y"
+        heads = lex.words("fronted_leads")
+        text = " ".join(t.lower_ for t in phrase[:4])
+        person = ctx.resolve(subj, ("Person",), follow_conj=False)
+        if person:
+            key = role_key(first, lex.role_nouns) if first.lower_ not in ("ancien", "ancienne", "ex") else None
+            if key is not None:
+                orgs = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de", "chez"}), ("Organization",))
+                if not orgs:
+                    orgs = organisations_of_role(first, ctx, key[2])
+                found.append((person, key[1], orgs, f"fronted.role.{key[1]}"))
+            elif any(text.startswith(h) for h in heads):
+                orgs = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de"})[:1], ("Organization",))
+                found.append((person, "leads", orgs, "fronted.leads"))
+        # 3. an award: "Lauréat de la Palme d'or, X"
+        if low in lex.words("fronted_award"):
+            awards = [a for t in phrase if (m := ctx.at(t)) is not None and m.start == t.idx
+                      and (a := ctx._fit(m, ("Award",))) is not None]
+            holders = ctx.resolve(subj, ("CreativeWork", "Person", "Organization"), follow_conj=False)
+            found.append((holders, "wonAward", awards[:1], "fronted.award"))
+        # 4. "Premier long métrage de X, TITRE": the director (the author for a book)
+        if first.pos_ in ("ADJ", "NOUN", "NUM") and first.dep_ != "ROOT" or low in ("premier", "première", "dernier",
+                                                                                      "dernière", "nouveau", "nouvelle"):
+            nouns = [t for t in phrase if t.lemma_.lower() in lex.words("work_nouns") or t.lower_ in ("long", "métrage")]
+            if nouns and ctx.at(nouns[0]) is None:
+                books = {"roman", "livre", "bande", "bd", "manga", "nouvelle", "essai"}
+                pred = "author" if nouns[0].lemma_.lower() in books else "directedBy"
+                works = ctx.resolve(subj, ("CreativeWork",), follow_conj=False)
+                people = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de"}), ("Person",))
+                found.append((works, pred, people[:1], "fronted.work_of"))
+        for subjects, pred, objects, source in found:
+            for s in subjects:
+                for o in objects:
+                    if (s.start, s.end) != (o.start, o.end):
+                        yield Relation(s, pred, o, sent.text, sent.start_char, source, 0.75)

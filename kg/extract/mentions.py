@@ -31,17 +31,22 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     """
     mentions: list[Mention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in (part for e in doc.ents for part in _split(e)):
         mention = _typed(ent, lex)
         if mention is not None and mention.type == "Award":
             mention = _award_category(ent, mention, lex)
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
+    awards = [m for m in mentions if m.type == "Award"]  # "film d'animation" inside "Oscar du meilleur film d'animation"
+    mentions = [m for m in mentions if not (m.type == "Concept" and any(
+        a.start <= m.start and m.end <= a.end for a in awards))]
     for span in _titles(doc, lex, covered):
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
-    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start))]
+    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
     mentions = _slot_titles(doc, lex, mentions)
+    mentions = _work_titles(doc, lex, mentions)
+    mentions = _org_context(doc, lex, mentions)
     return _surnames(mentions)
 
 
@@ -49,7 +54,181 @@ _TITLE_GLUE = frozenset(("of", "the", "and", "a", "an", "in", "on", "for", "to",
 _POSS = frozenset(("'s", "’s"))
 
 
-def _title_before(doc: Doc, end: int) -> Span | None:
+def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
+    """The capitalised title starting at token ``start``, with lower-case function words inside
+    ("Everything Everywhere All at Once", "Heart of Darkness", "L'Histoire de Souleymane")."""
+    glue = lex.words("mention_title_glue") or _TITLE_GLUE
+
+    def cap(t: Token) -> bool:
+        return t.text[:1].isupper() or t.is_upper or (t.like_num and t.i > start)
+
+    if start >= len(doc) or not cap(doc[start]) or doc[start].is_punct:
+        return None
+    end = start + 1
+    while end < len(doc) and end - start < 9 and not doc[end].is_sent_start:
+        t = doc[end]
+        if cap(t) and not t.is_punct and t.lower_ not in _POSS:
+            end += 1
+        elif t.lower_ in glue and end + 1 < len(doc) and (cap(doc[end + 1]) or doc[end + 1].lower_ in glue):
+            end += 1
+        else:
+            break
+    while end > start + 1 and doc[end - 1].lower_ in glue:
+        end -= 1
+    return doc[start:end]
+
+
+def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Titles in work slots, whatever NER made of them: after a person's possessive ("Matt Reeves's
+    The Batman"), as the subject after a fronted work participle ("Produced by HBO, The Penguin is"),
+    as the capitalised object of a work verb ("produced Everything Everywhere All at Once") or the
+    subject of a work verb ("Bluey airs on"). Names typed Person, Organization or Place by NER or the
+    gazetteer keep their type."""
+    by_tok: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_tok[t.i] = m
+    obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
+    participles = lex.words("title_participles") | lex.words("mention_title_participles")
+    starts: list[tuple[int, bool]] = []  # (token, possessive context: stricter)
+    for tok in doc:
+        if tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Person":
+            starts.append((tok.i + 1, True))
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in obj_verbs:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "obj") and c.i > tok.i:
+                    starts.append((c.left_edge.i if c.left_edge.i > tok.i else c.i, False))
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in subj_verbs:
+            for c in tok.children:
+                if c.dep_ in ("nsubj",) and c.i < tok.i and c.left_edge.i == c.i:
+                    starts.append((c.i, False))
+        if tok.is_sent_start and tok.pos_ in ("VERB", "ADJ") \
+                and (tok.lemma_.lower() in participles or tok.lower_ in participles) \
+                and (tok.tag_ == "VBN" or "Part" in tok.morph.get("VerbForm")):
+            sent_end = tok.sent.end
+            comma = next((t.i for t in doc[tok.i:sent_end] if t.text == ","), None)
+            if comma is not None:
+                i = comma + 1
+                if i + 1 < sent_end and doc[i + 1].lower_ in _POSS:  # "Created by X, FX's Shōgun"
+                    i += 2
+                starts.append((i, None))  # None: a fronted work participle, which outweighs an NER ORG
+    out = list(mentions)
+    done: set[int] = set()
+    for start, poss in starts:
+        span = _title_after(doc, start, lex)
+        if span is None or start in done:
+            continue
+        if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
+            continue
+        covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
+        kept = ("Person", "Place", "Award", "Event") if poss is None else ("Person", "Organization", "Place", "Award", "Event")
+        if any(m.start < span.start_char or m.end > span.end_char or m.source == "gazetteer" or m.type in kept
+               for m in covering.values()):
+            continue
+        if any(m.type == "CreativeWork" and m.start == span.start_char and m.end == span.end_char for m in covering.values()):
+            continue
+        done.add(start)
+        out = [m for m in out if id(m) not in covering]
+        out.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork",
+                           "context:title-possessive" if poss else "context:title-slot"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Organisations from the rest of the text: a short form of an organisation named in full
+    ("Harbor Lane" after "Harbor Lane Media", "Nordlys" after "Studio Nordlys"); a name NER took
+    for a place coordinated with an organisation ("Nexstar Media Group and X"); a capitalised name
+    NER missed after an organisation noun ("audiobook publisher X"); a camel-case name after an
+    article is a product ("an iPhone")."""
+    heads, suffixes = lex.words("mention_org_heads"), lex.words("org_suffixes")
+    extended = [m for m in mentions if m.source == "context:suffix"]
+    mentions = [m for m in mentions if not any(e is not m and e.start <= m.start and m.end <= e.end for e in extended)]
+    short: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "Organization" and len(words) > 1:
+            if words[-1].lower() in suffixes and words[-2].lower() not in suffixes:
+                short.add(" ".join(words[:-1]))
+            if words[0].lower() in heads and words[1].lower() not in heads:
+                short.add(" ".join(words[1:]))
+    by_tok: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_tok[t.i] = m
+    out = []
+    for m in mentions:
+        if m.source.startswith("ner") and m.type in ("Person", "Place", "Misc") and m.text in short:
+            m = Mention(m.text, m.start, m.end, "Organization", "context:shortname")
+        elif m.source.startswith("ner") and m.type == "Place":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                root = span.root
+                linked = [root.head] if root.dep_ == "conj" else []
+                linked += [c for c in root.children if c.dep_ == "conj"]
+                if any(t.i in by_tok and by_tok[t.i].type == "Organization" for t in linked):
+                    m = Mention(m.text, m.start, m.end, "Organization", "context:conj")
+        out.append(m)
+    org_nouns = _org_nouns(lex)
+    i = 0
+    while i < len(doc):  # "Ridgeline Media is …": an untyped proper-noun run ending in an organisation suffix
+        j = i
+        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and doc[j].is_title and j not in by_tok and j - i < 5:
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in suffixes and doc[j - 1].pos_ == "PROPN" and doc[i].lower_ not in _DETS:
+            span = doc[i:j]
+            out.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:suffix"))
+        i = max(j, i + 1)
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.pos_ == "NOUN" and tok.is_lower and (tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns) \
+                and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.is_sent_start and nxt.i not in by_tok:
+            end = nxt.i + 1
+            while end < len(doc) and end - nxt.i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in by_tok:
+                end += 1
+            if end < len(doc) and doc[end].lower_ in _POSS:
+                continue
+            span = doc[nxt.i:end]
+            out.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:orgnoun"))
+        elif tok.lower_ in ("a", "an", "the", "un", "une", "l'", "l’", "le", "son", "leur") \
+                and len(nxt.text) > 2 and nxt.text[0].islower() and nxt.text[1].isupper() and nxt.text.isalnum():
+            old = by_tok.get(nxt.i)
+            if old is not None and not (old.source.startswith("ner") and old.text == nxt.text):
+                continue
+            out = [m for m in out if m is not old]
+            out.append(Mention(nxt.text, nxt.idx, nxt.idx + len(nxt.text), "Product", "context:camelcase"))
+    # a name typed by its context keeps that type where NER alone typed it ("the video model X" … "adopted X")
+    by_text: dict[str, set[str]] = {}
+    for m in out:
+        if m.source.startswith("context:") and m.type in ("Organization", "Product", "CreativeWork"):
+            by_text.setdefault(m.text, set()).add(m.type)
+    out = [Mention(m.text, m.start, m.end, next(iter(by_text[m.text])), "context:repeat")
+           if m.source.startswith("ner") and len(by_text.get(m.text, ())) == 1 and m.type not in by_text[m.text]
+           and m.type in ("Misc", "Place", "Organization", "Product") else m for m in out]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _split(ent: Span) -> list[Span]:
+    """An NER name run over a preposition is two names: "Golden Bear to Dahomey" (titles such as
+    "Back to the Future" keep theirs); one run over a comma and a lower-case word ends at the comma
+    ("Brisants, le collectif")."""
+    if ent.label_ in ENTITY_TYPES:
+        return [ent]
+    for t in ent[1:-1]:
+        if t.text == "," and ent.doc[t.i + 1].is_lower:
+            return [Span(ent.doc, ent.start, t.i, label=ent.label_)]
+    if ent.label_ in ("WORK_OF_ART", "MISC") or len(ent) < 3:
+        return [ent]
+    for t in ent[1:-1]:
+        if t.lower_ == "to" and ent.doc[t.i - 1].is_title and ent.doc[t.i + 1].is_title:
+            return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i + 1, ent.end, label=ent.label_)]
+    return [ent]
+
+
+def _title_before(doc: Doc, end: int, glue: frozenset[str] = _TITLE_GLUE) -> Span | None:
     """The capitalised name ending right before token ``end`` ("One Battle After Another",
     "Wicked: For Good"), when it starts a sentence or follows a comma, a bracket or a possessive."""
     i = end - 1
@@ -57,7 +236,7 @@ def _title_before(doc: Doc, end: int) -> Span | None:
         tok = doc[i]
         if tok.lower_ in _POSS or (tok.is_punct and tok.text != ":"):
             break
-        if not (tok.is_title or tok.is_upper or tok.like_num or tok.lower_ in _TITLE_GLUE):
+        if not (tok.is_title or tok.is_upper or tok.like_num or tok.lower_ in glue):
             return None
         i -= 1
         if tok.is_sent_start:
@@ -65,7 +244,7 @@ def _title_before(doc: Doc, end: int) -> Span | None:
     start = i + 1
     while start < end and not (doc[start].is_title or doc[start].is_upper or doc[start].like_num):
         start += 1
-    if start >= end or end - start > 7 or doc[end - 1].lower_ in _TITLE_GLUE:
+    if start >= end or end - start > 7 or doc[end - 1].lower_ in glue:
         return None
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and not doc[start].is_sent_start and not (prev.lower_ in _POSS or prev.text in (",", "(", "“", '"', "—", "–")):
@@ -81,17 +260,20 @@ def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
     work participle (", directed by", ", written and directed by", ", starring X", ", loosely
     inspired by") or a work noun in apposition (", the Netflix limited series"); Organization
     for an organisation noun in apposition (", a Berlin-based dubbing start-up")."""
-    participles = lex.words("title_participles")
-    works = lex.words("work_nouns")
+    participles = lex.words("title_participles") | lex.words("mention_title_participles")
+    works = _work_nouns(lex)
     i = comma + 1
     if i < len(doc) and doc[i].pos_ == "ADV":
         i += 1
     if i >= len(doc):
         return None
     tok = doc[i]
-    if participles and tok.lemma_.lower() in participles and tok.tag_ in ("VBN", "VBG"):
+    part = tok.tag_ in ("VBN", "VBG") or tok.pos_ in ("VERB", "ADJ") and "Part" in tok.morph.get("VerbForm")
+    if participles and (tok.lemma_.lower() in participles or tok.lower_ in participles) and part:
         nxt = doc[i + 1:i + 4]
-        if tok.tag_ == "VBG":
+        if tok.tag_ not in ("VBN", "VBG"):  # French: "X, signé Y" / "X, réalisé par Y"
+            ok = len(nxt) > 0 and (nxt[0].lower_ == "par" or nxt[0].pos_ == "PROPN" and nxt[0].is_title)
+        elif tok.tag_ == "VBG":
             ok = len(nxt) > 0 and (nxt[0].is_title or nxt[0].is_upper) and nxt[0].pos_ == "PROPN"
         else:
             ok = any(t.lower_ in ("by", "from", "on") for t in nxt)
@@ -118,7 +300,7 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     NER said (single-word titles are often missed or taken for people): "Sinners, written
     and directed by X", "Frankenstein, starring X", "Adolescence, the limited series …".
     Gazetteer entities keep their type."""
-    if not lex.words("title_participles"):
+    if not lex.words("title_participles") and not lex.words("mention_title_participles"):
         return mentions
     by_tok: dict[int, Mention] = {}
     for m in mentions:
@@ -131,7 +313,7 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         typ = _title_cue(doc, tok.i, lex) if tok.text == "," and tok.i > 0 else None
         if typ is None:
             continue
-        span = _title_before(doc, tok.i)
+        span = _title_before(doc, tok.i, _TITLE_GLUE | lex.words("mention_title_glue"))
         if span is None:
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
@@ -146,13 +328,31 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     return sorted(out, key=lambda m: m.start)
 
 
-def _merged(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _continues_org(prev: Mention, m: Mention, lex: Lexicon) -> bool:
+    """Whether NER name ``m`` right after gazetteer entity ``prev`` is the rest of one organisation
+    name: after an organisation, any name but a person's; after a place, a name NER took for an
+    organisation or with an organisation head or suffix word."""
+    words = m.text.lower().split()
+    if prev.type == "Organization":
+        return m.type in ("Misc", "Organization", "Place", "Product") and m.source.split(":")[-1] not in ("PER", "PERSON")
+    if prev.type == "Place":
+        return m.source.split(":")[-1] == "ORG" or bool(words) and (
+            words[0] in lex.words("mention_org_heads") or words[-1] in lex.words("org_suffixes"))
+    return False
+
+
+def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Join an organisation name that the gazetteer cut short: "Sony Pictures" + "Animation",
     "Universal" + "Music Group" (capitalised words the parser attaches to the same name)."""
     out: list[Mention] = []
     for m in mentions:
         if out and out[-1].type == "Organization" and m.type in ("Concept", "Organization") and m.source == "gazetteer" \
                 and doc.text[out[-1].end:m.start] == " " and m.text[:1].isupper() and m.type == "Concept":
+            prev = out.pop()
+            m = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
+        elif out and out[-1].source == "gazetteer" and m.source.startswith(("ner:", "context:")) \
+                and doc.text[out[-1].end:m.start] == " " and m.text[:1].isupper() and _continues_org(out[-1], m, lex):
+            # "Illumination" + "Mac Guff", "France" + "Médias Monde": one organisation name
             prev = out.pop()
             m = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
         out.append(m)
@@ -168,6 +368,13 @@ def _merged(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if end is not None and span is not None and end > span.end:
                 ext = doc[span.start:end]
                 m = Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:name")
+        if m.type == "Event":  # "Festival de Cannes 2024": the edition year belongs to the name
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.end < len(doc) and doc[span.end].like_num and len(doc[span.end].text) == 4 \
+                    and doc[span.end].text.isdigit() and doc[span.end].text[:2] in ("19", "20") \
+                    and (i + 1 >= len(out) or out[i + 1].start >= doc[span.end].idx + 4):
+                ext = doc[span.start:span.end + 1]
+                m = Mention(ext.text, ext.start_char, ext.end_char, "Event", m.source)
         final.append(m)
     return final
 
@@ -176,7 +383,14 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     """Correct an NER type from the words around a name (lexicon-driven):
     "Asacha Media" (organisation suffix), "founder Tim League" / "Marcus Bell, a senior analyst"
     (person role), "the studio Paper Kite" (organisation noun)."""
-    if not m.source.startswith("ner") or m.type not in ("Person", "Organization", "Misc", "Place"):
+    if not m.source.startswith("ner") or m.type not in ("Person", "Organization", "Misc", "Place", "Product"):
+        return m
+    if m.type == "Product":  # only "animation house X": an organisation noun before the name
+        prev = doc[m_span.start - 1] if (m_span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None \
+            and m_span.start > 0 else None
+        if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and prev.lemma_.lower() in _org_nouns(lex) \
+                and prev.lemma_.lower() not in lex.words("product_nouns"):
+            return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
         return m
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -188,6 +402,19 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     words = m.text.split()
     if m.type != "Organization" and len(words) > 1 and words[-1].lower() in lex.words("org_suffixes"):
         return Mention(m.text, m.start, m.end, "Organization", "context:suffix")
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and m.type in ("Person", "Organization", "Misc", "Place") and nxt.pos_ == "PROPN" and nxt.is_title \
+            and nxt.lower_ in lex.words("org_suffixes") and doc.text[m.end:nxt.idx] == " ":
+        ext = doc[span.start:span.end + 1]  # "Quarry Bend" + "Media": NER cut the name before its suffix
+        return Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:suffix")
+    head_type = _head_type(words, lex)
+    if head_type is not None and head_type != m.type:
+        return Mention(m.text, m.start, m.end, head_type, "context:head")
+    place = _place_context(doc, span, lex)
+    if place and m.type != "Place":
+        return Mention(m.text, m.start, m.end, "Place", "context:place")
+    if m.type in ("Place", "Person") and _org_object(span, lex):
+        return Mention(m.text, m.start, m.end, "Organization", "context:orgobject")
     if m.type != "Person":
         role_prev = prev is not None and (prev.lower_ in role_heads or prev.lemma_.lower() in role_heads) and prev.pos_ in ("NOUN", "PROPN")
         appos = any(c.dep_ == "appos" and c.i > span.end and (c.lemma_.lower() in role_heads or c.lower_ in role_heads)
@@ -196,6 +423,9 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
             return Mention(m.text, m.start, m.end, "Person", "context:role")
     if m.type in ("Person", "Misc") and prev is not None and prev.pos_ == "NOUN" and (
             prev.lemma_.lower() in org_nouns or prev.lower_ in org_nouns):
+        return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
+    if m.type in ("Place", "Misc") and prev is not None and prev.pos_ in ("NOUN", "VERB") and not prev.is_title and (
+            prev.lemma_.lower() in _org_nouns(lex) or prev.lower_ in _org_nouns(lex)):
         return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
     if m.type in ("Place", "Misc"):
         # "le studio de doublage X", "X, société de production basée à…": named by a company noun
@@ -210,6 +440,54 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
         if named or after:
             return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
     return m
+
+
+def _head_type(words: list[str], lex: Lexicon) -> str | None:
+    """The type a name's first or last word gives it: "Festival X" an Event, "prix X" / "X Award" an
+    Award, "Studio X" / "Les Ateliers X" an Organization (lexicon ``mention_*_heads``)."""
+    ws = [w.lower() for w in words]
+    if len(ws) > 2 and ws[0] in ("les", "le", "la", "the"):
+        ws = ws[1:]
+    if len(ws) < 2:
+        return None
+    if ws[0] in lex.words("mention_event_heads"):
+        return "Event"
+    if ws[0] in lex.words("mention_award_heads") or ws[-1] in lex.words("mention_award_suffixes"):
+        return "Award"
+    if ws[0] in lex.words("mention_org_heads"):
+        return "Organization"
+    return None
+
+
+def _place_context(doc: Doc, span: Span, lex: Lexicon) -> bool:
+    """A name is a place after a place preposition governed by a location verb ("shot entirely in
+    X", "installée à X") or before "-based" ("X-based")."""
+    if span.end + 1 < len(doc) and doc[span.end].text in ("-", "‑") and doc[span.end + 1].lower_ in lex.words("based_words"):
+        return True
+    preps, verbs = lex.words("mention_place_preps"), lex.words("mention_place_verbs")
+    if not preps or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ not in preps:
+        return False
+    gov = prev.head if prev.head.i != span.root.i else span.root.head
+    return gov.pos_ in ("VERB", "AUX", "ADJ") and (gov.lemma_.lower() in verbs or gov.lower_ in verbs)
+
+
+def _org_object(span: Span, lex: Lexicon) -> bool:
+    """The object of a founding or buying verb or noun is an organisation ("who founded X",
+    "l'acquisition d'X")."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_.lower() in lex.words("mention_org_object_verbs"):
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’") for c in root.children):
+        pass
+    else:
+        return False
+    return head.pos_ == "NOUN" and head.lemma_.lower() in lex.words("mention_org_object_nouns")
 
 
 def _surnames(mentions: list[Mention]) -> list[Mention]:
@@ -231,6 +509,25 @@ def _award_category(ent: Span, mention: Mention, lex: Lexicon) -> Mention:
     """An award with its category: "Academy Award for best picture" (``award_preps`` of the lexicon)."""
     preps = lex.words("award_preps")
     doc = ent.doc
+    category = lex.words("mention_award_category")
+    if ent.end + 1 < len(doc) and category and doc[ent.end].lower_ in preps | {"du", "de"}:
+        # "Oscar du meilleur film international": a category word, then its adjectives and nouns
+        i = ent.end + 1
+        if doc[i].lower_ in ("la", "l'", "l’") and i + 1 < len(doc):
+            i += 1
+        if doc[i].lower_ in category:
+            end = i + 1
+            while end < len(doc) and end - ent.end <= 8:
+                if doc[end].is_lower and doc[end].pos_ in ("ADJ", "NOUN"):
+                    end += 1
+                elif doc[end].lower_ in ("d'", "d’", "de", "en") and end + 1 < len(doc) and doc[end + 1].is_lower \
+                        and doc[end + 1].pos_ == "NOUN":  # "meilleur film d'animation", "… en langue étrangère"
+                    end += 2
+                else:
+                    break
+            if end > i + 1:
+                span = doc[ent.start:end]
+                return Mention(span.text, span.start_char, span.end_char, "Award", mention.source)
     if not preps or ent.end >= len(doc) or doc[ent.end].lower_ not in preps:
         return mention
     prep = doc[ent.end]
@@ -238,8 +535,13 @@ def _award_category(ent: Span, mention: Mention, lex: Lexicon) -> Mention:
     if not objs:
         return mention
     end = max(t.i for t in objs[0].subtree) + 1
+    for t in doc[ent.end + 1:end]:  # "for best actress for the role": the category ends at a second "for"
+        if t.lower_ in preps:
+            end = t.i
+            break
     # a category is lower-case words ("best actor", "lead actor in a comedy series")
-    if end - ent.end > 8 or any(t.ent_type_ and t.ent_type_ not in ("ORDINAL",) or t.is_punct for t in doc[ent.end + 1:end]):
+    if end - ent.end > 8 or any(t.ent_type_ and t.ent_type_ not in ("ORDINAL", "Concept") or t.is_punct
+                                for t in doc[ent.end + 1:end]):
         return mention
     span = doc[ent.start:end]
     return Mention(span.text, span.start_char, span.end_char, "Award", mention.source)
@@ -252,6 +554,9 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if type_ is None:
         return None
     span = ent
+    if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].lower_ in (
+            lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex) | _work_nouns(lex)):
+        return None  # "Studios et chaînes attendent": a capitalised common noun opening a sentence
     if span[0].lower_ in _DETS and len(span) > 1 and type_ != "Misc":
         span = span[1:]
     while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
@@ -265,8 +570,11 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
             return None
         if trimmed:  # the span was wrong, so is its label: let the context type it
             type_ = "Misc"
+    if type_ == "CreativeWork" and ent.start > 0 and ent[0].text == "The" and not ent[0].is_sent_start:
+        span = ent  # "Matt Reeves's The Batman": a capitalised article mid-sentence belongs to the title
     context = _context_type(span, lex, person=type_ == "Person")
-    if context and (type_ in ("Misc", "Organization", "Person") or context == "CreativeWork"):
+    if context and (type_ in ("Misc", "Organization", "Person") or context == "CreativeWork"
+                    or type_ == "Place" and context == "Product"):
         return Mention(span.text, span.start_char, span.end_char, context, f"context:{ent.label_}")
     if not span.text.strip() or not any(c.isalnum() for c in span.text):
         return None
@@ -275,13 +583,13 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
 
 def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | None:
     """CreativeWork or Product when the span is named by a work or product noun."""
-    work, product = lex.words("work_nouns"), lex.words("product_nouns")
+    work, product = _work_nouns(lex), lex.words("product_nouns")
     root = span.root
     candidates: list[Token] = []
     # "la série Lupin" names the series; "le film de Bong Joon-ho" does not
     has_case = any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children)
     if root.head.i != root.i and root.dep_ in ("appos", "nmod", "flat", "flat:name", "compound", "nsubj", "obj") \
-            and not has_case:
+            and not has_case and root.head.pos_ in ("NOUN", "PROPN"):  # "features Ralph Fiennes": a verb
         candidates.append(root.head)
     if span.start > 0:
         prev = span.doc[span.start - 1]
@@ -289,7 +597,8 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
             prev = span.doc[span.start - 2]
         if prev.lower_ in _DETS and prev.i > 0:  # "comedy The Studio"
             prev = span.doc[prev.i - 1]
-        candidates.append(prev)
+        if prev.pos_ not in ("VERB", "AUX"):  # "features Ralph Fiennes"
+            candidates.append(prev)
     # "American Prometheus, the biography by …": a work noun in apposition
     candidates += [c for c in root.children if c.dep_ == "appos" and c.i > root.i
                    and (c.lemma_.lower() in work | lex.words("source_nouns"))]
@@ -297,6 +606,10 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
     doc = span.doc
     if not person and span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in _DETS | {"un", "une", "a", "an"}:
         candidates.append(doc[span.end + 2])
+    if not person:  # "Cascadeur, Nekki's AI-assisted animation software": the head of the apposition
+        head = _appos_head(doc, span.end)
+        if head is not None and head.lemma_.lower() not in _org_nouns(lex):
+            candidates.append(head)
     # "dans Zorro, série coproduite par…": a bare work noun in apposition
     if not person and span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "NOUN" \
             and not any(c.dep_ == "det" for c in doc[span.end + 1].children):
@@ -320,9 +633,37 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
     return None
 
 
+def _org_nouns(lex: Lexicon) -> frozenset[str]:
+    return lex.words("anaphors", "Organization") | lex.words("mention_org_nouns")
+
+
+def _work_nouns(lex: Lexicon) -> frozenset[str]:
+    return lex.words("work_nouns") | lex.words("mention_work_nouns")
+
+
+def _appos_head(doc: Doc, end: int) -> Token | None:
+    """The head noun of a description after ``NAME ,``: "X, Nekki's AI-assisted animation software,"
+    -> software; "X, the AI motion-capture tool from Y" -> tool (None when there is none)."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    i, last = end + 1, None
+    while i < len(doc) and i - end <= 9:
+        t = doc[i]
+        if t.lower_ in _POSS or t.text in ("-", "‑") or t.lower_ in _DETS | {"a", "an", "un", "une"} and i == end + 1:
+            i += 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.pos_ == "VERB" and t.dep_ in ("amod", "compound"):
+            if t.pos_ == "NOUN":
+                last = t
+            i += 1
+            continue
+        break
+    return last if last is not None and (i == len(doc) or not doc[i].is_alpha or doc[i].pos_ in ("ADP", "PRON", "SCONJ", "CCONJ", "DET", "VERB", "AUX")) else None
+
+
 def _titles(doc: Doc, lex: Lexicon, covered: set[int]) -> list[Span]:
     """Capitalised or quoted titles right after a work noun that NER missed ("la série Lupin")."""
-    work = lex.words("work_nouns")
+    work = _work_nouns(lex)
     spans = []
     for tok in doc:
         if tok.lemma_.lower() not in work and tok.lower_ not in work:

@@ -53,6 +53,8 @@ def _premodifier_places(noun: Token, ctx: Context) -> list[tuple[Mention, str]]:
         m = ctx.at(c)
         if m is not None and m.type == "Place" and c.dep_ in ("compound", "nmod", "npadvmod") and c.pos_ == "PROPN":
             found.append((m, "compound"))
+        elif m is not None and m.type == "Place" and c.dep_ == "poss" and c.pos_ == "PROPN" and noun.doc.lang_ == "en":
+            found.append((m, "possessive"))  # "Madrid's Estudio Faro", "Brisbane's Ludo Studio"
     return found
 
 
@@ -71,9 +73,10 @@ def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if not places:
             continue
         named = ctx.at(tok)
+        hyphened = "".join(t.lower_ for t in doc[tok.i - 2:tok.i + 1]) if tok.i >= 2 and doc[tok.i - 1].text == "-" else ""
         if named is not None and named.type == "Organization":
             orgs = [named]  # "Paris-based Asacha Media"
-        elif tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns:
+        elif tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns or hyphened in org_nouns:
             orgs = _described(tok, ctx, _ORG)  # "the New York-based company", "the Paris group"
         else:
             continue
@@ -118,3 +121,34 @@ def distributor_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         for o in orgs:
             for w in titles:
                 yield Relation(o, "distributes", w, tok.sent.text, tok.sent.start_char, "places.distributor", 0.7)
+
+
+_AIR_WORDS = frozenset({"airs", "aired", "streams", "streamed", "premieres", "premiered", "debuts", "debuted",
+                        "broadcasts", "runs"})
+
+
+def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """English "WORK airs on ORG [… and streams on ORG]" read on the surface: the tagger often
+    takes "airs"/"streams" for plural nouns. The work is the nearest title before, with no
+    punctuation in between."""
+    if doc.lang_ != "en":
+        return
+    from kg.extract.hedging import is_hedged  # noqa: PLC0415
+    for tok in doc:
+        if tok.lower_ not in _AIR_WORDS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
+            continue
+        org = ctx.at(doc[tok.i + 2])
+        if org is None or org.type != "Organization" or org.start != doc[tok.i + 2].idx:
+            continue
+        if is_hedged(tok, ctx.lex) or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children):
+            continue
+        work = None
+        for prev in reversed(doc[max(tok.sent.start, tok.i - 12):tok.i]):
+            if prev.is_punct or prev.pos_ in ("PRON", "SCONJ") or prev.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                break
+            m = ctx.at(prev)
+            if m is not None and m.type == "CreativeWork":
+                work = m
+                break
+        if work is not None:
+            yield Relation(org, "distributes", work, tok.sent.text, tok.sent.start_char, "places.airs_on", 0.7)

@@ -44,13 +44,29 @@ def possessive_product_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in nouns and tok.lower_ not in nouns):
             continue
-        owners = [c for c in tok.children if c.dep_ in ("poss", "nmod:poss") and ctx.at(c) is not None]
+        owners = [ctx.at(c) for c in tok.children if c.dep_ in ("poss", "nmod:poss") and ctx.at(c) is not None]
+        apposed = _apposed_name(tok, ctx)
+        if doc.lang_ == "en" and apposed is not None:
+            # "Movie Gen, the social media giant's video model": a description as possessor;
+            # "Wonder Studio, the AI tool from Wonder Dynamics": a "from" complement
+            owners += [m for c in tok.children if c.dep_ == "poss" and ctx.at(c) is None
+                       for m in ctx.resolve(c, ("Organization",), follow_conj=False)]
+            owners += [ctx.at(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for c in c.children if c.dep_ == "pobj" and ctx.at(c) is not None]
         if not owners:
             continue
-        product = _product(tok, ctx)
+        if apposed is not None and apposed.type not in ("Product", "Misc"):
+            continue  # "Cascadeur, Nekki's software": the name is the product; if mistyped, nothing
+        product = ctx._fit(apposed, ("Product",)) if apposed is not None else _product(tok, ctx)
         if product is None:
             continue
-        for owner in owners:
-            m = ctx.at(owner)
+        for m in owners:
             if m.type == "Organization" and m.start != product.start:
                 yield Relation(m, "develops", product, tok.sent.text, tok.sent.start_char, "products.possessive", 0.7)
+
+
+def _apposed_name(noun: Token, ctx: Context) -> Mention | None:
+    """The named mention a product description stands in apposition to ("X, the AI tool from Y")."""
+    if noun.dep_ == "appos" and noun.head.i < noun.i and ctx.at(noun.head) is not None:
+        return ctx.at(noun.head)
+    return None

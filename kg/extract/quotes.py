@@ -41,7 +41,12 @@ def find_quotes(text: str) -> Iterator[tuple[int, int]]:
 def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``said`` relations for the direct quotes of ``doc``."""
     speech = ctx.lex.words("speech_verbs")
+    prev_end = -1
     for start, end in find_quotes(doc.text):
+        if _continues(doc.text, prev_end, start):
+            prev_end = end
+            continue  # “…,” she said, “…”: the second part of one quote split by the speech verb
+        prev_end = end
         inner = doc.char_span(start, end, alignment_mode="expand")
         if inner is None or len(inner) == 0 or _is_title(inner, ctx):
             continue
@@ -56,6 +61,15 @@ def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         sent = (verb or speaker_tok).sent
         yield Relation(speaker, "said", quote, sent.text, sent.start_char, "quote.speech_verb"
                        if verb is not None else "quote.selon", 0.9 if verb is not None else 0.8)
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """Whether the quote at ``start`` resumes the one ending at ``prev_end``: the first part
+    ends with a comma and only a short incise without a sentence end lies between them."""
+    if prev_end < 0 or text[prev_end - 1] != ",":
+        return False
+    between = text[prev_end:start]
+    return len(between) <= 80 and not re.search(r"[.!?;]", between.strip(" «»“”\"")[:-1] or "")
 
 
 def _is_title(inner: Span, ctx: Context) -> bool:

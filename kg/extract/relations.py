@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.frames import frame_relations, seat_venue_relations
-from kg.extract.places import distributor_relations, place_relations
+from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
+from kg.extract.places import airs_on_relations, distributor_relations, place_relations
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
-from kg.extract.roles import role_relations
+from kg.extract.roles import helm_relations, role_relations
 from kg.extract.syntax import Context
-from kg.extract.works import film_of_relations, genre_relations, source_author_relations, work_of_person_relations
+from kg.extract.works import cast_and_crew_relations, film_of_relations, genre_relations, source_author_relations, work_of_person_relations
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -27,16 +27,20 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     ctx = Context(doc, mentions, lex)
     found: list[Relation] = []
     found += role_relations(doc, ctx)
+    found += helm_relations(doc, ctx)
     frames = list(frame_relations(doc, ctx))
     found += frames
     found += source_author_relations(doc, ctx, [r for r in frames if r.predicate == "basedOn"])
     found += genre_relations(doc, ctx)
     found += seat_venue_relations(doc, ctx)
+    found += fronted_relations(doc, ctx)
     found += film_of_relations(doc, ctx)
     found += work_of_person_relations(doc, ctx)
+    found += cast_and_crew_relations(doc, ctx)
     found += possessive_product_relations(doc, ctx)
     found += place_relations(doc, ctx)
     found += distributor_relations(doc, ctx)
+    found += airs_on_relations(doc, ctx)
     found += quote_relations(doc, ctx)
     out: list[Relation] = []
     seen: set[tuple] = set()

@@ -72,12 +72,57 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 orgs = orgs or [before]
             elif before is not None and not orgs and holders:
                 orgs = [before]
+            orgs = [o for o in orgs if not _place_modifier(o, ctx)]
+            if predicate in ("leads", "ceoOf") and _heads_a_department(tok.i + n, ctx):
+                predicate = "worksFor"  # "head of production at X": a department head works for X
             for h in holders:
                 for o in orgs:
                     if h.start == o.start:
                         continue
                     yield Relation(h, predicate, o, head.sent.text, head.sent.start_char,
                                    f"role.{predicate}", 0.85)
+
+
+def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """English "X is at the helm of Y" / "X took the helm of Y" -> ``leads``."""
+    if doc.lang_ != "en":
+        return
+    from kg.extract.syntax import subject_of  # noqa: PLC0415
+    for tok in doc:
+        if tok.lower_ != "helm" or tok.pos_ != "NOUN":
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            verb = tok.head.head
+        elif tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("take", "assume"):
+            verb = tok.head
+        else:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or is_hedged(verb, ctx.lex) or _not_current(tok):
+            continue
+        orgs = [m for p, n in obliques(tok) if p in ("of", "at") for m in ctx.resolve(n, ("Organization",))]
+        orgs = [o for o in orgs if not _place_modifier(o, ctx)]
+        holders = [m for s in subject_of(verb) for m in ctx.resolve(s, ("Person",))]
+        for h in holders:
+            for o in orgs:
+                yield Relation(h, "leads", o, tok.sent.text, tok.sent.start_char, "role.helm", 0.8)
+
+
+def _place_modifier(m: Mention, ctx: Context) -> bool:
+    """A name used as a place premodifier ("Bucharest-based X") is not the organisation."""
+    after = ctx.doc.text[m.end:m.end + 20].lower()
+    return after[:1] in ("-", "–") and any(after[1:].startswith(w) for w in ctx.lex.words("based_words"))
+
+
+def _heads_a_department(i: int, ctx: Context) -> bool:
+    """"head of production at X", "president of global distribution for X": an "of" complement
+    that is an unnamed common noun, followed by "at"/"for" + the organisation."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ in ("ADJ", "NOUN") and ctx.at(doc[j]) is None and doc[j].is_lower:
+        j += 1
+    return j > i + 1 and j < len(doc) and doc[j].lower_ in ("at", "for")
 
 
 def _surface_holder(tok: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:

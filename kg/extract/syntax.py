@@ -81,8 +81,19 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             # "X est adaptée de Y et se déroule à Z": the passive subject is shared
             return [c for c in verb.head.children if c.dep_ in PASS_SUBJ]
         return subject_of(verb.head, depth + 1) if not is_passive(verb.head) or verb.dep_ != "conj" else []
+    if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("before", "after", "while") \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head, depth + 1)  # "X won Y before earning Z"
     if depth < 4 and verb.dep_ in ("acl", "acl:relcl", "relcl") and not is_passive(verb):
         return [verb.head]  # "Netflix, qui utilise l'IA" / "the studio using AI"
+    if verb.doc.lang_ == "fr" and verb.dep_ == "ROOT" and verb.i >= 2:
+        # "le collectif Les Ateliers Brume a fait appel à…": the parser lost the subject;
+        # the name right before the tense auxiliary is the subject
+        aux, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+        if aux.dep_ == "aux:tense" and aux.lemma_ == "avoir" and aux.head.i == verb.i \
+                and before.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "case" for c in before.children) \
+                and not any(c.dep_ == "case" for c in before.head.children if before.head.i < before.i):
+            return [before]
     return []
 
 
@@ -125,18 +136,44 @@ def slot(trigger: Token, name: str) -> list[Token]:
                     found = [c for c in trigger.head.children if c.dep_ in SUBJ | PASS_SUBJ]
             if not found and trigger.dep_ == "conj" and is_passive(trigger.head) and trigger.head.i != trigger.i:
                 found = slot(trigger.head, "patient")  # "produced by X and distributed by Y"
+            if not found and trigger.dep_ == "conj" and trigger.doc.lang_ == "en" and trigger.head.i < trigger.i \
+                    and any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children):
+                # "X is a spin-off of Y and was created by Z": the subject of the first conjunct
+                found = [c for c in trigger.head.children if c.dep_ in SUBJ and c.i < trigger.head.i]
+            if not found and trigger.doc.lang_ == "en" and trigger.i == trigger.sent.start:
+                found = _after_fronted_phrase(trigger)  # "Created by X and Y, FX's Shōgun …"
             if not found and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN" and trigger.head.i < trigger.i \
                     and trigger.doc.lang_ == "fr":
                 found = [trigger.head]  # "le film, produit par X et distribué par Y" (conj on the noun)
             return found or fronted
         found = [c for c in trigger.children if c.dep_ in OBJ]
+        if not found and trigger.i + 1 < len(trigger.doc) and trigger.doc[trigger.i + 1].lower_ in ("and", "et", "&"):
+            # "wrote and directed X": the object of the next conjunct is shared
+            found = [o for c in trigger.children if c.dep_ == "conj" and c.i == trigger.i + 2 and c.pos_ == "VERB"
+                     for o in c.children if o.dep_ in OBJ]
         if not found:  # a bare noun right after the verb, mislabelled as an oblique ("a cofondé Mediawan en 2015")
             found = [c for c in trigger.children if c.dep_ in OBL and c.i > trigger.i and not prep_of(c)
                      and c.pos_ in ("PROPN", "NOUN") and not any(t.dep_ == "case" for t in c.children)][:1]
         return found
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))
-        return [n for p, n in obliques(trigger) if p in preps]
+        found = [n for p, n in obliques(trigger) if p in preps]
+        if not found and trigger.doc.lang_ == "fr":
+            found = _surface_oblique(trigger, preps)
+        return found
+    return []
+
+
+def _surface_oblique(trigger: Token, preps: set[str]) -> list[Token]:
+    """A French complement the parser attached to an adverbial in between: "diffusée
+    depuis mars sur Arte" ("sur Arte" hung on "mars")."""
+    doc = trigger.doc
+    for tok in doc[trigger.i + 1:min(trigger.i + 6, trigger.sent.end)]:
+        if PREP_NORM.get(tok.lower_, tok.lower_) in preps and tok.dep_ == "case" and tok.head.i > tok.i \
+                and tok.head.head.i != trigger.i and tok.head.head.i > trigger.i:
+            return [tok.head]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON"):
+            break
     return []
 
 
@@ -185,6 +222,30 @@ def _fronted_name(trigger: Token) -> list[Token]:
     if i < 1 or doc[i].text != "," or doc[i - 1].is_punct or doc[i - 1].pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):
         return []
     return [doc[i - 1]]
+
+
+def _after_fronted_phrase(trigger: Token) -> list[Token]:
+    """The noun phrase after a sentence-initial participial phrase ("Created by X, FX's Shōgun
+    adapts…", parsed as the root): its first word after the comma, past a possessor's "'s"."""
+    doc = trigger.doc
+    sent = trigger.sent
+    for tok in doc[trigger.i + 1:sent.end]:
+        if tok.text in (";", ":", "(", "“", "\""):
+            return []
+        if tok.text == ",":
+            i = tok.i + 1
+            head = doc[i] if i < sent.end else tok
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            if head.dep_ == "conj" and head.head.i < tok.i and (doc[i].pos_ == "PROPN") \
+                    and any(t.lower_ in ("and", "&") for t in doc[tok.i:head.i + 3]):
+                continue  # "by X, Y and Z, A24 …": still the agent list
+            if i + 2 < sent.end and doc[i + 1].lower_ in ("'s", "’s"):
+                i += 2
+            if i < sent.end and doc[i].lower_ in ("the", "a", "an"):
+                i += 1
+            return [doc[i]] if i < sent.end and doc[i].pos_ in ("PROPN", "NOUN") else []
+    return []
 
 
 def _surface_agent(trigger: Token) -> list[Token]:
@@ -298,6 +359,21 @@ class Context:
                 return fit
         return None
 
+    def _mistyped_topic(self, tok: Token, typ: str) -> bool:
+        """Whether a clause subject before ``tok`` (this sentence or the one before) is a name
+        typed neither ``typ`` nor Person ("Blumhouse" read as a place): then "the company" most
+        likely refers to it, and another organisation would be a wrong guess."""
+        doc = self.doc
+        start = tok.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        for c in doc[start:tok.i]:
+            if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ == "PROPN" and not c.is_ancestor(tok):
+                m = self.at(c)
+                if m is not None and m.type not in (typ, "Person", "Misc"):
+                    return True
+        return False
+
     def possessor(self, det: Token, types: tuple[str, ...]) -> Mention | None:
         """What a possessive determiner ("son", "sa", "its") refers to."""
         return self.prominent(det, types) or self.antecedent(det.idx, types)
@@ -392,6 +468,11 @@ class Context:
                     found = self.resolve(head, types, follow_conj=False)
                     if found:
                         return found[0]
+                    if self.doc.lang_ == "en" and head.pos_ in ("PROPN", "NOUN") and not (
+                            head.lower_ in lex.words("pronouns", "Person") | lex.words("pronouns", "Organization")):
+                        # "…, which took home the Oscar": a relative stands for its head noun only;
+                        # a head of another type gives nothing rather than some earlier entity
+                        return None
             if tok.dep_ in SUBJ | PASS_SUBJ | {"expl:subj"} and "1" not in tok.morph.get("Person") \
                     and "2" not in tok.morph.get("Person"):
                 m = self.prominent(tok, want)
@@ -410,9 +491,15 @@ class Context:
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" and prep_of(c) in ("", "de")
                            for c in tok.children):
                     if typ == "CreativeWork":
-                        return self._work_antecedent(tok)
+                        # a work that was a clause subject (the topic) before the nearest one
+                        # ("Conclave … features X. Focus released the thriller")
+                        topic = self.salient(tok, (typ,)) if self.doc.lang_ == "en" else None
+                        return topic or self._work_antecedent(tok)
                     if typ == "Organization":
-                        return self.salient(tok, (typ,)) or self.antecedent(tok.idx, (typ,))
+                        topic = self.salient(tok, (typ,))
+                        if topic is None and self.doc.lang_ == "en" and self._mistyped_topic(tok, typ):
+                            return None  # the topic is a name of another type: likely mistyped, abstain
+                        return topic or self.antecedent(tok.idx, (typ,))
                     return self.antecedent(tok.idx, (typ,))
         if "Concept" in types:
             phrase = source_phrase(tok, lex)

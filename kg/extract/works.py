@@ -136,13 +136,17 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for tok in doc:
         # "Christopher Nolan's Oppenheimer": a person's possessive on a named work
         work = ctx.at(tok)
-        if work is not None and work.type == "CreativeWork" and tok.dep_ != "poss":
+        # ("opposite Bill Skarsgård's Count Orlok", "as X's Y": a character, not a work)
+        if work is not None and work.type == "CreativeWork" and tok.dep_ != "poss" \
+                and not (doc.lang_ == "en" and tok.head.lower_ in ("opposite", "as", "alongside")):
             for c in tok.children:
                 if c.dep_ in ("poss", "nmod:poss") and c.i < tok.i:
                     # "Thomas Pynchon's novel Vineland": a source noun in between names the author
                     between = doc[c.i + 1:tok.i]
                     books = ctx.lex.words("source_nouns") - films
                     pred = "author" if any(t.lemma_.lower() in books for t in between) else "directedBy"
+                    if doc.lang_ == "en" and work.start in template_sources(doc, ctx):
+                        pred = "author"  # "Joseph Conrad's Heart of Darkness provided the template for …"
                     for p in ctx.resolve(c, ("Person",), follow_conj=False):
                         if ctx.at(c) is not None:
                             yield Relation(work, pred, p, tok.sent.text, tok.sent.start_char,
@@ -237,3 +241,128 @@ def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         work = ctx._fit(m, _WORK)
         if work is not None:
             yield Relation(work, pred, person, span.sent.text, span.sent.start_char, "works.title_of_person", 0.7)
+
+
+_LEAD_NOUNS = frozenset({"lead", "star", "co-star", "costar", "protagonist", "leading lady", "leading man"})
+_CAST_VERBS = frozenset({"head", "lead", "top", "join", "front", "anchor"})
+_MAKE_VERBS = frozenset({"make", "shoot", "film", "produce", "co-produce", "develop", "create"})
+_FILMMAKERS = frozenset({"director", "filmmaker", "co-director", "helmer"})
+_DERIVED_NOUNS = frozenset({"spin-off", "spinoff", "remake", "reboot", "sequel", "prequel", "adaptation", "reimagining"})
+_TEMPLATE_NOUNS = frozenset({"template", "basis", "blueprint", "inspiration", "source", "model"})
+
+
+def _hyphened(tok: Token) -> str:
+    """"spin-off" when the tokeniser split it ("spin", "-", "off"), else the lower-case word."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+        return doc[tok.i - 2].lower_ + "-" + tok.lower_
+    return tok.lower_
+
+
+def is_hedged_verb(verb: Token, ctx: Context) -> bool:
+    from kg.extract.hedging import is_hedged  # noqa: PLC0415
+    return is_hedged(verb, ctx.lex)
+
+
+def template_sources(doc: Doc, ctx: Context) -> set[int]:
+    """Start offsets of works named as the subject of "provided the template for …"."""
+    out: set[int] = set()
+    for tok in doc:
+        if tok.lower_ in _TEMPLATE_NOUNS and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("provide", "serve", "supply", "offer"):
+            out |= {m.start for c in tok.head.children if c.dep_ == "nsubj" and (m := ctx.at(c)) is not None}
+    return out
+
+
+def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """English cast and crew noun phrases:
+
+    * "Director X, whose debut feature Salt Road…" -> ``directedBy`` (a director noun after "whose");
+    * "Pixar made Inside Out 2 with director Kelsey Mann" -> ``directedBy``;
+    * "its lead, Mikey Madison", "the film's star, X" -> ``actsIn``;
+    * "X and Y head the cast (of Z)" -> ``actsIn``.
+    """
+    if doc.lang_ != "en":
+        return
+    films = ctx.lex.words("director_nouns")
+    for tok in doc:
+        low = tok.lower_
+        if tok.tag_ == "WP$" and tok.dep_ == "poss":
+            head = tok.head
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head  # "whose debut feature Salt Road": the title heads the phrase
+            between = doc[tok.i + 1:head.i + 1]
+            work = ctx._fit(ctx.at(head), _WORK) if ctx.at(head) is not None else None
+            if work is None and head.i + 1 < len(doc) and ctx.at(doc[head.i + 1]) is not None \
+                    and ctx.at(doc[head.i + 1]).start == doc[head.i + 1].idx:
+                work = ctx._fit(ctx.at(doc[head.i + 1]), _WORK)  # "whose new film Barbie" parsed apart
+            verb = head.head
+            while verb.dep_ not in ("relcl", "acl:relcl") and verb.head.i != verb.i and verb.i != verb.head.i:
+                if verb.dep_ in ("ROOT",):
+                    break
+                verb = verb.head
+            if work is None or verb.dep_ not in ("relcl", "acl:relcl"):
+                continue
+            if not any(t.lemma_.lower() in films and ctx.at(t) is None for t in between):
+                continue
+            for p in ctx.resolve(verb.head, ("Person",), follow_conj=False):
+                yield Relation(work, "directedBy", p, tok.sent.text, tok.sent.start_char, "works.whose_film", 0.7)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _MAKE_VERBS:
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            works = [m for o in objs for m in ctx.resolve(o, _WORK, follow_conj=False)]
+            if not works:
+                continue
+            for prep, noun in obliques(tok):
+                if prep != "with" or ctx.at(noun) is None or ctx.at(noun).type != "Person":
+                    continue
+                if any(t.lemma_.lower() in _FILMMAKERS for t in noun.subtree if t.i < noun.i and ctx.at(t) is None):
+                    for w in works:
+                        yield Relation(w, "directedBy", ctx.at(noun), tok.sent.text, tok.sent.start_char,
+                                       "works.made_with", 0.7)
+        elif tok.pos_ == "NOUN" and low in _LEAD_NOUNS:
+            people = [m for c in tok.children if c.dep_ == "appos" and ctx.at(c) is not None
+                      for m in [ctx.at(c)] if m.type == "Person"]
+            works: list[Mention] = []
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    w = ctx.possessor(c, _WORK)
+                    works += [w] if w is not None else []
+                elif c.dep_ == "poss":
+                    works += ctx.resolve(c, _WORK, follow_conj=False)
+            for p in people:
+                for w in works:
+                    yield Relation(p, "actsIn", w, tok.sent.text, tok.sent.start_char, "works.lead", 0.7)
+        elif tok.pos_ == "NOUN" and _hyphened(tok) in _DERIVED_NOUNS:
+            # "The Penguin is a spin-off of The Batman", "X, a remake of Y" -> basedOn
+            sources = [m for p, n in obliques(tok) if p == "of" for m in ctx.resolve(n, _WORK, follow_conj=False)]
+            works: list[Mention] = []
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                works += [m for c in tok.head.children if c.dep_ == "nsubj" for m in ctx.resolve(c, _WORK)]
+            elif tok.dep_ == "appos":
+                works += ctx.resolve(tok.head, _WORK, follow_conj=False)
+            for w in works:
+                for src in sources:
+                    if src.start != w.start:
+                        yield Relation(w, "basedOn", src, tok.sent.text, tok.sent.start_char, "works.derived", 0.7)
+        elif tok.lower_ in _TEMPLATE_NOUNS and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("provide", "serve", "supply", "offer"):
+            # "Heart of Darkness provided the template for Apocalypse Now" -> basedOn
+            if is_hedged_verb(tok.head, ctx):
+                continue
+            sources = [m for c in tok.head.children if c.dep_ == "nsubj" for m in ctx.resolve(c, _WORK)]
+            works = [m for p, n in obliques(tok) if p == "for" for m in ctx.resolve(n, _WORK)]
+            for w in works:
+                for src in sources:
+                    if src.start != w.start:
+                        yield Relation(w, "basedOn", src, tok.sent.text, tok.sent.start_char, "works.template", 0.7)
+        elif tok.lemma_.lower() == "cast" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _CAST_VERBS:
+            verb = tok.head
+            from kg.extract.hedging import is_hedged  # noqa: PLC0415
+            if is_hedged(verb, ctx.lex):
+                continue
+            people = [m for s in verb.children if s.dep_ == "nsubj" for m in ctx.resolve(s, ("Person",))]
+            works = [m for p, n in obliques(tok) if p == "of" for m in ctx.resolve(n, _WORK)]
+            if not works and people:
+                w = ctx.antecedent(tok.idx, _WORK)  # the closest work named before "the cast"
+                works = [w] if w is not None else []
+            for p in people:
+                for w in works:
+                    yield Relation(p, "actsIn", w, tok.sent.text, tok.sent.start_char, "works.cast", 0.7)

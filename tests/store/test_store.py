@@ -16,7 +16,7 @@ from rdflib import Literal
 from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
 
 from kg.errors import StoreError
-from kg.namespace import MKG, RDF, RES
+from kg.namespace import MKG, RDF, RDFS, RES
 from kg.rdf import ARTICLES_GRAPH, article_graph_iri, article_iri, extraction_to_quads
 from kg.records import Extraction
 from kg.store import LOCK_NAME, Store
@@ -114,6 +114,7 @@ def test_merged_graph_is_a_union_view(any_store: Store, article_1: Extraction, a
     triples = list(merged)
     assert len(triples) == len(set(triples)) == len(merged) == any_store.stats().triples
     assert (TED, MKG.ceoOf, NETFLIX) in set(triples)
+    assert (TED, RDFS.label, Literal("Ted Sarandos")) in set(triples)  # plain literals on both backends
     assert bool(merged.query("ASK { ?p mkg:ceoOf ?o }"))
     g = rdflib_to_networkx_multidigraph(merged)
     assert isinstance(g, nx.MultiDiGraph)

@@ -1,0 +1,47 @@
+"""French entity mentions: organisation head/suffix words, titles in work slots, award
+categories with "du meilleur …", merged names, and negatives (no over-typing)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def types(nlp, text: str) -> dict[str, str]:
+    return {m.text: m.type for m in nlp(text)._.mentions}
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # organisation head / suffix words, whatever NER said
+    ("Le groupe a racheté Atelier Mervande, une société de postproduction implantée à Lille.",
+     "Atelier Mervande", "Organization"),
+    ("Cette série a été produite par Studio Pirouette, installé à Rennes.", "Studio Pirouette", "Organization"),
+    ("La productrice Anne Vidal dirige Chat Perché Films depuis 2015.", "Chat Perché Films", "Organization"),
+    ("Le groupe pourrait s'emparer du distributeur Toile Sud, selon la presse.", "Toile Sud", "Organization"),
+    # event and award head words
+    ("Le Festival Brindille a remis son prix Brindille à Camille Roux.", "Festival Brindille", "Event"),
+    # award category "du meilleur …"
+    ("Lauréat de l'Oscar du meilleur film international, le film sort en mai.",
+     "Oscar du meilleur film international", "Award"),
+    # a title in front of a French work participle
+    ("La Ballade de Noé, signé Paul Kerbrat, suit un marin breton.", "La Ballade de Noé", "CreativeWork"),
+    # multi-word work noun ("court métrage")
+    ("Pour son court métrage Brisants, le collectif a fait appel à un graphiste.", "Brisants", "CreativeWork"),
+])
+def test_mention_type(nlp_fr, text, name, expected):
+    assert types(nlp_fr, text).get(name) == expected
+
+
+def test_event_with_edition_year(nlp_fr):
+    found = types(nlp_fr, "Le film a fait l'ouverture du Festival de Cannes 2024, où il a été applaudi.")
+    assert found.get("Festival de Cannes 2024") == "Event"
+
+
+def test_person_stays_person(nlp_fr):
+    found = types(nlp_fr, "Selon Marion Lefèvre, responsable de la postproduction, l'équipe travaille à Nantes.")
+    assert found.get("Marion Lefèvre") == "Person"
+    assert found.get("Nantes") == "Place"
+
+
+def test_no_overtyping(nlp_fr):
+    found = types(nlp_fr, "Demain, la société présentera ses résultats. Studios et chaînes attendent.")
+    assert not any(t in found for t in ("Demain", "Studios"))

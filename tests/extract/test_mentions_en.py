@@ -1,0 +1,54 @@
+"""English entity mentions: organisation head/suffix words, titles in work slots, award
+categories, place and product context, and negatives (no over-typing)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def types(nlp, text: str) -> dict[str, str]:
+    return {m.text: m.type for m in nlp(text)._.mentions}
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # organisation head / suffix words
+    ("The deal was signed by Atelier Vorlund, said a spokesperson.", "Atelier Vorlund", "Organization"),
+    ("Quarry Bend Media is weighing a bid for the podcast.", "Quarry Bend Media", "Organization"),
+    ("Last year the group bought audiobook publisher Pellmarch.", "Pellmarch", "Organization"),
+    # a short form of an organisation named in full
+    ("Ostrava Lane Media agreed the deal. Ostrava Lane's chief executive, Tom Reyes, declined to comment.",
+     "Ostrava Lane", "Organization"),
+    # titles in work slots
+    ("Produced by HBO, The Gravel King is a spin-off of the 2019 film.", "The Gravel King", "CreativeWork"),
+    ("Mara Lindqvist's Cold Harbour premiered in Venice.", "Cold Harbour", "CreativeWork"),
+    ("A24 produced Nobody Here Tonight at All, which won two awards.", "Nobody Here Tonight at All", "CreativeWork"),
+    # award with its category, stopped before "for the role"
+    ("Jane Ruiz won the Academy Award for best actress for the role.", "Academy Award for best actress", "Award"),
+    # product named by an apposed product noun
+    ("The studio trialled Flintlock, Arvo's AI-assisted animation software, on one episode.", "Flintlock", "Product"),
+    ("She shot it on an iPod because that was the budget.", "iPod", "Product"),
+    # place from a location verb and preposition
+    ("Marta Silva said the series was shot entirely in Tavira.", "Tavira", "Place"),
+])
+def test_mention_type(nlp_en, text, name, expected):
+    assert types(nlp_en, text).get(name) == expected
+
+
+def test_name_split_at_preposition(nlp_en):
+    found = types(nlp_en, "The festival gave its Golden Bear to Kerewa, Ama Diallo's documentary about Benin.")
+    assert found.get("Golden Bear") == "Award"
+    assert "Golden Bear to Kerewa" not in found
+
+
+def test_person_stays_person(nlp_en):
+    found = types(nlp_en, "Conclave, helmed by Edward Berger, features Ralph Fiennes as a cardinal.")
+    assert found.get("Ralph Fiennes") == "Person"
+    found = types(nlp_en, "Producer Dana Whitlock said the film was ready.")
+    assert found.get("Dana Whitlock") == "Person"
+
+
+def test_no_overtyping(nlp_en):
+    found = types(nlp_en, "Studios are cautious. Yesterday the company said revenue rose.")
+    assert not any(t in found for t in ("Studios", "Yesterday"))
+    found = types(nlp_en, "The Netflix series was produced in Spain.")
+    assert found.get("Spain") == "Place"
