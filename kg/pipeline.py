@@ -150,7 +150,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
         if html:
             from kg.viz import render
 
-            report.files["html"] = render(store, out / "graph.html", title="media-kg")
+            # entities with no relation say nothing in a graph view: leave them to search and SPARQL
+            report.files["html"] = render(store, out / "graph.html", title="media-kg", drop_isolates=True)
         report.files["store"] = store.path
     return report
 

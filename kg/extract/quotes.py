@@ -73,8 +73,10 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
 
 
 def _is_title(inner: Span, ctx: Context) -> bool:
+    """Quote marks around a name are a title ("pour développer « Les Veilleurs du port »"), not a quote."""
     m = ctx.at(inner[0])
-    return m is not None and m.type == "CreativeWork" and m.end >= inner.end_char - 1
+    return m is not None and m.type not in ("Person", "Concept", "Place") and m.start <= inner.start_char + 1 \
+        and m.end >= inner.end_char - 1
 
 
 def _depth(tok: Token) -> int:
