@@ -22,6 +22,32 @@ def _neg(tok: Token, negations: frozenset[str]) -> bool:
                for c in tok.children)
 
 
+_NE = {"ne", "n'", "n’"}
+_NEG_DETS = {"aucun", "aucune", "nul", "nulle"}
+
+
+def _fr_negation(tok: Token, negations: frozenset[str]) -> bool | None:
+    """French "ne …" at ``tok``: True when negated ("ne … pas/plus/jamais", "n'a racheté
+    aucune chaîne"), False when restrictive ("ne diffuse que", "ne diffuse plus que": the fact
+    holds), None when there is no "ne" (the generic test applies)."""
+    if tok.lang_ != "fr" or not any(c.lower_ in _NE for c in tok.children):
+        return None
+    doc = tok.doc
+    for w in doc[tok.i + 1:min(tok.i + 4, len(doc))]:
+        # "que" restricting an argument, not introducing a clause ("ne pense pas que X…")
+        if w.lower_ in ("que", "qu'", "qu’") and (w.head.i == tok.i or w.head.pos_ not in ("VERB", "AUX")):
+            return False
+    if any(c.lower_ in negations and c.dep_ != "case" for c in tok.children):
+        return True
+    # "n'a racheté aucune chaîne", "ne diffuse rien"
+    for c in tok.children:
+        if c.dep_ in ("obj", "nsubj", "nsubj:pass", "obl", "obl:arg") and (
+                c.lower_ in ("rien", "personne", "aucun", "aucune")
+                or any(d.dep_ == "det" and d.lower_ in _NEG_DETS for d in c.children)):
+            return True
+    return None
+
+
 def _conditional(tok: Token) -> bool:
     if "Cnd" in tok.morph.get("Mood"):
         return True
@@ -37,7 +63,8 @@ def is_hedged(trigger: Token, lex: Lexicon) -> bool:
     tok = trigger
     first = True
     while True:
-        if _neg(tok, negations) or _conditional(tok):
+        fr_neg = _fr_negation(tok, negations)
+        if fr_neg or (fr_neg is None and _neg(tok, negations)) or _conditional(tok):
             return True
         lemma = tok.lemma_.lower()
         if not first and (lemma in modals or lemma in cancels):

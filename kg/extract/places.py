@@ -74,8 +74,12 @@ def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             continue
         named = ctx.at(tok)
         hyphened = "".join(t.lower_ for t in doc[tok.i - 2:tok.i + 1]) if tok.i >= 2 and doc[tok.i - 1].text == "-" else ""
+        head_named = ctx.at(tok.head) if tok.dep_ == "compound" and tok.head.i > tok.i and doc.lang_ == "en" else None
         if named is not None and named.type == "Organization":
             orgs = [named]  # "Paris-based Asacha Media"
+        elif named is None and head_named is not None and head_named.type == "Organization" \
+                and (tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns):
+            orgs = [head_named]  # "Sydney-based animation house Animal Logic", "Brooklyn studio Paper Kite"
         elif tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns or hyphened in org_nouns:
             orgs = _described(tok, ctx, _ORG)  # "the New York-based company", "the Paris group"
         else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.en_rules import english_relations
+from kg.extract.fr_rules import french_relations
 from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
 from kg.extract.places import airs_on_relations, distributor_relations, place_relations
 from kg.extract.products import possessive_product_relations
@@ -41,6 +43,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += place_relations(doc, ctx)
     found += distributor_relations(doc, ctx)
     found += airs_on_relations(doc, ctx)
+    found += english_relations(doc, ctx)
+    found += french_relations(doc, ctx)
     found += quote_relations(doc, ctx)
     out: list[Relation] = []
     seen: set[tuple] = set()

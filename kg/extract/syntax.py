@@ -376,7 +376,43 @@ class Context:
 
     def possessor(self, det: Token, types: tuple[str, ...]) -> Mention | None:
         """What a possessive determiner ("son", "sa", "its") refers to."""
+        if self.doc.lang_ == "fr":
+            return self.prominent(det, types) or self.topic_antecedent(det, types)
         return self.prominent(det, types) or self.antecedent(det.idx, types)
+
+    def topic_antecedent(self, tok: Token, types: tuple[str, ...]) -> Mention | None:
+        """A safer fallback than the nearest mention when no clause subject was found for a
+        description or possessive at ``tok`` (French): the only candidate of ``types`` in its
+        sentence and the two before; else a name opening its sentence, the topic ("Ubisoft,
+        dont le siège est à Saint-Mandé, a créé une filiale baptisée X, … PDG de l'éditeur" is
+        Ubisoft, not X); else nothing, since the nearest name is often an object or a client."""
+        doc = self.doc
+        start = tok.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        lo = doc[start].idx
+        cands: list[tuple[Mention, Token]] = []
+        for m in self.mentions:
+            if not lo <= m.start < tok.idx:
+                continue
+            fit = self._fit(m, types)
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if fit is not None and span is not None and not span[0].is_ancestor(tok):
+                cands.append((fit, span[0]))
+        if not cands:
+            return self.antecedent(tok.idx, types) if start == 0 else None
+        if len({m.text for m, _ in cands}) == 1:
+            return cands[-1][0]
+        for m, first in reversed(cands):
+            if first.i == first.sent.start:
+                return m
+        # else a name that is an argument of a verb ("X a cofondé Mediawan … Le groupe"),
+        # not one inside an apposition or a complement ("fondateur d'Iliad")
+        for m, first in reversed(cands):
+            if first.dep_ in ("obj", "iobj", "obl", "obl:mod", "obl:arg") and first.head.pos_ in ("VERB", "AUX"):
+                return m
+        return None
 
     def resolve(self, tok: Token, types: tuple[str, ...], *, follow_conj: bool = True) -> list[Mention]:
         """The mentions that ``tok`` stands for, restricted to ``types``.
@@ -437,6 +473,9 @@ class Context:
             head_types = ("CreativeWork",)
         elif tok.lemma_.lower() in self.lex.words("product_nouns") and "Product" in types:
             head_types = ("Product",)
+        elif self.doc.lang_ == "fr" and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.words("product_nouns") \
+                and "Organization" in types:
+            return None  # "un outil … que X utilise" never stands for a company
         for child in kids:
             if child.dep_ in ("appos", "flat", "flat:name", "nmod", "compound", "nummod", "dep", "amod") and prep_of(child) in ("", "de"):
                 m = self._fit(self.at(child), head_types)
@@ -499,6 +538,8 @@ class Context:
                         topic = self.salient(tok, (typ,))
                         if topic is None and self.doc.lang_ == "en" and self._mistyped_topic(tok, typ):
                             return None  # the topic is a name of another type: likely mistyped, abstain
+                        if topic is None and self.doc.lang_ == "fr":
+                            return self.topic_antecedent(tok, (typ,))
                         return topic or self.antecedent(tok.idx, (typ,))
                     return self.antecedent(tok.idx, (typ,))
         if "Concept" in types:

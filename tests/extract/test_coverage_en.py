@@ -75,3 +75,60 @@ def test_two_separate_quotes_give_two_said(nlp_en):
     text = "“We make films,” said Ted Sarandos. Later he added: “We will keep doing it.”"
     said = {t[2] for t in triples(nlp_en, text) if t[1] == "said"}
     assert len(said) == 2
+
+
+# ---- general English rules (kg/extract/en_rules.py, hedges, place compounds) ----
+@pytest.mark.parametrize("text, expected", [
+    # setIn: "takes place in", "unfolds in", fronted "set on", nested place, relative "which"
+    ("The series Narcos, which was shot in Colombia but takes place in Peru and Mexico, returns in May.",
+     ("Narcos", "setIn", "Mexico")),
+    ("The studio said its new thriller Cold Harbour was filmed in Wales though the story unfolds in Oslo.",
+     ("Cold Harbour", "setIn", "Oslo")),
+    ("Filmed in Morocco but set in the fictional city of Zerzura, the film Desert Crown was directed by Ana Ruiz.",
+     ("Desert Crown", "setIn", "Zerzura")),
+    # actsIn: "plays" a character with the work from context, "opposite", "toplines", "cast includes"
+    ("Christopher Nolan directed Oppenheimer for Universal. Emily Blunt plays the physicist's wife.",
+     ("Emily Blunt", "actsIn", "Oppenheimer")),
+    ("Christopher Nolan directed Oppenheimer for Universal. Cillian Murphy toplines the film, "
+     "with Emily Blunt in a supporting role.", ("Emily Blunt", "actsIn", "Oppenheimer")),
+    ("Christopher Nolan directed Oppenheimer for Universal. Its cast includes Cillian Murphy and Emily Blunt.",
+     ("Emily Blunt", "actsIn", "Oppenheimer")),
+    # acquisitions: a closed deal; distribution rights
+    ("Amazon MGM Studios closed its deal to acquire Kinetic Pictures on Monday.",
+     ("Amazon MGM Studios", "acquires", "Kinetic Pictures")),
+    ("Sony Pictures Classics has picked up North American rights to the drama The Quiet Hour.",
+     ("Sony Pictures Classics", "distributes", "The Quiet Hour")),
+    # roles from hiring, co-founders, "based out of", "X-based NOUN Name"
+    ("Paramount has appointed Dana Kim as chief executive of its streaming unit Pluto.",
+     ("Dana Kim", "ceoOf", "Pluto")),
+    ("Ava Chen co-founded Nimbus Studios with Marcus Lee.", ("Marcus Lee", "founderOf", "Nimbus Studios")),
+    ("Vireo Films, which is based out of Lagos, produced the series.", ("Vireo Films", "headquarteredIn", "Lagos")),
+    ("Last year Netflix took over Lisbon-based animation house Pixel Tide.",
+     ("Pixel Tide", "headquarteredIn", "Lisbon")),
+    # uses: "shot on an iPhone"
+    ("Director Ana Ruiz said her debut feature Dry Season was shot on an iPhone.",
+     ("Dry Season", "uses", "iPhone")),
+])
+def test_general_en_found(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    # pending, planned or agreed-but-unclosed deals
+    ("Amazon agreed to acquire Kinetic Pictures.", ("Amazon", "acquires", "Kinetic Pictures")),
+    ("Amazon MGM Studios signed a deal to acquire Kinetic Pictures.",
+     ("Amazon MGM Studios", "acquires", "Kinetic Pictures")),
+    # adaptation rights to a novel are not distribution
+    ("Lionsgate acquired the film rights to the novel Blue Harbor.", ("Lionsgate", "distributes", "Blue Harbor")),
+    # rights are not a company purchase
+    ("Sony Pictures Classics has picked up North American rights to the drama The Quiet Hour.",
+     ("Sony Pictures Classics", "acquires", "The Quiet Hour")),
+    # "plays" a sport is not acting; a future setting is planned
+    ("Christopher Nolan directed Oppenheimer for Universal. Lionel Messi plays football for Inter Miami.",
+     ("Lionel Messi", "actsIn", "Oppenheimer")),
+    ("Christopher Nolan directed Oppenheimer for Universal. Lionel Messi plays a key role in the campaign.",
+     ("Lionel Messi", "actsIn", "Oppenheimer")),
+    ("Netflix said the sequel to Narcos will take place in Chile.", ("Narcos", "setIn", "Chile")),
+])
+def test_general_en_not_found(nlp_en, text, unexpected):
+    assert unexpected not in triples(nlp_en, text)

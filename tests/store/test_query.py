@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -128,6 +129,21 @@ def test_support_query_counts_articles(store: Store) -> None:
     assert support[(RES["person/ted-sarandos"], MKG.ceoOf, RES["organization/netflix"])] == 2
     assert sorted(support.values(), reverse=True) == [int(r["support"]) for r in rows]  # most supported first
     assert sum(v == 1 for v in support.values()) == 4
+
+
+def test_class_lists_match_the_ontology() -> None:
+    """entity-types.rq and stats.rq list the classes (faster than a string test on Oxigraph)."""
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF
+
+    from kg.namespace.paths import ontology_path
+
+    ontology = Graph().parse(ontology_path())
+    classes = {str(c).split("#")[1] for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(str(MKG._NS))}
+    listed = set(re.findall(r"mkg:([A-Z]\w+)", get_query("entity-types").text))
+    assert listed == classes
+    in_stats = set(re.findall(r"mkg:([A-Z]\w+)", get_query("stats").text.split("VALUES")[1].split("}")[0]))
+    assert in_stats == classes - {"Article", "Statement", "Quote"}
 
 
 def test_entity_types(store: Store) -> None:

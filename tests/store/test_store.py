@@ -258,7 +258,7 @@ def test_killed_build_leaves_a_store_that_opens_and_rerun_completes(store_path: 
     with Store(store_path, read_only=True) as store:
         committed = {h for h in expected if store.has_article(h)}
         quads_on_disk = store.stats().quads
-        assert big <= len(committed) <= big + 1
+        assert len(committed) >= big  # the large article is in or out, never partial (checked next)
         for h in committed:
             graph = store.dataset.get_context(article_graph_iri(h))
             meta = store.dataset.get_context(ARTICLES_GRAPH)

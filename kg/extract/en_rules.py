@@ -1,0 +1,444 @@
+"""English-only dependency rules for trade-press phrasings the lexicon frames miss.
+
+* setIn: "W is set in / takes place in / unfolds in / plays out in P", with the place
+  possibly nested ("the fictional port of P", "the desert planet P", "P and Q");
+* actsIn: a person who "plays/portrays/stars as/voices" a character with no "in" phrase acts
+  in the work under discussion ("Farrell plays the title gangster", "X, who plays the
+  physicist"); "opposite Y" / "opposite Y's Count Orlok" adds Y; "the cast includes X, Y";
+* uses: "W was shot/filmed on an iPhone" (a Product after "on"/"with").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.hedging import is_hedged
+from kg.extract.syntax import Context, slot, subject_of, with_conjuncts
+from kg.records import Mention, Relation
+
+_WORK = ("CreativeWork",)
+_PLACE = ("Place",)
+_SET_PREPS = ("in", "on", "against", "during", "inside", "within", "across", "aboard")
+_STORY_NOUNS = frozenset({"story", "action", "plot", "narrative", "tale", "drama", "film", "series", "show",
+                          "movie", "novel", "book", "saga", "season", "episode"})
+_ACT_VERBS = frozenset({"play", "portray", "voice", "star", "co-star", "costar", "topline", "headline"})
+# objects of "play" that are not characters ("plays guitar", "plays a key role")
+_NOT_CHARACTERS = frozenset({"role", "part", "game", "games", "match", "music", "song", "songs", "guitar", "piano",
+                             "drums", "concert", "gig", "set", "card", "cards", "tournament", "host", "video",
+                             "catch", "ball", "football", "golf", "tennis", "chess", "it", "down", "up", "along"})
+
+
+def _future(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall", "would", "could", "might", "may")
+               for c in tok.children)
+
+
+_PLACE_NOUNS = frozenset({"port", "city", "town", "village", "island", "planet", "kingdom", "region", "state",
+                          "province", "country", "county", "district", "capital", "suburb", "borough", "world"})
+
+
+def _places_under(tok: Token, ctx: Context, depth: int = 0, named_place: bool = False) -> list[Mention]:
+    """Place mentions named by ``tok`` or nested in it ("the port of X", "planet X", "X and Y")."""
+    out: list[Mention] = []
+    for t in with_conjuncts([tok]):
+        m = ctx._fit(ctx.at(t), _PLACE) if ctx.at(t) is not None else None
+        if m is None and named_place and ctx.at(t) is not None and ctx.at(t).type in ("Organization", "Misc", "CreativeWork"):
+            x = ctx.at(t)  # "the port of Wisborg": the place noun says what the name is
+            m = Mention(x.text, x.start, x.end, "Place", x.source + ">Place")
+        if m is not None:
+            out.append(m)
+            continue
+        if depth < 2 and t.pos_ == "NOUN":
+            for c in t.children:
+                if c.dep_ in ("compound", "appos") and c.i > t.i or c.dep_ == "appos":
+                    out += [x for x in _places_under(c, ctx, depth + 1) if x not in out]
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out += [x for x in _places_under(g, ctx, depth + 1, t.lemma_.lower() in _PLACE_NOUNS)
+                                    if x not in out]
+    return out
+
+
+def _set_triggers(doc: Doc) -> Iterator[tuple[Token, str]]:
+    """(trigger verb, slot naming the work): "set" (patient), "take place"/"unfold"/"play out" (agent)."""
+    for tok in doc:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low == "set" and tok.pos_ in ("VERB", "ADJ", "AUX"):
+            yield tok, "patient"
+        elif lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" and not list(c.children)
+                                     for c in tok.children):
+            yield tok, "agent"
+        elif lemma in ("unfold", "play") and (lemma == "unfold" or any(c.dep_ == "prt" and c.lower_ == "out"
+                                                                        for c in tok.children)):
+            yield tok, "agent"
+
+
+def _works_of(tok: Token, ctx: Context) -> list[Mention]:
+    named = [m for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+             and (m := ctx.at(c)) is not None and m.type in _WORK]
+    if named and ctx.at(tok) is None:
+        return named[:1]  # "the film Desert Crown"
+    found = ctx.resolve(tok, _WORK, follow_conj=False)
+    if not found and tok.tag_ == "WDT" and tok.i >= 2 and tok.doc[tok.i - 1].text == ",":
+        m = ctx.at(tok.doc[tok.i - 2])  # "W, which … takes place in P" (the parser often misattaches it)
+        found = [m] if m is not None and m.type in _WORK else []
+    if not found and tok.pos_ == "NOUN" and tok.lemma_.lower() in _STORY_NOUNS:
+        # "the story unfolds in Kolkata": the story of the work just named
+        m = ctx.antecedent(tok.idx, _WORK)
+        if m is not None and m.start >= tok.sent.start_char:
+            found = [m]
+    return found
+
+
+def set_in_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    for trig, name in _set_triggers(doc):
+        if is_hedged(trig, ctx.lex) or _future(trig):
+            continue
+        places: list[Mention] = []
+        for c in trig.children:
+            if c.dep_ == "prep" and c.lower_ in _SET_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        places += [p for p in _places_under(g, ctx) if p not in places]
+        if not places:
+            continue
+        subj = slot(trig, name)
+        if not subj and name == "patient" and trig.dep_ in ("acl", "amod") :
+            subj = [trig.head]
+        if not subj and trig.dep_ in ("conj", "advcl") and trig.head.i != trig.i:
+            subj = slot(trig.head, "patient") or subject_of(trig.head)
+        top = trig
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+            # "W, which was filmed in X but takes place in P": the relative pronoun of the first conjunct
+            subj = subj + [c for c in top.children if c.tag_ == "WDT" and c not in subj]
+        if True:
+            if top.dep_ == "advcl" and top.i == top.sent.start and top.head.i > top.i:
+                # "Shot in Jordan but set on Arrakis, Dune: Part Two was…": the fronted phrase
+                # describes the main clause's subject
+                subj = subj + [c for c in top.head.children if c.dep_ in ("nsubj", "nsubjpass") and c not in subj]
+        works: list[Mention] = []
+        for s in subj:
+            works += [w for w in _works_of(s, ctx) if w not in works]
+        for w in works:
+            for p in places:
+                if (w.start, w.end) == (p.start, p.end):
+                    continue
+                yield Relation(w, "setIn", p, trig.sent.text, trig.sent.start_char, "en.setIn", 0.7)
+
+
+def _is_character_object(verb: Token) -> bool:
+    """Whether ``verb`` (play, portray...) has a character object or an "as" phrase."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return True
+        if c.dep_ == "dobj":
+            if c.lower_ in _NOT_CHARACTERS or c.lemma_.lower() in _NOT_CHARACTERS:
+                # "plays the title role": still a part in the work
+                return c.lemma_.lower() in ("role", "part") and any(
+                    g.lower_ in ("title", "lead", "leading", "starring", "main", "central") for g in c.children)
+            return c.pos_ in ("PROPN", "NOUN")
+    return False
+
+
+def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in _ACT_VERBS:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "for", "with") for c in verb.children):
+            continue  # "plays X in W" is the frame's; "plays on", "plays for" are not acting
+        if lemma in ("star", "co-star", "costar", "topline", "headline") and any(
+                c.dep_ == "dobj" for c in verb.children):
+            continue  # "W stars X": the frame's
+        if lemma in ("play", "portray", "voice") and not _is_character_object(verb):
+            continue
+        if lemma in ("star", "co-star", "costar") and not any(c.dep_ == "prep" and c.lower_ == "as"
+                                                              for c in verb.children):
+            continue
+        if is_hedged(verb, ctx.lex) or _future(verb):
+            continue
+        people: list[Mention] = []
+        for s in subject_of(verb):
+            people += [p for p in ctx.resolve(s, ("Person",)) if p not in people]
+        if not people:
+            continue
+        work = _discussed_work(verb, ctx)
+        if work is None:
+            continue
+        partners: list[Mention] = []
+        for c in verb.subtree:
+            if c.dep_ == "prep" and c.lower_ == "opposite":
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    cand = [g] + [x for x in g.children if x.dep_ == "poss"]
+                    for t in cand:
+                        partners += [p for p in ctx.resolve(t, ("Person",)) if p not in partners]
+        for p in people + [x for x in partners if x not in people]:
+            yield Relation(p, "actsIn", work, verb.sent.text, verb.sent.start_char, "en.actsIn.plays", 0.7)
+
+
+def _discussed_work(tok: Token, ctx: Context) -> Mention | None:
+    """The work under discussion at ``tok``: the antecedent of a relative clause's head
+    ("W …, and X, who plays …"), else the latest work named in this sentence or the previous one."""
+    sent = tok.sent
+    start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    m = ctx.prominent(tok, _WORK)  # the clause or previous sentence's subject: the topic
+    if m is None or m.start >= tok.idx:
+        m = ctx.antecedent(tok.idx, _WORK)
+    if m is None or m.start < start:
+        return None
+    return m
+
+
+def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "X toplines/headlines/leads the film (or the cast)", "with Y in the title role" -> actsIn."""
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in ("topline", "headline", "front", "anchor"):
+            continue  # "X leads/heads the cast" is works.cast_and_crew_relations
+        if is_hedged(verb, ctx.lex) or _future(verb):
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        works: list[Mention] = []
+        for o in objs:
+            if o.lemma_.lower() in ("cast", "ensemble", "line-up", "lineup"):
+                works += [w for c in o.children if c.dep_ in ("poss", "prep")
+                          for t in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])
+                          for w in ctx.resolve(t, _WORK)]
+                if not works and (m := _discussed_work(verb, ctx)) is not None:
+                    works = [m]
+            elif lemma in ("topline", "headline", "front", "anchor"):
+                works += ctx.resolve(o, _WORK, follow_conj=False)
+        if not works:
+            continue
+        people = [p for s in subject_of(verb) for p in ctx.resolve(s, ("Person",))]
+        # "with Tom Holland in the title role"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                roles = [g for g in verb.children if g.dep_ == "prep" and g.lower_ == "in"] + \
+                        [g for n in c.children for g in n.children if g.dep_ == "prep" and g.lower_ == "in"]
+                if any(r2.lemma_.lower() in ("role", "part") for r in roles for r2 in r.children):
+                    people += [p for n in c.children if n.dep_ == "pobj" for p in ctx.resolve(n, ("Person",))]
+        for p in people:
+            for w in works:
+                yield Relation(p, "actsIn", w, verb.sent.text, verb.sent.start_char, "en.actsIn.lead", 0.7)
+
+
+def home_to_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "The network is home to W and V" -> distributes."""
+    for tok in doc:
+        if tok.lower_ != "home" or tok.head.lemma_.lower() != "be" or is_hedged(tok.head, ctx.lex):
+            continue
+        works = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for n in c.children if n.dep_ == "pobj" for w in ctx.resolve(n, _WORK)]
+        orgs = [o for s in subject_of(tok.head) for o in ctx.resolve(s, ("Organization",))]
+        for o in orgs:
+            for w in works:
+                yield Relation(o, "distributes", w, tok.sent.text, tok.sent.start_char, "en.distributes.home", 0.65)
+
+
+def cast_includes_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "The cast includes X, Y and Z", "its cast also features X" -> actsIn."""
+    for verb in doc:
+        if verb.lemma_.lower() not in ("include", "feature", "comprise") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(verb)
+        if subj and subj[0].tag_ == "WDT" and verb.dep_ == "relcl":
+            subj = [verb.head]  # "the cast, which also includes X"
+        if not subj or subj[0].lemma_.lower() not in ("cast", "ensemble", "line-up", "lineup"):
+            continue
+        if is_hedged(verb, ctx.lex) or _future(verb):
+            continue
+        cast = subj[0]
+        work = None
+        for c in cast.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                t = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                if t is not None:
+                    found = ctx.resolve(t, _WORK, follow_conj=False)
+                    if found:
+                        work = found[0]
+        work = work or _discussed_work(verb, ctx)
+        if work is None:
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for p in ctx.resolve(obj, ("Person",)):
+                yield Relation(p, "actsIn", work, verb.sent.text, verb.sent.start_char, "en.actsIn.cast", 0.7)
+
+
+def shot_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "W was shot on an iPhone", "I shot it on an iPhone" -> uses(W, Product)."""
+    for verb in doc:
+        if verb.lemma_.lower() not in ("shoot", "film", "capture", "lens") or verb.pos_ != "VERB":
+            continue
+        tools: list[Mention] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "with", "using"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        tools += [m for t in with_conjuncts([g]) if (m := ctx.at(t)) is not None
+                                  and m.type == "Product" and m not in tools]
+        if not tools or is_hedged(verb, ctx.lex) or _future(verb):
+            continue
+        works: list[Mention] = []
+        for t in slot(verb, "patient"):
+            if t.lower_ == "it":
+                m = _discussed_work(t, ctx)
+                works += [m] if m is not None else []
+            else:
+                works += ctx.resolve(t, _WORK, follow_conj=False)
+        for w in works:
+            for p in tools:
+                yield Relation(w, "uses", p, verb.sent.text, verb.sent.start_char, "en.uses.shot_on", 0.7)
+
+
+_CLOSE_VERBS = frozenset({"close", "complete", "finalise", "finalize", "seal", "wrap", "conclude", "finish"})
+_DEAL_NOUNS = frozenset({"deal", "agreement", "transaction", "purchase", "acquisition", "takeover", "bid", "offer"})
+_ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase", "absorb"})
+
+
+def closed_deal_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "X closed/completed its deal to acquire Y" -> acquires (a signed, unclosed deal gives nothing)."""
+    for verb in doc:
+        if verb.lemma_.lower() not in _ACQUIRE_VERBS or verb.dep_ not in ("acl", "relcl"):
+            continue
+        deal = verb.head
+        support = deal.head
+        if deal.lemma_.lower() not in _DEAL_NOUNS or deal.dep_ not in ("dobj", "nsubjpass") \
+                or support.lemma_.lower() not in _CLOSE_VERBS:
+            continue
+        if is_hedged(support, ctx.lex) or _future(support):
+            continue
+        buyers = [m for t in subject_of(support) for m in ctx.resolve(t, ("Organization",))]
+        targets = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.resolve(c, ("Organization", "Product"))]
+        for b in buyers:
+            for t in targets:
+                if b != t:
+                    yield Relation(b, "acquires", t, verb.sent.text, verb.sent.start_char, "en.acquires.closed_deal", 0.7)
+
+
+_RIGHTS_VERBS = frozenset({"acquire", "buy", "pick", "land", "snap", "nab", "take", "scoop", "grab", "win", "bag"})
+# rights that are not distribution rights ("film rights to the novel" are adaptation rights)
+_NOT_DISTRIBUTION = frozenset({"film", "screen", "remake", "adaptation", "tv", "television", "life", "book",
+                               "publishing", "music", "naming", "sports", "option", "movie", "stage", "audio"})
+
+
+def rights_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "X picked up (North American) rights to W", "X acquired the rights to W" -> distributes(X, W)."""
+    for verb in doc:
+        if verb.lemma_.lower() not in _RIGHTS_VERBS or verb.pos_ != "VERB":
+            continue
+        if verb.lemma_.lower() in ("pick", "snap", "take", "scoop") and not any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            continue
+        for rights in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("right", "rights")):
+            if any(t.lower_ in _NOT_DISTRIBUTION for t in rights.lefts):
+                continue
+            works: list[Mention] = []
+            for p in [*rights.children, *verb.children]:  # "rights to W" often hangs on the verb
+                if p.dep_ == "prep" and p.lower_ in ("to", "for", "on", "of"):
+                    for g in p.children:
+                        if g.dep_ != "pobj" or any(t.lemma_.lower() in ctx.lex.words("source_nouns") and
+                                                   t.lemma_.lower() not in ("film", "series")
+                                                   for t in g.subtree):
+                            continue  # "the rights to the novel W": adaptation, not distribution
+                        for x in [g, *(a for a in g.children if a.dep_ == "appos")]:
+                            works += [w for w in ctx.resolve(x, _WORK) if w not in works]
+            if not works or is_hedged(verb, ctx.lex) or _future(verb):
+                continue
+            for t in subject_of(verb):
+                for org in ctx.resolve(t, ("Organization",)):
+                    for w in works:
+                        yield Relation(org, "distributes", w, verb.sent.text, verb.sent.start_char,
+                                       "en.distributes.rights", 0.7)
+
+
+_HIRE_VERBS = frozenset({"hire", "appoint", "name", "tap", "recruit", "promote", "poach", "elevate", "install"})
+
+
+def hire_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "Org hired/appointed/tapped X as ROLE (of Y)" -> the role's property (ceoOf, leads, worksFor)."""
+    from kg.extract.roles import role_key  # avoid an import cycle
+
+    table = ctx.lex.role_nouns
+    for verb in doc:
+        if verb.lemma_.lower() not in _HIRE_VERBS or verb.pos_ != "VERB":
+            continue
+        if is_hedged(verb, ctx.lex) or _future(verb):
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        people_toks = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        org_toks = [n for c in verb.children if c.dep_ == "agent" for n in c.children if n.dep_ == "pobj"] \
+            if passive else subject_of(verb)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for role in (g for g in prep.children if g.dep_ == "pobj"):
+                start = role
+                for t in role.lefts:
+                    if t.dep_ in ("amod", "compound") and t.i < start.i:
+                        start = t
+                        break
+                found = role_key(start, table) or role_key(role, table)
+                if found is None:
+                    continue
+                orgs = [m for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")
+                        for n in c.children if n.dep_ == "pobj" for m in ctx.resolve(n, ("Organization",))]
+                orgs = orgs or [m for t in org_toks for m in ctx.resolve(t, ("Organization",))]
+                for t in people_toks:
+                    for person in ctx.resolve(t, ("Person",)):
+                        for org in orgs:
+                            yield Relation(person, found[1], org, verb.sent.text, verb.sent.start_char,
+                                           f"en.hire.{found[1]}", 0.7)
+
+
+def cofounder_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "founded (by X) alongside/together with Y" -> founderOf for Y as well."""
+    for verb in doc:
+        if verb.lemma_.lower() not in ("found", "co-found", "cofound") or verb.pos_ != "VERB":
+            continue
+        if is_hedged(verb, ctx.lex) or _future(verb):
+            continue
+        partners = [m for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
+                    and c.head.i in (verb.i, *[n.i for n in verb.subtree if n.dep_ == "pobj"])
+                    for n in c.children if n.dep_ == "pobj" for m in ctx.resolve(n, ("Person",))]
+        if not partners:
+            continue
+        orgs = [m for t in slot(verb, "patient") for m in ctx.resolve(t, ("Organization",))]
+        for p in partners:
+            for org in orgs:
+                yield Relation(p, "founderOf", org, verb.sent.text, verb.sent.start_char, "en.founderOf.alongside", 0.7)
+
+
+def based_out_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """ "X, which is based out of P", "X is headquartered out of P" -> headquarteredIn."""
+    for tok in doc[:-3]:
+        if tok.lower_ not in ("based", "headquartered") or doc[tok.i + 1].lower_ != "out" or doc[tok.i + 2].lower_ != "of":
+            continue
+        place = ctx.at(doc[tok.i + 3]) or (ctx.at(doc[tok.i + 4]) if tok.i + 4 < len(doc) and doc[tok.i + 3].lower_ == "the" else None)
+        place = ctx._fit(place, _PLACE) if place is not None else None
+        if place is None or is_hedged(tok, ctx.lex):
+            continue
+        subj = slot(tok, "patient") or subject_of(tok)
+        for t in subj:
+            for org in ctx.resolve(t, ("Organization",)):
+                yield Relation(org, "headquarteredIn", place, tok.sent.text, tok.sent.start_char, "en.based_out_of", 0.7)
+
+
+def english_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    if doc.lang_ != "en":
+        return
+    yield from set_in_relations(doc, ctx)
+    yield from acting_relations(doc, ctx)
+    yield from cast_includes_relations(doc, ctx)
+    yield from lead_cast_relations(doc, ctx)
+    yield from home_to_relations(doc, ctx)
+    yield from shot_on_relations(doc, ctx)
+    yield from closed_deal_relations(doc, ctx)
+    yield from rights_relations(doc, ctx)
+    yield from hire_relations(doc, ctx)
+    yield from cofounder_relations(doc, ctx)
+    yield from based_out_of_relations(doc, ctx)
