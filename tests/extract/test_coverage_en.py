@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def triples(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(r.subject.text, r.predicate, r.object.text) for r in nlp(text)._.relations}
+from tests.extract._helpers import triples
 
 
 @pytest.mark.parametrize("text, expected", [

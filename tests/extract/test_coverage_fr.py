@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._fr_helpers import fr_triples
+from tests.extract._helpers import fr_triples
 
 
 @pytest.mark.parametrize("text, expected", [

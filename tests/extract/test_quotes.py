@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._fr_helpers import fr_triples
+from tests.extract._helpers import fr_triples
 
 
 def said(text: str) -> set[tuple[str, str]]:

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def triples(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(r.subject.text, r.predicate, r.object.text) for r in nlp(text)._.relations}
-
-
-def mention_types(nlp, text: str) -> dict[str, str]:
-    return {m.text: m.type for m in nlp(text)._.mentions}
+from tests.extract._helpers import triples, mention_types
 
 
 @pytest.mark.parametrize("text, expected", [
