@@ -34,12 +34,48 @@ def sentence_start_allowed(doc: Doc, i: int) -> bool:
     return prev.text in _CLOSERS and i > 1 and doc[i - 2].text in SENTENCE_ENDS
 
 
+def line_break_starts(doc: Doc) -> set[int]:
+    """Tokens that must start a sentence because a line break precedes them.
+
+    A blank line (paragraph break) always ends a sentence: headlines, bylines, captions,
+    "Lire aussi :" lines and list items have no final punctuation, and the parser would
+    otherwise glue them to the next paragraph. A single line break ends one too, unless the
+    text looks hard-wrapped (no line longer than 200 characters) and the break follows
+    a word that does not end a sentence.
+    """
+    wrapped = "\n" in doc.text and max(len(line) for line in doc.text.split("\n")) <= 200
+    starts: set[int] = set()
+    for i in range(1, len(doc)):
+        tok = doc[i - 1]
+        if "\n" not in tok.text and "\n" not in tok.whitespace_:
+            continue
+        j = i
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j >= len(doc):
+            continue
+        blank = (tok.text + tok.whitespace_).count("\n") >= 2 or (doc[i].is_space and doc[i].text.count("\n") >= 1)
+        prev = tok
+        k = i - 1
+        while k > 0 and doc[k].is_space:
+            k -= 1
+        prev = doc[k]
+        ends = prev.text in SENTENCE_ENDS or prev.text in _CLOSERS or prev.text == ":"
+        if blank or ends or not wrapped:
+            starts.add(j)
+    return starts
+
+
 class SentenceGuard:
-    """Forbid sentence starts that :func:`sentence_start_allowed` rejects (runs before the parser)."""
+    """Forbid sentence starts that :func:`sentence_start_allowed` rejects and force one
+    after each line break of :func:`line_break_starts` (runs before the parser)."""
 
     def __call__(self, doc: Doc) -> Doc:
+        forced = line_break_starts(doc)
         for i in range(1, len(doc)):
-            if not sentence_start_allowed(doc, i):
+            if i in forced:
+                doc[i].is_sent_start = True
+            elif not sentence_start_allowed(doc, i):
                 doc[i].is_sent_start = False
         return doc
 

@@ -101,6 +101,10 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
     return [], verb
 
 
+#: Verbs that mean "take place" only in their pronominal form ("se passer", "se dérouler").
+_PRONOMINAL_ONLY = frozenset(("passer", "dérouler"))
+
+
 def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
     forms = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
@@ -134,6 +138,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     obj_toks = [span[0]] if span is not None else []
             if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or _future(hedge_tok):
                 continue
+            if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in _PRONOMINAL_ONLY \
+                    and not any(c.lower_ in ("se", "s'", "s’") for c in trig.children):
+                continue  # "l'action se passe à X", not "elle a passé deux ans à X"
             subject_types = frame.subject_types
             if frame.predicate == "wonAward":
                 subject_types = _award_holder_types(ctx, obj_toks, subject_types)

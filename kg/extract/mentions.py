@@ -8,6 +8,8 @@ take the type a relation slot expects.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import Lexicon
@@ -47,7 +49,98 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _slot_titles(doc, lex, mentions)
     mentions = _work_titles(doc, lex, mentions)
     mentions = _org_context(doc, lex, mentions)
-    return _surnames(mentions)
+    mentions = [_trimmed(m) for m in mentions]
+    mentions = _longer_names(doc, mentions)
+    return _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
+
+
+def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A later occurrence of a name the NER or gazetteer typed once but missed again
+    ("The film's distributor, Neon, … Neon previously distributed…") is the same entity."""
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type in ("Organization", "Person", "CreativeWork") and m.text[:1].isupper() and len(m.text) > 2 \
+                and not m.source.startswith("context:surname"):
+            names.setdefault(m.text, m)
+    if not names:
+        return mentions
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+    added = []
+    for name, first in names.items():
+        for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", doc.text):
+            a, b = hit.start(), hit.end()
+            if a <= first.start or any(i in covered for i in range(a, b)):
+                continue
+            span = doc.char_span(a, b)
+            if span is None:
+                continue
+            # not part of a longer capitalised name ("Neon Pictures")
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+                continue
+            added.append(Mention(name, a, b, first.type, "context:repeat"))
+            covered.update(range(a, b))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _trimmed(m: Mention) -> Mention:
+    """The mention without the spaces or line breaks a span glued on ("X\\n\\n")."""
+    text = m.text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    if text == m.text or not text:
+        return m
+    return Mention(text, m.start + lead, m.start + lead + len(text), m.type, m.source)
+
+
+def _longer_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A mention that ends a name given in full earlier ("Tide" in a later "The Quiet Tide"
+    the NER cut short) takes the full name and its type."""
+    out: list[Mention] = []
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        for full, first in seen.items():
+            if full != m.text and full.endswith(" " + m.text) and m.start >= len(full) - len(m.text) \
+                    and doc.text[m.end - len(full):m.end] == full and m.type != first.type \
+                    and first.type in ("CreativeWork", "Organization", "Person"):
+                m = Mention(full, m.end - len(full), m.end, first.type, m.source + ">longer")
+                break
+        if m.type in ("CreativeWork", "Organization", "Person") and len(m.text.split()) > 1:
+            seen.setdefault(m.text, m)
+        out.append(m)
+    # a lengthened mention may now cover another one
+    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                                          for o in out)]
+
+
+def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A surname the NER missed after the person's full name ("Castillo, who previously…",
+    "Benning co-founded…") is a Person mention: pronouns and quotes then find the right person."""
+    surnames: dict[str, int] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "Person" and len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            surnames.setdefault(words[-1], m.end)
+    if not surnames:
+        return mentions
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+    added = []
+    for tok in doc:
+        after = surnames.get(tok.text)
+        if after is None or tok.idx < after or tok.idx in covered:
+            continue
+        # not part of a longer capitalised name ("Webb Studios")
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prv = doc[tok.i - 1] if tok.i > 0 else None
+        if (nxt is not None and nxt.is_title and not nxt.is_sent_start) or (prv is not None and prv.is_title and not tok.is_sent_start
+                                                                            and prv.i != tok.sent.start):
+            continue
+        added.append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Person", "context:surname"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 _TITLE_GLUE = frozenset(("of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "from", ":", "&"))

@@ -7,6 +7,9 @@ Works on both annotation schemes of spaCy's models: Universal Dependencies (Fren
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -273,6 +276,20 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+_INDEFINITE = frozenset(("un", "une", "des", "a", "an", "another", "some", "autre", "certain", "certaine", "plusieurs",
+                         "quelques", "nouveau", "nouvelle", "new"))
+
+#: A direct quote, possibly over several sentences.
+_QUOTED = re.compile(r'«[^»]*»|“[^”]*”|"[^"\n]*"')
+
+#: How many sentences before its own a pronoun or description may find its antecedent in.
+ANTECEDENT_SENTENCES = 3
+
+#: Pronouns that never stand for a named entity outside a quote: the interviewer's "you",
+#: the speaker's "I" (a Q&A answer, a first-person column).
+_DEICTIC = frozenset(("i", "me", "you", "je", "j'", "j’", "m'", "moi", "tu", "te", "toi", "vous"))
+
+
 @dataclass
 class Context:
     """Mentions of one doc indexed by token, and the lexicon: what argument resolution needs."""
@@ -283,6 +300,8 @@ class Context:
     by_token: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._starts = [t.idx for t in self.doc]
+        self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.text)]
         for m in self.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
@@ -297,16 +316,47 @@ class Context:
         """The last mention of one of ``types`` that starts before offset ``before``
         (an untyped ``Misc`` mention takes the first compatible type)."""
         types = tuple(types)
+        lo = self.window_start(before)
         # a typed mention first; an untyped one only when no typed one fits
         for m in reversed(self.mentions):
-            if m.start < before and m.type in types:
+            if lo <= m.start < before and m.type in types:
                 return m
+            if lo <= m.start < before:
+                # a name typed otherwise here but given one of ``types`` earlier ("the thriller
+                # Iron Harbor … Webb's Iron Harbor", the second read as a place)
+                same = next((e for e in self.mentions if e.start < m.start and e.text == m.text and e.type in types), None)
+                if same is not None:
+                    return Mention(m.text, m.start, m.end, same.type, m.source + ">" + same.type)
         for m in reversed(self.mentions):
-            if m.start < before and m.type == "Misc":
+            if lo <= m.start < before and m.type == "Misc":
                 fit = self._fit(m, types)
                 if fit is not None:
                     return fit
         return None
+
+    def _in_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quote (after its opening mark)."""
+        return any(a < offset < b for a, b in self._quotes)
+
+    def window_start(self, before: int) -> int:
+        """Offset of the earliest mention a pronoun or description at offset ``before`` may
+        refer back to: its sentence and the ANTECEDENT_SENTENCES before it. In a long article
+        the nearest name of the right type several paragraphs back is rarely the referent."""
+        doc = self.doc
+        if not len(doc):
+            return 0
+        # the last token that starts at or before ``before``
+        i = bisect_right(self._starts, before) - 1
+        tok = doc[max(i, 0)]
+        start = tok.sent.start
+        n = 0
+        while n < ANTECEDENT_SENTENCES and start > 0:
+            prev = doc[start - 1].sent
+            start = prev.start
+            if not prev.text.strip() or self._in_quote(prev.start_char):
+                continue  # a blank line is no sentence; a quote's sentences count as one
+            n += 1
+        return doc[start].idx
 
     def prominent(self, tok: Token, types: tuple[str, ...]) -> Mention | None:
         """The most prominent earlier entity for a subject pronoun or a possessive at ``tok``:
@@ -341,23 +391,84 @@ class Context:
         rather than the nearest mention (often an object: "X a noué un partenariat avec Y.
         … vice-président du studio" is X)."""
         doc = self.doc
-        sent = tok.sent
-        start = sent.start
-        for _ in range(2):
-            if start > 0:
-                start = doc[start - 1].sent.start
+        start = self.doc[bisect_right(self._starts, self.window_start(tok.idx)) - 1].i
         for c in reversed(doc[start:tok.i]):
             if c.dep_ not in SUBJ | PASS_SUBJ or c.is_ancestor(tok) or tok.is_ancestor(c) or c.i == tok.i:
                 continue
             if c.pos_ == "PRON" or depth > 2:
                 continue
             m = self.at(c)
+            if m is None:
+                # "The film's distributor, Neon, plans…": the name in apposition
+                m = next((self.at(a) for a in c.children if a.dep_ in ("appos", "flat", "flat:name") and self.at(a) is not None), None)
             if m is None and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.words("anaphors", types[0]):
                 m = self.salient(c, types, depth + 1) or self.antecedent(c.idx, types)
             fit = self._fit(m, types) if m is not None else None
             if fit is not None and fit.start < tok.idx:
                 return fit
         return None
+
+    def descriptors(self, m: Mention) -> set[str]:
+        """The nouns a name was introduced with, anywhere in the doc: "le groupe parisien X"
+        and "X, un studio d'animation" give {"groupe"} and {"studio"}."""
+        out: set[str] = set()
+        for o in self.mentions:
+            if o.text == m.text:
+                out |= self._descriptors_at(o)
+        return out
+
+    def _descriptors_at(self, m: Mention) -> set[str]:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return set()
+        nouns = self.lex.words("anaphors", m.type)
+        out: set[str] = set()
+        i = span.start - 1
+        while i >= 0 and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        if i >= 0 and self.doc[i].pos_ == "NOUN" and self.doc[i].lemma_.lower() in nouns:
+            out.add(self.doc[i].lemma_.lower())
+        j = span.end
+        if j + 2 < len(self.doc) and self.doc[j].text == "," and self.doc[j + 1].pos_ == "DET":
+            k = j + 2
+            while k < len(self.doc) and self.doc[k].pos_ == "ADJ":
+                k += 1
+            if k < len(self.doc) and self.doc[k].pos_ == "NOUN" and self.doc[k].lemma_.lower() in nouns:
+                out.add(self.doc[k].lemma_.lower())
+        return out
+
+    def _same_kind(self, tok: Token, topic: Mention | None) -> Mention | None:
+        """``topic`` for the description ``tok`` ("le studio"), unless the topic was introduced
+        with another noun ("le groupe X") and an earlier name was introduced with this one
+        ("Y, un studio d'animation"): then that name."""
+        if topic is None:
+            return None
+        kind = tok.lemma_.lower()
+        have = self.descriptors(topic)
+        if not have or kind in have:
+            return topic
+        for m in reversed(self.mentions):
+            if m.start < tok.idx and m.type == topic.type and m.text != topic.text and kind in self.descriptors(m):
+                return m
+        return topic
+
+    def _person_topic(self, tok: Token) -> bool:
+        """Whether the main subject of the sentence before ``tok`` is a person: a person's
+        name or a person noun ("la réalisatrice", "the director")."""
+        sent = tok.sent
+        if sent.start == 0:
+            return False
+        prev = self.doc[sent.start - 1].sent
+        if not prev.text.strip() and prev.start > 0:
+            prev = self.doc[prev.start - 1].sent
+        # the first subject of the sentence (the parser may hang it on a participle)
+        for c in prev:
+            if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ != "PRON":
+                m = self.at(c)
+                if m is not None:
+                    return m.type == "Person"
+                return c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.words("anaphors", "Person")
+        return False
 
     def _mistyped_topic(self, tok: Token, typ: str) -> bool:
         """Whether a clause subject before ``tok`` (this sentence or the one before) is a name
@@ -488,7 +599,14 @@ class Context:
         lemma = tok.lemma_.lower()
         lex = self.lex
         if tok.pos_ == "PRON" or tok.lower_ in lex.words("pronouns", "Person") | lex.words("pronouns", "Organization"):
+            if tok.lower_ in _DEICTIC:
+                return None
             want = types or ("Person", "Organization")
+            if tok.lower_ in lex.words("pronouns", "Person") and tok.lower_ not in lex.words("pronouns", "Organization"):
+                # "he", "she": a person, never the nearest company or film
+                want = tuple(t for t in want if t == "Person")
+                if not want:
+                    return None
             # relative pronoun: the noun the relative clause qualifies ("Netflix, qui…")
             if "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WDT", "WP"):
                 verb = tok.head
@@ -517,6 +635,8 @@ class Context:
                 m = self.prominent(tok, want)
                 if m is not None and m.start < tok.idx:
                     return self._fit(m, types)
+                if self._person_topic(tok) and "Person" not in want:
+                    return None  # "La réalisatrice … Elle a passé deux ans…": the person, not a film
             return self._fit(self.antecedent(tok.idx, want), types)
         for det in tok.children:
             if det.dep_ in ("det", "poss", "nmod:poss") and (det.lower_ in lex.words("possessives") or "Yes" in det.morph.get("Poss")):
@@ -524,7 +644,16 @@ class Context:
         for typ in types:
             nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"pobj", "attr", "appos"})
             # a determiner, or one fused with the preposition ("vice-président du studio")
-            definite = any(c.dep_ == "det" or (c.dep_ == "case" and c.lower_ in ("du", "au")) for c in tok.children)
+            # an indefinite ("une comédie réalisée par X", "a second feature") introduces a new referent
+            definite = any((c.dep_ == "det" and c.lower_ not in _INDEFINITE and "Ind" not in c.morph.get("Definite"))
+                           or (c.dep_ == "case" and c.lower_ in ("du", "au")) for c in tok.children)
+            if lemma in lex.words("anaphors", typ) and nominal and not definite:
+                # but a predicate nominal is its subject: "X is a thriller", "X was turned into a series"
+                subject = _predicated_subject(tok)
+                if subject is not None and subject.i != tok.i:
+                    found = self._resolve_one(subject, (typ,))
+                    if found is not None:
+                        return found
             if lemma in lex.words("anaphors", typ) and nominal and definite:
                 # "le groupe Canal+" is named; "le groupe, dont le siège est à Paris" is not
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" and prep_of(c) in ("", "de")
@@ -535,11 +664,11 @@ class Context:
                         topic = self.salient(tok, (typ,)) if self.doc.lang_ == "en" else None
                         return topic or self._work_antecedent(tok)
                     if typ == "Organization":
-                        topic = self.salient(tok, (typ,))
+                        topic = self._same_kind(tok, self.salient(tok, (typ,)))
                         if topic is None and self.doc.lang_ == "en" and self._mistyped_topic(tok, typ):
                             return None  # the topic is a name of another type: likely mistyped, abstain
                         if topic is None and self.doc.lang_ == "fr":
-                            return self.topic_antecedent(tok, (typ,))
+                            return self._same_kind(tok, self.topic_antecedent(tok, (typ,)))
                         return topic or self.antecedent(tok.idx, (typ,))
                     return self.antecedent(tok.idx, (typ,))
         if "Concept" in types:
@@ -555,8 +684,9 @@ class Context:
         sources = self.lex.words("source_nouns") - {tok.lemma_.lower()}
         kinds = {tok.lemma_.lower(), tok.lower_}
         fallback = None
+        lo = self.window_start(tok.idx)
         for m in reversed(self.mentions):
-            if m.start >= tok.idx or m.type != "CreativeWork":
+            if m.start >= tok.idx or m.start < lo or m.type != "CreativeWork":
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
@@ -568,7 +698,7 @@ class Context:
         if fallback is None and tok.lemma_.lower() in self.lex.words("work_nouns"):
             # an untyped title the NER left as MISC ("Dans L'Amour ouf, ... Le film, produit par")
             for m in reversed(self.mentions):
-                if m.start < tok.idx and m.type == "Misc":
+                if lo <= m.start < tok.idx and m.type == "Misc":
                     return self._fit(m, ("CreativeWork",))
         return fallback
 
@@ -638,3 +768,25 @@ def source_phrase(tok: Token, lex: Lexicon) -> tuple[int, int] | None:
             span = doc[tok.i:tok.i + n]
             return span.start_char, span.end_char
     return None
+
+
+_INTO_VERBS = frozenset(("turn", "adapt", "transform", "make", "develop", "convert", "adapter", "transformer",
+                         "décliner", "devenir", "become"))
+
+
+def _predicated_subject(tok: Token) -> Token | None:
+    """The subject a predicate nominal describes: "X is a thriller" (copula), "X became a
+    hit series", "X was turned into a series" / "X a été adapté en série"."""
+    if any(c.dep_ == "cop" for c in tok.children) or tok.dep_ in ("attr", "oprd"):
+        head = tok if any(c.dep_ == "cop" for c in tok.children) else tok.head
+        subj = [c for c in head.children if c.dep_ in SUBJ | PASS_SUBJ]
+        return subj[0] if subj else None
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("into",):
+        verb = verb.head
+    elif prep_of(tok) not in ("en", "into"):
+        return None
+    if verb.lemma_.lower() not in _INTO_VERBS:
+        return None
+    subj = [c for c in verb.children if c.dep_ in SUBJ | PASS_SUBJ]
+    return subj[0] if subj else None

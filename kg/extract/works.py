@@ -39,7 +39,7 @@ def _genre_tokens(noun: Token, ctx: Context) -> list[Token]:
         elif child.dep_ in ("nmod", "amod", "compound") and child.i > noun.i and (
                 child.lemma_.lower() in genres or text in genres or child.lower_ in adjectives
                 or f"d'{child.lower_}" in adjectives):
-            keep.extend(t for t in sub if t.dep_ != "det")
+            keep.extend(t for t in _until_clause(sub) if t.dep_ != "det")
         elif child.dep_ in ("amod", "compound") and child.i < noun.i and (child.lower_ in adjectives or child.lemma_.lower() in genres):
             keep.append(child)
     if not keep:
@@ -49,6 +49,17 @@ def _genre_tokens(noun: Token, ctx: Context) -> list[Token]:
     if not is_genre:  # "série policière": keep only the genre words
         keep = [t for t in keep if t is not noun]
     return sorted(set(keep), key=lambda t: t.i)
+
+
+def _until_clause(tokens: list[Token]) -> list[Token]:
+    """The tokens of a genre modifier up to a participle or relative clause, a comma or a
+    parenthesis ("comédie d'aventure | adaptée du roman de X"): the clause is no part of the genre."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.dep_ in ("acl", "acl:relcl", "relcl", "appos", "punct") or t.pos_ in ("VERB", "AUX", "PUNCT"):
+            break
+        out.append(t)
+    return out
 
 
 def _fr_definite(tok: Token, *, subject_only: bool) -> bool:

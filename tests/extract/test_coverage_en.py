@@ -130,3 +130,15 @@ def test_general_en_found(nlp_en, text, expected):
 ])
 def test_general_en_not_found(nlp_en, text, unexpected):
     assert unexpected not in triples(nlp_en, text)
+
+
+def test_predicate_nominal_refers_to_its_subject():
+    """"X was turned into a series starring Y": the indefinite "a series" is X itself."""
+    from kg.pipeline import extract_documents
+    from kg.records import Document
+
+    (x,) = extract_documents([Document(id="t", lang="en",
+                                       text="The novel Homecoming was later turned into a Hulu series starring Julia Roberts.")])
+    found = {(t.subject.label, t.predicate, t.object.label) for t in x.triples}
+    assert ("Julia Roberts", "actsIn", "Homecoming") in found
+    assert ("Hulu", "distributes", "Homecoming") in found
