@@ -12,8 +12,11 @@ Formats:
   evidence, plus the article metadata graph. ``evidence=False`` is refused for them:
   use ``turtle`` for a facts-only file.
 
-On the Oxigraph backend the ``ox-*`` serializers of oxrdflib are used (Oxigraph writes
-the file natively, about 10x faster); on other graphs rdflib's own. Files are UTF-8.
+The Turtle graph is ``kg/queries/merged-facts.rq`` (``merged-graph.rq`` with evidence).
+On the Oxigraph backend, the dataset formats go through the ``ox-*`` serializers of
+oxrdflib (Oxigraph dumps the store natively, about 10x faster than rdflib's), and Turtle
+is queried and written by pyoxigraph without rdflib terms in between (496k quads:
+TriG 2.5 s, facts Turtle 1.5 s). Other graphs use rdflib's serializers. Files are UTF-8.
 
 Example:
     >>> import tempfile
@@ -29,11 +32,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pyoxigraph
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 
 from kg.errors import Errors, StoreError
-from kg.store import DEFAULT_STORE, MergedGraph, Store, _with_prefixes
+from kg.namespace import PREFIXES, RDF, RDFS, XSD
+from kg.store import DEFAULT_STORE, Store, _with_prefixes
 
 __all__ = ["EXTENSIONS", "FORMATS", "export", "export_store", "facts_graph"]
 
@@ -49,6 +54,7 @@ EXTENSIONS = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".js
 _ALIASES = {"ttl": "turtle", "nq": "nquads", "json-ld": "jsonld", "json": "jsonld"}
 
 _FACTS_QUERY = Path(__file__).parent / "queries" / "merged-facts.rq"
+_GRAPH_QUERY = Path(__file__).parent / "queries" / "merged-graph.rq"
 
 
 def _format(fmt: str) -> str:
@@ -66,6 +72,10 @@ def _dataset(source: Store | Dataset | Graph) -> Graph:
 
 def _is_oxigraph(graph: Graph) -> bool:
     return isinstance(graph.store, OxigraphStore)
+
+
+def _query_text(evidence: bool) -> str:
+    return (_GRAPH_QUERY if evidence else _FACTS_QUERY).read_text(encoding="utf-8")
 
 
 def facts_graph(source: Store | Dataset | Graph, *, evidence: bool = False) -> Graph:
@@ -86,11 +96,7 @@ def facts_graph(source: Store | Dataset | Graph, *, evidence: bool = False) -> G
     if not isinstance(data, Dataset):
         out += data
         return out
-    if evidence:
-        for triple in MergedGraph(data.store):
-            out.add(triple)
-        return out
-    result = data.query(_FACTS_QUERY.read_text(encoding="utf-8"))
+    result = data.query(_query_text(evidence))
     return _with_prefixes(result.graph)  # type: ignore[arg-type]
 
 
@@ -128,6 +134,12 @@ def export(
     rdflib_name, ox_name, quads = FORMATS[name]
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    if name == "turtle" and isinstance(source, Store) and source.oxigraph is not None:
+        # Query and write natively: no rdflib terms in between (2x faster on 500k quads).
+        triples = source.oxigraph.query(_query_text(bool(evidence)), use_default_graph_as_union=True)
+        prefixes = {"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), **PREFIXES}
+        pyoxigraph.serialize(triples, str(target), pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
+        return target
     data = _dataset(source)
     if quads:
         if evidence is False:

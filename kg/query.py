@@ -54,6 +54,8 @@ __all__ = [
     "list_queries",
     "load_query",
     "make_bindings",
+    "parse_header",
+    "result_json",
     "run",
     "run_query",
     "to_dataframe",

@@ -408,6 +408,18 @@ class Store:
             raise StoreError(Errors.E021.format(path=self._path, detail="the store is not open; call open() or use `with Store(...)`"))
         return self._dataset
 
+    @property
+    def oxigraph(self) -> pyoxigraph.Store | None:
+        """The underlying ``pyoxigraph.Store`` (Oxigraph backend, open), for native I/O.
+
+        Example:
+            >>> with Store(backend="memory") as store:
+            ...     store.oxigraph is None
+            True
+        """
+        _ = self.dataset  # raises if closed
+        return self._ox
+
     def merged_graph(self) -> MergedGraph:
         """The merged view: the union of all named graphs, as one graph (a view, no copy).
 

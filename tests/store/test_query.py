@@ -27,7 +27,7 @@ from kg.query import (
 from kg.records import Extraction
 from kg.store import Store
 
-from conftest import QUOTE_TEXT
+from tests.store.store_data import QUOTE_TEXT
 
 pytestmark = pytest.mark.filterwarnings("ignore:(Dataset|ConjunctiveGraph).*is deprecated:DeprecationWarning")
 
@@ -56,7 +56,7 @@ def test_named_queries_have_headers() -> None:
     assert [(p.name, p.kind) for p in queries["who-leads"].params] == [("org", "literal")]
 
 
-@pytest.mark.parametrize("name", sorted(REQUIRED | {"stats", "merged-facts"}))
+@pytest.mark.parametrize("name", sorted(REQUIRED | {"stats", "merged-facts", "merged-graph"}))
 def test_every_named_query_runs(store: Store, name: str) -> None:
     result = run(store, name)
     if result.type == "SELECT":

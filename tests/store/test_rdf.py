@@ -21,7 +21,7 @@ from kg.rdf import (
 )
 from kg.records import Entity, Extraction, Triple
 
-from conftest import NETFLIX, QUOTE_TEXT, TED
+from tests.store.store_data import NETFLIX, QUOTE_TEXT, TED
 
 
 def _in(quads, graph):

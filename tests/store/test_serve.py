@@ -22,7 +22,7 @@ from kg.namespace import MKG, RES
 from kg.serve import SparqlServer, is_update, make_server, negotiate, uses_service
 from kg.store import Store
 
-from conftest import TEXT_1, TEXT_2, make_extraction
+from tests.store.store_data import TEXT_1, TEXT_2, make_extraction
 
 pytestmark = pytest.mark.filterwarnings("ignore:(Dataset|ConjunctiveGraph).*is deprecated:DeprecationWarning")
 

@@ -21,7 +21,7 @@ from kg.rdf import ARTICLES_GRAPH, article_graph_iri, article_iri, extraction_to
 from kg.records import Extraction
 from kg.store import LOCK_NAME, Store
 
-from conftest import TEXT_1, TEXT_2
+from tests.store.store_data import TEXT_1, TEXT_2
 
 pytestmark = pytest.mark.filterwarnings("ignore:(Dataset|ConjunctiveGraph).*is deprecated:DeprecationWarning")
 
