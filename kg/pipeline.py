@@ -26,9 +26,8 @@ BATCH = 16
 
 @dataclass
 class Report:
-    """What a run did: documents read, failures (one line each), extractions."""
+    """What a run did: failures (one line each)."""
 
-    extractions: list[Extraction] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     @property

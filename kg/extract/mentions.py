@@ -54,6 +54,11 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     return _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
 
 
+def _covered_chars(mentions: list[Mention]) -> set[int]:
+    """Character offsets already inside a mention."""
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
 def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A later occurrence of a name the NER or gazetteer typed once but missed again
     ("The film's distributor, Neon, … Neon previously distributed…") is the same entity."""
@@ -64,9 +69,7 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             names.setdefault(m.text, m)
     if not names:
         return mentions
-    covered = set()
-    for m in mentions:
-        covered.update(range(m.start, m.end))
+    covered = _covered_chars(mentions)
     added = []
     for name, first in names.items():
         for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", doc.text):
@@ -125,9 +128,7 @@ def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             surnames.setdefault(words[-1], m.end)
     if not surnames:
         return mentions
-    covered = set()
-    for m in mentions:
-        covered.update(range(m.start, m.end))
+    covered = _covered_chars(mentions)
     added = []
     for tok in doc:
         after = surnames.get(tok.text)

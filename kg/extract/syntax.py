@@ -65,7 +65,7 @@ def obliques(tok: Token) -> Iterator[tuple[str, Token]]:
 
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """Active subject of ``verb``, inherited through xcomp/conj/advcl chains."""
-    found = [c for c in verb.children if c.dep_ in SUBJ or (c.dep_ == "expl:subj" and False)]
+    found = [c for c in verb.children if c.dep_ in SUBJ]
     if found:
         return found
     if not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) \
@@ -638,9 +638,6 @@ class Context:
                 if self._person_topic(tok) and "Person" not in want:
                     return None  # "La réalisatrice … Elle a passé deux ans…": the person, not a film
             return self._fit(self.antecedent(tok.idx, want), types)
-        for det in tok.children:
-            if det.dep_ in ("det", "poss", "nmod:poss") and (det.lower_ in lex.words("possessives") or "Yes" in det.morph.get("Poss")):
-                pass
         for typ in types:
             nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"pobj", "attr", "appos"})
             # a determiner, or one fused with the preposition ("vice-président du studio")
