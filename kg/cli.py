@@ -71,17 +71,16 @@ def eval_(gold: Annotated[Path, typer.Argument(help="Gold JSONL (id, text, lang,
           false_positives: Annotated[int, typer.Option("--fp", help="List up to N false positives.")] = 0,
           as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False) -> None:
     """Extract from a gold file and score the result (per-predicate tp/fn/fp, micro P/R/F1)."""
-    from kg.evaluate import score
+    from kg.evaluate import read_gold, score
     from kg.pipeline import extract_paths
 
     try:
-        gold_rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold_rows = read_gold(gold)
         with progress_bar("eval") as bar:
             report, extractions = extract_paths([gold], progress=bar)
             preds = [x.to_json() for x in extractions]
-    except (KGError, OSError, json.JSONDecodeError) as exc:
-        err.print(f"error {gold}: {exc}")
-        raise typer.Exit(2)
+    except KGError as exc:
+        _fail(exc)
     _report_errors(report.errors)
     result = score(gold_rows, preds)
     if as_json:

@@ -38,6 +38,13 @@ class Errors:
             "or remove {lock} if that process is gone.")
     E021 = "[E021] The store at {path} could not be opened: {detail}."
     E022 = "[E022] No store at {path}. Run `kg build` first, or pass --store."
+    E023 = "[E023] The store at {path} {problem}."
+    E024 = ("[E024] Writing to the store at {path} failed: {detail}. Articles written before are intact "
+            "(one transaction each); run the command again.")
+    E025 = ("[E025] {path}: no such RDF file or store folder. Pass a .ttl, .trig, .nq or .jsonld file, "
+            "or a store folder (run `kg build` to make one).")
+    E026 = ("[E026] '{name}' is not a {kind} of the media-kg ontology (ontology/media.ttl). Fix the extractor, "
+            "or declare it in the ontology and regenerate kg/namespace (`python -m kg.namespace.regenerate`).")
     # query
     E030 = "[E030] The SPARQL query is invalid: {detail}."
     E031 = "[E031] No named query '{name}'. See `kg query --list`."
@@ -67,6 +74,10 @@ class ModelError(KGError):
 
 class StoreError(KGError):
     """The RDF store cannot be opened or written."""
+
+
+class SchemaError(KGError, ValueError):
+    """Extracted data uses a class or property the ontology does not declare (a bug to fix)."""
 
 
 class QueryError(KGError):

@@ -12,10 +12,14 @@ Example:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import Errors, InputError
 
 STOPWORDS = frozenset("le la les l un une des du de d the a an of et and en à au aux sur on in par by".split())
 SATISFIED_BY = {
@@ -115,6 +119,43 @@ class Score:
     def per_predicate(self) -> dict[str, dict[str, int]]:
         keys = sorted(set(self.tp) | set(self.fn) | set(self.fp))
         return {k: {"tp": self.tp[k], "fn": self.fn[k], "fp": self.fp[k]} for k in keys}
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """Read a gold JSONL file (one record per line, each with an ``id``).
+
+    Raises:
+        InputError: ``E001`` if the file is missing, ``E004`` for a malformed line,
+            ``E040`` for a record without ``id`` (both name the file and line).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "gold.jsonl"
+        >>> _ = p.write_text('{"id": "a", "triples": []}\\n{"triples": []}\\n', encoding="utf-8")
+        >>> read_gold(p)
+        Traceback (most recent call last):
+        ...
+        kg.errors.InputError: [E040] ...gold.jsonl:2: the gold record has no "id".
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(Errors.E001.format(path=path)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(Errors.E003.format(path=path, position=exc.start)) from None
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(Errors.E004.format(path=path, line=number, detail=exc.msg)) from None
+        if not isinstance(row, dict) or not str(row.get("id", "")).strip():
+            raise InputError(Errors.E040.format(path=path, line=number))
+        rows.append(row)
+    return rows
 
 
 def score(gold_rows: list[dict], pred_rows: list[dict]) -> Score:

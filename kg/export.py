@@ -12,7 +12,7 @@ Formats:
   evidence, plus the article metadata graph. ``evidence=False`` is refused for them:
   use ``turtle`` for a facts-only file.
 
-The Turtle graph is ``kg/queries/merged-facts.rq`` (``merged-graph.rq`` with evidence).
+The Turtle graph is ``kg/data/export/merged-facts.rq`` (``merged-graph.rq`` with evidence).
 On the Oxigraph backend, the dataset formats go through the ``ox-*`` serializers of
 oxrdflib (Oxigraph dumps the store natively, about 10x faster than rdflib's), and Turtle
 is queried and written by pyoxigraph without rdflib terms in between (496k quads:
@@ -40,7 +40,7 @@ from kg.errors import Errors, StoreError
 from kg.namespace import PREFIXES, RDF, RDFS, XSD
 from kg.store import DEFAULT_STORE, Store, _with_prefixes
 
-__all__ = ["EXTENSIONS", "FORMATS", "export", "export_store", "facts_graph"]
+__all__ = ["EXPORT_QUERIES", "EXTENSIONS", "FORMATS", "export", "export_store", "facts_graph"]
 
 #: Export formats -> (rdflib serializer, oxrdflib serializer, holds named graphs).
 FORMATS: dict[str, tuple[str, str, bool]] = {
@@ -53,8 +53,10 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
 EXTENSIONS = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
 _ALIASES = {"ttl": "turtle", "nq": "nquads", "json-ld": "jsonld", "json": "jsonld"}
 
-_FACTS_QUERY = Path(__file__).parent / "queries" / "merged-facts.rq"
-_GRAPH_QUERY = Path(__file__).parent / "queries" / "merged-graph.rq"
+#: The SPARQL that builds the Turtle export (without and with evidence).
+EXPORT_QUERIES = Path(__file__).parent / "data" / "export"
+_FACTS_QUERY = EXPORT_QUERIES / "merged-facts.rq"
+_GRAPH_QUERY = EXPORT_QUERIES / "merged-graph.rq"
 
 
 def _format(fmt: str) -> str:
@@ -121,7 +123,7 @@ def export(
         The path written.
 
     Raises:
-        StoreError: ``E033`` for an unknown format, ``E021`` if the store is not open.
+        StoreError: ``E033`` for an unknown format, ``E023`` if the store is not open.
         ValueError: ``evidence=False`` with a dataset format.
 
     Example:

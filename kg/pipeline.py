@@ -186,6 +186,8 @@ def add_to_store(store, docs: list[Document], report: BuildReport, *,
     added = store.add(canonical)
     if persistent:
         save_registry(registry, store.path)
+    if added.added or added.replaced or force:
+        store.optimize()  # compact what this batch wrote: later queries scan faster
     report.added += added.added
     report.replaced += added.replaced
     return report

@@ -45,6 +45,7 @@ from urllib.parse import quote
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.errors import Errors, SchemaError
 from kg.namespace import DCTERMS, MKG, OWL, PROV, RDF, RDFS, RES, SCHEMA, SKOS, WD, XSD
 from kg.records import Document, Entity, Extraction, Triple
 
@@ -133,7 +134,7 @@ def class_iri(name: str) -> URIRef:
     """The ontology class named ``name`` (``"Person"`` -> ``mkg:Person``).
 
     Raises:
-        ValueError: If the ontology declares no such term.
+        SchemaError: ``E026`` if the ontology declares no such term (a ``ValueError``).
 
     Example:
         >>> class_iri("Film")
@@ -146,7 +147,7 @@ def predicate_iri(name: str) -> URIRef:
     """The ontology property named ``name`` (``"ceoOf"`` -> ``mkg:ceoOf``).
 
     Raises:
-        ValueError: If the ontology declares no such term.
+        SchemaError: ``E026`` if the ontology declares no such term (a ``ValueError``).
 
     Example:
         >>> predicate_iri("ceoOf")
@@ -159,10 +160,7 @@ def _mkg_term(name: str, kind: str) -> URIRef:
     try:
         return MKG[name]
     except (AttributeError, KeyError):
-        raise ValueError(
-            f"'{name}' is not a {kind} of the media-kg ontology (ontology/media.ttl); "
-            "fix the extractor, or declare it in the ontology and regenerate kg/namespace."
-        ) from None
+        raise SchemaError(Errors.E026.format(name=name, kind=kind)) from None
 
 
 def statement_iri(content_hash: str, subject: URIRef, predicate: URIRef, obj: URIRef, start: int) -> URIRef:

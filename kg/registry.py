@@ -721,6 +721,10 @@ def rewrite_iris(dataset: Dataset, mapping: Mapping[URIRef | str, URIRef | str])
     The ``rdfs:label`` and ``skos:prefLabel`` of a replaced entity become
     ``skos:altLabel`` of the entity it now is (which keeps its own labels).
 
+    Quads are moved one by one; the rewrite is idempotent, so a run interrupted midway
+    is completed by the next ``kg build`` (the registry, saved after the articles, still
+    holds the renames).
+
     Returns:
         The number of quads rewritten.
 
@@ -740,10 +744,10 @@ def rewrite_iris(dataset: Dataset, mapping: Mapping[URIRef | str, URIRef | str])
     from kg.namespace import RDFS, SKOS
 
     iris = {URIRef(str(k)): URIRef(str(v)) for k, v in mapping.items() if str(k) != str(v)}
-    changed = []
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        if s in iris or o in iris:
-            changed.append((s, p, o, g))
+    changed: dict[tuple, None] = {}  # ordered, without repeats (a quad may hold an IRI twice)
+    for old in iris:  # index lookups, not a scan of the store
+        changed.update(dict.fromkeys(dataset.quads((old, None, None, None))))
+        changed.update(dict.fromkeys(dataset.quads((None, None, old, None))))
     for s, p, o, g in changed:
         g = getattr(g, "identifier", g)
         dataset.remove((s, p, o, g))

@@ -46,6 +46,7 @@ from typing import TypeVar
 import pyoxigraph
 from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
@@ -108,7 +109,7 @@ class StoreStats:
         facts: Distinct extracted triples ``(s, p, o)``.
         statements: Evidence nodes (one per triple per article).
         quotes: Distinct quotes.
-        graphs: Named graphs (one per article, plus the article metadata graph).
+        graphs: Named graphs holding data (one per article, plus the article metadata graph).
     """
 
     quads: int
@@ -163,14 +164,16 @@ class _OxigraphStore(OxigraphStore):
             out = Result("SELECT")
             variables = [Variable(v.value) for v in answer.variables]
             out.vars = variables
+            rdf = _converter()
             out.bindings = [
-                {var: _rdf(value) for var, value in zip(variables, solution) if value is not None}
+                {var: rdf(value) for var, value in zip(variables, solution) if value is not None}
                 for solution in answer
             ]
         else:
             out = Result("CONSTRUCT")
             graph = Graph()
-            graph += ((_rdf(t.subject), _rdf(t.predicate), _rdf(t.object)) for t in answer)
+            rdf = _converter()
+            graph += ((rdf(t.subject), rdf(t.predicate), rdf(t.object)) for t in answer)
             out.graph = graph
         return out
 
@@ -190,6 +193,24 @@ def _rdf(term: object) -> Node:
     if isinstance(term, pyoxigraph.BlankNode):
         return BNode(term.value)
     raise TypeError(f"unsupported Oxigraph term: {term!r}")
+
+
+def _converter() -> Callable[[object], Node]:
+    """:func:`_rdf` with a cache, for one query result.
+
+    Results repeat the same terms (entities, predicates, labels, articles) on many rows;
+    building an rdflib ``Literal`` is the expensive part, so each distinct term is
+    converted once (evidence of 27k statements: conversion 2.2 s -> 0.7 s).
+    """
+    cache: dict[object, Node] = {}
+
+    def convert(term: object) -> Node:
+        node = cache.get(term)
+        if node is None:
+            node = cache[term] = _rdf(term)
+        return node
+
+    return convert
 
 
 def _ox(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
@@ -402,10 +423,10 @@ class Store:
         """The rdflib dataset (named graphs; SPARQL sees their union as default graph).
 
         Raises:
-            StoreError: ``E021`` if the store is not open.
+            StoreError: ``E023`` if the store is not open.
         """
         if self._dataset is None:
-            raise StoreError(Errors.E021.format(path=self._path, detail="the store is not open; call open() or use `with Store(...)`"))
+            raise StoreError(Errors.E023.format(path=self._path, problem="is not open; call open() or use `with Store(...)`"))
         return self._dataset
 
     @property
@@ -506,7 +527,13 @@ class Store:
 
         row = next(iter(self.query(get_query("stats").text)))
         values = {str(k): int(v) for k, v in row.asdict().items()}
-        return StoreStats(quads=self._quad_count(), triples=len(self.dataset), **values)
+        return StoreStats(quads=self._quad_count(), triples=len(self.dataset), graphs=self._graph_count(), **values)
+
+    def _graph_count(self) -> int:
+        """Named graphs holding at least one quad (the store's list, not a SPARQL scan)."""
+        if self._ox is not None:
+            return sum(1 for g in self._ox.named_graphs() if next(self._ox.quads_for_pattern(None, None, None, g), None))
+        return sum(1 for g in self.dataset.graphs() if len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID)
 
     def _quad_count(self) -> int:
         if self._ox is not None:
@@ -536,7 +563,7 @@ class Store:
 
     def _writable(self) -> Dataset:
         if self._read_only:
-            raise StoreError(Errors.E021.format(path=self._path, detail="it was opened read-only"))
+            raise StoreError(Errors.E023.format(path=self._path, problem="was opened read-only; open it without read_only to write"))
         return self.dataset
 
     def add(
@@ -556,8 +583,8 @@ class Store:
             Counts of what was done.
 
         Raises:
-            StoreError: ``E021`` if the store is read-only or not open.
-            ValueError: If an extraction uses a type or predicate the ontology lacks.
+            StoreError: ``E023`` if the store is read-only or not open.
+            SchemaError: ``E026`` if an extraction uses a type or predicate the ontology lacks.
         """
         dataset = self._writable()
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "duplicate": 0}
@@ -600,6 +627,28 @@ class Store:
             self._ox.extend([pyoxigraph.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for s, p, o, g in quads])
         else:
             dataset.addN(quads)  # type: ignore[arg-type]
+
+    def optimize(self) -> None:
+        """Compact the store after a batch of writes (Oxigraph; nothing to do in memory).
+
+        RocksDB first writes new data to many small files; merging them makes later
+        reads faster. ``kg build`` calls this after adding or replacing articles
+        (496k quads: 1.5 s to compact, full scans 1.3-1.7x faster afterwards, measured
+        by ``bench/store_bench.py``).
+
+        Raises:
+            StoreError: ``E023`` if the store is read-only or not open, ``E024`` if compaction fails.
+
+        Example:
+            >>> with Store(backend="memory") as store:
+            ...     store.optimize()
+        """
+        self._writable()
+        if self._ox is not None:
+            try:
+                self._ox.optimize()
+            except OSError as exc:
+                raise StoreError(Errors.E024.format(path=self._path, detail=exc)) from exc
 
     def _forget_id(self, dataset: Dataset, content_hash: str, doc_id: str) -> None:
         """Remove ``doc_id`` from an article; remove the article if no id remains."""

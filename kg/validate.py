@@ -76,7 +76,7 @@ def _load(path: Path) -> Graph:
         with Store(path, read_only=True) as store:
             return _merged_copy(store.dataset)
     if not path.is_file():
-        raise StoreError(Errors.E022.format(path=path))
+        raise StoreError(Errors.E025.format(path=path))
     fmt = guess_format(str(path)) or "turtle"
     if fmt in _DATASET_FORMATS:
         dataset = Dataset()
@@ -152,7 +152,7 @@ def validate_file(
     """``kg validate``: validate an RDF file (``.ttl``, ``.trig``, ``.nq``...) or a store directory.
 
     Raises:
-        StoreError: ``E022`` if ``path`` does not exist.
+        StoreError: ``E025`` if ``path`` does not exist, ``E022`` if a store folder is not a store.
 
     Example:
         >>> import tempfile

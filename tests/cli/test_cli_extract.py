@@ -52,3 +52,13 @@ def test_extract_contract(tmp_path):
 def test_missing_file_exit_status(tmp_path):
     proc = run("extract", str(tmp_path / "nope.txt"))
     assert proc.returncode == 1 and "E001" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_eval_reports_a_bad_gold_file_with_its_line(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Netflix a racheté Animal Logic.", "lang": "fr", "triples": []}\n'
+                    '{"text": "Sans identifiant.", "lang": "fr", "triples": []}\n', encoding="utf-8")
+    proc = run("eval", str(gold))
+    assert proc.returncode == 2
+    assert "[E040]" in proc.stderr and "gold.jsonl:2" in proc.stderr
+    assert "Traceback" not in proc.stderr

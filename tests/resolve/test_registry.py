@@ -208,6 +208,40 @@ def test_rewrite_iris_in_every_graph():
     assert len(list(ds.quads((new, SKOS.altLabel, Literal("WBD"), None)))) == 2
 
 
+def test_rewrite_iris_interrupted_then_rerun_converges(tmp_path):
+    """A build killed inside the rewrite leaves some quads moved; the re-run finishes the job."""
+    from rdflib import Literal
+
+    from kg.namespace import MKG, RDFS, RES
+    from kg.store import Store
+
+    old, new = RES["organization/wbd"], RES["organization/warner-bros-discovery"]
+    people = [RES[f"person/p{i}"] for i in range(6)]
+
+    def fill(store):
+        for i, person in enumerate(people):
+            g = RES[f"graph/test-{i}"]  # not an article graph: the writer would drop it (no commit marker)
+            store.dataset.add((old, RDFS.label, Literal("WBD"), g))
+            store.dataset.add((person, MKG.ceoOf, old, g))
+
+    def quads(store):
+        return {(s, p, o, getattr(g, "identifier", g)) for s, p, o, g in store.dataset.quads((None, None, None, None))}
+
+    with Store(tmp_path / "once") as once:
+        fill(once)
+        rewrite_iris(once.dataset, {old: new})
+        expected = quads(once)
+    with Store(tmp_path / "twice") as twice:
+        fill(twice)
+        for s, p, o, g in sorted(q for q in quads(twice) if q[1] == MKG.ceoOf)[:3]:  # a kill after three moves
+            twice.dataset.remove((s, p, o, g))
+            twice.dataset.add((s, p, new, g))
+    with Store(tmp_path / "twice") as twice:  # the re-run reopens the store
+        rewrite_iris(twice.dataset, {old: new})
+        assert quads(twice) == expected
+    assert len(expected) == 12 and not any(old in q for q in expected)
+
+
 _KEYS_SCRIPT = """
 import json
 from kg.registry import Registry, canonicalise_all

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
+from kg.errors import SchemaError
 from kg.namespace import DCTERMS, MKG, OWL, PROV, RDF, RDFS, RES, SCHEMA, SKOS, XSD
 from kg.rdf import (
     ARTICLES_GRAPH,
@@ -106,13 +107,13 @@ def test_same_triple_two_rules_gives_one_evidence_node(article_1: Extraction) ->
 
 def test_unknown_predicate_fails_loudly(article_1: Extraction) -> None:
     bad = replace(article_1.triples[0], predicate="isBossOf")
-    with pytest.raises(ValueError, match="isBossOf"):
+    with pytest.raises(SchemaError, match=r"^\[E026\] 'isBossOf' is not a property"):
         extraction_to_quads(Extraction(article_1.document, article_1.entities, [bad]))
 
 
 def test_unknown_type_fails_loudly(article_1: Extraction) -> None:
     bad = Entity("gadget/x", "X", "Gadget", {"X"})
-    with pytest.raises(ValueError, match="Gadget"):
+    with pytest.raises(SchemaError, match=r"^\[E026\] 'Gadget' is not a class"):
         extraction_to_quads(Extraction(article_1.document, [bad], []))
 
 

@@ -72,6 +72,6 @@ def test_evidence_needs_the_article_metadata(article_1: Extraction) -> None:
     assert not conforms and "prov:wasDerivedFrom" in report
 
 
-def test_missing_file_is_e022(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match=r"^\[E022\]"):
+def test_missing_file_is_e025(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"^\[E025\].*nothing.ttl"):
         validate_file(tmp_path / "nothing.ttl")
