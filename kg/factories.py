@@ -29,9 +29,20 @@ def sentence_start_allowed(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
     prev = doc[i - 1]
-    if prev.text in SENTENCE_ENDS or "\n" in prev.text or doc[i].text.startswith("\n") or doc[i].is_space:
+    if "\n" in prev.text or doc[i].text.startswith("\n") or doc[i].is_space:
+        return True
+    if _continues(doc[i].text):
+        return False  # "le roman Quel est donc ton tourment ? de Sigrid Nunez", "« Pourquoi ? » demande-t-il"
+    if prev.text in SENTENCE_ENDS:
         return True
     return prev.text in _CLOSERS and i > 1 and doc[i - 2].text in SENTENCE_ENDS
+
+
+def _continues(word: str) -> bool:
+    """A lowercase word continues the sentence: a title ending in "?" or "!" inside it, or
+    the speech verb after a quoted question. Brand names written in camel case (iPhone,
+    eOne) may still start one."""
+    return word[:1].islower() and not any(c.isupper() for c in word[1:])
 
 
 def line_break_starts(doc: Doc) -> set[int]:

@@ -2,7 +2,8 @@
 
 A quote is text in « », “ ” or paired " ". It becomes a ``said`` relation when a speech
 verb introduces it (before: "a reconnu qu'« … »", after: "« … », a expliqué le dirigeant",
-inside: "« …, a-t-il ajouté, … »") or "selon X, « … »" does. The speaker is the verb's
+inside: "« …, a-t-il ajouté, … »"), "selon X, « … »" does, or a clause ends with a colon
+before it ("X a été catégorique : « … »"). The speaker is the verb's
 subject, resolved when it is a pronoun, a surname or a description. Indirect speech
 ("X a déclaré que…") has no quote marks and gives nothing here.
 """
@@ -59,8 +60,13 @@ def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         text = doc.text[start:end].rstrip(" .,;:!?…")
         quote = Mention(text, start, start + len(text), "Quote", "quote")
         sent = (verb or speaker_tok).sent
-        yield Relation(speaker, "said", quote, sent.text, sent.start_char, "quote.speech_verb"
-                       if verb is not None else "quote.selon", 0.9 if verb is not None else 0.8)
+        if verb is None:
+            rule, confidence = "quote.selon", 0.8
+        elif verb.lemma_.lower() in speech or verb.lower_ in speech:
+            rule, confidence = "quote.speech_verb", 0.9
+        else:
+            rule, confidence = "quote.colon", 0.75
+        yield Relation(speaker, "said", quote, sent.text, sent.start_char, rule, confidence)
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
@@ -108,6 +114,15 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
     for t in quote_toks:
         if t.pos_ == "VERB" and t.lemma_.lower() in speech and any(c.dep_.startswith("nsubj") and c.i > t.i for c in t.children):
             return t, None
+    # "X a été catégorique : « … »": a quote opened after a colon gives the words of the
+    # subject of the clause the colon ends
+    k = inner.start - 1
+    while k >= 0 and (doc[k].text in ("«", "“", '"') or doc[k].is_space):
+        k -= 1
+    if k >= 0 and doc[k].text == ":":
+        for clause in (doc[k].head, doc[k].sent.root):
+            if clause.i < k and any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < k for c in clause.children):
+                return clause, None
     # "selon X, « … »"
     for s in sents:
         for t in s:
@@ -124,8 +139,12 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
     if not subj:
         # inverted subject after the verb ("», a affirmé Sidonie Dumas"), often parsed as an object
-        subj = [c for c in verb.children if c.dep_ in ("obj", "dobj", "appos") and c.i > verb.i
-                and ctx.at(c) is not None and ctx.at(c).type in _SPEAKERS]
+        # ("», a martelé la productrice Élodie Castel": the name in apposition to the role noun)
+        for c in verb.children:
+            if c.dep_ not in ("obj", "dobj", "appos") or c.i < verb.i:
+                continue
+            named = [c] + [a for a in c.children if a.dep_ in ("appos", "flat:name", "flat") and c.pos_ == "NOUN"]
+            subj += [t for t in named if ctx.at(t) is not None and ctx.at(t).type in _SPEAKERS][:1]
     if not subj:  # "a-t-il déclaré": the inverted clitic is often labelled expl:subj
         subj = [c for c in verb.children if c.dep_ == "expl:subj" and c.lower_.lstrip("-") in ("il", "elle")]
     v = verb

@@ -692,11 +692,14 @@ class Context:
                 fallback = fallback or m
                 continue
             return m
-        if fallback is None and tok.lemma_.lower() in self.lex.words("work_nouns"):
-            # an untyped title the NER left as MISC ("Dans L'Amour ouf, ... Le film, produit par")
+        if tok.lemma_.lower() in self.lex.words("work_nouns"):
+            # an untyped title the NER left as MISC ("Dans L'Amour ouf, ... Le film, produit par"),
+            # also before a work introduced by another kind of noun ("X est tirée du roman Y. Le film…")
             for m in reversed(self.mentions):
                 if lo <= m.start < tok.idx and m.type == "Misc":
-                    return self._fit(m, ("CreativeWork",))
+                    fit = self._fit(m, ("CreativeWork",))
+                    if fit is not None or fallback is None:
+                        return fit
         return fallback
 
     def _introduced(self, m: Mention, child: Token) -> bool:
