@@ -17,6 +17,12 @@ def said(text: str) -> set[tuple[str, str]]:
      "Le cinéma reste"),
     ("Maxime Saada dirige Canal+. « Nous avons doublé nos abonnés », a-t-il expliqué.", "Maxime Saada",
      "Nous avons doublé"),
+    # the inverted subject after the quote, a role noun with the name in apposition
+    ("« Le catalogue doit voyager », a martelé la productrice Claire Vasseur, qui dirige Films du Nord.",
+     "Claire Vasseur", "Le catalogue doit"),
+    # a clause ending with a colon introduces the words of its subject
+    ("Le patron de Canal+, Maxime Saada, a été catégorique : « Nous ne vendrons pas la chaîne. »",
+     "Maxime Saada", "Nous ne vendrons pas"),
 ])
 def test_direct_quote(nlp_fr, text, speaker, start):
     found = said(text)
@@ -27,6 +33,17 @@ def test_direct_quote(nlp_fr, text, speaker, start):
     "Maxime Saada a déclaré que le groupe voulait grandir en Europe.",  # reported speech, no marks
     "« Nous ne céderons pas », a lancé un dirigeant qui a requis l'anonymat.",  # anonymous speaker
     "Ted Sarandos a expliqué que l'IA aiderait les créateurs.",
+    "Le rapport est sans appel : « Le marché publicitaire ralentit. »",  # the subject is no speaker
 ])
 def test_no_said(nlp_fr, text):
     assert not said(text)
+
+
+def test_colon_quotes_have_their_own_rule_and_lower_confidence(nlp_fr):
+    from kg.pipeline import extract_documents
+    from kg.records import Document
+
+    doc = Document(id="c", text="Ted Sarandos a été catégorique : « Nous ne remplacerons pas les scénaristes. »", lang="fr")
+    [extraction] = extract_documents([doc])
+    [said_triple] = [t for t in extraction.triples if t.predicate == "said"]
+    assert said_triple.evidence.rule == "quote.colon" and said_triple.evidence.confidence < 0.9

@@ -28,3 +28,11 @@ def test_based_on_unnamed_source(nlp_fr):
 def test_possessor_of_series_is_not_its_creator(nlp_fr):
     found = fr_triples("Les abonnés verront Severance, la série d'Apple TV+ créée par Dan Erickson.")
     assert not {t for t in found if t[1] == "founderOf"}
+
+
+def test_the_film_is_not_the_novel_it_adapts(nlp_fr):
+    """"Le film" after "tiré du roman X" is the film, even when only the novel was typed a work."""
+    found = fr_triples("Réalisé par Paul Gide, Les Longues Nuits est tiré du roman Qui a tué le chat ? de Marie Roche. "
+                       "Le film a remporté le prix Louis-Delluc.")
+    winners = {s for s, p, o in found if p == "wonAward"}
+    assert winners == {"Les Longues Nuits"}, found
