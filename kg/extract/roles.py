@@ -57,6 +57,9 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
             if not holders and orgs:
                 holders = _surface_holder(tok, ctx, holder_types)
+            appointing = _appointing(head)
+            if holders and not orgs and appointing is not None:
+                orgs = _appointer(appointing, ctx, org_types)
             if holders and not orgs:
                 orgs = _surface_org(tok.i + n, ctx, org_types)
             if not holders or not orgs:
@@ -253,6 +256,11 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
         if not subj and role.head.i != role.i and role.head.lemma_.lower() in _NAMING_VERBS:
             subj = [c for c in role.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         candidates += subj
+        # "Gaumont a nommé X directrice générale", "Disney named X chief executive": the person
+        # appointed is the object of the appointing verb
+        verb = _appointing(role)
+        if verb is not None:
+            candidates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != role.i]
     # "whose chairman and CEO is X", "its chief executive is X": the role is the subject of a copula
     if role.dep_ == "nsubj" and role.head.lemma_.lower() == "be":
         candidates += [c for c in role.head.children if c.dep_ == "attr" and c.i > role.i]
@@ -261,6 +269,42 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
             if m not in found:
                 found.append(m)
     return found
+
+
+_APPOINTING_VERBS = {"nommer", "désigner", "élire", "promouvoir", "name", "appoint", "elect", "promote"}
+
+
+def _appointing(role: Token) -> Token | None:
+    """The active appointing verb ``role`` completes, if any: "a nommé X directrice" (a second
+    object, or the role in apposition to the object), "named X chief executive" (the name
+    parsed inside the role's noun phrase)."""
+    verb = role.head
+    if role.dep_ == "appos" and verb.dep_ in ("obj", "dobj"):
+        verb = verb.head
+    elif role.dep_ not in ("obj", "dobj", "oprd", "xcomp"):
+        return None
+    if verb.i == role.i or verb.lemma_.lower() not in _APPOINTING_VERBS:
+        return None
+    if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in verb.children):
+        return None  # "X a été nommée directrice": the copula-like reading already covers it
+    person = any(c.dep_ in ("obj", "dobj") and c.i != role.i for c in verb.children) \
+        or any(c.dep_ in ("nmod", "compound", "appos") and c.pos_ == "PROPN" for c in role.children)
+    return verb if person else None
+
+
+def _appointer(verb: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
+    """The organisation that appoints: the verb's subject, or the organisation of a board
+    that does ("le conseil d'administration de Gaumont", "Disney's board")."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
+        found = ctx.resolve(subj, types, follow_conj=False)
+        if found:
+            return found
+        for t in subj.subtree:
+            if t.i != subj.i and t.dep_ in ("nmod", "poss", "nmod:poss", "pobj", "compound"):
+                m = ctx.at(t)
+                if m is not None and m.type in types:
+                    return [m]
+    return []
 
 
 def _introduced_by_prep(tok: Token) -> bool:

@@ -17,6 +17,8 @@ from tests.extract._helpers import fr_triples
     ("Gaumont a noué un partenariat avec Netflix.", ("Gaumont", "partnersWith", "Netflix")),
     ("Pathé, dont le siège est à Paris, a publié ses résultats.", ("Pathé", "headquarteredIn", "Paris")),
     ("Au Festival de Cannes, à Cannes, le jury a délibéré.", ("Festival de Cannes", "locatedIn", "Cannes")),
+    ("La chaîne Gulli appartient au groupe M6 depuis 2009.", ("Gulli", "subsidiaryOf", "Groupe M6")),
+    ("Canal+ est détenu par Vivendi.", ("Canal+", "subsidiaryOf", "Vivendi")),
 ])
 def test_frame_found(nlp_fr, text, expected):
     found = fr_triples(text)
@@ -45,3 +47,12 @@ def test_work_frames(nlp_fr, text, expected):
 ])
 def test_frame_hedged(nlp_fr, text, predicate):
     assert predicate not in {p for _, p, _ in fr_triples(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Vivendi détient 30 % de Lagardère.",  # a stake, not ownership
+    "Vincent Bolloré contrôle Canal+ via Vivendi.",  # a person does not own as a parent company
+    "Netflix ne détient pas les droits de la série.",
+])
+def test_no_ownership(nlp_fr, text):
+    assert not {t for t in fr_triples(text) if t[1] == "subsidiaryOf"}

@@ -20,6 +20,8 @@ from tests.extract._helpers import triples
     ("Ubisoft is headquartered in Montreuil.", ("Ubisoft", "headquarteredIn", "Montreuil")),
     ("Netflix, the Los Gatos-based streamer, released the series Lupin.", ("Netflix", "headquarteredIn", "Los Gatos")),
     ("Netflix, the Los Gatos-based streamer, released the series Lupin.", ("Netflix", "distributes", "Lupin")),
+    ("Pixar, which is owned by Disney, released a new film.", ("Pixar", "subsidiaryOf", "Disney")),
+    ("Sony owns Crunchyroll and Funimation.", ("Funimation", "subsidiaryOf", "Sony")),
 ])
 def test_frame_found(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)

@@ -16,6 +16,10 @@ ROLE_PREDICATES = {"ceoOf", "leads", "founderOf", "worksFor"}
     ("Paul Girard est le fondateur de Mediawan.", ("Paul Girard", "founderOf", "Mediawan")),
     ("Sophie Lemaire, analyste chez Ubisoft, a présenté le prototype.", ("Sophie Lemaire", "worksFor", "Ubisoft")),
     ("Netflix a publié ses comptes, a indiqué son PDG Ted Sarandos.", ("Ted Sarandos", "ceoOf", "Netflix")),
+    # an appointing verb: the person is its object, the organisation its subject or the board's
+    ("Pathé a nommé Ardavan Safaee directeur général en 2019.", ("Ardavan Safaee", "ceoOf", "Pathé")),
+    ("Le conseil de surveillance de Mediawan a nommé Pierre-Antoine Capton directeur général.",
+     ("Pierre-Antoine Capton", "ceoOf", "Mediawan")),
 ])
 def test_role_found(nlp_fr, text, expected):
     assert expected in fr_triples(text)

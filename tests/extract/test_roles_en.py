@@ -15,6 +15,7 @@ from tests.extract._helpers import triples
     ("Reed Hastings, the co-founder of Netflix, gave a speech.", ("Reed Hastings", "founderOf", "Netflix")),
     ("John Smith is the chairman of Pathé.", ("John Smith", "leads", "Pathé")),
     ("Spotify founder Daniel Ek spoke in London.", ("Daniel Ek", "founderOf", "Spotify")),
+    ("Netflix named Jane Doe chief executive in 2026.", ("Jane Doe", "ceoOf", "Netflix")),
 ])
 def test_role_found(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)
