@@ -120,7 +120,10 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
     while k >= 0 and (doc[k].text in ("«", "“", '"') or doc[k].is_space):
         k -= 1
     if k >= 0 and doc[k].text == ":":
-        for clause in (doc[k].head, doc[k].sent.root):
+        top = doc[k - 1] if k > 0 else doc[k]
+        while top.head.i != top.i and top.head.i < k:  # the highest word of the clause before the colon
+            top = top.head
+        for clause in (doc[k].head, doc[k].sent.root, top):
             if clause.i < k and any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < k for c in clause.children):
                 return clause, None
     # "selon X, « … »"
