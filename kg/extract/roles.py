@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import Context, obliques, with_conjuncts
+from kg.extract.syntax import Context, obliques, prep_of, with_conjuncts
 from kg.records import Mention, Relation
 
 _NOT_CURRENT = {"ancien", "ancienne", "ex", "ex-", "former", "futur", "future", "prochain", "prochaine",
@@ -57,6 +57,10 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
             if not holders and orgs:
                 holders = _surface_holder(tok, ctx, holder_types)
+            if holders and not orgs:
+                orgs = _workplace(head, tok.i + n, ctx, org_types)
+                if orgs and predicate in ("leads", "ceoOf"):
+                    predicate = "worksFor"  # "directrice chargée des acquisitions chez Arte": a department head
             appointing = _appointing(head)
             if holders and not orgs and appointing is not None:
                 orgs = _appointer(appointing, ctx, org_types)
@@ -271,6 +275,8 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
     return found
 
 
+#: Prepositions that name a workplace wherever they hang in a role's phrase.
+_WORKPLACE_PREPS = {"chez", "at"}
 _APPOINTING_VERBS = {"nommer", "désigner", "élire", "promouvoir", "name", "appoint", "elect", "promote"}
 
 
@@ -307,6 +313,19 @@ def _appointer(verb: Token, ctx: Context, types: tuple[str, ...]) -> list[Mentio
     return []
 
 
+def _workplace(role: Token, end: int, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
+    """"vice-présidente chargée des contenus chez Kiosque TV", "head of content at X": the
+    workplace, introduced by chez/at inside the participle or department after the role."""
+    out: list[Mention] = []
+    for c in role.children:
+        if c.dep_ in ("acl", "nmod", "prep") and c.i >= end:
+            for t in c.subtree:
+                m = ctx.at(t) if t.i != c.i and prep_of(t) in _WORKPLACE_PREPS else None
+                if m is not None and m.type in types and m not in out:
+                    out.append(m)
+    return out
+
+
 def _introduced_by_prep(tok: Token) -> bool:
     return any(c.dep_ == "case" for c in tok.children)
 
@@ -323,6 +342,7 @@ def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) ->
                 for m in ctx.resolve(noun, types):
                     if m not in out:
                         out.append(m)
+
         for c in h.children:
             if c.dep_ in ("compound", "poss", "nmod:poss") and c.i < role.i and c.tag_ != "WP$":
                 m = ctx.resolve(c, types, follow_conj=False)

@@ -18,6 +18,8 @@ ROLE_PREDICATES = {"ceoOf", "leads", "founderOf", "worksFor"}
     ("Netflix a publié ses comptes, a indiqué son PDG Ted Sarandos.", ("Ted Sarandos", "ceoOf", "Netflix")),
     # an appointing verb: the person is its object, the organisation its subject or the board's
     ("Pathé a nommé Ardavan Safaee directeur général en 2019.", ("Ardavan Safaee", "ceoOf", "Pathé")),
+    # the workplace inside the participle that follows the role
+    ("Léa Fontaine, directrice chargée des acquisitions chez Arte, a signé l'accord.", ("Léa Fontaine", "worksFor", "Arte")),
     ("Le conseil de surveillance de Mediawan a nommé Pierre-Antoine Capton directeur général.",
      ("Pierre-Antoine Capton", "ceoOf", "Mediawan")),
 ])

@@ -16,6 +16,7 @@ from tests.extract._helpers import triples
     ("John Smith is the chairman of Pathé.", ("John Smith", "leads", "Pathé")),
     ("Spotify founder Daniel Ek spoke in London.", ("Daniel Ek", "founderOf", "Spotify")),
     ("Netflix named Jane Doe chief executive in 2026.", ("Jane Doe", "ceoOf", "Netflix")),
+    ("Mary Stone, vice president of content at Hulu, left the company.", ("Mary Stone", "worksFor", "Hulu")),
 ])
 def test_role_found(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)
