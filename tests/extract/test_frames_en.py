@@ -22,6 +22,7 @@ from tests.extract._helpers import triples
     ("Netflix, the Los Gatos-based streamer, released the series Lupin.", ("Netflix", "distributes", "Lupin")),
     ("Pixar, which is owned by Disney, released a new film.", ("Pixar", "subsidiaryOf", "Disney")),
     ("Sony owns Crunchyroll and Funimation.", ("Funimation", "subsidiaryOf", "Sony")),
+    ("The jury awarded the Palme d'Or to Anora.", ("Anora", "wonAward", "Palme d'Or")),
 ])
 def test_frame_found(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)
@@ -30,6 +31,7 @@ def test_frame_found(nlp_en, text, expected):
 @pytest.mark.parametrize("text", [
     "The weather in Paris was mild on Sunday.",
     "Analysts expect more consolidation among studios.",
+    "Cannes gave a standing ovation to Emma Stone.",  # an ovation is no award
 ])
 def test_no_frame(nlp_en, text):
     assert triples(nlp_en, text) == set()
