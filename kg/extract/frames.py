@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import Context, obliques, past_participles, slot, subject_of, verb_forms
+from kg.extract.syntax import Context, obliques, past_participles, slot, subject_of, verb_forms, with_conjuncts
 from kg.lexicon import Frame
 from kg.records import Mention, Relation
 
@@ -149,6 +149,11 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 # "le patron de Canal+ a confirmé le rachat…": a leader acts for the company
                 subjects = [o for t in subj_toks for o in _leader_org(t, ctx) if o not in subjects]
             objects = _resolve_all(ctx, obj_toks, frame.object_types)
+            if frame.predicate in _BETWEEN_COMPANIES:
+                # "Blumhouse has joined forces with Meta": the statistical NER often reads an
+                # unknown company as a place; these verbs only take companies
+                subjects = subjects or _place_read_as_company(ctx, subj_toks, frame.subject_types)
+                objects = objects or _place_read_as_company(ctx, obj_toks, frame.object_types)
             if not objects and frame.kind == "noun":
                 # "la sortie de l'outil Sora 2": the parser often hangs the name on the trigger
                 after = [c for c in trig.children if c.dep_ in ("nmod", "appos") and c.i > obj_toks[0].i]
@@ -193,6 +198,22 @@ def _leader_org(tok: Token, ctx: Context) -> list[Mention]:
         found = role_key(r, ctx.lex.role_nouns)
         if found is not None and found[1] in _LEADER_ROLES:
             out.extend(o for o in organisations_of_role(r, ctx, found[2]) if o not in out)
+    return out
+
+
+#: Relations that hold between companies only (a place in their slots is a mistyped company).
+_BETWEEN_COMPANIES = frozenset(("acquires", "partnersWith", "subsidiaryOf"))
+
+
+def _place_read_as_company(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
+    """A name the statistical NER typed as a place, read as a company (never a gazetteer place)."""
+    if types != ("Organization",):
+        return []
+    out: list[Mention] = []
+    for t in with_conjuncts(tokens):
+        m = ctx.at(t)
+        if m is not None and m.type == "Place" and m.source.startswith("ner:"):
+            out.append(Mention(m.text, m.start, m.end, "Organization", m.source + ">Organization"))
     return out
 
 

@@ -35,3 +35,11 @@ def test_frame_found(nlp_en, text, expected):
 ])
 def test_no_frame(nlp_en, text):
     assert triples(nlp_en, text) == set()
+
+
+def test_company_read_as_a_place_by_the_ner(nlp_en):
+    """Verbs that only take companies retype a statistical place; gazetteer places stay places."""
+    doc = nlp_en("Blumhouse has joined forces with Meta to test Movie Gen.")
+    assert {(r.subject.text, r.predicate, r.object.text, r.subject.type) for r in doc._.relations} \
+        >= {("Blumhouse", "partnersWith", "Meta", "Organization")}
+    assert triples(nlp_en, "France has partnered with Germany on a new treaty.") == set()
