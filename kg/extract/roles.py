@@ -15,8 +15,11 @@ from kg.records import Mention, Relation
 
 _NOT_CURRENT = {"ancien", "ancienne", "ex", "ex-", "former", "futur", "future", "prochain", "prochaine",
                 "next", "incoming", "outgoing", "intérimaire", "interim", "feu", "late"}
-_NAMING_VERBS = {"être", "devenir", "rester", "nommer", "désigner", "promouvoir", "élire", "be", "become",
-                 "remain", "name", "appoint", "elect", "promote", "serve", "demeurer", "succéder"}
+#: Verbs that appoint someone to a role ("a nommé X directrice", "named X chief executive").
+_APPOINTING_VERBS = frozenset({"nommer", "désigner", "élire", "promouvoir", "name", "appoint", "elect", "promote"})
+#: Verbs whose subject holds the role they take ("X est/devient/a été nommé directeur").
+_NAMING_VERBS = _APPOINTING_VERBS | {"être", "devenir", "rester", "demeurer", "succéder", "be", "become", "remain",
+                                     "serve"}
 
 
 def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
@@ -276,8 +279,7 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
 
 
 #: Prepositions that name a workplace wherever they hang in a role's phrase.
-_WORKPLACE_PREPS = {"chez", "at"}
-_APPOINTING_VERBS = {"nommer", "désigner", "élire", "promouvoir", "name", "appoint", "elect", "promote"}
+_WORKPLACE_PREPS = frozenset({"chez", "at"})
 
 
 def _appointing(role: Token) -> Token | None:
@@ -342,7 +344,6 @@ def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) ->
                 for m in ctx.resolve(noun, types):
                     if m not in out:
                         out.append(m)
-
         for c in h.children:
             if c.dep_ in ("compound", "poss", "nmod:poss") and c.i < role.i and c.tag_ != "WP$":
                 m = ctx.resolve(c, types, follow_conj=False)
