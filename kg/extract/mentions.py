@@ -172,18 +172,24 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
     return doc[start:end]
 
 
-def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
-    """Titles in work slots, whatever NER made of them: after a person's possessive ("Matt Reeves's
-    The Batman"), as the subject after a fronted work participle ("Produced by HBO, The Penguin is"),
-    as the capitalised object of a work verb ("produced Everything Everywhere All at Once") or the
-    subject of a work verb ("Bluey airs on"). Names typed Person, Organization or Place by NER or the
-    gazetteer keep their type."""
+def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention covering it (the later mention wins on overlap)."""
     by_tok: dict[int, Mention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             for t in span:
                 by_tok[t.i] = m
+    return by_tok
+
+
+def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Titles in work slots, whatever NER made of them: after a person's possessive ("Matt Reeves's
+    The Batman"), as the subject after a fronted work participle ("Produced by HBO, The Penguin is"),
+    as the capitalised object of a work verb ("produced Everything Everywhere All at Once") or the
+    subject of a work verb ("Bluey airs on"). Names typed Person, Organization or Place by NER or the
+    gazetteer keep their type."""
+    by_tok = _by_token(doc, mentions)
     obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
     participles = lex.words("title_participles") | lex.words("mention_title_participles")
     starts: list[tuple[int, bool]] = []  # (token, possessive context: stricter)
@@ -247,12 +253,7 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
                 short.add(" ".join(words[:-1]))
             if words[0].lower() in heads and words[1].lower() not in heads:
                 short.add(" ".join(words[1:]))
-    by_tok: dict[int, Mention] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                by_tok[t.i] = m
+    by_tok = _by_token(doc, mentions)
     out = []
     for m in mentions:
         if m.source.startswith("ner") and m.type in ("Person", "Place", "Misc") and m.text in short:
@@ -396,12 +397,7 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     Gazetteer entities keep their type."""
     if not lex.words("title_participles") and not lex.words("mention_title_participles"):
         return mentions
-    by_tok: dict[int, Mention] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                by_tok[t.i] = m
+    by_tok = _by_token(doc, mentions)
     out = list(mentions)
     for tok in doc:
         typ = _title_cue(doc, tok.i, lex) if tok.text == "," and tok.i > 0 else None
