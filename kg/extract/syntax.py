@@ -168,10 +168,11 @@ def slot(trigger: Token, name: str) -> list[Token]:
 
 
 def _surface_oblique(trigger: Token, preps: set[str]) -> list[Token]:
-    """A French complement the parser attached to an adverbial in between: "diffusée
-    depuis mars sur Arte" ("sur Arte" hung on "mars")."""
+    """A French complement the parser attached to an adverbial or the object in between:
+    "diffusée depuis mars sur Arte" ("sur Arte" hung on "mars"), "a remis en 2024 son prix
+    à X" ("à X" hung on "prix"). Looks up to seven words after the verb."""
     doc = trigger.doc
-    for tok in doc[trigger.i + 1:min(trigger.i + 6, trigger.sent.end)]:
+    for tok in doc[trigger.i + 1:min(trigger.i + 8, trigger.sent.end)]:
         if PREP_NORM.get(tok.lower_, tok.lower_) in preps and tok.dep_ == "case" and tok.head.i > tok.i \
                 and tok.head.head.i != trigger.i and tok.head.head.i > trigger.i:
             return [tok.head]

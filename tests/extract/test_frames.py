@@ -56,3 +56,9 @@ def test_frame_hedged(nlp_fr, text, predicate):
 ])
 def test_no_ownership(nlp_fr, text):
     assert not {t for t in fr_triples(text) if t[1] == "subsidiaryOf"}
+
+
+def test_oblique_attached_to_the_object_after_an_adverbial(nlp_fr):
+    """"a décerné en 2023 son grand prix à X": the parser hangs "à X" on the prize."""
+    found = fr_triples("Le festival de Gérardmer a décerné en 2023 son Grand Prix à Vincent Cassel.")
+    assert ("Vincent Cassel", "wonAward", "Grand Prix") in found, found
