@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -20,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import Errors, InputError
+from kg.ingest import parse_json_line
 
 STOPWORDS = frozenset("le la les l un une des du de d the a an of et and en à au aux sur on in par by".split())
 SATISFIED_BY = {
@@ -148,10 +148,7 @@ def read_gold(path: str | Path) -> list[dict]:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(Errors.E004.format(path=path, line=number, detail=exc.msg)) from None
+        row = parse_json_line(path, number, line)
         if not isinstance(row, dict) or not str(row.get("id", "")).strip():
             raise InputError(Errors.E040.format(path=path, line=number))
         rows.append(row)

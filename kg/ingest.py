@@ -106,11 +106,24 @@ def _read_jsonl(path: Path, text: str, on_error: Callable[[InputError], None]) -
             on_error(err)
 
 
-def _record(path: Path, lineno: int, line: str) -> Document:
+def parse_json_line(path: str | Path, lineno: int, line: str) -> object:
+    """One line of a JSONL file, parsed.
+
+    Raises:
+        InputError: ``E004`` naming the file and line if it is not valid JSON.
+
+    Example:
+        >>> parse_json_line("a.jsonl", 3, '{"id": "x"}')
+        {'id': 'x'}
+    """
     try:
-        rec = json.loads(line)
+        return json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(Errors.E004.format(path=path, line=lineno, detail=exc.msg)) from None
+
+
+def _record(path: Path, lineno: int, line: str) -> Document:
+    rec = parse_json_line(path, lineno, line)
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
         raise InputError(Errors.E005.format(path=path, line=lineno))
 
