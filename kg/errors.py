@@ -18,16 +18,27 @@ class Errors:
     """Message templates, one per code. Use ``Errors.E001.format(...)``."""
 
     # ingest
-    E001 = "[E001] {path}: no such file or folder. Check the path, or pass a folder of .txt/.md/.jsonl files."
+    E001 = "[E001] {path}: no such file or folder (or the pattern matches nothing). Check the path."
     E002 = "[E002] {path}: the file is empty; there is nothing to extract."
-    E003 = ("[E003] {path}: not valid UTF-8 (byte {position}). Re-save the file as UTF-8, "
-            "e.g. `iconv -f latin1 -t utf-8 {path}`.")
+    E003 = "[E003] {path}: not valid UTF-8 (byte {position}). Re-save the file as UTF-8."
     E004 = "[E004] {path}:{line}: malformed JSON ({detail}). Each line must be one JSON object."
-    E005 = ("[E005] {path}:{line}: a JSONL record needs a non-empty string field \"text\" "
-            "(and optionally \"id\", \"lang\", \"title\", \"url\", \"date\").")
-    E006 = "[E006] {path}: unsupported file type '{suffix}'. Use .txt, .md or .jsonl."
+    E005 = ("[E005] {path}:{line}: {detail}: a record needs a non-empty string field \"{key}\" "
+            "(and optionally \"id\", \"lang\", \"title\", \"url\", \"date\", \"author\", \"site\").")
+    E006 = "[E006] {path}: skipped: unsupported type '{suffix}'. Supported: {supported}."
     E007 = "[E007] {path}:{line}: field \"{field}\" is invalid: {detail}."
     E008 = "[E008] {path}:{line}: duplicate document id '{doc_id}' in this batch; ids must be unique."
+    # ingest: decoding, formats, fields (E070-E079; E070, E071 and E075 are warnings: the article is kept)
+    E070 = "[E070] {path}: not UTF-8; decoded as {encoding} (guessed by charset-normalizer)."
+    E071 = "[E071] {path}:{line}: field \"{field}\" dropped: {detail}; the article is kept."
+    E072 = "[E072] {path}: no readable document in it ({detail})."
+    E073 = "[E073] {path}: cannot be read: {detail}."
+    E074 = "[E074] {path}:{line}: JSON nested too deeply to parse; skipped."
+    E075 = "[E075] {path}: the feed is malformed ({detail}); {count} item(s) recovered."
+    E076 = "[E076] {path}: not text ({detail}); skipped."
+    E077 = "[E077] {where}: {detail}; skipped."
+    E078 = ("[E078] Invalid field mapping '{spec}': {detail}. Use NAME=KEY, NAME one of {names} "
+            "(e.g. --field text=body --field date=published).")
+    E079 = "[E079] {path}: {count} invisible or control character(s) removed ({kinds})."
     # nlp / models
     E010 = ("[E010] No spaCy model for language '{lang}' is installed (tried: {tried}). {hint}")
     E011 = "[E011] Language '{lang}' is not supported. Supported: {supported}."
@@ -58,6 +69,23 @@ class Errors:
     E052 = "[E052] '{name}' is ambiguous: {candidates}. Use the entity id."
     E053 = "[E053] Cannot merge {a} ({ta}) with {b} ({tb}): their types are incompatible."
     E054 = "[E054] {a} and {b} are marked never-merge in the registry. Remove that line first."
+    # readers and the SPARQL endpoint (E080-E089)
+    E080 = ("[E080] The store at {path} is being written (pid {pid}); reading it now could see a half-written "
+            "state. Wait for `kg build` to finish, then run the command again.")
+    E081 = ("[E081] SERVICE (a federated query, which makes the server fetch other URLs) is refused by this "
+            "endpoint{where}.")
+    E082 = "[E082] The query ran longer than {seconds:g} s and was stopped. Narrow it (LIMIT, more specific patterns), or start `kg serve --timeout` with more."
+    E083 = "[E083] The result has more than {rows} rows. Add LIMIT/OFFSET, or start `kg serve --max-rows` with more."
+    E084 = "[E084] {running} queries are already running (the limit); retry shortly, or start `kg serve --max-concurrent` with more."
+    E085 = ("[E085] Cross-site request refused ({reason}): this endpoint answers requests from its own origin or "
+            "from clients without a browser's Origin (curl, SPARQLWrapper, requests).")
+    E086 = "[E086] This endpoint is read-only: SPARQL Update is not accepted."
+    E087 = "[E087] The query worker stopped unexpectedly ({detail}); the query was not answered."
+    # trained media NER (E130-E139)
+    E130 = "[E130] {path}: missing; {needs}."
+    E131 = "[E131] {path}:{line}: training record skipped: {detail}."
+    E132 = ("[E132] No trained media NER at {path} (language '{lang}'). Retrain it from a checkout with "
+            "`python -m kg.train.ner --lang {lang}`.")
 
 
 class KGError(Exception):
