@@ -67,6 +67,7 @@ __all__ = [
     "DEFAULT_STORE",
     "Registry",
     "RegistryEntry",
+    "build_index",
     "StoreEntity",
     "canonicalise",
     "canonicalise_all",
@@ -120,27 +121,264 @@ class StoreEntity(Entity):
     pref_label: str | None = None
 
 
-@dataclass
+_NameKey = tuple[str, str]
+
+
+class _Entries(dict):
+    """The entries of a :class:`Registry` by id: a dict that keeps the registry's indexes
+    up to date when an entry is added, replaced or removed."""
+
+    __slots__ = ("_registry",)
+
+    def __init__(self, registry: Registry, entries: Mapping[str, RegistryEntry] | None = None) -> None:
+        super().__init__()
+        self._registry = registry
+        for id_, entry in (entries or {}).items():
+            self[id_] = entry
+
+    def __setitem__(self, id_: str, entry: RegistryEntry) -> None:
+        if id_ in self:
+            self._registry._unindex(super().__getitem__(id_))
+        super().__setitem__(id_, entry)
+        self._registry._index(entry)
+
+    def __delitem__(self, id_: str) -> None:
+        self._registry._unindex(super().__getitem__(id_))
+        super().__delitem__(id_)
+
+    def pop(self, id_: str, *default: RegistryEntry | None) -> RegistryEntry | None:  # type: ignore[override]
+        if id_ in self:
+            entry = super().__getitem__(id_)
+            del self[id_]
+            return entry
+        if default:
+            return default[0]
+        raise KeyError(id_)
+
+    def setdefault(self, id_: str, entry: RegistryEntry) -> RegistryEntry:  # type: ignore[override]
+        if id_ not in self:
+            self[id_] = entry
+        return super().__getitem__(id_)
+
+    def update(self, *args: object, **kwargs: RegistryEntry) -> None:  # type: ignore[override]
+        for id_, entry in dict(*args, **kwargs).items():  # type: ignore[arg-type]
+            self[id_] = entry
+
+    def clear(self) -> None:
+        for id_ in list(self):
+            del self[id_]
+
+
+def _name_keys(entry: RegistryEntry, names: Iterable[str]) -> set[_NameKey]:
+    """The ``(type, name key)`` pairs ``names`` of ``entry`` are indexed under (no bare surnames)."""
+    keys = {(entry.type, name_key(n)) for n in names}
+    if entry.type == "Person":
+        keys = {k for k in keys if len(k[1].split()) >= 2}
+    return keys
+
+
 class Registry:
-    """The canonical entities of a store.
+    """The canonical entities of a store, with incremental indexes.
+
+    Lookups by name key and by Wikidata id, never-merge partners and the articles that
+    mention an entry are dict operations on indexes kept up to date when an entry is
+    added, renamed, merged or edited; registering an article never rebuilds them. Change
+    entries through ``entries[id] = ...`` / ``del entries[id]`` and the ``add_*`` /
+    ``set_*`` methods, so that the indexes follow.
 
     Attributes:
         entries: Entries by id.
         counts: Mentions per article (content hash) and entry id.
-        renames: Ids replaced since loading (``old -> new``), for :func:`rewrite_iris`.
+        renames: Ids replaced since loading (``old -> new``), for :meth:`kg.store.Store.rename_iris`.
+        index_builds: How many times the indexes were built from scratch (once per
+            :attr:`entries` or :attr:`counts` assignment; registering does not add any).
+
+    Example:
+        >>> reg = Registry({"organization/netflix": RegistryEntry("organization/netflix", "Netflix", "Organization", {"NFLX"})})
+        >>> reg.lookup("Organization", "NETFLIX"), reg.lookup("Organization", "nflx")
+        ({'organization/netflix'}, {'organization/netflix'})
+        >>> reg.add_aliases(reg.entries["organization/netflix"], {"Netflix, Inc."})
+        >>> reg.lookup("Organization", "Netflix Inc"), reg.index_builds
+        ({'organization/netflix'}, 1)
     """
 
-    entries: dict[str, RegistryEntry] = field(default_factory=dict)
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    renames: dict[str, str] = field(default_factory=dict)
+    def __init__(self, entries: Mapping[str, RegistryEntry] | None = None,
+                 counts: Mapping[str, Mapping[str, int]] | None = None,
+                 renames: Mapping[str, str] | None = None) -> None:
+        self.renames: dict[str, str] = dict(renames or {})
+        self.index_builds = 0
+        self._by_name: dict[_NameKey, set[str]] = defaultdict(set)
+        self._by_qid: dict[str, set[str]] = defaultdict(set)
+        self._keys_of: dict[str, set[_NameKey]] = {}
+        self._apart_from: dict[str, set[str]] = defaultdict(set)  # p -> entries whose never_merge holds p
+        self._articles_of: dict[str, set[str]] = defaultdict(set)
+        self._entries = _Entries(self)
+        self._counts: dict[str, dict[str, int]] = {}
+        self.entries = entries or {}  # type: ignore[assignment]
+        self.counts = counts or {}  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Registry({len(self._entries)} entries, {len(self._counts)} articles)"
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def entries(self) -> dict[str, RegistryEntry]:
+        """Entries by id (a dict that updates the indexes)."""
+        return self._entries
+
+    @entries.setter
+    def entries(self, entries: Mapping[str, RegistryEntry]) -> None:
+        self.index_builds += 1
+        self._by_name.clear()
+        self._by_qid.clear()
+        self._keys_of.clear()
+        self._apart_from.clear()
+        self._entries = _Entries(self, entries)
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Mentions per article (content hash) and entry id. Change them with :meth:`count`
+        and :meth:`reset_article`."""
+        return self._counts
+
+    @counts.setter
+    def counts(self, counts: Mapping[str, Mapping[str, int]]) -> None:
+        self._counts = {article: dict(c) for article, c in counts.items()}
+        self._articles_of.clear()
+        for article, c in self._counts.items():
+            for id_ in c:
+                self._articles_of[id_].add(article)
+
+    # ------------------------------------------------------------------ indexes
+
+    def _index(self, entry: RegistryEntry) -> None:
+        for p in entry.never_merge:
+            self._apart_from[p].add(entry.id)
+        if is_scoped(entry.id):
+            return
+        if entry.wikidata:
+            self._by_qid[entry.wikidata].add(entry.id)
+        keys = self._keys_of[entry.id] = _name_keys(entry, {entry.label, *entry.aliases})
+        for key in keys:
+            self._by_name[key].add(entry.id)
+
+    def _unindex(self, entry: RegistryEntry) -> None:
+        for p in entry.never_merge:
+            _discard(self._apart_from, p, entry.id)
+        if entry.wikidata:
+            _discard(self._by_qid, entry.wikidata, entry.id)
+        for key in self._keys_of.pop(entry.id, ()):
+            _discard(self._by_name, key, entry.id)
+
+    def index(self) -> tuple[dict[_NameKey, set[str]], dict[str, set[str]]]:
+        """``((type, name key) -> ids, qid -> ids)`` over the labels and aliases usable for
+        matching: the live indexes (nothing is rebuilt).
+
+        Article-scoped entries and one-word person aliases (surnames) are not indexed.
+        """
+        return self._by_name, self._by_qid
+
+    def lookup(self, type_: str, name: str) -> set[str]:
+        """Ids of the entries of ``type_`` known by ``name`` (normalised name key)."""
+        return set(self._by_name.get((type_, name_key(name)), ()))
+
+    def by_wikidata(self, qid: str) -> set[str]:
+        """Ids of the entries linked to Wikidata id ``qid``."""
+        return set(self._by_qid.get(qid, ()))
+
+    def partners(self, id_: str) -> set[str]:
+        """The entries ``id_`` must never be merged with (either side of the pair)."""
+        entry = self._entries.get(id_)
+        mine = entry.never_merge if entry else set()
+        return {p for p in mine | self._apart_from.get(id_, set()) if p in self._entries}
+
+    def articles_of(self, id_: str) -> set[str]:
+        """Articles (content hashes) whose mention counts name ``id_``."""
+        return set(self._articles_of.get(id_, ()))
+
+    # ------------------------------------------------------------------ edits
+
+    def add_aliases(self, entry: RegistryEntry, names: Iterable[str]) -> None:
+        """Add surface forms to ``entry`` (an entry of this registry) and index them."""
+        new = set(names) - entry.aliases
+        if not new:
+            return
+        entry.aliases |= new
+        if entry.id in self._keys_of:
+            keys = _name_keys(entry, new) - self._keys_of[entry.id]
+            self._keys_of[entry.id] |= keys
+            for key in keys:
+                self._by_name[key].add(entry.id)
+
+    def remove_aliases(self, entry: RegistryEntry, names: Iterable[str]) -> None:
+        """Take surface forms out of ``entry`` (its label stays)."""
+        self._unindex(entry)
+        entry.aliases -= set(names)
+        self._index(entry)
+
+    def set_wikidata(self, entry: RegistryEntry, qid: str | None) -> None:
+        """Link ``entry`` to Wikidata id ``qid``."""
+        if qid == entry.wikidata:
+            return
+        self._unindex(entry)
+        entry.wikidata = qid
+        self._index(entry)
+
+    def set_label(self, entry: RegistryEntry, label: str) -> None:
+        """Give ``entry`` another canonical label (its id stays)."""
+        if label == entry.label:
+            return
+        self._unindex(entry)
+        entry.label = label
+        self._index(entry)
+
+    def add_never_merge(self, id_: str, other: str) -> None:
+        """Record that ``id_`` must never be merged with ``other``."""
+        entry = self._entries[id_]
+        entry.never_merge.add(other)
+        self._apart_from[other].add(id_)
+
+    def count(self, article: str, id_: str, n: int = 1) -> None:
+        """Add ``n`` mentions of entry ``id_`` in ``article``."""
+        counts = self._counts.setdefault(article, {})
+        counts[id_] = counts.get(id_, 0) + n
+        self._articles_of[id_].add(article)
+
+    def reset_article(self, article: str) -> None:
+        """Forget the mention counts of ``article`` (before it is registered again)."""
+        for id_ in self._counts.get(article, {}):
+            _discard(self._articles_of, id_, article)
+        self._counts[article] = {}
+
+    def move(self, old: str, new: RegistryEntry) -> None:
+        """Replace entry ``old`` by ``new`` (another id): never-merge pairs and mention
+        counts follow, and :attr:`renames` records ``old -> new.id``. Touches only the
+        entries and articles that name ``old`` (through the indexes)."""
+        del self._entries[old]
+        self.renames[old] = new.id
+        for other_id in list(self._apart_from.get(old, ())):
+            other = self._entries.get(other_id)
+            if other is not None:
+                self._unindex(other)
+                other.never_merge = (other.never_merge - {old}) | {new.id}
+                self._index(other)
+        self._apart_from.pop(old, None)
+        for article in self._articles_of.pop(old, set()):
+            counts = self._counts[article]
+            counts[new.id] = counts.get(new.id, 0) + counts.pop(old)
+            self._articles_of[new.id].add(article)
+        self._entries[new.id] = new
+
+    # ------------------------------------------------------------------ queries
 
     def mentions(self, id_: str) -> int:
         """Total mentions of entry ``id_`` in the articles seen."""
-        return sum(c.get(id_, 0) for c in self.counts.values())
+        return sum(self._counts[a].get(id_, 0) for a in self._articles_of.get(id_, ()))
 
     def articles(self, id_: str) -> int:
         """Number of articles that mention entry ``id_``."""
-        return sum(1 for c in self.counts.values() if c.get(id_))
+        return sum(1 for a in self._articles_of.get(id_, ()) if self._counts[a].get(id_))
 
     def current(self, id_: str) -> str:
         """The id ``id_`` became (following renames and merges)."""
@@ -152,26 +390,37 @@ class Registry:
 
     def apart(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` are a never-merge pair."""
-        ea, eb = self.entries.get(a), self.entries.get(b)
+        ea, eb = self._entries.get(a), self._entries.get(b)
         return bool(ea and b in ea.never_merge or eb and a in eb.never_merge)
 
-    def index(self) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
-        """``((type, name key) -> ids, qid -> id)`` over labels and aliases usable for matching.
 
-        Article-scoped entries and one-word person aliases (surnames) are not indexed.
-        """
-        by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
-        by_qid: dict[str, str] = {}
-        for e in self.entries.values():
-            if is_scoped(e.id):
-                continue
-            if e.wikidata:
-                by_qid.setdefault(e.wikidata, e.id)
-            for name in {e.label, *e.aliases}:
-                if e.type == "Person" and len(name_key(name).split()) < 2:
-                    continue
-                by_name[(e.type, name_key(name))].add(e.id)
-        return by_name, by_qid
+def _discard(index: dict[str, set[str]] | dict[_NameKey, set[str]], key: object, value: str) -> None:
+    found = index.get(key)  # type: ignore[call-overload]
+    if found is not None:
+        found.discard(value)
+        if not found:
+            del index[key]  # type: ignore[arg-type]
+
+
+def build_index(registry: Registry) -> tuple[dict[_NameKey, set[str]], dict[str, set[str]]]:
+    """The indexes of :meth:`Registry.index` computed from scratch over every entry (for
+    checks: the live indexes must always equal it).
+
+    Example:
+        >>> reg = Registry({"person/ted-sarandos": RegistryEntry("person/ted-sarandos", "Ted Sarandos", "Person", {"Sarandos"})})
+        >>> build_index(reg) == tuple(dict(i) for i in reg.index())
+        True
+    """
+    by_name: dict[_NameKey, set[str]] = defaultdict(set)
+    by_qid: dict[str, set[str]] = defaultdict(set)
+    for e in registry.entries.values():
+        if is_scoped(e.id):
+            continue
+        if e.wikidata:
+            by_qid[e.wikidata].add(e.id)
+        for key in _name_keys(e, {e.label, *e.aliases}):
+            by_name[key].add(e.id)
+    return dict(by_name), dict(by_qid)
 
 
 # --- file I/O (the only functions that touch files) -------------------------------------
@@ -229,7 +478,7 @@ def load_registry(store_dir: str | Path = DEFAULT_STORE) -> Registry:
         with counts_path.open(encoding="utf-8", newline="") as handle:
             for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
                 if len(row) == 3 and row[1] in reg.entries and row[2].isdigit():
-                    reg.counts.setdefault(row[0], {})[row[1]] = int(row[2])
+                    reg.count(row[0], row[1], int(row[2]))
     return reg
 
 
@@ -306,15 +555,15 @@ def _natural(entity: Entity, gazetteer: Gazetteer) -> tuple[str, str, str | None
     return entity.key, canonical_label(entity), entity.wikidata
 
 
-def _find(entity: Entity, natural_id: str, registry: Registry,
-          index: tuple[dict[tuple[str, str], set[str]], dict[str, str]]) -> str | None:
-    """The registry entry ``entity`` is, or ``None``."""
+def _find(entity: Entity, natural_id: str, registry: Registry) -> str | None:
+    """The registry entry ``entity`` is, or ``None`` (lookups in the registry's live indexes)."""
     if is_scoped(entity.key):
         return entity.key if entity.key in registry.entries else None
-    by_name, by_qid = index
+    by_name, by_qid = registry.index()
     scores: dict[str, int] = defaultdict(int)
-    if entity.wikidata and entity.wikidata in by_qid:
-        scores[by_qid[entity.wikidata]] += 4
+    if entity.wikidata:
+        for id_ in by_qid.get(entity.wikidata, ()):
+            scores[id_] += 4
     if natural_id in registry.entries and registry.entries[natural_id].type == entity.type:
         scores[natural_id] += 3
     for name in {entity.label, *entity.aliases}:
@@ -355,20 +604,14 @@ def _rekey(registry: Registry, entry: RegistryEntry, gazetteer: Gazetteer) -> Re
         return entry
     new_id = entity_key(entry.type, best)
     if new_id == entry.id:
-        entry.label = strip_legal(best)
+        registry.set_label(entry, strip_legal(best))
         return entry
     if new_id in registry.entries:
         return entry
-    del registry.entries[entry.id]
-    registry.renames[entry.id] = new_id
-    for other in registry.entries.values():
-        if entry.id in other.never_merge:
-            other.never_merge = (other.never_merge - {entry.id}) | {new_id}
-    for counts in registry.counts.values():
-        if entry.id in counts:
-            counts[new_id] = counts.pop(entry.id)
-    entry = replace(entry, id=new_id, label=strip_legal(best))
-    registry.entries[new_id] = entry
+    old = entry.id
+    entry = replace(entry, id=new_id, label=strip_legal(best), aliases=set(entry.aliases),
+                    never_merge=set(entry.never_merge))
+    registry.move(old, entry)
     return entry
 
 
@@ -383,7 +626,7 @@ class _Mapping:
 def _register(extraction: Extraction, registry: Registry, gazetteer: Gazetteer) -> _Mapping:
     """Add an article's entities to the registry; return where each mention and entity went."""
     article = extraction.document.content_hash
-    registry.counts[article] = {}
+    registry.reset_article(article)
     out = _Mapping()
     entities = {e.key: e for e in extraction.entities}
     for t in extraction.triples:
@@ -393,32 +636,26 @@ def _register(extraction: Extraction, registry: Registry, gazetteer: Gazetteer) 
         if entity.type == "Quote":
             continue
         natural_id, label, qid = _natural(entity, gazetteer)
-        index = registry.index()
-        found = _find(entity, natural_id, registry, index)
+        found = _find(entity, natural_id, registry)
         if found is None:
             entry = RegistryEntry(_new_id(registry, natural_id), label, entity.type, {label}, qid)
             registry.entries[entry.id] = entry
         else:
             entry = registry.entries[found]
-            entry.wikidata = entry.wikidata or qid
+            if not entry.wikidata and qid:
+                registry.set_wikidata(entry, qid)
         # a surface form that names a never-merge partner goes to that partner
-        partners = {name_key(n): p for p in _partners(registry, entry.id) for n in registry.entries[p].aliases
+        partners = {name_key(n): p for p in sorted(registry.partners(entry.id)) for n in registry.entries[p].aliases
                     if not (registry.entries[p].type == "Person" and len(name_key(n).split()) < 2)}
         for m in entity.mentions:
             target = partners.get(name_key(m.text), entry.id)
-            registry.entries[target].aliases.add(clean_surface(m.text))
-            registry.counts[article][target] = registry.counts[article].get(target, 0) + 1
+            registry.add_aliases(registry.entries[target], [clean_surface(m.text)])
+            registry.count(article, target)
             out.mentions[(m.start, m.end, m.type)] = target
-        entry.aliases |= {a for a in entity.aliases if name_key(a) not in partners}
+        registry.add_aliases(entry, [a for a in entity.aliases if name_key(a) not in partners])
         out.entities[entity.key] = entry.id
         _rekey(registry, entry, gazetteer)
     return out
-
-
-def _partners(registry: Registry, id_: str) -> set[str]:
-    entry = registry.entries[id_]
-    mutual = {e.id for e in registry.entries.values() if id_ in e.never_merge}
-    return {p for p in entry.never_merge | mutual if p in registry.entries}
 
 
 def _apply(extraction: Extraction, registry: Registry, mapping: _Mapping, gazetteer: Gazetteer) -> Extraction:
@@ -615,20 +852,15 @@ def merge(registry: Registry, a: str, b: str) -> str:
         raise ResolveError(Errors.E053.format(a=a, ta=ea.type, b=b, tb=eb.type))
     if registry.apart(a, b):
         raise ResolveError(Errors.E054.format(a=a, b=b))
-    ea.aliases |= eb.aliases | {eb.label}
-    ea.wikidata = ea.wikidata or eb.wikidata
-    ea.never_merge |= eb.never_merge - {a}
-    del registry.entries[b]
-    registry.renames[b] = a
+    registry.add_aliases(ea, eb.aliases | {eb.label})
+    if not ea.wikidata and eb.wikidata:
+        registry.set_wikidata(ea, eb.wikidata)
+    for p in eb.never_merge - {a}:
+        registry.add_never_merge(a, p)
+    registry.move(b, ea)  # never-merge pairs naming b and b's mention counts go to a
     for old, new in list(registry.renames.items()):
         if new == b:
             registry.renames[old] = a
-    for other in registry.entries.values():
-        if b in other.never_merge:
-            other.never_merge = (other.never_merge - {b}) | {a}
-    for counts in registry.counts.values():
-        if b in counts:
-            counts[a] = counts.get(a, 0) + counts.pop(b)
     return a
 
 
@@ -654,11 +886,11 @@ def split(registry: Registry, id_: str, alias: str) -> str:
     moved = {a for a in entry.aliases if name_key(a) == key}
     if not moved or key == name_key(entry.label):
         raise ResolveError(Errors.E051.format(name=f"{alias} (an alias of {id_} other than its label)"))
-    entry.aliases -= moved
+    registry.remove_aliases(entry, moved)
     new = RegistryEntry(_new_id(registry, entity_key(entry.type, alias)), strip_legal(alias), entry.type, moved | {alias},
                         never_merge={id_})
     registry.entries[new.id] = new
-    entry.never_merge.add(new.id)
+    registry.add_never_merge(id_, new.id)
     return new.id
 
 

@@ -328,3 +328,98 @@ def test_scoped_ids_are_valid_slugs():
     key = entity_key("Person", "Oracle", scope="33FC2A93" + "0" * 56)
     assert re.fullmatch(r"person/[0-9a-z]+(-[0-9a-z]+)*", key) and is_scoped(key)
     assert is_scoped("person/peters~0123abcd")  # the scheme of older stores
+
+
+# --- incremental indexes: no rebuild, no scan of the registry per article ----------------
+
+def _scratch(reg: Registry) -> tuple:
+    """Every index of the registry computed from scratch over all its entries and counts."""
+    from kg.registry import build_index
+
+    partners = {i: {p for p in e.never_merge | {o.id for o in reg.entries.values() if i in o.never_merge}
+                    if p in reg.entries} for i, e in reg.entries.items()}
+    articles = {i: {a for a, c in reg.counts.items() if i in c} for i in reg.entries}
+    return build_index(reg), partners, articles
+
+
+def _live(reg: Registry) -> tuple:
+    by_name, by_qid = reg.index()
+    return ((dict(by_name), dict(by_qid)), {i: reg.partners(i) for i in reg.entries},
+            {i: reg.articles_of(i) for i in reg.entries})
+
+
+def _growing_archive(n: int) -> list[Extraction]:
+    """Articles where names grow (acronym first, full name later: a rename), repeat across
+    articles, share a Wikidata id, and come with bare surnames."""
+    out = []
+    for i in range(n):
+        k = i // 3  # each company appears in three consecutive articles, acronym first
+        full = f"Kestrel{k} Media Research"
+        acro = f"KMR{k}"
+        company = ((f"organization/kmr{k}", acro, "Organization", set()) if i % 3 == 0 else
+                   (f"organization/kestrel{k}-media-research", full, "Organization", {acro}))
+        person = (f"person/ana-vidal{i}", f"Ana Vidal{i}", "Person", {f"Vidal{i}"})
+        shared = ("concept/ia", "IA", "Concept", set())
+        out.append(article(f"a{i}", f"text {i}", company, person, shared, qids={"IA": "Q11660"}))
+    return out
+
+
+def test_indexes_equal_a_from_scratch_build_after_inserts_renames_merges_and_splits():
+    reg = Registry()
+    for x in _growing_archive(30):
+        canonicalise_all([x], reg)
+        assert _live(reg) == _scratch(reg)
+    assert any(old.startswith("organization/kmr") for old in reg.renames)  # renames did happen
+    assert "organization/kestrel3-media-research" in reg.entries and "organization/kmr3" not in reg.entries
+    assert merge(reg, "organization/kestrel1-media-research", "organization/kestrel2-media-research")
+    assert _live(reg) == _scratch(reg)
+    new = split(reg, "organization/kestrel1-media-research", "KMR2")
+    assert reg.partners(new) == {"organization/kestrel1-media-research"}
+    assert _live(reg) == _scratch(reg)
+    canonicalise_all(_growing_archive(12)[6:9], reg)  # articles that name the split entity again
+    assert _live(reg) == _scratch(reg)
+    reg.entries["person/zoe-hand"] = RegistryEntry("person/zoe-hand", "Zoe Hand", "Person", {"Zoe Hand", "Hand"},
+                                                   never_merge={new})
+    assert reg.lookup("Person", "zoe hand") == {"person/zoe-hand"} and reg.lookup("Person", "Hand") == set()
+    assert new in reg.partners("person/zoe-hand") and "person/zoe-hand" in reg.partners(new)
+    del reg.entries["person/zoe-hand"]
+    assert _live(reg) == _scratch(reg)
+
+
+def test_loading_a_registry_builds_the_indexes_once(tmp_path):
+    reg = Registry()
+    canonicalise_all(_growing_archive(9), reg)
+    save_registry(reg, tmp_path)
+    back = load_registry(tmp_path)
+    assert back.index_builds == 1
+    assert _live(back) == _scratch(back)
+    assert back.lookup("Organization", "KMR1") == {"organization/kestrel1-media-research"}
+
+
+def test_registering_articles_never_rebuilds_or_scans_the_registry(monkeypatch):
+    """Each article costs dict lookups: a per-entity index rebuild or a scan of every entry
+    (as ``_partners`` and ``_rekey`` did) would iterate ``entries`` here."""
+    from kg import registry as registry_module
+
+    reg = Registry()
+    canonicalise_all(_growing_archive(6), reg)  # a registry with entries, renames and counts
+    visits = {"n": 0}
+
+    def counted(name):
+        original = getattr(dict, name)
+
+        def method(self, *a, **k):
+            visits["n"] += 1
+            return original(self, *a, **k)
+        return method
+
+    for name in ("__iter__", "values", "items", "keys"):
+        monkeypatch.setattr(registry_module._Entries, name, counted(name), raising=False)
+    list(reg.entries.values())
+    assert visits["n"] == 1  # the counter sees a scan (positive twin)
+    visits["n"] = 0
+    builds = reg.index_builds
+    for x in _growing_archive(30)[6:]:
+        canonicalise(x, reg)
+    assert visits["n"] == 0 and reg.index_builds == builds
+    assert len(reg.entries) > 20 and any(k.startswith("organization/kmr") for k in reg.renames)
