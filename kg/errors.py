@@ -81,6 +81,13 @@ class Errors:
             "from clients without a browser's Origin (curl, SPARQLWrapper, requests).")
     E086 = "[E086] This endpoint is read-only: SPARQL Update is not accepted."
     E087 = "[E087] The query worker stopped unexpectedly ({detail}); the query was not answered."
+    # lexicon schema (E090-E094; kg.lexicon.LexiconSchema declares the keys)
+    E090 = "[E090] {path}: unknown lexicon key '{key}': {hint}"
+    E091 = "[E091] {path}: lexicon key '{key}' should be {expected}, not {got}{hint}."
+    E092 = "[E092] {path}: lexicon key '{key}' is invalid: {detail}."
+    E093 = "[E093] {path}: lexicon key '{key}' is written twice in one mapping (first on line {first}); merge them."
+    E094 = ("[E094] {path}: frame #{item} has id '{id}', already the id of frame #{first}; frame ids are the stored "
+            "rule names and must be unique.")
     # trained media NER (E130-E139)
     E130 = "[E130] {path}: missing; {needs}."
     E131 = "[E131] {path}:{line}: training record skipped: {detail}."

@@ -1,29 +1,158 @@
 """Per-language extraction lexicons, kept as YAML data in ``kg/data/lexicon/<lang>.yaml``.
 
 A lexicon holds role nouns, verb and noun frames, speech verbs, hedges and anaphors:
-everything a domain expert may extend without touching code.
+everything a domain expert may extend without touching code. :class:`LexiconSchema`
+declares every key a lexicon may hold and its type, in one place; loading rejects an
+unknown or misspelt key, a wrong type and a key written twice with a coded error naming
+the file, the line and the key, so a typo can no longer turn a rule off silently.
 
 Example:
     >>> lex = load_lexicon("fr")
     >>> lex.role_predicate("patron")
     'ceoOf'
+    >>> "déclarer" in lex.words("speech_verbs")
+    True
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kg.errors import Errors, ModelError
+from kg.records import ENTITY_TYPES
 
 PREDICATES = ("ceoOf", "leads", "founderOf", "worksFor", "uses", "develops", "produces", "distributes",
               "directedBy", "actsIn", "author", "basedOn", "setIn", "acquires", "subsidiaryOf",
               "partnersWith", "headquarteredIn", "locatedIn", "wonAward", "genre", "said")
+
+Predicate = Literal[PREDICATES]  # type: ignore[valid-type]
+EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]
+#: A list of words or multi-word phrases (YAML strings; ``no``/``on`` stay words, see the loader).
+Words = list[str]
+#: A frame slot: ``agent``, ``patient``, ``support`` (noun frames) or ``obl:<prep>[|<prep>…]``.
+Slot = str
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class HedgeSchema(_Strict):
+    """``hedge:``: words under which no triple is extracted."""
+
+    negations: Words = []
+    modals: Words = []
+    cancels: Words = []
+    rumour_words: Words = []
+    contrast_preps: Words = []  # read by no code yet
+
+
+class PronounsSchema(_Strict):
+    """``pronouns:``: personal pronouns by the type they may stand for."""
+
+    Person: Words = []
+    Organization: Words = []
+    plural: Words = []  # read by no code yet
+
+
+_OBL = re.compile(r"obl:[^|]+(?:\|[^|]+)*")
+
+
+class FrameSchema(_Strict):
+    """One item of ``frames:`` (see :class:`Frame`)."""
+
+    id: str | None = Field(None, pattern=r"^[\w.:-]+$")
+    predicate: Predicate
+    lemmas: Words = Field(min_length=1)
+    subject: Slot = "agent"
+    object: Slot = "patient"
+    subject_types: list[EntityType] = []
+    object_types: list[EntityType] = []
+    confidence: float = Field(0.8, gt=0.0, le=1.0)
+    kind: Literal["verb", "noun"] = "verb"
+    support_verbs: Words = []
+
+    @model_validator(mode="after")
+    def _slots_fit_kind(self) -> FrameSchema:
+        own = ("support",) if self.kind == "noun" else ("agent", "patient")
+        for name in (self.subject, self.object):
+            if name not in own and not _OBL.fullmatch(name):
+                raise ValueError(f"slot '{name}' of a {self.kind} frame is not one of {', '.join(own)}, obl:<prep>")
+        if self.support_verbs and self.kind != "noun":
+            raise ValueError("support_verbs is only read for kind: noun")
+        return self
+
+
+class LexiconSchema(_Strict):
+    """Every key a lexicon file may hold, with its type. Adding a key is adding one line here.
+
+    Keys absent from a file default to empty. Sub-keyed tables (``roles``, ``anaphors``,
+    ``award_categories``) map an ontology property or class to words.
+    """
+
+    lang: str
+    # roles and organisations
+    roles: dict[Predicate, Words] = {}
+    org_roles: dict[Predicate, Words] = {}
+    role_preps: Words = []
+    fronted_leads: Words = []
+    # discourse
+    anaphors: dict[EntityType, Words] = {}
+    pronouns: PronounsSchema = PronounsSchema()
+    possessives: Words = []  # read by no code yet
+    # works, products, genres
+    work_nouns: Words = []
+    product_nouns: Words = []
+    source_nouns: Words = []
+    title_participles: Words = []
+    director_nouns: Words = []
+    genre_nouns: Words = []
+    genre_adjectives: Words = []
+    work_part_nouns: Words = []
+    # quotes and hedges
+    speech_verbs: Words = []
+    speech_preps: Words = []
+    hedge: HedgeSchema = HedgeSchema()
+    completion_nouns: Words = []
+    # places and awards
+    seat_nouns: Words = []
+    based_words: Words = []
+    award_preps: Words = []
+    award_categories: dict[EntityType, Words] = {}
+    fronted_award: Words = []
+    # entity typing (kg/extract/mentions.py)
+    org_suffixes: Words = []
+    mention_org_heads: Words = []
+    mention_event_heads: Words = []
+    mention_award_heads: Words = []
+    mention_award_suffixes: Words = []
+    mention_award_category: Words = []
+    mention_org_nouns: Words = []
+    mention_work_nouns: Words = []
+    mention_work_object_verbs: Words = []
+    mention_work_subject_verbs: Words = []
+    mention_org_object_verbs: Words = []
+    mention_org_object_nouns: Words = []
+    mention_place_preps: Words = []
+    mention_place_verbs: Words = []
+    mention_title_glue: Words = []
+    mention_title_participles: Words = []
+    # credit lists of a production (kg/extract/credits.py)
+    credit_cues: dict[Predicate, Words] = {}
+    credit_list_glue: Words = []
+    character_cues: Words = []
+    # verb and noun frames
+    frames: list[FrameSchema] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +161,8 @@ class Frame:
 
     ``subject``/``object`` name a syntactic slot: ``agent``, ``patient``, or ``obl:<prep>``
     (a complement introduced by that preposition). ``subject_types``/``object_types`` restrict
-    the entity types accepted in each slot.
+    the entity types accepted in each slot. ``id`` is the frame's ``id:`` in the lexicon
+    (unique in its file) or, when it has none, ``frame.<kind>.<predicate>.<first lemma>``.
     """
 
     predicate: str
@@ -44,6 +174,7 @@ class Frame:
     confidence: float = 0.8
     kind: str = "verb"  # or "noun"
     support_verbs: tuple[str, ...] = ()
+    id: str = ""
 
 
 @dataclass(slots=True)
@@ -58,9 +189,15 @@ class Lexicon:
     _words: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
     def words(self, key: str, sub: str | None = None) -> frozenset[str]:
-        """A word list of the lexicon, as a set (empty if absent); computed once."""
+        """A word list of the lexicon, as a set (empty if absent); computed once.
+
+        Raises:
+            KeyError: when ``key`` is not declared in :class:`LexiconSchema` (a typo in code).
+        """
         cached = self._words.get((key, sub))
         if cached is None:
+            if key not in LexiconSchema.model_fields:
+                raise KeyError(f"'{key}' is not a lexicon key; declare it in kg.lexicon.LexiconSchema")
             value = self.data.get(key, {})
             if sub is not None:
                 value = (value or {}).get(sub, [])
@@ -89,43 +226,180 @@ def lexicon_path(lang: str) -> Path:
     return Path(str(resources.files("kg") / "data" / "lexicon" / f"{lang}.yaml"))
 
 
+class _LexiconLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with two fixes for word lists: only ``true``/``false`` are
+    booleans (YAML 1.1 reads ``no``, ``on``, ``yes``, ``off`` as booleans, which turned the
+    English words "no" and "on" into "false" and "true"), and a key written twice in one
+    mapping is an error instead of the last one silently winning."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                if key in seen:
+                    raise _DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
+                seen[key] = key_node.start_mark.line + 1
+            except TypeError:  # an unhashable key: let PyYAML report it
+                break
+        return super().construct_mapping(node, deep=deep)
+
+
+_LexiconLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                     list("tTfF"))
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: Any, line: int, first: int) -> None:
+        super().__init__(key, line, first)
+        self.key, self.line, self.first = key, line, first
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
+    """The 1-based line of the YAML key or item at ``loc`` (of the deepest one found)."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    """``('frames', 3, 'objet')`` -> ``frames[4].objet`` (items count from 1)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        elif part != "[key]" and not str(part).startswith(("function-", "literal[")):
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _keys_under(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys the schema declares in the mapping at ``loc`` (empty if it declares none)."""
+    model: type[BaseModel] | None = LexiconSchema
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(str(part)) if model is not None else None
+        if info is None:
+            return []
+        model = next((a for a in (info.annotation, *get_args(info.annotation))
+                      if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    return list(model.model_fields) if model is not None else []
+
+
+#: How a wrong type is named in [E091], by pydantic error type.
+_EXPECTED = {"list_type": "a list", "string_type": "a word (a string)", "dict_type": "a mapping",
+             "model_type": "a mapping", "float_type": "a number", "int_type": "a whole number"}
+
+
+def _schema_error(file: Path, root: yaml.Node | None, err: dict[str, Any], more: int) -> ModelError:
+    """The coded error for the first problem pydantic found (``more`` others are counted)."""
+    loc = tuple(err["loc"])
+    where, key, got = f"{file}:{_line_of(root, loc)}", _key_path(loc), err.get("input")
+    also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    if err["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(str(loc[-1]), _keys_under(loc[:-1]), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "if it is new, declare it in kg.lexicon.LexiconSchema."
+        return ModelError(Errors.E090.format(path=where, key=key, hint=hint) + also)
+    if err["type"] == "missing":
+        return ModelError(Errors.E092.format(path=where, key=key, detail="this required key is missing") + also)
+    if err["type"] in _EXPECTED:
+        hint = "; quote a word that YAML reads as a number, a date or null" if isinstance(
+            got, (int, float, date)) or got is None else ""
+        shown = f"{type(got).__name__} {got!r}"
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return ModelError(Errors.E091.format(path=where, key=key, expected=_EXPECTED[err["type"]],
+                                             got=shown, hint=hint) + also)
+    if err["type"] == "literal_error":
+        detail = f"'{got}' is not one of {err.get('ctx', {}).get('expected', '')}"
+    else:
+        detail = err["msg"].removeprefix("Value error, ").replace("Input should be", f"'{got}' should be")
+    return ModelError(Errors.E092.format(path=where, key=key, detail=detail) + also)
+
+
+def validate_lexicon(data: Any, file: Path, root: yaml.Node | None = None) -> LexiconSchema:
+    """Check parsed lexicon data against :class:`LexiconSchema`.
+
+    Raises:
+        ModelError: [E090] unknown key, [E091] wrong type, [E092] invalid value or missing
+            key, [E094] two frames with one ``id``.
+
+    Example:
+        >>> validate_lexicon({"lang": "fr", "speech_verb": ["dire"]}, Path("fr.yaml"))
+        Traceback (most recent call last):
+        ...
+        kg.errors.ModelError: [E090] fr.yaml:1: unknown lexicon key 'speech_verb': did you mean 'speech_verbs'?
+    """
+    if not isinstance(data, dict):
+        raise ModelError(Errors.E012.format(path=file, detail="top level must be a mapping"))
+    try:
+        schema = LexiconSchema.model_validate(data)
+    except ValidationError as exc:
+        # an unknown key first: a misspelt required key is also reported missing
+        errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+        raise _schema_error(file, root, errors[0], len(errors) - 1) from None
+    seen: dict[str, int] = {}
+    for i, frame in enumerate(schema.frames):
+        if frame.id is None:
+            continue
+        if frame.id in seen:
+            line = _line_of(root, ("frames", i))
+            raise ModelError(Errors.E094.format(path=f"{file}:{line}", id=frame.id, first=seen[frame.id] + 1,
+                                                item=i + 1))
+        seen[frame.id] = i
+    return schema
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str, path: str | None = None) -> Lexicon:
     """Load and check the lexicon of ``lang`` (cached).
 
     Raises:
-        ModelError: [E012] when the file is missing or malformed.
+        ModelError: [E012] when the file is missing or is not YAML; [E090]-[E094] when it does
+            not fit :class:`LexiconSchema` (see :func:`validate_lexicon`) or repeats a key ([E093]).
     """
     file = Path(path) if path else lexicon_path(lang)
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ModelError(Errors.E012.format(path=file, detail=exc)) from None
-    if not isinstance(data, dict):
-        raise ModelError(Errors.E012.format(path=file, detail="top level must be a mapping"))
-    lex = Lexicon(lang=lang, data=data)
-    for table, target in (("roles", lex._roles), ("org_roles", lex._org_roles)):
-        for pred, nouns in (data.get(table) or {}).items():
-            if pred not in PREDICATES:
-                raise ModelError(Errors.E012.format(path=file, detail=f"{table}: unknown property '{pred}'"))
-            for noun in nouns or []:
-                target.setdefault(str(noun).lower(), pred)
-    for i, raw in enumerate(data.get("frames") or []):
+        loader = _LexiconLoader(file.read_text(encoding="utf-8"))
         try:
-            frame = Frame(
-                predicate=raw["predicate"],
-                lemmas=tuple(str(x).lower() for x in raw["lemmas"]),
-                subject=raw.get("subject", "agent"),
-                object=raw.get("object", "patient"),
-                subject_types=tuple(raw.get("subject_types") or ()),
-                object_types=tuple(raw.get("object_types") or ()),
-                confidence=float(raw.get("confidence", 0.8)),
-                kind=raw.get("kind", "verb"),
-                support_verbs=tuple(str(x).lower() for x in raw.get("support_verbs") or ()),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(Errors.E012.format(path=file, detail=f"frame #{i + 1}: {exc!r}")) from None
-        if frame.predicate not in PREDICATES:
-            raise ModelError(Errors.E012.format(path=file, detail=f"frame #{i + 1}: unknown property '{frame.predicate}'"))
-        lex.frames.append(frame)
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else {}
+        finally:
+            loader.dispose()
+    except _DuplicateKey as dup:
+        raise ModelError(Errors.E093.format(path=f"{file}:{dup.line}", key=dup.key, first=dup.first)) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ModelError(Errors.E012.format(path=file, detail=exc)) from None
+    schema = validate_lexicon(data, file, root)
+    if schema.lang != lang:
+        raise ModelError(Errors.E092.format(path=f"{file}:{_line_of(root, ('lang',))}", key="lang",
+                                            detail=f"'{schema.lang}', but it was loaded as the '{lang}' lexicon"))
+    lex = Lexicon(lang=lang, data=data)
+    for table, target in ((schema.roles, lex._roles), (schema.org_roles, lex._org_roles)):
+        for pred, nouns in table.items():
+            for noun in nouns:
+                target.setdefault(noun.lower(), pred)
+    for raw in schema.frames:
+        lemmas = tuple(x.lower() for x in raw.lemmas)
+        lex.frames.append(Frame(
+            predicate=raw.predicate, lemmas=lemmas, subject=raw.subject, object=raw.object,
+            subject_types=tuple(raw.subject_types), object_types=tuple(raw.object_types),
+            confidence=raw.confidence, kind=raw.kind, support_verbs=tuple(x.lower() for x in raw.support_verbs),
+            id=raw.id or f"frame.{raw.kind}.{raw.predicate}.{lemmas[0]}",
+        ))
     return lex
