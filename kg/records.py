@@ -33,6 +33,7 @@ class Document:
         lang: ``"fr"`` or ``"en"``; ``None`` until detected.
         title, url, date: Optional metadata (``date`` as ISO ``YYYY-MM-DD``).
         source: The file it came from; ``line`` its line in a JSONL file.
+        author, site: Optional metadata (byline; site or feed name) of web pages and feed items.
     """
 
     id: str
@@ -43,6 +44,8 @@ class Document:
     date: str | None = None
     source: str = ""
     line: int | None = None
+    author: str | None = None
+    site: str | None = None
 
     @property
     def content_hash(self) -> str:
