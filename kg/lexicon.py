@@ -150,7 +150,10 @@ class LexiconSchema(_Strict):
     # credit lists of a production (kg/extract/credits.py)
     credit_cues: dict[Predicate, Words] = {}
     credit_list_glue: Words = []
+    credit_work_nouns: Words = []
     character_cues: Words = []
+    character_cues: Words = []
+    credit_work_nouns: Words = []
     # verb and noun frames
     frames: list[FrameSchema] = []
 
@@ -314,7 +317,7 @@ def _schema_error(file: Path, root: yaml.Node | None, err: dict[str, Any], more:
     also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
     if err["type"] == "extra_forbidden":
         close = difflib.get_close_matches(str(loc[-1]), _keys_under(loc[:-1]), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "if it is new, declare it in kg.lexicon.LexiconSchema."
+        hint = (f"did you mean '{close[0]}'? " if close else "") + "A new key is declared in kg.lexicon.LexiconSchema."
         return ModelError(Errors.E090.format(path=where, key=key, hint=hint) + also)
     if err["type"] == "missing":
         return ModelError(Errors.E092.format(path=where, key=key, detail="this required key is missing") + also)
@@ -340,10 +343,10 @@ def validate_lexicon(data: Any, file: Path, root: yaml.Node | None = None) -> Le
             key, [E094] two frames with one ``id``.
 
     Example:
-        >>> validate_lexicon({"lang": "fr", "speech_verb": ["dire"]}, Path("fr.yaml"))
+        >>> validate_lexicon({"lang": "fr", "speech_verb": ["dire"]}, Path("fr.yaml"))  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        kg.errors.ModelError: [E090] fr.yaml:1: unknown lexicon key 'speech_verb': did you mean 'speech_verbs'?
+        kg.errors.ModelError: [E090] fr.yaml:1: unknown lexicon key 'speech_verb': did you mean 'speech_verbs'? ...
     """
     if not isinstance(data, dict):
         raise ModelError(Errors.E012.format(path=file, detail="top level must be a mapping"))
