@@ -225,12 +225,16 @@ def validate(path: Annotated[Path, typer.Argument(help="An RDF file or a store d
 @app.command()
 def serve(store: StoreOpt = DEFAULT_STORE,
           host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="TCP port.")] = 7878) -> None:
-    """Serve the store read-only as a SPARQL 1.1 Protocol endpoint."""
+          port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+          timeout: Annotated[float, typer.Option(help="Seconds a query may run (then 500, E082).")] = 5.0,
+          max_rows: Annotated[int, typer.Option(help="Rows or triples a result may hold (more: 500, E083).")] = 10_000,
+          max_concurrent: Annotated[int, typer.Option(help="Queries running at once (one more: 503, E084).")] = 4,
+          ) -> None:
+    """Serve the store read-only as a SPARQL 1.1 Protocol endpoint (bounded, no SERVICE, same-origin)."""
     from kg.serve import serve as run_serve
 
     try:
-        run_serve(store, host, port)
+        run_serve(store, host, port, timeout=timeout, max_rows=max_rows, max_concurrent=max_concurrent)
     except KGError as exc:
         _fail(exc)
 

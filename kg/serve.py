@@ -1,25 +1,39 @@
-"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over the store (stdlib only).
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over the store.
 
 * ``GET /sparql?query=...`` and ``POST /sparql`` with ``application/x-www-form-urlencoded``
   (``query=...``) or ``application/sparql-query`` (the query as the body). ``/`` works too.
-* Results are negotiated from the ``Accept`` header, or from a ``format``/``output``
-  parameter (as SPARQLWrapper sends): SPARQL JSON (default), XML, CSV or TSV for
-  SELECT/ASK; Turtle (default), N-Triples, RDF/XML or JSON-LD for CONSTRUCT/DESCRIBE.
-* Read-only: the store is opened without the writer lock; SPARQL Update (an ``update``
-  parameter, ``application/sparql-update``, or update text as a query) gets 403.
-  ``SERVICE`` (federated queries, which would let the endpoint fetch other URLs) gets 403.
-* A malformed query gets 400 with the parser's message; an unsupported result type 406.
-* Binds to ``127.0.0.1`` by default, and then answers only requests whose ``Host`` is a
-  loopback name (a guard against DNS rebinding from a web page).
+* Results are written by pyoxigraph's own serializers, chosen from the ``Accept`` header
+  or a ``format``/``output`` parameter (as SPARQLWrapper sends): SPARQL JSON (default),
+  XML, CSV or TSV for SELECT/ASK; Turtle (default), N-Triples, RDF/XML or JSON-LD for
+  CONSTRUCT/DESCRIBE.
+* **Bounds.** Each query runs in a worker process with a time limit (``timeout``, 5 s by
+  default): past it the worker is killed and replaced, and the client gets 500 ``E082``.
+  A result may hold ``max_rows`` rows or triples (10,000; more: 500 ``E083``). At most
+  ``max_concurrent`` queries run at once (4; one more: 503 ``E084``, ``Retry-After: 1``).
+* **No federation.** ``SERVICE`` is refused from the query as parsed by rdflib's SPARQL
+  parser (the parse tree and the algebra, at any depth): 403 ``E081``. A query rdflib
+  cannot parse is refused with 400 (``E030``), even if Oxigraph would accept it. And the
+  workers run in a network namespace of their own with no interface up (Linux), so a
+  SERVICE call that got past the parser could not reach any host either.
+* **Read-only.** SPARQL Update (an ``update`` parameter, ``application/sparql-update``,
+  or update text as a query) gets 403 ``E086``. Each query opens the store read-only
+  under the readers' shared lock (see :mod:`kg.store`): while ``kg build`` writes, a
+  query gets 503 ``E080``; between builds it sees the latest build, no restart needed.
+* **Local only.** Binds to ``127.0.0.1`` by default, and then answers only requests whose
+  ``Host`` is a loopback name (DNS rebinding). Cross-site requests get 403 ``E085``: an
+  ``Origin`` other than the endpoint's own, a ``Sec-Fetch-Site`` other than
+  ``same-origin``/``none``, or a foreign ``Referer``. A web page can therefore not make a
+  browser send it a query (a form POST included); curl, SPARQLWrapper or ``requests``
+  send none of these headers and are served.
 
 Example:
-    >>> import tempfile, threading, urllib.request, urllib.parse, json
+    >>> import tempfile, urllib.request, urllib.parse, json
     >>> path = tempfile.mkdtemp() + "/store"
     >>> Store(path).open().close()
     >>> server = make_server(path, port=0)
-    >>> thread = threading.Thread(target=server.serve_forever, daemon=True); thread.start()
-    >>> url = "http://127.0.0.1:%d/sparql?" % server.server_address[1]
-    >>> with urllib.request.urlopen(url + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})) as r:
+    >>> thread = server.start()
+    >>> url = server.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    >>> with urllib.request.urlopen(url) as r:
     ...     json.load(r)["boolean"]
     False
     >>> server.shutdown(); server.server_close()
@@ -27,106 +41,147 @@ Example:
 
 from __future__ import annotations
 
+import ctypes
 import ipaddress
+import multiprocessing
 import os
-import re
+import queue
 import sys
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from rdflib.query import Result
+import pyoxigraph
 
-from kg.errors import KGError
-from kg.query import format_result
+from kg.errors import Errors, KGError, QueryError, StoreError
 from kg.store import DEFAULT_STORE, Store
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "SparqlServer", "make_server", "serve"]
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_MAX_CONCURRENT",
+    "DEFAULT_MAX_ROWS",
+    "DEFAULT_PORT",
+    "DEFAULT_TIMEOUT",
+    "Refused",
+    "SparqlServer",
+    "check_query",
+    "make_server",
+    "negotiate",
+    "serve",
+]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
+#: Seconds a query may run before its worker is killed.
+DEFAULT_TIMEOUT = 5.0
+#: Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) a result may hold.
+DEFAULT_MAX_ROWS = 10_000
+#: Queries running at once (one worker process each).
+DEFAULT_MAX_CONCURRENT = 4
 #: Largest request body accepted, in bytes.
 MAX_BODY = 1_000_000
+#: Seconds a worker process may take to start.
+_STARTUP = 60.0
 
-#: Result formats: short name -> (media type, rdflib serializer name or "tsv").
-_SOLUTION_FORMATS = {
-    "json": ("application/sparql-results+json", "json"),
-    "xml": ("application/sparql-results+xml", "xml"),
-    "csv": ("text/csv", "csv"),
-    "tsv": ("text/tab-separated-values", "tsv"),
-}
-_GRAPH_FORMATS = {
-    "turtle": ("text/turtle", "turtle"),
-    "nt": ("application/n-triples", "nt"),
-    "xml": ("application/rdf+xml", "xml"),
-    "json": ("application/ld+json", "json-ld"),
-}
-#: Media types (and SPARQLWrapper's format names) -> short names.
-_SOLUTION_TYPES = {
-    "application/sparql-results+json": "json", "application/json": "json", "json": "json",
-    "text/javascript": "json", "application/javascript": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml", "xml": "xml",
-    "text/csv": "csv", "csv": "csv",
-    "text/tab-separated-values": "tsv", "tsv": "tsv",
-}
-_GRAPH_TYPES = {
-    "text/turtle": "turtle", "application/x-turtle": "turtle", "turtle": "turtle", "n3": "turtle", "text/n3": "turtle",
-    "application/n-triples": "nt", "text/plain": "nt", "nt": "nt",
-    "application/rdf+xml": "xml", "application/xml": "xml", "text/xml": "xml", "xml": "xml", "rdf+xml": "xml",
-    "application/ld+json": "json", "application/json": "json", "json-ld": "json", "json": "json",
-}
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
-
-# Lexical scan of a query: strings, IRIs and comments are skipped, so that a keyword
-# inside them is not taken for one.
-_SKIP = re.compile(
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\""
-    r"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*",
-    re.S,
-)
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*)", re.I)
-_UPDATE_VERBS = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
-_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.I)
+#: Short format names (``format=``/``output=`` parameters, SPARQLWrapper's names) -> file extensions.
+_GRAPH_ALIASES = {"turtle": "ttl", "n3": "ttl", "json-ld": "jsonld", "rdf+xml": "rdf", "n-triples": "nt", "ntriples": "nt"}
+_GRAPH_FORMATS = (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.N_TRIPLES, pyoxigraph.RdfFormat.RDF_XML,
+                  pyoxigraph.RdfFormat.JSON_LD)
+_SOLUTION_ALIASES = {"text/javascript": "application/json", "application/javascript": "application/json"}
 
 
-def _scan(query: str) -> str:
-    """The query with strings, IRIs and comments blanked out."""
-    return _SKIP.sub(" ", query)
+class Refused(KGError):
+    """A request the endpoint refuses, with its HTTP status.
+
+    Attributes:
+        status: The HTTP status to answer with.
+    """
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = int(status)
 
 
-def is_update(query: str) -> bool:
-    """Whether the text is a SPARQL Update request rather than a query.
+# ---------------------------------------------------------------------- the query, parsed
+
+
+def _has_service(node: object) -> bool:
+    """Whether a parse tree or algebra node holds a ``ServiceGraphPattern`` at any depth."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == "ServiceGraphPattern":
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset, ParseResults)):
+            stack.extend(item)
+    return False
+
+
+def check_query(query: str, prefixes: dict[str, str] | None = None) -> str:
+    """Parse a query with rdflib's SPARQL parser and refuse what the endpoint does not run.
+
+    Args:
+        query: The query text.
+        prefixes: Prefixes the query may use undeclared (the store's).
+
+    Returns:
+        The query form: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
+
+    Raises:
+        Refused: 403 ``E081`` for ``SERVICE`` anywhere in the query, 403 ``E086`` for
+            SPARQL Update, 400 ``E030`` for text the parser cannot read.
 
     Example:
-        >>> is_update("PREFIX ex: <http://ex/> INSERT DATA { ex:a ex:b ex:c }")
-        True
-        >>> is_update('SELECT * WHERE { ?s ?p "INSERT DATA" }')
-        False
+        >>> check_query("SELECT * WHERE { ?s ?p ?o }")
+        'SELECT'
+        >>> check_query("SELECT * { FILTER(1<2)SERVICE?svc { ?s ?p ?o } }")
+        Traceback (most recent call last):
+        ...
+        kg.serve.Refused: [E081] SERVICE (a federated query, which makes the server fetch other URLs) is refused by this endpoint.
+        >>> check_query("SELECT ?service WHERE { ?service a <http://x/SERVICE> } # SERVICE")
+        'SELECT'
     """
-    text = _scan(query)
-    while True:
-        m = _PROLOGUE.match(text)
-        if not m:
-            break
-        text = text[m.end():]
-    words = text.split(None, 1)
-    return bool(words) and words[0].lower() in _UPDATE_VERBS
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parsed = parseQuery(query)
+    except Exception as exc:  # pyparsing's ParseException and friends
+        try:
+            parseUpdate(query)
+        except Exception:
+            detail = str(exc).strip() or type(exc).__name__
+            raise Refused(HTTPStatus.BAD_REQUEST, Errors.E030.format(detail=detail)) from None
+        raise Refused(HTTPStatus.FORBIDDEN, Errors.E086) from None
+    if _has_service(parsed):
+        raise Refused(HTTPStatus.FORBIDDEN, Errors.E081.format(where=""))
+    try:
+        algebra = translateQuery(parsed, initNs=prefixes or {})
+    except Exception as exc:
+        detail = str(exc).strip() or type(exc).__name__
+        raise Refused(HTTPStatus.BAD_REQUEST, Errors.E030.format(detail=detail)) from None
+    if _has_service(algebra.algebra):
+        raise Refused(HTTPStatus.FORBIDDEN, Errors.E081.format(where=""))
+    name = algebra.algebra.name  # SelectQuery, AskQuery, ConstructQuery, DescribeQuery
+    return name[: -len("Query")].upper()
 
 
-def uses_service(query: str) -> bool:
-    """Whether the query has a ``SERVICE`` clause (outside strings, IRIs and comments).
-
-    Example:
-        >>> uses_service("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }")
-        True
-        >>> uses_service("SELECT ?service WHERE { ?service a <http://x/SERVICE> } # SERVICE")
-        False
-    """
-    return bool(_SERVICE.search(_scan(query)))
+# ---------------------------------------------------------------------- formats
 
 
 def _accepted(header: str | None) -> list[str]:
@@ -148,57 +203,272 @@ def _accepted(header: str | None) -> list[str]:
     return [media for _, _, media in sorted(weighted)]
 
 
-def negotiate(result_type: str, accept: str | None, requested: Iterable[str] = ()) -> tuple[str, str] | None:
-    """Choose ``(media type, serializer)`` for a result, or ``None`` if nothing acceptable.
+def negotiate(
+    form: str, accept: str | None, requested: Iterable[str] = ()
+) -> pyoxigraph.QueryResultsFormat | pyoxigraph.RdfFormat | None:
+    """Choose pyoxigraph's format for a result, or ``None`` if nothing acceptable.
 
     Args:
-        result_type: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
+        form: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
         accept: The Accept header.
         requested: ``format``/``output`` parameter values (they win over Accept).
 
     Example:
-        >>> negotiate("SELECT", "text/csv;q=0.5, application/sparql-results+xml")
-        ('application/sparql-results+xml', 'xml')
-        >>> negotiate("CONSTRUCT", "*/*")
-        ('text/turtle', 'turtle')
+        >>> negotiate("SELECT", "text/csv;q=0.5, application/sparql-results+xml").media_type
+        'application/sparql-results+xml'
+        >>> negotiate("CONSTRUCT", "*/*").media_type
+        'text/turtle'
         >>> negotiate("SELECT", "image/png") is None
         True
     """
-    graph = result_type in ("CONSTRUCT", "DESCRIBE")
-    names, formats = (_GRAPH_TYPES, _GRAPH_FORMATS) if graph else (_SOLUTION_TYPES, _SOLUTION_FORMATS)
-    default = "turtle" if graph else "json"
+    graph = form in ("CONSTRUCT", "DESCRIBE")
+
+    def by_media_type(media: str) -> pyoxigraph.QueryResultsFormat | pyoxigraph.RdfFormat | None:
+        if graph:
+            found = pyoxigraph.RdfFormat.from_media_type(media)
+            return found if found in _GRAPH_FORMATS else None
+        return pyoxigraph.QueryResultsFormat.from_media_type(_SOLUTION_ALIASES.get(media, media))
+
+    def by_name(name: str) -> pyoxigraph.QueryResultsFormat | pyoxigraph.RdfFormat | None:
+        if graph:
+            found = pyoxigraph.RdfFormat.from_extension(_GRAPH_ALIASES.get(name, name))
+            return found if found in _GRAPH_FORMATS else by_media_type(name)
+        return pyoxigraph.QueryResultsFormat.from_extension(name) or by_media_type(name)
+
     for value in requested:
-        name = names.get(value.strip().lower())
-        if name:
-            return formats[name]
+        found = by_name(value.strip().lower())
+        if found is not None:
+            return found
+    default = pyoxigraph.RdfFormat.TURTLE if graph else pyoxigraph.QueryResultsFormat.JSON
     media_types = _accepted(accept)
     if not media_types:
-        return formats[default]
+        return default
     for media in media_types:
-        if media in names:
-            return formats[names[media]]
+        found = by_media_type(media)
+        if found is not None:
+            return found
         if media in ("*/*", "application/*", "text/*"):
-            return formats[default]
+            return default
     return None
 
 
+# ---------------------------------------------------------------------- worker processes
+
+
+@dataclass(frozen=True)
+class _Job:
+    query: str
+    accept: str | None
+    requested: tuple[str, ...]
+    max_rows: int
+
+
+#: A worker's answer: HTTP status, media type, body.
+_Answer = tuple[int, str, bytes]
+
+
+def _isolate_network() -> bool:
+    """Move this process into a new network namespace with no interface up (Linux).
+
+    Root may do it directly; other users through a user namespace of their own, where
+    the kernel allows unprivileged ones. Must run while the process has one thread.
+
+    Returns:
+        Whether the process can no longer reach any host (loopback included).
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    clone_newnet, clone_newuser = 0x40000000, 0x10000000
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    for flags in (clone_newnet, clone_newnet | clone_newuser):
+        if libc.unshare(flags) == 0:
+            return True
+    return False
+
+
+def _answer(store_path: str, job: _Job) -> _Answer:
+    """Check, run and serialize one query (in a worker process)."""
+    try:
+        with Store(store_path, read_only=True) as store:
+            ox = store.oxigraph
+            assert ox is not None
+            prefixes = {p: str(ns) for p, ns in store.dataset.namespaces()}
+            form = check_query(job.query, prefixes)
+            fmt = negotiate(form, job.accept, job.requested)
+            if fmt is None:
+                raise Refused(HTTPStatus.NOT_ACCEPTABLE, f"No acceptable format for a {form} result.")
+
+            def run() -> Any:
+                return ox.query(job.query, use_default_graph_as_union=True, prefixes=prefixes)
+
+            try:
+                result = run()
+                if isinstance(result, pyoxigraph.QueryBoolean):
+                    body = result.serialize(format=fmt)
+                elif isinstance(result, pyoxigraph.QuerySolutions):
+                    if sum(1 for _ in islice(result, job.max_rows + 1)) > job.max_rows:
+                        raise Refused(HTTPStatus.INTERNAL_SERVER_ERROR, Errors.E083.format(rows=job.max_rows))
+                    body = run().serialize(format=fmt)  # within the bound: evaluated again, written by pyoxigraph
+                else:
+                    triples = list(islice(result, job.max_rows + 1))
+                    if len(triples) > job.max_rows:
+                        raise Refused(HTTPStatus.INTERNAL_SERVER_ERROR, Errors.E083.format(rows=job.max_rows))
+                    body = pyoxigraph.serialize(triples, format=fmt, prefixes=prefixes)
+            except SyntaxError as exc:
+                raise Refused(HTTPStatus.BAD_REQUEST, Errors.E030.format(detail=str(exc).strip())) from None
+            except OSError as exc:
+                if "unreachable" in str(exc).lower() or "service" in str(exc).lower():
+                    raise Refused(HTTPStatus.FORBIDDEN, Errors.E081.format(where=" (the engine has no network)")) from None
+                raise Refused(HTTPStatus.INTERNAL_SERVER_ERROR, Errors.E030.format(detail=str(exc).strip())) from None
+    except Refused as exc:
+        return exc.status, "text/plain", (str(exc) + "\n").encode("utf-8")
+    except StoreError as exc:
+        status = HTTPStatus.SERVICE_UNAVAILABLE if str(exc).startswith("[E080]") else HTTPStatus.INTERNAL_SERVER_ERROR
+        return status, "text/plain", (str(exc) + "\n").encode("utf-8")
+    return HTTPStatus.OK, fmt.media_type, body or b""
+
+
+def _worker_main(conn: Connection, store_path: str) -> None:
+    """A worker process: cut the network, then answer jobs until the pipe closes."""
+    conn.send(_isolate_network())
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(_answer(store_path, job))
+        except Exception as exc:  # never leave the server without an answer
+            conn.send((HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain",
+                       (Errors.E087.format(detail=f"{type(exc).__name__}: {exc}") + "\n").encode("utf-8")))
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, context: Any, store_path: str) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, store_path), daemon=True,
+                                       name="kg-serve-worker")
+        self.process.start()
+        child.close()
+        self.isolated: bool | None = None
+
+    def ready(self) -> bool:
+        """Wait for the worker to start; whether it did."""
+        if self.isolated is None and self.conn.poll(_STARTUP):
+            self.isolated = bool(self.conn.recv())
+        return self.isolated is not None
+
+    def stop(self) -> None:
+        """Kill the process (at once: a query may be running) and close the pipe."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class QueryPool:
+    """Worker processes that run queries with a time limit, killed and replaced past it.
+
+    Oxigraph cannot interrupt a query from another Python thread; a process can be
+    killed. The store is opened read-only in the worker for each query.
+
+    Args:
+        store_path: The store directory.
+        size: Number of workers (queries that can run at once).
+    """
+
+    def __init__(self, store_path: str | os.PathLike[str], size: int) -> None:
+        self._path = str(store_path)
+        # forkserver: workers fork from a clean single-threaded process with kg.serve
+        # imported, so a replacement is ready in milliseconds and unshare() is allowed.
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["kg.serve"])
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closed = False
+        for _ in range(size):
+            self._idle.put(_Worker(self._context, self._path))
+
+    def isolated(self) -> bool:
+        """Whether the workers run without network (waits for one to start)."""
+        worker = self._idle.get()
+        try:
+            return worker.ready() and bool(worker.isolated)
+        finally:
+            self._idle.put(worker)
+
+    def run(self, job: _Job, timeout: float) -> _Answer:
+        """Run a job on an idle worker; kill and replace the worker past ``timeout``."""
+        worker = self._idle.get()
+        if not worker.ready():
+            worker.stop()
+            self._idle.put(_Worker(self._context, self._path))
+            return HTTPStatus.SERVICE_UNAVAILABLE, "text/plain", (Errors.E087.format(detail="it did not start") + "\n").encode()
+        try:
+            worker.conn.send(job)
+            if worker.conn.poll(timeout):
+                answer: _Answer = worker.conn.recv()
+                self._idle.put(worker)
+                return answer
+            detail = None
+        except (EOFError, OSError) as exc:
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else "it exited"
+        worker.stop()
+        if not self._closed:
+            self._idle.put(_Worker(self._context, self._path))
+        if detail is not None:
+            return HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain", (Errors.E087.format(detail=detail) + "\n").encode()
+        return HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain", (Errors.E082.format(seconds=timeout) + "\n").encode()
+
+    def close(self) -> None:
+        """Stop every idle worker (a running one is stopped when its query returns)."""
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
+
+
+# ---------------------------------------------------------------------- HTTP
+
+
 class SparqlServer(ThreadingHTTPServer):
-    """A threading HTTP server holding an open, read-only :class:`~kg.store.Store`.
+    """A threading HTTP server whose queries run in a :class:`QueryPool`.
 
     Attributes:
-        store: The store queries run on.
+        store_path: The store served.
+        timeout_s: Seconds a query may run.
+        max_rows: Rows or triples a result may hold.
+        max_concurrent: Queries running at once.
         verbose: Log each request to stderr.
+        counters: ``queries`` (sent to a worker), ``refused`` (cross-site, Host,
+            update, busy), as a plain dict guarded by ``counter_lock``.
     """
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store: Store, *, owns_store: bool, verbose: bool = False) -> None:
-        self.store = store
+    def __init__(self, address: tuple[str, int], store_path: Path, *, timeout: float = DEFAULT_TIMEOUT,
+                 max_rows: int = DEFAULT_MAX_ROWS, max_concurrent: int = DEFAULT_MAX_CONCURRENT,
+                 verbose: bool = False) -> None:
+        self.store_path = store_path
+        self.timeout_s = float(timeout)
+        self.max_rows = int(max_rows)
+        self.max_concurrent = int(max_concurrent)
         self.verbose = verbose
-        self._owns_store = owns_store
-        # rdflib's own SPARQL engine (memory backend) is not known to be thread-safe.
-        self.query_lock = threading.Lock() if store.backend == "memory" else None
+        self.counters = {"queries": 0, "refused": 0}
+        self.counter_lock = threading.Lock()
+        self.slots = threading.BoundedSemaphore(self.max_concurrent)
         super().__init__(address, SparqlHandler)
+        try:
+            self.pool = QueryPool(store_path, self.max_concurrent)
+        except BaseException:
+            super().server_close()
+            raise
 
     @property
     def url(self) -> str:
@@ -206,11 +476,21 @@ class SparqlServer(ThreadingHTTPServer):
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/sparql"
 
+    def count(self, name: str) -> None:
+        """Add one to a counter."""
+        with self.counter_lock:
+            self.counters[name] += 1
+
+    def start(self) -> threading.Thread:
+        """Serve in a daemon thread (notebooks, tests); stop with ``shutdown()``, ``server_close()``."""
+        thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        thread.start()
+        return thread
+
     def server_close(self) -> None:
-        """Stop listening and close the store if this server opened it."""
+        """Stop listening and stop the worker processes."""
         super().server_close()
-        if self._owns_store:
-            self.store.close()
+        self.pool.close()
 
     def loopback_only(self) -> bool:
         """Whether the server listens on a loopback address only."""
@@ -224,7 +504,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
     """SPARQL 1.1 Protocol request handler (query operation only)."""
 
     server: SparqlServer
-    server_version = "media-kg-sparql/0.1"
+    server_version = "media-kg-sparql/0.2"
+    timeout = 30  # seconds a client may take to send its request
 
     # -------------------------------------------------------------- HTTP verbs
 
@@ -239,9 +520,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         """``POST`` with a form (``query=...``) or a ``application/sparql-query`` body."""
         if not self._check_request():
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"The request body exceeds {MAX_BODY} bytes.")
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"The request body must be 0 to {MAX_BODY} bytes.")
             return
         body = self.rfile.read(length).decode("utf-8", "replace")
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -252,7 +536,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         elif content_type == "application/sparql-query":
             params["query"] = [body]
         elif content_type == "application/sparql-update":
-            self._error(HTTPStatus.FORBIDDEN, "This endpoint is read-only: SPARQL Update is not accepted.")
+            self._refuse(HTTPStatus.FORBIDDEN, Errors.E086)
             return
         else:
             self._error(
@@ -275,17 +559,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if urlsplit(self.path).path.rstrip("/") not in ("", "/sparql"):
             self._error(HTTPStatus.NOT_FOUND, "The SPARQL endpoint is /sparql.")
             return False
+        host = (self.headers.get("Host") or "").strip()
         if self.server.loopback_only():
-            host = (self.headers.get("Host") or "").strip()
             name = urlsplit(f"//{host}").hostname or ""
             if not _is_loopback_name(name):
-                self._error(HTTPStatus.FORBIDDEN, f"Host '{host}' is not served: this endpoint answers localhost only.")
+                self._refuse(HTTPStatus.FORBIDDEN, f"Host '{host}' is not served: this endpoint answers localhost only.")
                 return False
+        reason = cross_site_reason(self.headers, host)
+        if reason:
+            self._refuse(HTTPStatus.FORBIDDEN, Errors.E085.format(reason=reason))
+            return False
         return True
 
     def _dispatch(self, params: dict[str, list[str]]) -> None:
         if "update" in params:
-            self._error(HTTPStatus.FORBIDDEN, "This endpoint is read-only: SPARQL Update is not accepted.")
+            self._refuse(HTTPStatus.FORBIDDEN, Errors.E086)
             return
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
@@ -294,48 +582,83 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if params.get("default-graph-uri") or params.get("named-graph-uri"):
             self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported; use FROM/GRAPH.")
             return
-        query = queries[0]
-        if is_update(query):
-            self._error(HTTPStatus.FORBIDDEN, "This endpoint is read-only: SPARQL Update is not accepted.")
-            return
-        if uses_service(query):
-            self._error(HTTPStatus.FORBIDDEN, "SERVICE (federated query) is disabled on this endpoint.")
+        if not self.server.slots.acquire(blocking=False):
+            self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, Errors.E084.format(running=self.server.max_concurrent),
+                         headers={"Retry-After": "1"})
             return
         try:
-            result = self._run(query)
-        except KGError as exc:
-            self._error(HTTPStatus.BAD_REQUEST, str(exc))
-            return
-        requested = params.get("format", []) + params.get("output", []) + params.get("results", [])
-        chosen = negotiate(result.type, self.headers.get("Accept"), requested)
-        if chosen is None:
-            self._error(HTTPStatus.NOT_ACCEPTABLE, f"No acceptable format for a {result.type} result.")
-            return
-        media_type, serializer = chosen
-        self._send(HTTPStatus.OK, media_type, _serialize(result, serializer))
+            requested = tuple(params.get("format", []) + params.get("output", []) + params.get("results", []))
+            job = _Job(queries[0], self.headers.get("Accept"), requested, self.server.max_rows)
+            self.server.count("queries")
+            status, media_type, body = self.server.pool.run(job, self.server.timeout_s)
+        finally:
+            self.server.slots.release()
+        if status >= 400:
+            self._error(HTTPStatus(status), body.decode("utf-8"))
+        else:
+            self._send(HTTPStatus(status), media_type, body)
 
-    def _run(self, query: str) -> Result:
-        if self.server.query_lock is None:
-            return self.server.store.query(query)
-        with self.server.query_lock:
-            return self.server.store.query(query)
-
-    def _send(self, status: HTTPStatus, media_type: str, body: bytes) -> None:
+    def _send(self, status: HTTPStatus, media_type: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", f"{media_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept")
+        self.send_header("Vary", "Accept, Origin, Sec-Fetch-Site")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cross-Origin-Resource-Policy", "same-origin")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._send(status, "text/plain", (message.rstrip() + "\n").encode("utf-8"))
+    def _error(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        self._send(status, "text/plain", (message.rstrip() + "\n").encode("utf-8"), headers)
+
+    def _refuse(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        self.server.count("refused")
+        if self.server.verbose:
+            self.log_message("refused: %s", message)
+        self._error(status, message, headers)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Log to stderr only when the server is verbose."""
         if self.server.verbose:
             super().log_message(format, *args)
+
+
+def cross_site_reason(headers: Any, host: str) -> str | None:
+    """Why a request comes from another site's page, or ``None`` if it does not.
+
+    A browser names the page that makes a request: ``Origin`` (every POST, and
+    cross-origin requests), ``Sec-Fetch-Site`` (every request of current browsers) and
+    often ``Referer``. The endpoint's own origin is ``http://`` + its ``Host``. Clients
+    that are not browsers (curl, SPARQLWrapper, requests) send none of these headers.
+
+    Args:
+        headers: The request headers (a mapping with ``get``).
+        host: The request's ``Host`` header.
+
+    Example:
+        >>> cross_site_reason({"Origin": "http://evil.example"}, "127.0.0.1:7878")
+        "Origin 'http://evil.example'"
+        >>> cross_site_reason({"Origin": "http://127.0.0.1:7878", "Sec-Fetch-Site": "same-origin"}, "127.0.0.1:7878") is None
+        True
+        >>> cross_site_reason({}, "127.0.0.1:7878") is None
+        True
+    """
+    own = f"http://{host}".lower()
+    origin = headers.get("Origin")
+    if origin is not None and origin.strip().lower().rstrip("/") != own:
+        return f"Origin '{origin.strip()}'"
+    site = headers.get("Sec-Fetch-Site")
+    if site is not None and site.strip().lower() not in ("same-origin", "none"):
+        return f"Sec-Fetch-Site '{site.strip()}'"
+    referer = headers.get("Referer")
+    if referer:
+        parts = urlsplit(referer.strip())
+        if f"{parts.scheme}://{parts.netloc}".lower() != own:
+            return f"Referer from '{parts.scheme}://{parts.netloc}'"
+    return None
 
 
 def _is_loopback_name(name: str) -> bool:
@@ -347,46 +670,40 @@ def _is_loopback_name(name: str) -> bool:
         return False
 
 
-def _serialize(result: Result, serializer: str) -> bytes:
-    if serializer == "tsv":
-        return format_result(result, "tsv").encode("utf-8")
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format=serializer, encoding="utf-8")  # type: ignore[union-attr]
-    if result.type == "ASK" and serializer == "csv":
-        return ("true" if result.askAnswer else "false").encode("utf-8") + b"\n"
-    return result.serialize(format=serializer, encoding="utf-8")  # type: ignore[return-value]
-
-
 def make_server(
     store_path: str | os.PathLike[str] = DEFAULT_STORE,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     *,
-    store: Store | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_concurrent: int = DEFAULT_MAX_CONCURRENT,
     verbose: bool = False,
 ) -> SparqlServer:
-    """Open the store read-only and bind the endpoint (call ``serve_forever()`` to run it).
+    """Check the store and bind the endpoint (call ``serve_forever()`` or ``start()`` to run it).
 
     Args:
         store_path: The store directory.
         host: Interface to bind (``127.0.0.1`` by default; ``0.0.0.0`` exposes the store).
         port: TCP port; ``0`` picks a free one (see ``server.server_address``).
-        store: An already open store to serve instead (it is not closed by the server).
+        timeout: Seconds a query may run (``kg serve --timeout``).
+        max_rows: Rows or triples a result may hold (``--max-rows``).
+        max_concurrent: Queries running at once (``--max-concurrent``).
         verbose: Log each request to stderr.
 
     Raises:
-        StoreError: ``E022`` if there is no store at ``store_path``.
+        StoreError: ``E022`` if there is no store at ``store_path``, ``E080`` if a writer
+            holds it now.
+        QueryError: ``E033`` if a bound is not positive.
         OSError: If the address cannot be bound.
     """
-    owns = store is None
-    if store is None:
-        store = Store(Path(store_path), read_only=True).open()
-    try:
-        return SparqlServer((host, port), store, owns_store=owns, verbose=verbose)
-    except BaseException:
-        if owns:
-            store.close()
-        raise
+    for name, value in (("timeout", timeout), ("max_rows", max_rows), ("max_concurrent", max_concurrent)):
+        if not value > 0:
+            raise QueryError(Errors.E033.format(fmt=f"{name}={value}", choices="a number above 0"))
+    path = Path(store_path)
+    Store(path, read_only=True).open().close()  # E022/E021/E080 now, not on the first query
+    return SparqlServer((host, port), path, timeout=timeout, max_rows=max_rows, max_concurrent=max_concurrent,
+                        verbose=verbose)
 
 
 def serve(
@@ -394,20 +711,31 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_concurrent: int = DEFAULT_MAX_CONCURRENT,
     verbose: bool = True,
 ) -> None:
     """``kg serve``: run the endpoint until interrupted (Ctrl-C).
 
-    The store is a snapshot taken at start: restart the server after a ``kg build``.
+    Each query reads the store as the last finished ``kg build`` left it; during a build
+    queries get 503 ``E080``.
 
     Example (not run: it blocks):
         >>> serve("output/store", port=7878)  # doctest: +SKIP
     """
-    server = make_server(store_path, host, port, verbose=verbose)
-    print(f"SPARQL endpoint on {server.url} (read-only; Ctrl-C to stop)", file=sys.stderr)
+    server = make_server(store_path, host, port, timeout=timeout, max_rows=max_rows,
+                         max_concurrent=max_concurrent, verbose=verbose)
+    isolated = server.pool.isolated()
+    print(f"SPARQL endpoint on {server.url} (read-only; {timeout:g} s, {max_rows} rows, "
+          f"{max_concurrent} queries at once; Ctrl-C to stop)", file=sys.stderr)
+    if not isolated:
+        print("warning: the query workers could not be cut off the network (no network namespace); "
+              "SERVICE is still refused by the query parser.", file=sys.stderr)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+

@@ -11,8 +11,10 @@ Writing rules:
 
 * **One writer at a time.** A writer holds an exclusive, non-blocking ``flock`` on
   ``<store>/.kg-writer.lock``; a second writer gets :class:`~kg.errors.StoreError`
-  ``E020``. Readers (``read_only=True``: ``kg query``, ``kg serve``) take no lock; they
-  see the store as it was when they opened it.
+  ``E020``. Readers (``read_only=True``: ``kg query``, ``kg serve``, the notebook API)
+  share that lock (``LOCK_SH``) while open, so a reader never reads during a write
+  (Oxigraph leaves that undefined): a reader opened while a writer holds the store
+  gets ``E080`` at once, and a writer started while a reader is open gets ``E020``.
 * **One article, one transaction.** An article's named graph and its metadata are
   written with a single ``pyoxigraph.Store.extend`` call, which Oxigraph applies as one
   transaction (all or nothing, also under ``kill -9``). Its ``mkg:contentHash``
@@ -123,6 +125,33 @@ class StoreStats:
 
 
 _G = TypeVar("_G", bound=Graph)
+
+
+def _shared_lock(path: Path) -> int | None:
+    """Take a shared, non-blocking ``flock`` on ``<store>/.kg-writer.lock`` for a reader.
+
+    Returns:
+        The locked file descriptor, or ``None`` when the lock file can be neither opened
+        nor created (a store on read-only media: no writer can lock it either).
+
+    Raises:
+        StoreError: ``E080`` if a writer holds the store.
+    """
+    lock = path / LOCK_NAME
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        try:
+            fd = os.open(lock, os.O_RDONLY)
+        except OSError:
+            return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        pid = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+        os.close(fd)
+        raise StoreError(Errors.E080.format(path=path, pid=pid)) from None
+    return fd
 
 
 def _plain(term: Node) -> Node:
@@ -273,12 +302,13 @@ class Store:
     Args:
         path: The store directory (Oxigraph backend); ignored by ``"memory"``.
         backend: ``"oxigraph"`` (default, persistent) or ``"memory"``.
-        read_only: Open for reading only: no writer lock is taken, the store must exist,
-            and the reader sees a snapshot taken when it opened.
+        read_only: Open for reading only: the store must exist, and the writer lock is
+            shared with other readers until :meth:`close` (no writer meanwhile).
 
     Raises:
         StoreError: ``E020`` if another writer holds the store, ``E021`` if it cannot
-            be opened, ``E022`` if a read-only store does not exist (from :meth:`open`).
+            be opened, ``E022`` if a read-only store does not exist, ``E080`` if a reader
+            opens while a writer holds the store (from :meth:`open`).
 
     Example:
         >>> store = Store(backend="memory").open()
@@ -357,13 +387,21 @@ class Store:
             self._repair()
         return self
 
-    @staticmethod
-    def _open_read_only(path: Path) -> pyoxigraph.Store:
+    def _open_read_only(self, path: Path) -> pyoxigraph.Store:
+        """Open for reading under a shared ``flock`` on the writer lock file.
+
+        Oxigraph documents a read-only open while another process writes as undefined,
+        so readers and the writer exclude each other: readers share the lock (any number
+        at once), a writer needs it alone. A reader never waits: while a writer holds the
+        store it gets ``E080`` at once. The lock is held until :meth:`close`.
+        """
         if not (path / "CURRENT").is_file():
             raise StoreError(Errors.E022.format(path=path))
+        self._lock_fd = _shared_lock(path)
         try:
             return pyoxigraph.Store.read_only(str(path))
         except OSError as exc:
+            self._release_lock()
             raise StoreError(Errors.E021.format(path=path, detail=exc)) from exc
 
     def _acquire_lock(self, path: Path) -> None:

@@ -130,9 +130,14 @@ def test_second_writer_gets_e020(store_path: Path) -> None:
         code = f"from kg.store import Store; Store({str(store_path)!r}).open()"
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
         assert proc.returncode != 0 and "[E020]" in proc.stderr
-        # readers take no lock
-        with Store(store_path, read_only=True) as reader:
-            assert reader.stats().articles == 0
+        # a reader does not read during a write: it fails at once, naming the writer
+        with pytest.raises(StoreError, match=r"^\[E080\]") as err:
+            Store(store_path, read_only=True).open()
+        assert str(os.getpid()) in str(err.value)
+    with Store(store_path, read_only=True) as reader, Store(store_path, read_only=True) as other:
+        assert reader.stats().articles == other.stats().articles == 0  # readers share the lock
+        with pytest.raises(StoreError, match=r"^\[E020\]"):
+            Store(store_path).open()  # and keep a writer out while open
     with Store(store_path):  # released on close
         pass
     assert (store_path / LOCK_NAME).exists()
