@@ -1,0 +1,455 @@
+"""Credit lists: the way news writing lists the people of a production.
+
+One construction serves every work relation (``actsIn``, ``directedBy``, ``author``,
+``produces``), in both languages:
+
+* **parenthetical credits**: a name followed by titles in brackets is a filmography,
+  "Nadia Farès (Elles n'oublient jamais, Les rivières pourpres)", "Marianly Tejada (The
+  Purge)", "Illumination (Despicable Me)". :func:`credit_titles` types the bracketed titles
+  as creative works at the mention stage, whatever the NER made of them;
+* **lists of people**: names coordinated by commas and "et"/"and" share one role. The role
+  is the one a rule already found for one of them in the sentence ("écrite par X et Y"), or
+  the nearest *credit cue* of the lexicon (``credit_cues``: "casting", "derrière la caméra",
+  "ensemble", "voiced by", "executive producers"...);
+* **the work being credited** is the one named in the sentence, else the current work of
+  the passage: the latest work named on its own as a clause's subject or object, never one
+  inside brackets, a relative clause or a list (:func:`focus_work`).
+
+Each list member gets the relation with the work; each member's bracketed titles get it too.
+
+Example:
+    >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+    >>> doc = load_pipeline("fr")("Devant la caméra, on retrouve Omar Sy (Lupin) et Léa Drucker (Close).")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicon import Lexicon
+from kg.records import Mention, Relation
+
+#: Relations a credit list can carry, and which side the work is on.
+WORK_PREDICATES = {"actsIn": "object", "directedBy": "subject", "author": "subject", "produces": "object"}
+#: Relations that make a person an executive rather than a member of the cast or crew.
+_OFFICE = frozenset(("ceoOf", "leads", "worksFor", "founderOf"))
+_OPEN, _CLOSE = "(", ")"
+_ITEM_SPLIT = re.compile(r"\s*[,;/]\s*|\s+(?:et|and|&)\s+(?=[A-ZÀ-Ý0-9«“\"])")
+_YEARS = re.compile(r"^(?:\d{4}|\d{1,3}\s*(?:ans|years?|%)|\d+)$")
+CONFIDENCE = 0.65
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A name and the titles bracketed right after it."""
+
+    holder: Mention
+    titles: tuple[Mention, ...]
+    open_char: int
+    close_char: int
+
+
+def _bracket_groups(text: str) -> Iterator[tuple[int, int]]:
+    """``(open, close)`` offsets of each innermost bracket pair of ``text``."""
+    for m in re.finditer(r"\(([^()\n]{1,300})\)", text):
+        yield m.start(), m.end() - 1
+
+
+def _title_items(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The title spans inside brackets ``text[a+1:b]``, or None when the content is no list of
+    titles (an age, a year, lower-case words, a role: "(54 ans)", "(as Mario)", "(ex-M6)")."""
+    inner = text[a + 1:b]
+    bounds: list[tuple[int, int]] = []
+    last = 0
+    for sep in _ITEM_SPLIT.finditer(inner):
+        bounds.append((last, sep.start()))
+        last = sep.end()
+    bounds.append((last, len(inner)))
+    out = []
+    for s, e in bounds:
+        raw = inner[s:e]
+        stripped = raw.strip().strip("«»“”\"").strip()
+        if not stripped:
+            return None
+        lead = raw.find(stripped)
+        first = stripped[:1]
+        if not (first.isupper() or first.isdigit()) or _YEARS.match(stripped) or len(stripped) > 80:
+            return None
+        out.append((a + 1 + s + lead, a + 1 + s + lead + len(stripped)))
+    return out
+
+
+def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Mentions without fictional characters: a name right after a character cue of the
+    lexicon ("plays Jenna Lazarus", "takes the lead as Laz", "incarne Lucien de Rubempré")
+    is a role, not a person of the news."""
+    cues = [tuple(str(c).lower().split()) for c in lex.data.get("character_cues") or []]
+    if not cues:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "Person" and not m.source.startswith("gazetteer"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(
+                    span.start >= len(c) and tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c
+                    for c in cues):
+                continue
+        out.append(m)
+    return out
+
+
+def join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A one-word place or untyped name glued to a person's name is the person's first name
+    ("Florent" + "Emilio Siri" read as a place and a person)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.type == "Person" and prev.type in ("Place", "Misc") \
+                and not prev.source.startswith("gazetteer") and " " not in prev.text and prev.text[:1].isupper() \
+                and doc.text[prev.end:m.start] == " ":
+            out[-1] = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Person", m.source + ">joined")
+            continue
+        out.append(m)
+    return out
+
+
+def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Names after a cast noun of the lexicon are works, whatever NER made of them: "la
+    distribution de Marseille", "the cast of Salt Marsh" (``credit_work_nouns``). Names the
+    gazetteer knows keep their type."""
+    nouns = lex.words("credit_work_nouns")
+    if not nouns:
+        return mentions
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    out = list(mentions)
+    for tok in doc:
+        if tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
+            continue
+        j = tok.i + 1
+        if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du", "of", "for"):
+            j += 1
+        while j < len(doc) and doc[j].lower_ in ("la", "le", "l'", "l’", "les", "the", "«", "“", '"'):
+            j += 1
+        if j >= len(doc) or j == tok.i + 1:
+            continue
+        i = by_start.get(doc[j].idx)
+        if i is None:
+            continue
+        m = out[i]
+        known = m.source.startswith("gazetteer") and m.type != "Place"  # a city is a common title
+        if m.type != "CreativeWork" and not known and m.text[:1].isupper():
+            out[i] = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">cast_of")
+        elif m.type == "CreativeWork":
+            out[i] = Mention(m.text, m.start, m.end, m.type, m.source + ">cast_of")
+    return out
+
+
+def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Mentions with the titles bracketed after a person or company typed ``CreativeWork``.
+
+    A mention that runs into a bracket ("Jack Black (School") is cut before it. A bracketed
+    acronym after a company ("Agence France-Presse (AFP)") is its short name, not a title;
+    a bracketed name the gazetteer knows as a company or place is an affiliation.
+    """
+    text = doc.text
+    groups = list(_bracket_groups(text))
+    if not groups:
+        return mentions
+    opens = {a for a, _ in groups}
+    fixed: list[Mention] = []
+    for m in mentions:  # a name never runs into a bracket
+        cut = next((a for a in opens if m.start < a < m.end), None)
+        if cut is not None:
+            name = text[m.start:cut].rstrip()
+            if len(name) < 2:
+                continue
+            m = Mention(name, m.start, m.start + len(name), m.type, m.source + ">bracket")
+        fixed.append(m)
+    mentions = fixed
+    added: list[Mention] = []
+    drop: set[int] = set()
+    for a, b in groups:
+        holder = _holder_before(text, a, mentions)
+        if holder is None:
+            continue
+        items = _title_items(text, a, b)
+        if not items:
+            continue
+        suffixes = lex.words("org_suffixes")
+        misread = holder.type == "Organization" and holder.source.startswith("ner") and _name_like(holder) \
+            and holder.text.split()[-1].lower() not in suffixes  # "Mara Holt (Red Dust)" read as a company
+        if holder.type not in ("Person", "Organization") or misread:
+            if not _name_like(holder) or holder.source.startswith("gazetteer"):
+                continue
+            # a name followed by a filmography is a person's, whatever NER made of it
+            retyped = Mention(holder.text, holder.start, holder.end, "Person", holder.source + ">credit")
+            mentions = [retyped if m is holder else m for m in mentions]
+            holder = retyped
+        if holder.type != "Person" and (len(items) == 1 and text[items[0][0]:items[0][1]].isupper()):
+            continue  # "Agence France-Presse (AFP)": an acronym
+        known = [m for m in mentions if a < m.start and m.end <= b and m.source.startswith("gazetteer")
+                 and m.type in ("Organization", "Place", "Person")]
+        if known:
+            continue  # "(Netflix)", "(Paris)": an affiliation or a place, not a filmography
+        for s, e in items:
+            for i, m in enumerate(mentions):
+                if m.start < e and s < m.end:
+                    drop.add(i)
+            added.append(Mention(text[s:e], s, e, "CreativeWork", "context:credit"))
+    if not added:
+        return mentions
+    kept = [m for i, m in enumerate(mentions) if i not in drop]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _holder_before(text: str, open_char: int, mentions: list[Mention]) -> Mention | None:
+    """The person or company named right before a bracket (spaces only between)."""
+    j = open_char
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    for m in mentions:
+        if m.end == j and m.source != "context:credit":
+            return m
+    return None
+
+
+def _name_like(m: Mention) -> bool:
+    """Two to four capitalised words with no function word or digit: a person's name."""
+    words = m.text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words)
+
+
+def credits_in(doc: Doc, ctx) -> list[Credit]:
+    """The bracketed credits of ``doc`` (holders with their ``context:credit`` titles)."""
+    out: list[Credit] = []
+    titles = [m for m in ctx.mentions if m.source == "context:credit"]
+    if not titles:
+        return out
+    for a, b in _bracket_groups(doc.text):
+        inside = tuple(t for t in titles if a < t.start and t.end <= b)
+        if not inside:
+            continue
+        holder = _holder_before(doc.text, a, ctx.mentions)
+        if holder is not None and holder.type in ("Person", "Organization"):
+            out.append(Credit(holder, inside, a, b))
+    return out
+
+
+_CUES: dict[int, tuple[tuple[tuple[str, ...], str], ...]] = {}
+
+
+def _cues(lex: Lexicon) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The lexicon's credit cues as ``(words, predicate)``, longest first (computed once per lexicon)."""
+    cached = _CUES.get(id(lex.data))
+    if cached is None:
+        table = lex.data.get("credit_cues") or {}
+        cues = [(tuple(str(c).lower().split()), pred) for pred, words in table.items() for c in words or []]
+        cached = _CUES[id(lex.data)] = tuple(sorted(cues, key=lambda c: -len(c[0])))
+    return cached
+
+
+def _cue_at(doc: Doc, i: int, cues) -> tuple[int, str] | None:
+    """``(length, predicate)`` of the cue starting at token ``i`` (by lemma or form)."""
+    tok = doc[i]
+    for words, pred in cues:
+        if tok.lower_ != words[0] and tok.lemma_.lower() != words[0]:
+            continue
+        nxt = doc[i + 1:i + len(words)]
+        if len(nxt) == len(words) - 1 and all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(nxt, words[1:])):
+            return len(words), pred
+    return None
+
+
+def _segments(sent: Span) -> Iterator[Span]:
+    """The parts of a sentence between semicolons (each holds its own credit list)."""
+    start = sent.start
+    for tok in sent:
+        if tok.text == ";":
+            if tok.i > start:
+                yield sent.doc[start:tok.i]
+            start = tok.i + 1
+    if start < sent.end:
+        yield sent.doc[start:sent.end]
+
+
+def _inside(spans: Iterable[tuple[int, int]], char: int) -> bool:
+    return any(a <= char <= b for a, b in spans)
+
+
+def _lists(seg: Span, ctx, brackets: list[tuple[int, int]], glue: frozenset[str]) -> list[list[Mention]]:
+    """Runs of person (and company) names joined only by commas, "et"/"and" and brackets."""
+    runs: list[list[Mention]] = []
+    cur: list[Mention] = []
+    last: Mention | None = None
+    gap_ok = True
+    for tok in seg:
+        if _inside(brackets, tok.idx):
+            continue
+        m = ctx.at(tok)
+        if m is not None and m.type in ("Person", "Organization") and m.source != "context:credit":
+            if last is not None and m.start == last.start:
+                continue
+            if cur and gap_ok and m.type == cur[0].type:
+                cur.append(m)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = [m]
+            last, gap_ok = m, True
+            continue
+        if m is not None and last is not None and m.start == last.start:
+            continue
+        if tok.is_punct and tok.text in (",", "(", ")") or tok.lower_ in glue:
+            continue
+        gap_ok = False
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple[int, str, bool]]:
+    """Each credit cue of a segment given to the name nearest to it: ``{mention start:
+    (distance, predicate, a noun cue before the name)}`` keeping each name's nearest cue. Tokens inside brackets do not
+    count in distances; cues inside quotes or names ("Best Supporting Actor") are no cues."""
+    doc = seg.doc
+    pos: dict[int, int] = {}
+    n = 0
+    for tok in seg:
+        if not _inside(brackets, tok.idx):
+            pos[tok.i] = n
+            n += 1
+    names: list[tuple[int, int, Mention]] = []  # (first pos, last pos, mention)
+    for tok in seg:
+        m = ctx.at(tok)
+        if m is None or m.type not in ("Person", "Organization") or tok.i not in pos:
+            continue
+        if names and names[-1][2] is m:
+            names[-1] = (names[-1][0], pos[tok.i], m)
+        else:
+            names.append((pos[tok.i], pos[tok.i], m))
+    owners: dict[int, tuple[int, str, bool]] = {}
+    if not names:
+        return owners
+    i = seg.start
+    while i < seg.end:
+        tok = doc[i]
+        if i not in pos or _inside(quotes, tok.idx) or ctx.at(tok) is not None:
+            i += 1
+            continue
+        hit = _cue_at(doc, i, cues)
+        if hit is None:
+            i += 1
+            continue
+        length, pred = hit
+        a, b = pos[i], pos.get(i + length - 1, pos[i])
+        best = min(names, key=lambda nm: (nm[0] - b if nm[0] > b else (a - nm[1] if nm[1] < a else 0), -nm[0]))
+        first, last, m = best
+        dist = first - b if first > b else (a - last if last < a else 0)
+        if m.start not in owners or dist < owners[m.start][0]:
+            owners[m.start] = (dist, pred, first > b and tok.pos_ in ("NOUN", "PROPN"))
+        i += length
+    return owners
+
+
+def _run_cue(run: list[Mention], owners: dict[int, tuple[int, str, bool]], limit: int = 14) -> tuple[int, str, bool] | None:
+    """The nearest cue given to a member of ``run`` (within ``limit`` tokens)."""
+    found = [owners[m.start] for m in run if m.start in owners and owners[m.start][0] <= limit]
+    return min(found) if found else None
+
+
+def _is_topic(tok: Token) -> bool:
+    """A work named on its own as a clause argument: not in a relative clause, a list or a
+    parenthetical comparison."""
+    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+        return False
+    node = tok
+    for _ in range(10):
+        if node.dep_ in ("relcl", "acl:relcl") or node.head.i == node.i:
+            return node.dep_ not in ("relcl", "acl:relcl")
+        node = node.head
+    return True
+
+
+def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Mention | None:
+    """The work a credit list at ``before_char`` is about: a work of its sentence named before
+    it, else the latest topical work of the passage before it (see :func:`_is_topic`)."""
+    doc = ctx.doc
+    best: Mention | None = None
+    cast: Mention | None = None
+    for m in ctx.mentions:
+        if m.type != "CreativeWork" or m.start in credit_titles or m.start >= before_char:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if sent.start_char <= m.start or _is_topic(span.root):
+            best = m
+        if m.source.endswith(">cast_of"):
+            cast = m
+    if cast is not None and cast.start >= ctx.window_start(before_char):
+        return cast  # "the cast of X" names the work its lists are about
+    return best
+
+
+def _rel(person: Mention, pred: str, work: Mention, sent: Span, rule: str) -> Relation:
+    if WORK_PREDICATES[pred] == "subject":
+        return Relation(work, pred, person, sent.text, sent.start_char, rule, CONFIDENCE)
+    return Relation(person, pred, work, sent.text, sent.start_char, rule, CONFIDENCE)
+
+
+def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]:
+    """Relations of credit lists (see the module docstring). ``found`` holds what the other
+    extractors found: a role they gave one member of a list is the role of the list."""
+    cues = _cues(ctx.lex)
+    if not cues:
+        return
+    glue = ctx.lex.words("credit_list_glue")
+    credits = credits_in(doc, ctx)
+    by_holder = {c.holder.start: c for c in credits}
+    brackets = [(a, b) for a, b in _bracket_groups(doc.text)]
+    quotes = list(getattr(ctx, "_quotes", []))
+    title_starts = {t.start for c in credits for t in c.titles}
+    office = {r.subject.start for r in found if r.predicate in _OFFICE}
+    explicit: dict[int, list[tuple[str, Mention]]] = {}
+    for r in found:
+        side = WORK_PREDICATES.get(r.predicate)
+        if side is None:
+            continue
+        person, work = (r.object, r.subject) if side == "subject" else (r.subject, r.object)
+        if work.start not in title_starts:
+            explicit.setdefault(person.start, []).append((r.predicate, work))
+    for sent in doc.sents:
+        for seg in _segments(sent):
+            owners = _cue_owners(seg, ctx, cues, brackets, quotes)
+            for run in _lists(seg, ctx, brackets, glue):
+                credited = [m for m in run if m.start in by_holder]
+                roles = [pw for m in run for pw in explicit.get(m.start, [])]
+                if roles:
+                    pairs = list(dict.fromkeys((p, w.start, w) for p, w in roles))
+                    roles = [(p, w) for p, _, w in pairs]
+                    rule = "credits.shared_role"
+                else:
+                    cue = _run_cue(run, owners)
+                    if cue is None or (len(run) == 1 and not credited and (cue[0] > 2 or not cue[2])):
+                        continue  # one name, not right after a cue noun ("director X"): no credit list;
+                        # verbs and participles around one name are the frames' job (they know the object)
+                    pred = cue[1]
+                    work = focus_work(ctx, run[0].start, title_starts, sent)
+                    roles = [(pred, work)]
+                    rule = "credits.cue"
+                for m in run:
+                    if m.start in office and not credited:
+                        continue
+                    for pred, work in roles:
+                        if m.type == "Organization" and pred != "produces":
+                            continue
+                        if work is not None and work.start != m.start:
+                            yield _rel(m, pred, work, sent, rule)
+                        credit = by_holder.get(m.start)
+                        if credit is not None:
+                            for t in credit.titles:
+                                yield _rel(m, pred, t, sent, rule + ".bracket")

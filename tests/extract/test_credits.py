@@ -1,0 +1,86 @@
+"""Credit lists (kg/extract/credits.py): bracketed filmographies, lists of names sharing a
+role, the work being credited. Sentences written for these tests, French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract._helpers import mention_types, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cast list after "la distribution de X": every name acts in X, bracketed titles too
+    ("France 3 a dévoilé la distribution de Brocéliande, sa saga de l'été. Aux côtés de l'héroïne, on retrouvera "
+     "Bruno Wolkowitch (Section de recherches) et Chloé Lambert (Les Petits Meurtres d'Agatha Christie).",
+     {("Bruno Wolkowitch", "actsIn", "Brocéliande"), ("Bruno Wolkowitch", "actsIn", "Section de recherches"),
+      ("Chloé Lambert", "actsIn", "Brocéliande"), ("Chloé Lambert", "actsIn", "Les Petits Meurtres d'Agatha Christie")}),
+    # directors named by a cue noun before the list
+    ("Trois réalisateurs se partagent les épisodes : Anne Moreau (Les Rives), Paul Sorel (Braquages) et Lina Haddad.",
+     {("Les Rives", "directedBy", "Anne Moreau"), ("Braquages", "directedBy", "Paul Sorel")}),
+    # a role a frame gave to the list: the bracketed titles get it too
+    ("La série est réalisée par Karim Dridi et Manon Briand (Le Voyage de Lina, Sous la glace).",
+     {("Le Voyage de Lina", "directedBy", "Manon Briand"), ("Sous la glace", "directedBy", "Manon Briand")}),
+])
+def test_credit_lists_fr(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HBO has unveiled the cast of Salt Marsh, its new Louisiana drama. Leading the ensemble are Kerry Duval "
+     "(The Long Road), Amit Rao (Signal Fires) and Nora Belsky.",
+     {("Kerry Duval", "actsIn", "Salt Marsh"), ("Kerry Duval", "actsIn", "The Long Road"),
+      ("Amit Rao", "actsIn", "Salt Marsh"), ("Amit Rao", "actsIn", "Signal Fires"), ("Nora Belsky", "actsIn", "Salt Marsh")}),
+    ("The series was written by Dana Pruitt (Blue Lines) and directed by Owen Marsh (Nightcrawl, The Bends).",
+     {("Blue Lines", "author", "Dana Pruitt"), ("Nightcrawl", "directedBy", "Owen Marsh"),
+      ("The Bends", "directedBy", "Owen Marsh")}),
+])
+def test_credit_lists_en(nlp_en, text, expected):
+    assert expected <= triples(nlp_en, text)
+
+
+@pytest.mark.parametrize("text, unexpected, expected", [
+    # an acronym after a company is its short name, not a title (twin: a filmography after a person)
+    ("L'Agence Nordique de Presse (ANP) a signé avec Mistral AI. Devant la caméra, on retrouve Léa Rousseau (Les Rives).",
+     ("Agence Nordique de Presse", "actsIn", "ANP"), ("Léa Rousseau", "actsIn", "Les Rives")),
+    # an age in brackets is no title
+    ("Au casting, on retrouve Paul Sorel (54 ans) et Léa Rousseau (Les Rives).",
+     ("Paul Sorel", "actsIn", "54 ans"), ("Léa Rousseau", "actsIn", "Les Rives")),
+])
+def test_bracket_not_titles_fr(nlp_fr, text, unexpected, expected):
+    found = triples(nlp_fr, text)
+    assert unexpected not in found
+    assert expected in found
+
+
+@pytest.mark.parametrize("text, unexpected, expected", [
+    # one name after a verb cue is the frames' job: "plays football" is no credit (twin: a cue noun)
+    ("Christopher Nolan directed Oppenheimer for Universal. Lionel Messi plays football for Inter Miami.",
+     ("Lionel Messi", "actsIn", "Oppenheimer"), ("Oppenheimer", "directedBy", "Christopher Nolan")),
+    # a list far from any cue gets nothing; names by a cue do
+    ("Netflix released Night Tide in May. Anna Kerr and Bill Dorsey attended the premiere. "
+     "The cast includes Mara Holt (Red Dust) and Tom Quill (Glass Road).",
+     ("Anna Kerr", "actsIn", "Night Tide"), ("Mara Holt", "actsIn", "Red Dust")),
+])
+def test_credit_limits_en(nlp_en, text, unexpected, expected):
+    found = triples(nlp_en, text)
+    assert unexpected not in found
+    assert expected in found
+
+
+def test_characters_are_not_entities(nlp_en):
+    types = mention_types(nlp_en, "In the film, Sam Claflin plays Jenna Lazarus opposite Bill Nighy.")
+    assert "Jenna Lazarus" not in types
+    assert types.get("Sam Claflin") == "Person"
+
+
+def test_bracketed_titles_are_works_whatever_ner_said(nlp_fr):
+    types = mention_types(nlp_fr, "Trois cinéastes se relaieront : Florent Emilio Siri (Cloclo) et Xavier Gens (Hitman).")
+    assert types.get("Cloclo") == "CreativeWork" and types.get("Hitman") == "CreativeWork"
+    assert types.get("Florent Emilio Siri") == "Person"
+
+
+def test_cast_noun_types_its_complement(nlp_fr):
+    types = mention_types(nlp_fr, "Netflix a dévoilé la distribution de Marseille, sa série politique.")
+    assert types.get("Marseille") == "CreativeWork"
+    # twin: the city in a place slot stays a place
+    assert mention_types(nlp_fr, "Netflix a ouvert un bureau à Marseille.").get("Marseille") == "Place"
