@@ -528,3 +528,26 @@ def test_a_writer_waits_for_no_reader_but_fails_clearly(built_store: Path) -> No
             Store(built_store).open()
     with Store(built_store) as writer:  # free again once the reader closed
         assert writer.stats().articles == 2
+
+
+@pytest.mark.slow
+def test_cross_product_on_the_seed_article_store(shared_eval: Path, tmp_path: Path) -> None:
+    """Issue 12's measure: the 4-way cross product on the seed article's store, with kg serve's defaults."""
+    kg = str(Path(sys.executable).parent / "kg")
+    build = subprocess.run([kg, "build", str(shared_eval / "seed.jsonl"), "--out", str(tmp_path)],
+                           capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr
+    srv = make_server(tmp_path / "store", port=0)  # default bounds
+    srv.start()
+    try:
+        for query in (CROSS, CROSS.replace("(COUNT(*) AS ?n)", "*") + " ORDER BY ?a"):
+            start = time.monotonic()
+            with pytest.raises(EndPointInternalError, match=r"E082"):
+                _wrapper(srv, query).query()
+            assert time.monotonic() - start < srv.timeout_s + 2
+            start = time.monotonic()
+            assert int(_wrapper(srv, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").query().convert()
+                       ["results"]["bindings"][0]["n"]["value"]) > 0
+            assert time.monotonic() - start < 1.0
+    finally:
+        _stop(srv)
