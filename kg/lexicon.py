@@ -39,7 +39,7 @@ Predicate = Literal[PREDICATES]  # type: ignore[valid-type]
 EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]
 #: A list of words or multi-word phrases (YAML strings; ``no``/``on`` stay words, see the loader).
 Words = list[str]
-#: A frame slot: ``agent``, ``patient``, ``support`` (noun frames) or ``obl:<prep>[|<prep>…]``.
+#: A frame slot: one of :data:`SLOTS` or ``obl:<prep>[|<prep>…]``.
 Slot = str
 
 
@@ -66,6 +66,9 @@ class PronounsSchema(_Strict):
 
 
 _OBL = re.compile(r"obl:[^|]+(?:\|[^|]+)*")
+#: Slot names a frame may use besides ``obl:<prep>``, by frame kind (kg.extract.syntax.slot and
+#: kg.extract.frames._noun_slot read them); a new slot name is added here.
+SLOTS = {"verb": ("agent", "patient", "complement"), "noun": ("support",)}
 
 
 class FrameSchema(_Strict):
@@ -84,7 +87,7 @@ class FrameSchema(_Strict):
 
     @model_validator(mode="after")
     def _slots_fit_kind(self) -> FrameSchema:
-        own = ("support",) if self.kind == "noun" else ("agent", "patient")
+        own = SLOTS[self.kind]
         for name in (self.subject, self.object):
             if name not in own and not _OBL.fullmatch(name):
                 raise ValueError(f"slot '{name}' of a {self.kind} frame is not one of {', '.join(own)}, obl:<prep>")
@@ -151,9 +154,25 @@ class LexiconSchema(_Strict):
     credit_cues: dict[Predicate, Words] = {}
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
+    # award names (kg/extract/awards.py)
+    award_heads: Words = []
+    award_proper_heads: Words = []
+    award_preps_in_name: Words = []
+    award_markers: Words = []
+    award_stop_words: Words = []
+    award_openers: Words = []
+    award_category_nouns: Words = []
     character_cues: Words = []
     character_cues: Words = []
     credit_work_nouns: Words = []
+    # award names (kg/extract/awards.py)
+    award_heads: Words = []
+    award_proper_heads: Words = []
+    award_preps_in_name: Words = []
+    award_markers: Words = []
+    award_stop_words: Words = []
+    award_openers: Words = []
+    award_category_nouns: Words = []
     # verb and noun frames
     frames: list[FrameSchema] = []
 
