@@ -44,8 +44,10 @@ Example:
 from __future__ import annotations
 
 import csv
+import json
+import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -71,17 +73,20 @@ __all__ = [
     "StoreEntity",
     "canonicalise",
     "canonicalise_all",
+    "commit_registry",
     "entities_table",
     "find_entity",
     "list_entities",
     "load_registry",
     "merge",
     "merge_entities",
+    "recover_registry",
     "registry_path",
     "rewrite_iris",
     "save_registry",
     "split",
     "split_entity",
+    "stage_registry",
 ]
 
 #: Columns of ``registry.tsv``.
@@ -90,6 +95,8 @@ MENTION_COLUMNS = ["article", "id", "mentions"]
 DEFAULT_STORE = Path("output/store")
 REGISTRY_FILE = "registry.tsv"
 MENTIONS_FILE = "registry-mentions.tsv"
+PENDING_FILE = "registry-pending.json"
+NEXT = ".next"
 
 
 @dataclass(slots=True)
@@ -482,8 +489,36 @@ def load_registry(store_dir: str | Path = DEFAULT_STORE) -> Registry:
     return reg
 
 
+def _write_files(registry: Registry, path: Path, mentions_path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for e in sorted(registry.entries.values(), key=lambda e: e.id):
+            aliases = sorted({_cell(a) for a in e.aliases} - {_cell(e.label)}, key=lambda a: (fold(a), a))
+            writer.writerow([e.id, _cell(e.label), e.type, "|".join(aliases), e.wikidata or "",
+                             "|".join(sorted(e.never_merge))])
+    with mentions_path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
+        writer.writerow(MENTION_COLUMNS)
+        for article in sorted(registry.counts):
+            for id_, n in sorted(registry.counts[article].items()):
+                if id_ in registry.entries:
+                    writer.writerow([article, id_, n])
+
+
+def _staged(store_dir: str | Path) -> tuple[Path, Path, Path]:
+    """The staged registry files of a store: ``(registry, mentions, pending)``."""
+    path = registry_path(store_dir)
+    mentions = path.with_name(MENTIONS_FILE)
+    return path.with_name(path.name + NEXT), mentions.with_name(mentions.name + NEXT), path.with_name(PENDING_FILE)
+
+
 def save_registry(registry: Registry, store_dir: str | Path = DEFAULT_STORE) -> Path:
     """Write the registry (sorted by id, so that the file diffs well) and its counts.
+
+    Each file is written beside its target, then moved into place (``os.replace``), so a
+    kill never leaves a half-written file.
 
     Example:
         >>> import tempfile
@@ -494,22 +529,93 @@ def save_registry(registry: Registry, store_dir: str | Path = DEFAULT_STORE) -> 
         ['NFLX', 'Netflix']
     """
     path = registry_path(store_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for e in sorted(registry.entries.values(), key=lambda e: e.id):
-            aliases = sorted({_cell(a) for a in e.aliases} - {_cell(e.label)}, key=lambda a: (fold(a), a))
-            writer.writerow([e.id, _cell(e.label), e.type, "|".join(aliases), e.wikidata or "",
-                             "|".join(sorted(e.never_merge))])
-    with path.with_name(MENTIONS_FILE).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
-        writer.writerow(MENTION_COLUMNS)
-        for article in sorted(registry.counts):
-            for id_, n in sorted(registry.counts[article].items()):
-                if id_ in registry.entries:
-                    writer.writerow([article, id_, n])
+    nxt, mentions_next, _ = _staged(store_dir)
+    _write_files(registry, nxt, mentions_next)
+    os.replace(mentions_next, path.with_name(MENTIONS_FILE))
+    os.replace(nxt, path)
     return path
+
+
+def stage_registry(registry: Registry, store_dir: str | Path, *, articles: Iterable[str],
+                   renames: Mapping[str, str]) -> Path:
+    """Stage the registry of a batch before the batch is written to the store.
+
+    Writes ``registry.tsv.next``, ``registry-mentions.tsv.next`` and, last,
+    ``registry-pending.json`` (the articles the batch adds and the IRI renames it needs).
+    :func:`commit_registry` moves them into place once the store holds the batch;
+    :func:`recover_registry` finishes or drops a staged batch after a kill.
+
+    Returns:
+        The pending file.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     _ = stage_registry(Registry(), d, articles=["h1"], renames={})
+        ...     before = registry_path(d).exists()
+        ...     commit_registry(d)
+        ...     before, registry_path(d).exists(), _staged(d)[2].exists()
+        (False, True, False)
+    """
+    nxt, mentions_next, pending = _staged(store_dir)
+    _write_files(registry, nxt, mentions_next)
+    tmp = pending.with_name(pending.name + ".tmp")
+    tmp.write_text(json.dumps({"articles": sorted(set(articles)), "renames": dict(renames)}), encoding="utf-8")
+    os.replace(tmp, pending)
+    return pending
+
+
+def commit_registry(store_dir: str | Path) -> None:
+    """Move the staged registry files of :func:`stage_registry` into place, then drop the
+    pending file (each step is an atomic rename; a re-run finishes an interrupted commit)."""
+    nxt, mentions_next, pending = _staged(store_dir)
+    path = registry_path(store_dir)
+    if mentions_next.exists():
+        os.replace(mentions_next, path.with_name(MENTIONS_FILE))
+    if nxt.exists():
+        os.replace(nxt, path)
+    pending.unlink(missing_ok=True)
+
+
+def recover_registry(store_dir: str | Path, *, committed: Callable[[list[str]], bool],
+                     rename: Callable[[dict[str, str]], object]) -> bool | None:
+    """Finish or drop a batch that a kill interrupted (call before :func:`load_registry`).
+
+    When ``registry-pending.json`` exists, ``committed(articles)`` tells whether the store
+    holds the batch: if it does, its renames are replayed through ``rename`` (an
+    idempotent store operation) and the staged files are committed; if not, the staged
+    files are dropped and the registry stays as it was before the batch. Staged files
+    without a pending file (a kill while staging) are dropped.
+
+    Returns:
+        ``True`` (batch finished), ``False`` (batch dropped) or ``None`` (nothing pending).
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     _ = stage_registry(Registry(), d, articles=["h1"], renames={})
+        ...     recover_registry(d, committed=lambda hashes: False, rename=print), registry_path(d).exists()
+        (False, False)
+    """
+    nxt, mentions_next, pending = _staged(store_dir)
+    if not pending.exists():
+        nxt.unlink(missing_ok=True)
+        mentions_next.unlink(missing_ok=True)
+        return None
+    try:
+        staged = json.loads(pending.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # a pending file is written whole (os.replace): unreadable means damaged
+        staged = None
+    articles = list(staged.get("articles", [])) if isinstance(staged, dict) else None
+    if articles is None or not committed(articles):
+        nxt.unlink(missing_ok=True)
+        mentions_next.unlink(missing_ok=True)
+        pending.unlink()
+        return False
+    if staged.get("renames"):
+        rename(dict(staged["renames"]))
+    commit_registry(store_dir)
+    return True
 
 
 # --- gazetteer: one entity per Wikidata id, a label per language ------------------------

@@ -610,11 +610,15 @@ class Store:
         *,
         on_article: Callable[[Extraction, str], None] | None = None,
     ) -> AddReport:
-        """Add articles, one transaction each (see the module docstring for the rules).
+        """Add a batch of articles in one transaction (see the module docstring for the rules).
+
+        The quads of every new article of the batch are written by one
+        ``pyoxigraph.Store.extend`` call: after a kill, either the whole batch is in the
+        store or none of it is. ``kg build`` calls this once per batch of documents.
 
         Args:
-            extractions: One extraction per article.
-            on_article: Called after each article with the extraction and what was done:
+            extractions: One extraction per article (a batch: they are held in memory).
+            on_article: Called for each article with the extraction and what was done:
                 ``"added"``, ``"replaced"``, ``"unchanged"`` or ``"duplicate"``.
 
         Returns:
@@ -626,13 +630,18 @@ class Store:
         """
         dataset = self._writable()
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "duplicate": 0}
-        quads = 0
+        batch: list[Quad] = []
+        pending: set[str] = set()  # articles of this batch, not written yet
+        done: list[tuple[Extraction, str]] = []
         for extraction in extractions:
-            status, n = self._add_one(dataset, extraction)
+            status = self._add_one(dataset, extraction, batch, pending)
             counts[status] += 1
-            quads += n
-            if on_article is not None:
+            done.append((extraction, status))
+        self._write(dataset, batch)
+        if on_article is not None:
+            for extraction, status in done:
                 on_article(extraction, status)
+        quads = len(batch) + counts["duplicate"]
         return AddReport(
             added=counts["added"],
             replaced=counts["replaced"],
@@ -641,24 +650,94 @@ class Store:
             quads=quads,
         )
 
-    def _add_one(self, dataset: Dataset, extraction: Extraction) -> tuple[str, int]:
+    def _add_one(self, dataset: Dataset, extraction: Extraction, batch: list[Quad], pending: set[str]) -> str:
+        """Queue an article's quads on ``batch`` (written by :meth:`add`); returns its status."""
         doc = extraction.document
         h = doc.content_hash
         known = self.article_hashes(doc.id)
         if h in known:
-            return "unchanged", 0
+            return "unchanged"
         quads = extraction_to_quads(extraction)  # before any removal: a bad record changes nothing
         for old in known:
             self._forget_id(dataset, old, doc.id)
         status = "replaced" if known else "added"
-        if self.has_article(h):  # same text already stored under another id
-            dataset.add((article_iri(h), DCTERMS.identifier, Literal(doc.id), ARTICLES_GRAPH))
-            return "duplicate", 1
-        self._write(dataset, quads)
-        return status, len(quads)
+        if h in pending or self.has_article(h):  # same text already stored (or queued) under another id
+            batch.append((article_iri(h), DCTERMS.identifier, Literal(doc.id), ARTICLES_GRAPH))
+            return "duplicate"
+        pending.add(h)
+        batch.extend(quads)
+        return status
+
+    def rename_iris(self, mapping: Mapping[URIRef | str, URIRef | str]) -> int:
+        """Replace entity IRIs ``old -> new`` as subject or object in every graph.
+
+        The ``rdfs:label`` and ``skos:prefLabel`` of a replaced entity become
+        ``skos:altLabel`` of the entity it now is (which keeps its own labels). The
+        quads naming an old IRI are found by index lookups (no scan of the store); the
+        moved quads are written in one transaction, then the old ones are removed. The
+        operation is idempotent: run again after an interruption, it completes the move
+        (``kg build`` records pending renames with the registry and replays them).
+
+        Args:
+            mapping: Old IRI (or ``type/slug`` key) to new IRI (or key).
+
+        Returns:
+            The number of quads moved.
+
+        Raises:
+            StoreError: ``E023`` if the store is read-only or not open.
+
+        Example:
+            >>> from kg.namespace import RDFS, RES, SKOS
+            >>> with Store(backend="memory") as store:
+            ...     _ = store.dataset.add((RES["organization/wbd"], RDFS.label, Literal("WBD"), RES["graph/a"]))
+            ...     store.rename_iris({"organization/wbd": "organization/warner-bros-discovery"})
+            ...     [str(o) for o in store.dataset.objects(RES["organization/warner-bros-discovery"], SKOS.altLabel)]
+            1
+            ['WBD']
+        """
+        from kg.namespace import RDFS, SKOS
+
+        dataset = self._writable()
+
+        def iri(term: URIRef | str) -> URIRef:
+            text = str(term)
+            return URIRef(text if ":" in text else RES[text])
+
+        iris = {iri(k): iri(v) for k, v in mapping.items() if iri(k) != iri(v)}
+        changed: dict[tuple, None] = {}  # ordered, without repeats (a quad may hold an IRI twice)
+        for old in iris:  # index lookups, not a scan of the store
+            changed.update(dict.fromkeys(dataset.quads((old, None, None, None))))
+            changed.update(dict.fromkeys(dataset.quads((None, None, old, None))))
+        moved: list[Quad] = []
+        for s, p, o, g in changed:
+            if s in iris and p in (RDFS.label, SKOS.prefLabel):
+                p, o = SKOS.altLabel, Literal(str(o))
+            moved.append((iris.get(s, s), p, iris.get(o, o) if isinstance(o, URIRef) else o,  # type: ignore[arg-type]
+                          getattr(g, "identifier", g)))
+        self._write(dataset, moved)  # the new quads first, in one transaction...
+        for s, p, o, g in changed:  # ...then the old ones go (a re-run finishes an interrupted removal)
+            dataset.remove((s, p, o, getattr(g, "identifier", g)))
+        return len(changed)
+
+    def article_count(self) -> int:
+        """Number of complete articles (commit markers), counted through the index.
+
+        Example:
+            >>> with Store(backend="memory") as store:
+            ...     store.article_count()
+            0
+        """
+        if self._ox is not None:
+            marker = pyoxigraph.NamedNode(str(MKG.contentHash))
+            graph = pyoxigraph.NamedNode(str(ARTICLES_GRAPH))
+            return sum(1 for _ in self._ox.quads_for_pattern(None, marker, None, graph))
+        return sum(1 for _ in self.dataset.get_context(ARTICLES_GRAPH).triples((None, MKG.contentHash, None)))
 
     def _write(self, dataset: Dataset, quads: list[Quad]) -> None:
         """Write quads in one transaction (Oxigraph), or one ``addN`` (memory)."""
+        if not quads:
+            return
         if self._ox is not None:
             # Straight to pyoxigraph: ``extend`` is one transaction, and skipping rdflib's
             # per-quad Graph objects makes it about twice as fast as ``Dataset.addN``.
