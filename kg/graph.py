@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -41,6 +40,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import Errors, ResolveError
 from kg.namespace import MKG, OWL, RDF, RES, SKOS
+from kg.text import name_key
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -258,17 +258,12 @@ def _add_edge(G: nx.MultiDiGraph, s: str, p: str, o: str, evidence: list[dict[st
     )
 
 
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 def find_node(G: nx.Graph, name: str) -> str:
     """The node an entity name designates: its IRI, its key, its label or an alias.
 
-    Matching is case- and accent-insensitive. An exact IRI or key wins; then labels;
-    then aliases.
+    Names are compared by :func:`kg.text.name_key` (the fold the registry uses: case,
+    accents and punctuation ignored, so "Warner Bros Discovery" finds "Warner Bros.
+    Discovery"). An exact IRI or key wins; then labels; then aliases.
 
     Raises:
         ResolveError: ``E051`` if nothing matches, ``E052`` if several entities do.
@@ -287,11 +282,11 @@ def find_node(G: nx.Graph, name: str) -> str:
     for node, key in G.nodes(data="key"):
         if key == name:
             return node
-    wanted = _fold(name)
+    wanted = name_key(name)
     for field in ("label", "aliases"):
         hits = sorted(
             n for n, data in G.nodes(data=True)
-            if wanted in {_fold(v) for v in _as_list(data.get(field))}
+            if wanted and wanted in {name_key(str(v)) for v in _as_list(data.get(field))}
         )
         if len(hits) == 1:
             return hits[0]

@@ -32,6 +32,38 @@ def fold(text: str) -> str:
     return " ".join(_NONWORD.sub(" ", text).split())
 
 
+def name_key(text: str) -> str:
+    """How a name is matched by the graph filters (``kg viz --entity``) and the page's search.
+
+    It is :func:`fold`. A name that ``fold`` erases entirely (written without a Latin
+    letter or digit, e.g. Cyrillic) is matched by its lower-case words without marks
+    instead, so that it can still be found. The HTML page runs the same rules in
+    JavaScript (:data:`NAME_KEY_JS`; tests/viz/test_fold.py checks both on the same names).
+
+    Example:
+        >>> name_key("Warner Bros. Discovery") == name_key("warner bros discovery") == fold("Warner Bros Discovery")
+        True
+        >>> name_key("Первый Канал")
+        'первыи канал'
+    """
+    folded = fold(text)
+    if folded:
+        return folded
+    marks_off = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.category(c).startswith("M"))
+    return " ".join(marks_off.lower().split())
+
+
+#: :func:`name_key` in JavaScript, for the HTML page (``nameKey(s)``). JavaScript has no
+#: canonical combining classes: marks are removed by category (``\p{M}``), which differs
+#: from :func:`strip_accents` only for marks of class 0 (e.g. U+034F, Devanagari vowel
+#: signs) between Latin letters, where Python leaves a space.
+NAME_KEY_JS = r"""function nameKey(s) {
+  var d = String(s).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  var f = d.replace(/[^0-9a-z+]+/g, " ").trim();
+  return f || d.split(/\s+/).filter(Boolean).join(" ");
+}"""
+
+
 def slug(text: str) -> str:
     """An IRI-safe slug: folded words joined by ``-`` (``+`` spelled ``plus``).
 

@@ -43,7 +43,6 @@ import html
 import math
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -53,7 +52,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 from jinja2 import Environment
+from markupsafe import Markup
 from pyvis.network import Network
+
+from kg.text import NAME_KEY_JS, name_key
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -136,11 +138,6 @@ class OfflineError(RuntimeError):
 
 
 # ----------------------------------------------------------------------------- build
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _short(text: str, limit: int) -> str:
@@ -259,8 +256,8 @@ def build_network(
             label=_short(label, 40),
             group=node_type,
             size=round(sizes[n], 1),
-            # what the search box matches besides the label: aliases and key, folded
-            search=_fold(" | ".join([*aliases, str(data.get("key") or n)])),
+            # what the search box matches besides the label: aliases and key, each by kg.text.name_key
+            search=" | ".join(name_key(str(v)) for v in [*aliases, data.get("key") or n]),
             # label, type, aliases, key (or node id), degree: escaped for the tooltip
             tip=[_esc(_short(label, 300)), _esc(node_type), _esc(_short(", ".join(aliases), 300)),
                  _esc(data.get("key") or n), degrees.get(n, 0)],
@@ -425,11 +422,11 @@ _BODY = _JINJA.from_string("""
   net.on("hoverNode", function (p) { attachTitle("node", p.node); });
   net.on("hoverEdge", function (p) { attachTitle("edge", p.edge); });
 
-  function fold(s) { return String(s).normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase(); }
+  {{ name_key_js }}  // kg.text.NAME_KEY_JS: the rules of kg.text.name_key
 
   // Filters: DataViews over the DataSets, attached on first use.
   var typeOn = {}, predicateOn = {}, nodeType = {}, nodeText = {}, views = null;
-  nodeSet.forEach(function (n) { nodeType[n.id] = n.group; nodeText[n.id] = fold(n.label) + " | " + n.search; });
+  nodeSet.forEach(function (n) { nodeType[n.id] = n.group; nodeText[n.id] = nameKey(n.label) + " | " + n.search; });
   function nodeVisible(id) { return typeOn[nodeType[id]] !== false; }
   function attachViews() {
     if (views) { return views; }
@@ -460,7 +457,7 @@ _BODY = _JINJA.from_string("""
   // Search: case- and accent-insensitive match on labels, aliases and keys.
   var box = document.getElementById("kg-search"), count = document.getElementById("kg-search-count");
   api.search = function (text) {
-    var q = fold(text).trim();
+    var q = nameKey(text);
     if (!q) { net.unselectAll(); count.textContent = ""; return []; }
     var ids = nodeSet.getIds({filter: function (n) { return nodeVisible(n.id) && nodeText[n.id].indexOf(q) !== -1; }});
     net.selectNodes(ids);
@@ -569,7 +566,7 @@ def to_html(graph_or_net: nx.Graph | Network, **build: Any) -> str:
     head = _HEAD.render(title=title)
     tables = getattr(net, "kg_tables", None)
     body = _BODY.render(
-        title=title, types=types, predicates=predicates,
+        title=title, types=types, predicates=predicates, name_key_js=Markup(NAME_KEY_JS),
         tables={"sentences": list(tables.sentences) if tables else [], "sources": list(tables.sources) if tables else []},
     )
     charset = '<meta charset="utf-8">'
