@@ -24,7 +24,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 240)
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 240)  # no wrapping when piped
 
-Inputs = Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .jsonl) or folders.", show_default=False)]
+Inputs = Annotated[list[Path], typer.Argument(
+    help="Files (.txt, .md, .json, .jsonl, .html, .rss/.atom/.xml feeds), folders, glob patterns, or - for stdin.",
+    show_default=False)]
+FieldsOpt = Annotated[Optional[list[str]], typer.Option(
+    "--field", help="NAME=KEY: JSON/JSONL records hold the document's NAME (text, id, lang, title, url, date, "
+    "author, site) under KEY, e.g. --field text=body --field date=published.")]
 
 
 @contextmanager
@@ -48,19 +53,38 @@ def _fail(exc: KGError) -> None:
     raise typer.Exit(2)
 
 
+def _ingest_options(fields: list[str] | None, warnings: list[str]) -> dict:
+    """Options for kg.ingest.iter_documents: the --field mapping (E078 exits 2) and a warning collector."""
+    from kg.ingest import parse_field_mapping
+
+    try:
+        return {"fields": parse_field_mapping(fields or []), "on_warning": warnings.append}
+    except KGError as exc:
+        _fail(exc)
+        raise  # unreachable: _fail exits
+
+
+def _report_warnings(warnings: list[str]) -> None:
+    for line in warnings:
+        err.print(f"[yellow]warning[/yellow] {line}", markup=True, soft_wrap=True, highlight=False)
+
+
 @app.command()
-def extract(inputs: Inputs) -> None:
+def extract(inputs: Inputs, fields: FieldsOpt = None) -> None:
     """Print one JSON line per document: entities and triples with evidence."""
     from kg.pipeline import extract_paths
 
+    warnings: list[str] = []
+    options = _ingest_options(fields, warnings)
     try:
         with progress_bar("extract") as bar:
-            report, extractions = extract_paths(inputs, progress=bar)
+            report, extractions = extract_paths(inputs, progress=bar, ingest_options=options)
             for x in extractions:
                 sys.stdout.write(json.dumps(x.to_json(), ensure_ascii=False) + "\n")
                 sys.stdout.flush()
     except KGError as exc:
         _fail(exc)
+    _report_warnings(warnings)
     _report_errors(report.errors)
     raise typer.Exit(0 if report.ok else 1)
 

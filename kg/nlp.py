@@ -18,6 +18,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 import spacy
@@ -26,6 +28,7 @@ from spacy.language import Language
 from kg import factories  # noqa: F401  (registers the kg_* factories)
 from kg.errors import Errors, ModelError
 from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.records import Mention, Relation
 
 SUPPORTED = ("fr", "en")
 MODELS = {
@@ -123,3 +126,110 @@ def load_pipeline(lang: str) -> Language:
     nlp.add_pipe("kg_mentions", config={"lang": lang})
     nlp.add_pipe("kg_relations", config={"lang": lang})
     return nlp
+
+
+#: Longest text given to spaCy in one piece (spaCy refuses more than ``nlp.max_length``,
+#: 1,000,000 characters, and its memory grows with the piece).
+CHUNK_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[.!?…»\"”)]\s")
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, each with its offset.
+
+    Each cut is at the last paragraph break (a blank line) within the limit, else the
+    last line break, else the last sentence end, else the last whitespace; a run of
+    ``limit`` characters without any of them is cut at the limit. Pieces joined
+    give back the text.
+
+    Example:
+        >>> split_text("Un. Deux.\\n\\nTrois. Quatre.", limit=16)
+        [(0, 'Un. Deux.\\n\\n'), (11, 'Trois. Quatre.')]
+        >>> split_text("abcdefgh", limit=3)
+        [(0, 'abc'), (3, 'def'), (6, 'gh')]
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    pieces: list[tuple[int, str]] = []
+    pos, n = 0, len(text)
+    while n - pos > limit:
+        end = pos + limit
+        cut = text.rfind("\n\n", pos, end - 1)
+        cut = cut + 2 if cut > pos else -1
+        if cut < 0:
+            cut = text.rfind("\n", pos, end)
+            cut = cut + 1 if cut > pos else -1
+        if cut < 0:
+            last = None
+            for last in _SENTENCE_END.finditer(text, max(pos, end - 20_000), end):
+                pass
+            cut = last.end() if last is not None else -1
+        if cut < 0:
+            space = max(text.rfind(" ", pos, end), text.rfind("\t", pos, end))
+            cut = space + 1 if space > pos else end
+        pieces.append((pos, text[pos:cut]))
+        pos = cut
+    pieces.append((pos, text[pos:]))
+    return pieces
+
+
+def shift_mention(mention: Mention, offset: int) -> Mention:
+    """``mention`` with its offsets moved by ``offset`` characters.
+
+    Example:
+        >>> m = shift_mention(Mention("Netflix", 0, 7, "Organization"), 100)
+        >>> m.start, m.end
+        (100, 107)
+    """
+    return replace(mention, start=mention.start + offset, end=mention.end + offset) if offset else mention
+
+
+def shift_relation(relation: Relation, offset: int) -> Relation:
+    """``relation`` with its mentions and evidence sentence moved by ``offset`` characters."""
+    if not offset:
+        return relation
+    return replace(relation, subject=shift_mention(relation.subject, offset),
+                   object=shift_mention(relation.object, offset), sent_start=relation.sent_start + offset)
+
+
+def pipe_records(nlp: Language, texts: Iterable[str], *, batch_size: int = 16,
+                 limit: int = CHUNK_CHARS) -> Iterator[tuple[list[Mention], list[Relation]]]:
+    """Run ``nlp`` on ``texts`` and yield each text's ``(mentions, relations)`` (``doc._.mentions``,
+    ``doc._.relations``), in order.
+
+    Texts up to ``limit`` characters go through ``nlp.pipe`` in batches of ``batch_size``.
+    A longer text is parsed in pieces cut at paragraph (else line, else sentence, else
+    whitespace) boundaries (:func:`split_text`), two pieces at a time, and the records of
+    every piece are shifted so that their offsets point into the whole text. A fact whose
+    sentence would straddle a cut is lost; cuts fall between paragraphs whenever the text
+    has any.
+
+    Example:
+        >>> nlp = load_pipeline("fr")  # doctest: +SKIP
+        >>> text = "Netflix a publié ses résultats.\\n\\n" * 5000 + "Le patron de Netflix, Ted Sarandos, a parlé."
+        >>> mentions, relations = next(pipe_records(nlp, [text], limit=50_000))  # doctest: +SKIP
+        >>> r = relations[0]; text[r.subject.start:r.subject.end]  # doctest: +SKIP
+        'Ted Sarandos'
+    """
+    short: list[str] = []
+
+    def flush() -> Iterator[tuple[list[Mention], list[Relation]]]:
+        for sdoc in nlp.pipe(short, batch_size=max(1, batch_size)):
+            yield list(sdoc._.mentions or []), list(sdoc._.relations or [])
+        short.clear()
+
+    for text in texts:
+        if len(text) <= limit:
+            short.append(text)
+            if len(short) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        pieces = split_text(text, limit)
+        mentions: list[Mention] = []
+        relations: list[Relation] = []
+        for (offset, _), sdoc in zip(pieces, nlp.pipe((piece for _, piece in pieces), batch_size=2)):
+            mentions += [shift_mention(m, offset) for m in sdoc._.mentions or []]
+            relations += [shift_relation(r, offset) for r in sdoc._.relations or []]
+        yield mentions, relations
+    yield from flush()

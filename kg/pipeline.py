@@ -10,14 +10,15 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError, KGError, ModelError
 from kg.gazetteer import load_gazetteer
 from kg.ingest import iter_documents
-from kg.nlp import detect_lang, load_pipeline
+from kg.nlp import detect_lang, load_pipeline, pipe_records
 from kg.records import Document, Extraction
 from kg.resolve import resolve_document
 
@@ -70,8 +71,10 @@ def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError],
                     if on_done:
                         on_done(d)
                 continue
-            for d, sdoc in zip(group, nlp.pipe(d.text for d in group)):
-                done[d.id] = resolve_document(d, sdoc._.mentions, sdoc._.relations, gazetteer)
+            # long texts are parsed in pieces, offsets shifted back to the whole text (kg.nlp.pipe_records)
+            for d, (mentions, relations) in zip(group, pipe_records(nlp, (d.text for d in group),
+                                                                    batch_size=max(len(group), 1))):
+                done[d.id] = resolve_document(d, mentions, relations, gazetteer)
         for d in batch:
             if d.id in done:
                 if on_done:
@@ -95,11 +98,11 @@ def read_documents(paths: Iterable[str | Path], report: Report) -> list[Document
     return list(iter_documents(paths, on_error=lambda e: report.errors.append(str(e))))
 
 
-def extract_paths(paths: Iterable[str | Path], *, progress: Callable[[int], Callable[[Document], None]] | None = None
-                  ) -> tuple[Report, Iterator[Extraction]]:
+def extract_paths(paths: Iterable[str | Path], *, progress: Callable[[int], Callable[[Document], None]] | None = None,
+                  ingest_options: Mapping[str, Any] | None = None) -> tuple[Report, Iterator[Extraction]]:
     """Ingest then extract: returns the report (errors so far) and a lazy iterator of extractions."""
     report = Report()
-    docs = read_documents(paths, report)
+    docs = list(iter_documents(paths, on_error=lambda e: report.errors.append(str(e)), **dict(ingest_options or {})))
     on_done = progress(len(docs)) if progress else None
     return report, extract_documents(docs, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
 

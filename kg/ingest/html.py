@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import re
 
 from lxml import etree
@@ -40,6 +41,8 @@ def page_metadata(html: str) -> dict[str, str | None] | None:
     """
     import trafilatura  # imported on first page: it loads lxml, justext, htmldate
 
+    # trafilatura logs its internal decisions ("discarding data") as warnings; the outcome is ours to report
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:  # lxml refuses a str that declares its encoding: drop the XML declaration of XHTML pages
         tree = lxml_html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1))
     except (etree.ParserError, ValueError):

@@ -24,12 +24,13 @@ def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
     proc = run("extract", str(tmp_path))
     assert proc.returncode == 1
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert [r["doc_id"] for r in rows] == ["ok1", "ok2"]
+    assert [r["doc_id"] for r in rows] == ["ok1", "ok2", "latin1"]  # Latin-1 is decoded, with a warning
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error")]
-    assert len(errors) == 3, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if line.startswith("warning")]
+    assert len(errors) == 2, proc.stderr
     assert any("empty.txt" in e and "E002" in e for e in errors)
-    assert any("latin1.txt" in e and "E003" in e for e in errors)
     assert any("batch.jsonl:2" in e and "E004" in e for e in errors)
+    assert len(warnings) == 1 and "latin1.txt" in warnings[0] and "E070" in warnings[0], proc.stderr
     assert "Traceback" not in proc.stderr
 
 
