@@ -63,6 +63,22 @@ def test_not_found(nlp_en, text, unexpected):
     assert unexpected not in triples(nlp_en, text)
 
 
+# Positive twins of test_not_found, in its order: the same construction with the relation
+# expected, so that an extractor that finds nothing cannot pass the absence tests.
+@pytest.mark.parametrize("text, expected", [
+    ("Neon released Anora, and it went on to win the Oscar for best picture.", ("Anora", "wonAward", "Oscar for best picture")),
+    ("Pixar made the film Elio with director Tom Hanks.", ("Elio", "directedBy", "Tom Hanks")),
+    ("Ted Sarandos, head of Netflix, spoke on Monday.", ("Ted Sarandos", "leads", "Netflix")),
+    ("Reed Hastings, founder of Los Angeles-based Netflix, spoke.", ("Reed Hastings", "founderOf", "Netflix")),
+    ("Ted Sarandos joined Netflix last year.", ("Ted Sarandos", "worksFor", "Netflix")),
+    ("Dana Walden, the executive of Disney who oversees Hulu, spoke.", ("Dana Walden", "leads", "Hulu")),
+    ("Lily James plays the heroine in Christopher Nolan's Oppenheimer.", ("Oppenheimer", "directedBy", "Christopher Nolan")),
+    ("Severance streams on Apple TV+.", ("Apple TV+", "distributes", "Severance")),
+])
+def test_not_found_twin(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
 def test_split_quote_gives_one_said(nlp_en):
     text = "“We make films for cinemas,” said Ted Sarandos, who runs Netflix, “and nothing else.”"
     said = {t for t in triples(nlp_en, text) if t[1] == "said"}
@@ -130,6 +146,27 @@ def test_general_en_found(nlp_en, text, expected):
 ])
 def test_general_en_not_found(nlp_en, text, unexpected):
     assert unexpected not in triples(nlp_en, text)
+
+
+# Positive twins of test_general_en_not_found, in its order.
+@pytest.mark.parametrize("text, expected", [
+    ("Amazon acquired Kinetic Pictures.", ("Amazon", "acquires", "Kinetic Pictures")),
+    ("Amazon MGM Studios completed a deal to acquire Kinetic Pictures.",
+     ("Amazon MGM Studios", "acquires", "Kinetic Pictures")),
+    ("Lionsgate acquired the distribution rights to the film Blue Harbor.", ("Lionsgate", "distributes", "Blue Harbor")),
+    ("Sony Pictures Classics has bought the drama studio Kinetic Pictures.",
+     ("Sony Pictures Classics", "acquires", "Kinetic Pictures")),
+    ("Christopher Nolan directed Oppenheimer for Universal. Lionel Messi plays the physicist's wife.",
+     ("Lionel Messi", "actsIn", "Oppenheimer")),
+    ("Christopher Nolan directed Oppenheimer for Universal. Lionel Messi plays a key role in the drama.",
+     ("Lionel Messi", "actsIn", "Oppenheimer")),
+    ("Netflix said the series Narcos takes place in Chile.", ("Narcos", "setIn", "Chile")),
+    pytest.param("Netflix said the sequel to Narcos takes place in Chile.", ("Narcos", "setIn", "Chile"),
+                 marks=pytest.mark.xfail(strict=True, reason="'Narcos' after 'the sequel to' is typed Person: the "
+                                         "absence test above holds whatever the future-tense hedge does")),
+])
+def test_general_en_not_found_twin(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
 
 
 def test_predicate_nominal_refers_to_its_subject():

@@ -57,6 +57,22 @@ def test_rejoindre_cast_is_not_employer(nlp_fr):
     assert not any(p == "worksFor" for _, p, _ in found)
 
 
+# Positive twins of the four absence tests above, in their order: the same construction
+# with the relation expected (a current role, an asserted participle, a completed deal, a company joined).
+@pytest.mark.parametrize("text, expected", [
+    ("Salarié de Pixar, le chef animateur Paul Girard travaille sur un nouveau film.", ("Paul Girard", "worksFor", "Pixar")),
+    ("Rachetée par Gaumont en 2020, la société Pixel Rouge reste indépendante.", ("Gaumont", "acquires", "Pixel Rouge")),
+    ("Le groupe Gaumont a finalisé l'acquisition de Pixel Rouge.", ("Gaumont", "acquires", "Pixel Rouge")),
+    pytest.param("L'acquisition de Pixel Rouge par le groupe Gaumont a été finalisée en mars.",
+                 ("Gaumont", "acquires", "Pixel Rouge"),
+                 marks=pytest.mark.xfail(strict=True, reason="a deal noun as the subject of a passive completion "
+                                         "verb ('a été finalisée') gives nothing")),
+    ("Omar Sy a rejoint la société Gaumont.", ("Omar Sy", "worksFor", "Gaumont")),
+])
+def test_absent_facts_twin(nlp_fr, text, expected):
+    assert expected in fr_triples(text)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a safer topic fallback: the name opening the previous sentence, not the nearest one
     ("Gaumont, dont le siège est à Neuilly, a créé une filiale baptisée Nova Studios. "
@@ -97,6 +113,29 @@ def test_coverage_patterns_round2(nlp_fr, text, expected):
 ])
 def test_coverage_negatives_round2(nlp_fr, text, absent):
     assert absent not in fr_triples(text)
+
+
+# Positive twins of test_coverage_negatives_round2, in its order.
+@pytest.mark.parametrize("text, expected", [
+    ("Fondée par Anne Morel, la jeune pousse Vocalis a conçu Echo, un outil que France Médias Monde utilise.",
+     ("Anne Morel", "founderOf", "Vocalis")),
+    pytest.param("Basée à Lyon, la jeune pousse Vocalis a conçu Echo, un outil que France Médias Monde utilise, "
+                 "selon sa cofondatrice, Anne Morel.", ("Anne Morel", "founderOf", "Vocalis"),
+                 marks=pytest.mark.xfail(strict=True, reason="'sa cofondatrice, X' after 'selon' is not linked to "
+                                         "the company; without 'Basée à Lyon' it even gives founderOf(X, Echo)")),
+    ("Arte a présenté ses résultats. Anne Morel, directrice générale du groupe, était là.",
+     ("Anne Morel", "ceoOf", "Arte")),
+    ("Arte diffusera le film Les Veilleurs.", ("Arte", "distributes", "Les Veilleurs")),
+    ("Arte diffuse Les Veilleurs.", ("Arte", "distributes", "Les Veilleurs")),
+    ("Gaumont a racheté Boréal Films.", ("Gaumont", "acquires", "Boréal Films")),
+    ("France Télévisions et la RTBF se sont associées en 2020.", ("France Télévisions", "partnersWith", "RTBF")),
+    pytest.param("Arte et la RTBF se sont associées en 2020.", ("Arte", "partnersWith", "RTBF"),
+                 marks=pytest.mark.xfail(strict=True, reason="the parser makes 'Arte' the root and 'associées' its "
+                                         "conjunct: the negated Arte sentence above holds whatever the negation does")),
+    ("Les Veilleurs, signé Claire Dumas, sort en mai.", ("Les Veilleurs", "directedBy", "Claire Dumas")),
+])
+def test_coverage_negatives_round2_twin(nlp_fr, text, expected):
+    assert expected in fr_triples(text)
 
 
 @pytest.mark.parametrize("text, verb, hedged", [

@@ -37,6 +37,16 @@ def test_no_frame(nlp_en, text):
     assert triples(nlp_en, text) == set()
 
 
+# Positive twins of test_no_frame, in its order.
+@pytest.mark.parametrize("text, expected", [
+    ("The series Severance is set in Paris.", ("Severance", "setIn", "Paris")),
+    ("Analysts said Netflix acquired Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
+    ("Cannes gave the Palme d'Or to Emma Stone.", ("Emma Stone", "wonAward", "Palme d'Or")),
+])
+def test_no_frame_twin(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
 def test_company_read_as_a_place_by_the_ner(nlp_en):
     """Verbs that only take companies retype a statistical place; gazetteer places stay places."""
     doc = nlp_en("Blumhouse has joined forces with Meta to test Movie Gen.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract._helpers import triples
+
 
 def predicates(nlp, text: str) -> set[str]:
     return {r.predicate for r in nlp(text)._.relations}
@@ -20,6 +22,27 @@ def predicates(nlp, text: str) -> set[str]:
 ])
 def test_hedged(nlp_en, text):
     assert "acquires" not in predicates(nlp_en, text)
+
+
+_TENCENT = pytest.mark.xfail(strict=True, reason="'Tencent' opening a sentence gets no entity type (the NER "
+                             "misses it), so the Tencent cases of test_hedged hold whatever the hedges do")
+
+
+# Positive twins of test_hedged, in its order: the same fact, asserted.
+@pytest.mark.parametrize("text, expected", [
+    ("Netflix acquired Ubisoft last year.", ("Netflix", "acquires", "Ubisoft")),
+    ("Netflix did acquire Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
+    ("Netflix acquired Ubisoft after regulators agreed.", ("Netflix", "acquires", "Ubisoft")),
+    ("Disney bought Ubisoft, according to a company statement.", ("Disney", "acquires", "Ubisoft")),
+    ("Netflix completed its acquisition of Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
+    pytest.param("Tencent completed its acquisition of Ubisoft.", ("Tencent", "acquires", "Ubisoft"), marks=_TENCENT),
+    ("Netflix confirmed that it had acquired Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
+    pytest.param("Tencent confirmed that it had acquired Ubisoft.", ("Tencent", "acquires", "Ubisoft"), marks=_TENCENT),
+    ("Netflix acquires Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
+    pytest.param("Tencent acquired Ubisoft.", ("Tencent", "acquires", "Ubisoft"), marks=_TENCENT),
+])
+def test_hedged_twin(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
 
 
 def test_plain_fact_is_kept(nlp_en):

@@ -45,3 +45,9 @@ def test_person_stays_person(nlp_fr):
 def test_no_overtyping(nlp_fr):
     found = types(nlp_fr, "Demain, la société présentera ses résultats. Studios et chaînes attendent.")
     assert not any(t in found for t in ("Demain", "Studios"))
+
+
+def test_no_overtyping_twin(nlp_fr):
+    """Twin of test_no_overtyping: names in the same places are typed."""
+    found = types(nlp_fr, "Demain, la société Gaumont présentera ses résultats. Studios Kino et chaînes attendent.")
+    assert found.get("Gaumont") == "Organization" and found.get("Studios Kino") == "Organization"

@@ -39,6 +39,18 @@ def test_no_said(nlp_fr, text):
     assert not said(text)
 
 
+# Positive twins of test_no_said, in its order: a marked quote with a named speaker.
+@pytest.mark.parametrize("text, speaker, start", [
+    ("Maxime Saada a déclaré : « Le groupe veut grandir en Europe. »", "Maxime Saada", "Le groupe veut"),
+    ("« Nous ne céderons pas », a lancé Maxime Saada, qui dirige Canal+.", "Maxime Saada", "Nous ne céderons"),
+    ("« L'IA aidera les créateurs », a expliqué Ted Sarandos.", "Ted Sarandos", "L'IA aidera"),
+    ("Maxime Saada est sans appel : « Le marché publicitaire ralentit. »", "Maxime Saada", "Le marché publicitaire"),
+])
+def test_no_said_twin(nlp_fr, text, speaker, start):
+    found = said(text)
+    assert any(s == speaker and o.startswith(start) for s, o in found), found
+
+
 def test_colon_quotes_have_their_own_rule_and_lower_confidence(nlp_fr):
     from kg.pipeline import extract_documents
     from kg.records import Document

@@ -27,3 +27,13 @@ def test_quote_found(nlp_en, text, expected):
 ])
 def test_no_quote(nlp_en, text):
     assert said(nlp_en, text) == set()
+
+
+# Positive twins of test_no_quote, in its order: a marked quote with a named speaker.
+@pytest.mark.parametrize("text, expected", [
+    ("“The company will keep hiring writers,” Ted Sarandos said.", ("Ted Sarandos", "The company will keep hiring writers")),
+    ("“It works,” Ted Sarandos said.", ("Ted Sarandos", "It works")),
+    ('Bob Iger is clear: "The market is slowing."', ("Bob Iger", "The market is slowing")),
+])
+def test_no_quote_twin(nlp_en, text, expected):
+    assert expected in said(nlp_en, text)

@@ -65,11 +65,31 @@ def test_recall_negatives(nlp_fr, text, predicate):
     assert predicate not in {p for _, p, _ in fr_triples(text)}
 
 
+# Positive twins of test_recall_negatives, in its order.
+@pytest.mark.parametrize("text, expected", [
+    ("Le jury a salué La Nuit bleue, de Paul Girard.", ("La Nuit bleue", "directedBy", "Paul Girard")),
+    ("Elle regarde le film Les Veilleurs de Paul Girard.", ("Les Veilleurs", "directedBy", "Paul Girard")),
+    ("Le film La Nuit bleue a été produit par Gaumont.", ("Gaumont", "produces", "La Nuit bleue")),
+    ("Paul Girard, analyste chez Gaumont, et le patron de Pathé ont parlé.", ("Paul Girard", "worksFor", "Gaumont")),
+])
+def test_recall_negatives_twin(nlp_fr, text, expected):
+    assert expected in fr_triples(text)
+
+
 def test_relative_after_participle_agent(nlp_fr):
     # "la société fondée par X, qui produit Y": the company produces Y, not X
     found = fr_triples("Gaumont a présenté ses résultats. La société fondée par Paul Girard, qui produit "
                        "la série Les Veilleurs, recrute.")
     assert ("Paul Girard", "produces", "Les Veilleurs") not in found
+
+
+def test_relative_after_participle_agent_twin(nlp_fr):
+    """Twin of the test above: the relative clause gives "produces" to the company, and to a
+    person when the person is its head."""
+    found = fr_triples("Gaumont a présenté ses résultats. La société fondée par Paul Girard, qui produit "
+                       "la série Les Veilleurs, recrute.")
+    assert ("Gaumont", "produces", "Les Veilleurs") in found
+    assert ("Paul Girard", "produces", "Les Veilleurs") in fr_triples("Paul Girard, qui produit la série Les Veilleurs, recrute.")
 
 
 def test_film_of_genre_and_cast(nlp_fr):

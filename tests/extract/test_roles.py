@@ -34,3 +34,13 @@ def test_role_found(nlp_fr, text, expected):
 ])
 def test_no_current_role(nlp_fr, text):
     assert not {t for t in fr_triples(text) if t[1] in ROLE_PREDICATES}
+
+
+# Positive twins of test_no_current_role, in its order: a current, named role.
+@pytest.mark.parametrize("text, expected", [
+    ("Le patron de Canal+, Bertrand Méheut, a écrit un livre.", ("Bertrand Méheut", "ceoOf", "Canal+")),
+    ("Julien Faure est devenu le PDG de Gaumont.", ("Julien Faure", "ceoOf", "Gaumont")),
+    ("Gaumont a nommé Julien Faure directeur général.", ("Julien Faure", "ceoOf", "Gaumont")),
+])
+def test_no_current_role_twin(nlp_fr, text, expected):
+    assert expected in fr_triples(text)

@@ -28,3 +28,12 @@ def test_role_found(nlp_en, text, expected):
 ])
 def test_no_role(nlp_en, text):
     assert not {t for t in triples(nlp_en, text) if t[1] in ("ceoOf", "leads", "founderOf", "worksFor")}
+
+
+# Positive twins of test_no_role, in its order: a current, named role.
+@pytest.mark.parametrize("text, expected", [
+    ("Disney CEO Bob Chapek has joined a startup board.", ("Bob Chapek", "ceoOf", "Disney")),
+    ("Netflix named Jane Doe its new chief executive.", ("Jane Doe", "ceoOf", "Netflix")),
+])
+def test_no_role_twin(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)

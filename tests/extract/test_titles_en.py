@@ -54,6 +54,10 @@ def test_fronted_participle_needs_typed_slots(nlp_en):
     assert not any(p in ("actsIn", "directedBy") for _, p, _ in triples(nlp_en, text))
 
 
+def test_fronted_participle_needs_typed_slots_twin(nlp_en):
+    assert ("Daniel Okafor", "actsIn", "Harbor Lights") in triples(nlp_en, "Harbor Lights, starring Daniel Okafor, opens in May.")
+
+
 def test_title_typed_as_work(nlp_en):
     assert mention_types(nlp_en, "Drifters, directed by Laura Mendez, opens on Friday.").get("Drifters") == "CreativeWork"
 
@@ -81,12 +85,37 @@ def test_no_false_title(nlp_en, text, absent):
     assert mention_types(nlp_en, text).get(absent) != "CreativeWork"
 
 
+# Positive twins of test_no_false_title, in its order: a title in the same place is a work.
+@pytest.mark.parametrize("text, title", [
+    ("Shot in Jordan, Drifters, directed by Denise Amar, cost little.", "Drifters"),
+    ("Drifters, a film by Laura Mendez, opened at the festival.", "Drifters"),
+    ("Drifters, starring Daniel Okafor, opens on Friday.", "Drifters"),
+])
+def test_no_false_title_twin(nlp_en, text, title):
+    assert mention_types(nlp_en, text).get(title) == "CreativeWork"
+
+
 def test_genre_needs_a_modifier(nlp_en):
     # a bare "the comedy" is only a reference, not a genre statement
     text = "The film Silver Coast premiered in May. Pathé released the comedy in June."
     assert not any(p == "genre" for _, p, _ in triples(nlp_en, text))
 
 
+def test_genre_needs_a_modifier_twin(nlp_en):
+    text = "The film Silver Coast premiered in May. Pathé released the romantic comedy in June."
+    assert ("Silver Coast", "genre", "romantic comedy") in triples(nlp_en, text)
+
+
 def test_investment_is_not_acquisition(nlp_en):
     text = "Globex announced a $1 billion investment in Lumen."
     assert not any(p == "acquires" for _, p, _ in triples(nlp_en, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Netflix completed a $1 billion acquisition of Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
+    pytest.param("Globex acquired Lumen.", ("Globex", "acquires", "Lumen"),
+                 marks=pytest.mark.xfail(strict=True, reason="'Globex' is typed Product and 'Lumen' Place or "
+                                         "Organization: the investment test above holds whatever the rules do")),
+])
+def test_investment_is_not_acquisition_twin(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
