@@ -158,6 +158,8 @@ def slot(trigger: Token, name: str) -> list[Token]:
             found = [c for c in trigger.children if c.dep_ in OBL and c.i > trigger.i and not prep_of(c)
                      and c.pos_ in ("PROPN", "NOUN") and not any(t.dep_ == "case" for t in c.children)][:1]
         return found
+    if name == "complement":  # "X was crowned Best Actress": the predicative complement
+        return [c for c in trigger.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "obj") and c.i > trigger.i]
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))
         found = [n for p, n in obliques(trigger) if p in preps]

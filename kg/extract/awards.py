@@ -1,0 +1,121 @@
+"""Awards as news writes them: prize names in lower case and categories.
+
+The statistical NER knows "Oscar" or "Palme d'or" at best; the prize lists of a ceremony are
+written "le césar du meilleur film", "le prix du jury", "le cristal du long métrage",
+"Best Supporting Actress", "the P&O Cruises memorable moment award". :func:`award_phrases`
+finds them at the mention stage from the lexicon's ``award_heads`` (head nouns),
+``award_markers`` (words that make a complement a category: meilleur, jury, best...) and
+a capitalised name after the head ("prix Paul-Grimault"). The relations then come from the
+lexicon's wonAward frames ("remporter", "couronner", "aller à", "win", "go to", "crown").
+
+Example:
+    >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+    >>> doc = load_pipeline("fr")("Le prix du jury a récompensé Les Oiseaux de passage.")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.lexicon import Lexicon
+from kg.records import Mention
+
+#: Words that end a category ("le césar du meilleur film | a couronné", "Best Actress | for").
+_STOP_POS = frozenset(("VERB", "AUX", "PRON", "SCONJ", "PUNCT", "NUM"))
+_MAX_WORDS = 7
+
+
+def _head_at(doc: Doc, i: int, heads: frozenset[str]) -> int:
+    """Length of the award head starting at token ``i`` ("grand prix" is two), else 0."""
+    tok = doc[i]
+    if i + 1 < len(doc) and f"{tok.lower_} {doc[i + 1].lower_}" in heads:
+        return 2
+    return 1 if tok.lower_ in heads or tok.lemma_.lower() in heads else 0
+
+
+def _category_end(doc: Doc, start: int, lex: Lexicon) -> int:
+    """End of the category words after a head at ``start`` ("du meilleur espoir masculin",
+    "de la meilleure série française", "Paul-Grimault"); ``start`` when there are none."""
+    preps = lex.words("award_preps_in_name")
+    markers = lex.words("award_markers")
+    j = start
+    if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":  # "prix Paul-Grimault"
+        while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text in ("-", "‑")) and j - start < 4:
+            j += 1
+        return j
+    k = j
+    while k < len(doc) and doc[k].lower_ in preps:
+        k += 1
+    if k == j:
+        return start
+    end, marked = k, False
+    while end < len(doc) and end - k < _MAX_WORDS and doc[end].pos_ not in _STOP_POS \
+            and doc[end].lower_ not in lex.words("award_stop_words"):
+        marked = marked or doc[end].lower_ in markers
+        end += 1
+    return end if marked else start
+
+
+def _best_phrase(doc: Doc, i: int, lex: Lexicon) -> int:
+    """End of an English category opened by a marker ("Best Leading Actress", "best drama series")."""
+    end = i + 1
+    while end < len(doc) and end - i < 5 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[end].lower_ not in lex.words("award_stop_words"):
+        end += 1
+    return end if end > i + 1 else i
+
+
+def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
+    """Award names of ``doc`` found from the lexicon (see the module docstring)."""
+    heads = lex.words("award_heads")
+    openers = lex.words("award_openers")
+    if not heads and not openers:
+        return []
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        n = _head_at(doc, i, heads)
+        if n:
+            end = _category_end(doc, i + n, lex)
+            proper = tok.text[:1].isupper() and not tok.is_sent_start
+            if end > i + n or proper or tok.lower_ in lex.words("award_proper_heads"):
+                start = i
+                # "the P&O Cruises memorable moment award": a compound naming the prize before its head
+                if lex.lang == "en":
+                    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") \
+                            and doc[start - 1].head.i >= i and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                        start -= 1
+                spans.append(doc[start:end])
+                i = end
+                continue
+        elif tok.lower_ in openers and (lex.lang != "en" or tok.text[:1].isupper() or tok.i + 1 < len(doc)):
+            end = _best_phrase(doc, i, lex)
+            if end > i and any(t.lower_ in lex.words("award_category_nouns") for t in doc[i:end]):
+                spans.append(doc[i:end])
+                i = end
+                continue
+        i += 1
+    return spans
+
+
+def award_phrases(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Mentions with the award names of :func:`award_spans` typed ``Award``; an untyped,
+    concept or place mention inside one gives way, a person, company or work does not."""
+    spans = award_spans(doc, lex)
+    if not spans:
+        return mentions
+    out = list(mentions)
+    for span in spans:
+        a, b = span.start_char, span.end_char
+        inside = [m for m in out if m.start < b and a < m.end]
+        if any(m.type in ("Person", "Organization", "CreativeWork") and not (a <= m.start and m.end <= b)
+               for m in inside):
+            continue  # crosses a name: not a prize
+        if any(m.type == "Award" and m.start <= a and b <= m.end for m in inside):
+            continue
+        if any(m.type in ("Person", "Organization") and m.source.startswith("gazetteer") for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(span.text, a, b, "Award", "context:award"))
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,52 @@
+"""Award names as news writes them (kg/extract/awards.py) and the wonAward frames that use
+them. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract._helpers import mention_types, triples
+
+
+@pytest.mark.parametrize("text, award", [
+    ("Le cristal du long métrage a été remis à Jeanne Morel pour Vent du Nord.", "cristal du long métrage"),
+    ("Le prix du jury a récompensé Les Oiseaux de passage.", "prix du jury"),
+    ("Le césar de la meilleure actrice a couronné Sophie Brun.", "césar de la meilleure actrice"),
+    ("Le prix Louis-Delluc est allé à Marc Lenoir.", "prix Louis-Delluc"),
+])
+def test_award_names_fr(nlp_fr, text, award):
+    assert mention_types(nlp_fr, text).get(award) == "Award"
+
+
+def test_a_price_is_no_prize(nlp_fr):
+    # twin of the above: "prix" with no category word is a price
+    assert "Award" not in mention_types(nlp_fr, "Le prix du billet a encore augmenté à Paris cette année.").values()
+    assert mention_types(nlp_fr, "Le prix du public a consacré Les Ombres.").get("prix du public") == "Award"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le cristal du long métrage a été remis à Jeanne Morel pour Vent du Nord.",
+     ("Jeanne Morel", "wonAward", "cristal du long métrage")),
+    ("Le césar de la meilleure actrice a couronné Sophie Brun.", ("Sophie Brun", "wonAward", "césar de la meilleure actrice")),
+    ("Sophie Brun a remporté le césar de la meilleure actrice pour Les Ombres.",
+     ("Sophie Brun", "wonAward", "césar de la meilleure actrice")),
+    ("Le prix Louis-Delluc revient cette année à Marc Lenoir.", ("Marc Lenoir", "wonAward", "prix Louis-Delluc")),
+])
+def test_award_frames_fr(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour Lights was voted best drama series at the ceremony.", ("Harbour Lights", "wonAward", "best drama series")),
+    ("Best Supporting Actor went to Daniel Marsh for his turn in Harbour Lights.",
+     ("Daniel Marsh", "wonAward", "Best Supporting Actor")),
+    ("Clara Voss won the Oscar for best actress on Sunday.", ("Clara Voss", "wonAward", "Oscar for best actress")),
+])
+def test_award_frames_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_best_needs_a_category_noun_en(nlp_en):
+    types = mention_types(nlp_en, "The best way to watch it is at home, and Clara Voss won Best Actress.")
+    assert "best way" not in types
+    assert types.get("Best Actress") == "Award"
