@@ -154,17 +154,7 @@ class LexiconSchema(_Strict):
     credit_cues: dict[Predicate, Words] = {}
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
-    # award names (kg/extract/awards.py)
-    award_heads: Words = []
-    award_proper_heads: Words = []
-    award_preps_in_name: Words = []
-    award_markers: Words = []
-    award_stop_words: Words = []
-    award_openers: Words = []
-    award_category_nouns: Words = []
     character_cues: Words = []
-    character_cues: Words = []
-    credit_work_nouns: Words = []
     # award names (kg/extract/awards.py)
     award_heads: Words = []
     award_proper_heads: Words = []

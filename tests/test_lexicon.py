@@ -48,6 +48,18 @@ def test_every_key_read_by_the_code_is_declared() -> None:
     assert read <= set(LexiconSchema.model_fields), sorted(read - set(LexiconSchema.model_fields))
 
 
+def test_each_key_is_declared_once() -> None:
+    """A key declared twice in LexiconSchema silently keeps the last declaration."""
+    import ast
+
+    import kg.lexicon
+
+    tree = ast.parse(Path(kg.lexicon.__file__).read_text(encoding="utf-8"))
+    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef) and n.name.endswith("Schema")):
+        names = [s.target.id for s in cls.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+        assert len(names) == len(set(names)), (cls.name, sorted({n for n in names if names.count(n) > 1}))
+
+
 def test_words_refuses_an_undeclared_key() -> None:
     with pytest.raises(KeyError, match="seat_noun"):
         load_lexicon("fr").words("seat_noun")
