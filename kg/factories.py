@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import extract_relations
 from kg.lexicon import load_lexicon
+from kg.media_ner import MediaNER
 
 #: Tokens after which a new sentence may start (a closing quote or bracket may follow them).
 SENTENCE_ENDS = frozenset((".", "!", "?", "…", "...", "?!", "!?"))
@@ -192,3 +193,9 @@ def make_mentions(nlp: Language, name: str, lang: str) -> MentionTyper:
                   default_config={"lang": "fr"})
 def make_relations(nlp: Language, name: str, lang: str) -> RelationExtractor:
     return RelationExtractor(lang)
+
+
+@Language.factory("kg_media_ner", assigns=["doc.spans"], default_config={"lang": "fr", "path": None})
+def make_media_ner(nlp: Language, name: str, lang: str, path: str | None) -> MediaNER:
+    """The shipped media-type NER (:mod:`kg.media_ner`); spans in ``doc.spans["kg_media"]``."""
+    return MediaNER(nlp, lang=lang, path=path)

