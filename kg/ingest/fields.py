@@ -22,6 +22,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from kg.errors import Errors, InputError
+from kg.ingest.decode import clean_text
 
 #: Document fields a record can fill, and the record key each reads by default.
 FIELDS = ("id", "text", "lang", "title", "url", "date", "author", "site")
@@ -119,13 +120,14 @@ def normalise_url(value: str) -> str | None:
 
 
 def clean_label(value: str) -> str | None:
-    """A one-line label (title, author, site): whitespace collapsed, ``None`` if empty.
+    """A one-line label (title, author, site): cleaned like the text, whitespace collapsed,
+    ``None`` if empty.
 
     Example:
-        >>> clean_label("  Canal+\\n rachète  ")
+        >>> clean_label("  Canal+ \u200brachète  ")
         'Canal+ rachète'
     """
-    text = " ".join(value.split())
+    text = " ".join(clean_text(value)[0].split())
     return text or None
 
 

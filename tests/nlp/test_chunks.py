@@ -85,6 +85,7 @@ def test_a_200000_character_token_does_not_crash(nlp_fr):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)  # ~5 min of CPU; on a shared machine much more wall-clock time
 def test_a_3_mb_article_is_extracted_with_offsets_into_the_whole_text():
     """spaCy refuses texts over 1,000,000 characters (E088): the article goes in pieces."""
     body = FILLER * (3_000_000 // len(FILLER))
