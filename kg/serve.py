@@ -43,9 +43,9 @@ from __future__ import annotations
 
 import ctypes
 import ipaddress
-import multiprocessing
 import os
 import queue
+import subprocess
 import sys
 import threading
 from collections.abc import Iterable
@@ -331,44 +331,72 @@ def _answer(store_path: str, job: _Job) -> _Answer:
     return HTTPStatus.OK, fmt.media_type, body or b""
 
 
-def _worker_main(conn: Connection, store_path: str) -> None:
-    """A worker process: cut the network, then answer jobs until the pipe closes."""
-    conn.send(_isolate_network())
+def _worker_main(read_fd: int, write_fd: int, store_path: str) -> None:
+    """A worker process (``python -c``, see :class:`_Worker`): cut the network, then
+    answer jobs until the pipe closes."""
+    inbox = Connection(read_fd, writable=False)
+    outbox = Connection(write_fd, readable=False)
+    outbox.send(_isolate_network())
     while True:
         try:
-            job = conn.recv()
+            job = inbox.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(_answer(store_path, job))
+            outbox.send(_answer(store_path, job))
         except Exception as exc:  # never leave the server without an answer
-            conn.send((HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain",
-                       (Errors.E087.format(detail=f"{type(exc).__name__}: {exc}") + "\n").encode("utf-8")))
+            outbox.send((HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain",
+                         (Errors.E087.format(detail=f"{type(exc).__name__}: {exc}") + "\n").encode("utf-8")))
+
+
+_WORKER_CODE = "import sys; from kg.serve import _worker_main; _worker_main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3])"
 
 
 class _Worker:
-    """One worker process and the parent's end of its pipe."""
+    """One worker process and the parent's ends of its two pipes.
 
-    def __init__(self, context: Any, store_path: str) -> None:
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, store_path), daemon=True,
-                                       name="kg-serve-worker")
-        self.process.start()
-        child.close()
+    A fresh interpreter (``python -c``), not a ``multiprocessing`` child: it does not
+    re-import the caller's ``__main__`` (a script, stdin, a notebook), and it is
+    single-threaded when it calls ``unshare``.
+    """
+
+    def __init__(self, store_path: str) -> None:
+        to_child, from_parent = os.pipe()[::-1]  # (write end, read end)
+        to_parent, from_child = os.pipe()[::-1]
+        env = dict(os.environ)
+        package_root = str(Path(__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_CODE, str(from_parent), str(to_parent), store_path],
+                pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL, env=env,
+            )
+        finally:
+            os.close(from_parent)
+            os.close(to_parent)
+        self.inbox = Connection(from_child, writable=False)
+        self.outbox = Connection(to_child, readable=False)
         self.isolated: bool | None = None
 
     def ready(self) -> bool:
         """Wait for the worker to start; whether it did."""
-        if self.isolated is None and self.conn.poll(_STARTUP):
-            self.isolated = bool(self.conn.recv())
+        try:
+            if self.isolated is None and self.inbox.poll(_STARTUP):
+                self.isolated = bool(self.inbox.recv())
+        except (EOFError, OSError):
+            return False
         return self.isolated is not None
 
     def stop(self) -> None:
-        """Kill the process (at once: a query may be running) and close the pipe."""
-        if self.process.is_alive():
+        """Kill the process (at once: a query may be running) and close the pipes."""
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.inbox.close()
+        self.outbox.close()
 
 
 class QueryPool:
@@ -384,34 +412,36 @@ class QueryPool:
 
     def __init__(self, store_path: str | os.PathLike[str], size: int) -> None:
         self._path = str(store_path)
-        # forkserver: workers fork from a clean single-threaded process with kg.serve
-        # imported, so a replacement is ready in milliseconds and unshare() is allowed.
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["kg.serve"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         for _ in range(size):
-            self._idle.put(_Worker(self._context, self._path))
+            self._idle.put(_Worker(self._path))
 
     def isolated(self) -> bool:
-        """Whether the workers run without network (waits for one to start)."""
-        worker = self._idle.get()
+        """Wait for the idle workers to start; whether they all run without network."""
+        workers: list[_Worker] = []
+        while True:
+            try:
+                workers.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
         try:
-            return worker.ready() and bool(worker.isolated)
+            return all([w.ready() and bool(w.isolated) for w in workers])
         finally:
-            self._idle.put(worker)
+            for w in workers:
+                self._idle.put(w)
 
     def run(self, job: _Job, timeout: float) -> _Answer:
         """Run a job on an idle worker; kill and replace the worker past ``timeout``."""
         worker = self._idle.get()
         if not worker.ready():
             worker.stop()
-            self._idle.put(_Worker(self._context, self._path))
+            self._idle.put(_Worker(self._path))
             return HTTPStatus.SERVICE_UNAVAILABLE, "text/plain", (Errors.E087.format(detail="it did not start") + "\n").encode()
         try:
-            worker.conn.send(job)
-            if worker.conn.poll(timeout):
-                answer: _Answer = worker.conn.recv()
+            worker.outbox.send(job)
+            if worker.inbox.poll(timeout):
+                answer: _Answer = worker.inbox.recv()
                 self._idle.put(worker)
                 return answer
             detail = None
@@ -419,7 +449,7 @@ class QueryPool:
             detail = f"{type(exc).__name__}: {exc}" if str(exc) else "it exited"
         worker.stop()
         if not self._closed:
-            self._idle.put(_Worker(self._context, self._path))
+            self._idle.put(_Worker(self._path))
         if detail is not None:
             return HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain", (Errors.E087.format(detail=detail) + "\n").encode()
         return HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain", (Errors.E082.format(seconds=timeout) + "\n").encode()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import multiprocessing
 import socket
 import subprocess
 import sys
@@ -295,25 +294,25 @@ def test_service_spellings_make_no_outgoing_request(server: SparqlServer, listen
     assert _wrapper(server, WHO).query().convert()["results"]["bindings"]  # still serving
 
 
-def _service_in_isolated_process(port: int, out: multiprocessing.Queue) -> None:
-    isolated = _isolate_network()
-    store = pyoxigraph.Store()
-    try:
-        list(store.query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/leak> {{ ?s ?p ?o }} }}"))
-        out.put((isolated, "answered"))
-    except OSError as exc:
-        out.put((isolated, str(exc)))
+#: What a worker does first (kg.serve._worker_main), then a SERVICE call that got past the parser.
+ISOLATED_SERVICE = """
+import sys, pyoxigraph
+from kg.serve import _isolate_network
+print(_isolate_network(), flush=True)
+try:
+    list(pyoxigraph.Store().query(sys.argv[1]))
+    print("answered")
+except OSError as exc:
+    print(exc)
+"""
 
 
 def test_workers_have_no_network(listener: Listener) -> None:
     """The engine layer: a SERVICE call that passed the parser reaches nothing from a worker."""
-    context = multiprocessing.get_context("forkserver")
-    out = context.Queue()
-    proc = context.Process(target=_service_in_isolated_process, args=(listener.port, out))
-    proc.start()
-    isolated, outcome = out.get(timeout=60)
-    proc.join(10)
-    assert isolated is True, "network namespaces are unavailable here"
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/leak> {{ ?s ?p ?o }} }}"
+    run = subprocess.run([sys.executable, "-c", ISOLATED_SERVICE, query], capture_output=True, text=True, timeout=60)
+    isolated, outcome = run.stdout.splitlines()
+    assert isolated == "True", "network namespaces are unavailable here"
     assert "unreachable" in outcome.lower()
     time.sleep(0.3)
     assert listener.requests == []
@@ -342,7 +341,8 @@ def test_time_bound_stops_the_cross_product_and_serves_the_next_query(store_dir:
     srv = make_server(store_dir, port=0, timeout=1.5)
     srv.start()
     try:
-        assert _wrapper(srv, WHO).query().convert()["results"]["bindings"]  # warm
+        assert srv.pool.isolated()  # all workers up
+        assert _wrapper(srv, WHO).query().convert()["results"]["bindings"]
         start = time.monotonic()
         with pytest.raises(EndPointInternalError) as err:
             _wrapper(srv, CROSS).query()
@@ -540,6 +540,7 @@ def test_cross_product_on_the_seed_article_store(shared_eval: Path, tmp_path: Pa
     srv = make_server(tmp_path / "store", port=0)  # default bounds
     srv.start()
     try:
+        assert srv.pool.isolated()  # the workers are up (as `kg serve` waits before it prints its URL)
         for query in (CROSS, CROSS.replace("(COUNT(*) AS ?n)", "*") + " ORDER BY ?a"):
             start = time.monotonic()
             with pytest.raises(EndPointInternalError, match=r"E082"):
