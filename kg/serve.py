@@ -289,6 +289,16 @@ def _isolate_network() -> bool:
     return False
 
 
+def _die_with_parent() -> None:
+    """Have the kernel kill this process when the server dies, even by SIGKILL (Linux),
+    so that no runaway query outlives it."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+        except (OSError, AttributeError):
+            pass
+
+
 def _answer(store_path: str, job: _Job) -> _Answer:
     """Check, run and serialize one query (in a worker process)."""
     try:
@@ -334,6 +344,7 @@ def _answer(store_path: str, job: _Job) -> _Answer:
 def _worker_main(read_fd: int, write_fd: int, store_path: str) -> None:
     """A worker process (``python -c``, see :class:`_Worker`): cut the network, then
     answer jobs until the pipe closes."""
+    _die_with_parent()
     inbox = Connection(read_fd, writable=False)
     outbox = Connection(write_fd, readable=False)
     outbox.send(_isolate_network())
@@ -413,9 +424,22 @@ class QueryPool:
     def __init__(self, store_path: str | os.PathLike[str], size: int) -> None:
         self._path = str(store_path)
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
         self._closed = False
         for _ in range(size):
-            self._idle.put(_Worker(self._path))
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self._path)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
 
     def isolated(self) -> bool:
         """Wait for the idle workers to start; whether they all run without network."""
@@ -435,8 +459,8 @@ class QueryPool:
         """Run a job on an idle worker; kill and replace the worker past ``timeout``."""
         worker = self._idle.get()
         if not worker.ready():
-            worker.stop()
-            self._idle.put(_Worker(self._path))
+            self._retire(worker)
+            self._idle.put(self._spawn())
             return HTTPStatus.SERVICE_UNAVAILABLE, "text/plain", (Errors.E087.format(detail="it did not start") + "\n").encode()
         try:
             worker.outbox.send(job)
@@ -447,21 +471,20 @@ class QueryPool:
             detail = None
         except (EOFError, OSError) as exc:
             detail = f"{type(exc).__name__}: {exc}" if str(exc) else "it exited"
-        worker.stop()
+        self._retire(worker)
         if not self._closed:
-            self._idle.put(_Worker(self._path))
+            self._idle.put(self._spawn())
         if detail is not None:
             return HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain", (Errors.E087.format(detail=detail) + "\n").encode()
         return HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain", (Errors.E082.format(seconds=timeout) + "\n").encode()
 
     def close(self) -> None:
-        """Stop every idle worker (a running one is stopped when its query returns)."""
+        """Kill every worker, running ones included."""
         self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().stop()
-            except queue.Empty:
-                return
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.stop()
 
 
 # ---------------------------------------------------------------------- HTTP

@@ -552,3 +552,47 @@ def test_cross_product_on_the_seed_article_store(shared_eval: Path, tmp_path: Pa
             assert time.monotonic() - start < 1.0
     finally:
         _stop(srv)
+
+
+def _children(pid: int) -> set[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return {int(p) for p in out.stdout.split()}
+
+
+def test_kg_serve_cli_and_no_query_outlives_a_killed_server(store_dir: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    kg = str(Path(sys.executable).parent / "kg")
+    server = subprocess.Popen([kg, "serve", "--store", str(store_dir), "--port", str(port), "--timeout", "120",
+                               "--max-concurrent", "2", "--max-rows", "7"], stderr=subprocess.PIPE, text=True)
+    try:
+        banner = server.stderr.readline()
+        assert f"http://127.0.0.1:{port}/sparql" in banner and "120 s, 7 rows, 2 queries" in banner
+        url = f"http://127.0.0.1:{port}/sparql"
+        sparql = SPARQLWrapper(url)
+        sparql.setQuery("SELECT * WHERE { ?s ?p ?o }")
+        sparql.setReturnFormat(JSON)
+        with pytest.raises(EndPointInternalError, match="E083"):
+            sparql.query()
+        workers = _children(server.pid)
+        assert len(workers) == 2
+        slow = SPARQLWrapper(url)
+        slow.setQuery(CROSS)
+        slow.setTimeout(60)
+        threading.Thread(target=lambda: pytest.raises(Exception, slow.query), daemon=True).start()
+        time.sleep(1.0)
+        busy = [w for w in workers if open(f"/proc/{w}/stat").read().split()[2] == "R"]
+        assert busy, "no worker is running the cross product"
+        server.kill()  # SIGKILL: nothing of the server runs any more code
+        server.wait(10)
+        deadline = time.monotonic() + 5
+        while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        alive = [w for w in workers if Path(f"/proc/{w}").exists()
+                 and open(f"/proc/{w}/stat").read().split()[2] not in ("Z", "X")]
+        assert alive == []
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(10)
