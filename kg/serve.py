@@ -327,7 +327,7 @@ def _answer(store_path: str, job: _Job) -> _Answer:
                     if len(triples) > job.max_rows:
                         raise Refused(HTTPStatus.INTERNAL_SERVER_ERROR, Errors.E083.format(rows=job.max_rows))
                     body = pyoxigraph.serialize(triples, format=fmt, prefixes=prefixes)
-            except SyntaxError as exc:
+            except (SyntaxError, RuntimeError, ValueError, TypeError) as exc:  # Oxigraph's parse/evaluation errors
                 raise Refused(HTTPStatus.BAD_REQUEST, Errors.E030.format(detail=str(exc).strip())) from None
             except OSError as exc:
                 if "unreachable" in str(exc).lower() or "service" in str(exc).lower():

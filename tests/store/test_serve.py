@@ -172,6 +172,9 @@ def test_malformed_query_is_400_with_a_message(server: SparqlServer) -> None:
     assert "E030" in str(err.value)
     status, _, body = _http(server, params={"nothing": "here"})
     assert status == 400 and "query" in body
+    # parsed by rdflib, refused by Oxigraph's evaluation: still a one-line coded error
+    status, _, body = _http(server, query="SELECT * WHERE { BIND(1 AS ?x) BIND(2 AS ?x) }")
+    assert status == 400 and body.startswith("[E030]") and "Traceback" not in body
 
 
 def test_foreign_hosts_are_refused(server: SparqlServer) -> None:
