@@ -14,7 +14,9 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+from rich.text import Text
 from rich.table import Table
 
 from kg.errors import KGError
@@ -32,11 +34,20 @@ FieldsOpt = Annotated[Optional[list[str]], typer.Option(
     "author, site) under KEY, e.g. --field text=body --field date=published.")]
 
 
+class _Rate(ProgressColumn):
+    """Documents per second (shown also when the total is unknown)."""
+
+    def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.2f} docs/s" if speed else "-- docs/s")
+
+
 @contextmanager
 def progress_bar(label: str):
-    """A progress bar on stderr; yields a factory ``(total) -> on_done(doc)``."""
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                  transient=True, disable=not err.is_terminal) as bar:
+    """A progress bar on stderr with rate and ETA (rate only when the total is unknown);
+    yields a factory ``(total or None) -> on_done(doc)``."""
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), _Rate(), TimeElapsedColumn(),
+                  TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
         def factory(total: int):
             task = bar.add_task(label, total=total)
             return lambda _doc: bar.advance(task)
@@ -127,29 +138,39 @@ StoreOpt = Annotated[Path, typer.Option("--store", help="Store directory.")]
 DEFAULT_STORE = Path("output/store")
 
 
-def _print_build(report, out_dir: Path) -> None:
+def _print_build(report, out_dir: Path, warnings: int = 0) -> None:
     table = Table(title="media-kg build", show_header=False, box=None)
     table.add_row("documents", f"{report.documents} read, {report.added} added, {report.replaced} replaced, "
-                  f"{report.skipped_unchanged} unchanged, {len(report.errors)} failed")
+                  f"{report.skipped_unchanged} unchanged, {len(report.errors)} failed, {warnings} warning(s)")
     table.add_row("entities", ", ".join(f"{k} {v}" for k, v in report.entities_by_type.items()
                                         if k not in ("Article", "Statement", "Quote")) or "none")
     table.add_row("quotes", str(report.entities_by_type.get("Quote", 0)))
     table.add_row("triples", ", ".join(f"{k} {v}" for k, v in report.triples_by_predicate.items()) or "none")
     for name, path in report.files.items():
         table.add_row(name, str(path))
+    for note in getattr(report, "notes", []):
+        table.add_row("note", note)
     out.print(table)
 
 
-def _build(inputs: list[Path], out_dir: Path, store: Path | None, html: bool, force: bool = False) -> None:
+def _build(inputs: list[Path], out_dir: Path, store: Path | None, html: bool, force: bool = False, *,
+           export: Optional[bool] = None, batch_size: Optional[int] = None, fields: list[str] | None = None,
+           processes: int = 1, dask: Optional[str] = None) -> None:
+    from kg.pipeline import BUILD_BATCH
     from kg.pipeline import build as run_build
 
+    warnings: list[str] = []
+    options = _ingest_options(fields, warnings)
     try:
         with progress_bar("build") as bar:
-            report = run_build(inputs, out_dir, store_dir=store, progress=bar, html=html, force=force)
+            report = run_build(inputs, out_dir, store_dir=store, progress=bar, html=html, force=force, export=export,
+                               batch_size=batch_size or BUILD_BATCH, ingest_options=options, processes=processes,
+                               dask=dask)
     except KGError as exc:
         _fail(exc)
+    _report_warnings(warnings)
     _report_errors(report.errors)
-    _print_build(report, out_dir)
+    _print_build(report, out_dir, len(warnings))
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -158,9 +179,22 @@ def build(inputs: Inputs,
           out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
           store: Annotated[Optional[Path], typer.Option("--store", help="Store directory (default OUT/store).")] = None,
           html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
-          force: Annotated[bool, typer.Option(help="Re-extract articles already in the store.")] = False) -> None:
-    """Extract INPUT..., add it to the persistent store, write graph.ttl, graph.trig and graph.html."""
-    _build(inputs, out_dir, store, html, force)
+          force: Annotated[bool, typer.Option(help="Re-extract articles already in the store.")] = False,
+          export: Annotated[Optional[bool], typer.Option(
+              "--export/--no-export",
+              help="Write graph.ttl/.trig/.html (default: only while the store holds at most 200 articles).")] = None,
+          batch_size: Annotated[Optional[int], typer.Option(
+              "--batch-size", min=1, help="Documents per batch (one store transaction each; default 32).")] = None,
+          fields: FieldsOpt = None,
+          processes: Annotated[int, typer.Option(
+              "--processes", min=1, help="Parse in N local worker processes (one spaCy pipeline each).")] = 1,
+          dask: Annotated[Optional[str], typer.Option(
+              "--dask", help="Parse on Dask: local:N (a LocalCluster of N processes) or tcp://SCHEDULER:8786.")] = None,
+          ) -> None:
+    """Extract INPUT..., add it to the persistent store batch by batch; write graph.ttl, graph.trig and
+    graph.html while the store is small (see --export)."""
+    _build(inputs, out_dir, store, html, force, export=export, batch_size=batch_size, fields=fields,
+           processes=processes, dask=dask)
 
 
 @app.command()
@@ -179,7 +213,7 @@ def demo(out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] 
     except ModelError:
         err.print("note: no English spaCy model installed, so the demo builds the French articles only "
                   "(see README, Models).")
-    _build(inputs, out_dir, None, True)
+    _build(inputs, out_dir, None, True, export=True)
 
 
 @app.command()
@@ -369,6 +403,32 @@ def split(entity: Annotated[str, typer.Argument(help="The merged entity (id, lab
         _fail(exc)
     out.print(f"'{alias}' is now {new_id}; never merged with {entity}.")
     out.print("Articles already in the store keep the merged node until re-extracted: kg build --force INPUT...")
+
+
+@app.command("bench")
+def bench_(docs: Annotated[int, typer.Option("--docs", min=1, help="Generated articles (names new in each).")] = 100,
+           seed: Annotated[int, typer.Option(help="Seed of the generated names.")] = 7,
+           as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of the figures.")] = False,
+           ) -> None:
+    """Measure raw spaCy nlp.pipe and kg build end to end on the same generated French archive."""
+    from kg.bench import BENCH_KEYS, run_bench
+
+    try:
+        with progress_bar("kg build") as bar:
+            result = run_bench(docs, seed=seed, progress=bar, say=lambda line: err.print(line, soft_wrap=True))
+    except KGError as exc:
+        _fail(exc)
+    table = Table(title=f"kg bench: {result['docs']} articles, {result['words']} words", show_header=False, box=None)
+    table.add_row("raw spaCy", f"{result['raw_wps']:.0f} words/s ({result['raw_s']:.1f} s)")
+    table.add_row("kg build", f"{result['kg_wps']:.0f} words/s ({result['kg_s']:.1f} s)")
+    table.add_row("ratio kg/raw", f"{result['ratio']:.3f} (words/s of kg build over raw spaCy; "
+                  f"CPU time: {result['cpu_ratio']:.3f})")
+    table.add_row("quads/s", f"{result['triples_per_s']:.0f} ({result['triples']} quads written)")
+    table.add_row("s per article", f"{result['s_per_doc']:.3f}")
+    table.add_row("peak RSS", f"{result['peak_rss_mb']:.0f} MB")
+    (err if as_json else out).print(table)
+    if as_json:
+        sys.stdout.write(json.dumps({k: result[k] for k in BENCH_KEYS}) + "\n")
 
 
 def main() -> None:

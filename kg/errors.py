@@ -69,6 +69,10 @@ class Errors:
     E052 = "[E052] '{name}' is ambiguous: {candidates}. Use the entity id."
     E053 = "[E053] Cannot merge {a} ({ta}) with {b} ({tb}): their types are incompatible."
     E054 = "[E054] {a} and {b} are marked never-merge in the registry. Remove that line first."
+    # builds at scale: parallel and distributed parsing (E060-E069)
+    E060 = ("[E060] The Dask cluster '{spec}' cannot be started or reached: {detail}. Check the scheduler address "
+            "(tcp://HOST:8786) and that its workers run, or use --dask local:N for a cluster on this machine.")
+    E061 = "[E061] --dask '{spec}' is not understood. Use local:N (N worker processes here) or tcp://HOST:PORT."
     # readers and the SPARQL endpoint (E080-E089)
     E080 = ("[E080] The store at {path} is being written (pid {pid}); reading it now could see a half-written "
             "state. Wait for `kg build` to finish, then run the command again.")
@@ -117,6 +121,10 @@ class SchemaError(KGError, ValueError):
 
 class QueryError(KGError):
     """A SPARQL query or one of its parameters is invalid."""
+
+
+class ClusterError(KGError):
+    """A Dask cluster cannot be started or reached, or its address is malformed."""
 
 
 class ResolveError(KGError):

@@ -42,8 +42,10 @@ def with_lang(doc: Document) -> Document:
 
 
 def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError], None] | None = None,
-                      on_done: Callable[[Document], None] | None = None) -> Iterator[Extraction]:
-    """Run nlp, extract and resolve on each document, in input order.
+                      on_done: Callable[[Document], None] | None = None,
+                      batch_size: int = BATCH) -> Iterator[Extraction]:
+    """Run nlp, extract and resolve on each document, in input order, ``batch_size``
+    documents per ``nlp.pipe`` call.
 
     A document whose language has no installed model is reported through ``on_error``
     (or raises if none is given) and skipped; the others go on.
@@ -84,7 +86,7 @@ def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError],
 
     for doc in docs:
         batch.append(with_lang(doc))
-        if len(batch) >= BATCH:
+        if len(batch) >= batch_size:
             yield from flush()
     yield from flush()
 
@@ -94,20 +96,25 @@ def _where(doc: Document) -> str:
 
 
 def read_documents(paths: Iterable[str | Path], report: Report) -> list[Document]:
-    """Ingest ``paths``; bad files and records are added to ``report.errors`` and skipped."""
+    """Ingest ``paths`` into a list (small inputs; ``kg build`` streams instead); bad files
+    and records are added to ``report.errors`` and skipped."""
     return list(iter_documents(paths, on_error=lambda e: report.errors.append(str(e))))
 
 
-def extract_paths(paths: Iterable[str | Path], *, progress: Callable[[int], Callable[[Document], None]] | None = None,
+def extract_paths(paths: Iterable[str | Path], *, progress: Callable[[int | None], Callable[[Document], None]] | None = None,
                   ingest_options: Mapping[str, Any] | None = None) -> tuple[Report, Iterator[Extraction]]:
-    """Ingest then extract: returns the report (errors so far) and a lazy iterator of extractions."""
+    """Ingest then extract, streaming: returns the report (errors are added as the
+    iterator goes) and a lazy iterator of extractions."""
     report = Report()
-    docs = list(iter_documents(paths, on_error=lambda e: report.errors.append(str(e)), **dict(ingest_options or {})))
-    on_done = progress(len(docs)) if progress else None
+    paths = list(paths)
+    docs = iter_documents(paths, on_error=lambda e: report.errors.append(str(e)), **dict(ingest_options or {}))
+    on_done = progress(estimate_documents(paths)) if progress else None
     return report, extract_documents(docs, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
 
 
-__all__ = ["Report", "extract_documents", "extract_paths", "read_documents", "with_lang", "InputError"]
+__all__ = ["BUILD_BATCH", "EXPORT_LIMIT", "BuildReport", "Report", "add_to_store", "build", "estimate_documents",
+           "export_files", "extract_documents", "extract_paths", "read_documents", "summary_counts", "with_lang",
+           "InputError"]
 
 
 @dataclass
@@ -118,86 +125,227 @@ class BuildReport(Report):
     skipped_unchanged: int = 0
     added: int = 0
     replaced: int = 0
+    batches: int = 0
     entities_by_type: dict[str, int] = field(default_factory=dict)
     triples_by_predicate: dict[str, int] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+#: Documents per batch of ``kg build``: one ``nlp.pipe`` call, one store transaction and
+#: one registry save each.
+BUILD_BATCH = 32
+#: ``kg build`` writes graph.ttl, graph.trig and graph.html when the store holds at most
+#: this many articles (or with ``export=True``); beyond, ``kg export`` and ``kg viz`` do it.
+EXPORT_LIMIT = 200
+
+
+def estimate_documents(paths: Iterable[str | Path]) -> int | None:
+    """How many documents ``paths`` hold, counted cheaply (no parsing), or ``None`` when
+    that cannot be known without reading them (feeds, ``.json`` lists, stdin).
+
+    A ``.jsonl`` file counts its non-blank lines; a text, Markdown or HTML file counts one.
+    The count drives the progress bar's ETA; a bad record makes it an upper bound.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.jsonl").write_text('{"text": "a"}\\n\\n{"text": "b"}\\n', encoding="utf-8")
+        >>> _ = (d / "b.txt").write_text("Netflix.", encoding="utf-8")
+        >>> estimate_documents([d]), estimate_documents(["-"])
+        (3, None)
+    """
+    try:
+        from kg.ingest import KINDS  # type: ignore[attr-defined]
+    except ImportError:  # an ingest without the table of kinds
+        KINDS = {".txt": "text", ".md": "markdown", ".jsonl": "jsonl"}  # noqa: N806
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if str(raw) == "-" or not path.exists():
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            kind = KINDS.get(f.suffix.lower())
+            if kind in ("text", "markdown", "html"):
+                total += 1
+            elif kind == "jsonl":
+                with f.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif kind is not None:
+                return None
+    return total
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
           store_dir: str | Path | None = None,
-          progress: Callable[[int], Callable[[Document], None]] | None = None,
-          html: bool = True, force: bool = False) -> BuildReport:
-    """``kg build``: ingest, extract, resolve, add to the persistent store, export.
+          progress: Callable[[int | None], Callable[[Document], None]] | None = None,
+          html: bool = True, force: bool = False, export: bool | None = None,
+          batch_size: int = BUILD_BATCH, ingest_options: Mapping[str, Any] | None = None,
+          processes: int = 1, dask: str | None = None) -> BuildReport:
+    """``kg build``: ingest, extract, resolve and store, streaming, one batch at a time.
+
+    Documents flow from :func:`kg.ingest.iter_documents` in batches of ``batch_size``
+    through ``nlp.pipe``, extraction, resolution and the registry into the store, one
+    transaction per batch, the registry being saved with each batch (see
+    :func:`add_to_store`): memory holds one batch, and a killed build keeps every batch
+    it committed; the next run does only what is missing.
 
     Unchanged articles already in the store are not re-read by spaCy, unless ``force``
     (then they are removed and extracted again: use it after changing the lexicon,
-    the gazetteer or the registry). Writes
-    ``graph.ttl`` (facts), ``graph.trig`` (named graphs with evidence) and, unless
-    ``html=False``, ``graph.html`` into ``out_dir``.
+    the gazetteer or the registry).
+
+    Exports: ``graph.ttl`` (facts), ``graph.trig`` (named graphs with evidence) and,
+    unless ``html=False``, ``graph.html`` are written into ``out_dir`` when the store
+    holds at most :data:`EXPORT_LIMIT` articles, or always with ``export=True``, never
+    with ``export=False``. A larger store is exported by ``kg export`` / ``kg viz``:
+    a build's cost then depends on what it adds, not on the size of the store.
+
+    Parsing (spaCy, extraction, within-article resolution) runs in ``processes`` local
+    worker processes, or on Dask (``dask="local:N"`` or a scheduler address), see
+    :mod:`kg.parallel`; resolution across articles and the store stay in this process,
+    so the result is the same quads as a one-process build.
 
     Raises:
         StoreError: when another writer holds the store.
+        ClusterError: when the Dask cluster cannot be started or reached.
     """
-    from kg.export import export
+    from contextlib import nullcontext
+
+    from kg.parallel import parallel_parser
     from kg.store import Store
 
     out = Path(out_dir)
     report = BuildReport()
-    docs = read_documents(inputs, report)
-    with Store(Path(store_dir) if store_dir else out / "store") as store:
-        add_to_store(store, docs, report, progress=progress, force=force)
+    paths = list(inputs)
+    total = estimate_documents(paths)
+    docs = iter_documents(paths, on_error=lambda e: report.errors.append(str(e)), **dict(ingest_options or {}))
+    workers = parallel_parser(processes=processes, dask=dask) if processes > 1 or dask else nullcontext(None)
+    with Store(Path(store_dir) if store_dir else out / "store") as store, workers as parse:
+        add_to_store(store, docs, report, progress=progress, force=force, batch_size=batch_size, total=total,
+                     parse=parse)
+        articles = store.article_count()
+        if report.added or report.replaced or force:
+            store.optimize()  # compact what this build wrote: later queries scan faster
         report.entities_by_type, report.triples_by_predicate = summary_counts(store)
-        report.files["turtle"] = export(store, out / "graph.ttl", "turtle")
-        report.files["trig"] = export(store, out / "graph.trig", "trig")
-        if html:
-            from kg.viz import render
-
-            # entities with no relation say nothing in a graph view: leave them to search and SPARQL
-            report.files["html"] = render(store, out / "graph.html", title="media-kg", drop_isolates=True)
-        report.files["store"] = store.path
+        if export or (export is None and articles <= EXPORT_LIMIT):
+            report.files.update(export_files(store, out, html=html))
+        elif export is None:
+            report.notes.append(f"{articles} articles in the store (more than {EXPORT_LIMIT}): graph files not "
+                                "rewritten; run `kg export` / `kg viz`, or build with --export")
+        report.files["store"] = store.path  # type: ignore[assignment]
     return report
 
 
-def add_to_store(store, docs: list[Document], report: BuildReport, *,
-                 progress: Callable[[int], Callable[[Document], None]] | None = None,
-                 force: bool = False) -> BuildReport:
-    """Extract ``docs`` and add them to an open writable ``store``, resolving entities
-    across articles with the store's alias registry (``<store>/registry.tsv``).
+def export_files(store: Any, out_dir: str | Path, *, html: bool = True) -> dict[str, Path]:
+    """Write ``graph.ttl``, ``graph.trig`` and (``html``) ``graph.html`` of ``store`` into ``out_dir``."""
+    from kg.export import export
 
-    Unchanged articles already stored are skipped (re-extracted with ``force``).
-    Failures go to ``report.errors``; the other documents are still added.
+    out = Path(out_dir)
+    files = {"turtle": export(store, out / "graph.ttl", "turtle"), "trig": export(store, out / "graph.trig", "trig")}
+    if html:
+        from kg.viz import render
+
+        # entities with no relation say nothing in a graph view: leave them to search and SPARQL
+        files["html"] = render(store, out / "graph.html", title="media-kg", drop_isolates=True)
+    return files
+
+
+def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
+                 progress: Callable[[int | None], Callable[[Document], None]] | None = None,
+                 force: bool = False, batch_size: int = BUILD_BATCH, total: int | None = None,
+                 parse: Callable[[Iterable[list[Document]]], Iterator[tuple[list[Document], list[Extraction], list[str]]]]
+                 | None = None) -> BuildReport:
+    """Extract ``docs`` (any iterable: they are read as they come) and add them to an open
+    writable ``store``, resolving entities across articles with the store's alias registry
+    (``<store>/registry.tsv``).
+
+    Per batch of ``batch_size`` documents: ``nlp.pipe`` and extraction, registration in
+    the registry (:func:`kg.registry.canonicalise_all`), then the commit protocol:
+
+    1. the registry is staged beside the store with the batch's new articles and
+       renames (:func:`kg.registry.stage_registry`);
+    2. the batch is written in one store transaction (:meth:`kg.store.Store.add`): the
+       commit point;
+    3. entities renamed by the batch (a fuller name) move in the store
+       (:meth:`kg.store.Store.rename_iris`, idempotent);
+    4. the staged registry replaces the old one (:func:`kg.registry.commit_registry`).
+
+    A run killed anywhere leaves the store and the registry as after the last complete
+    batch, or with a staged batch that the next run finishes or drops
+    (:func:`kg.registry.recover_registry`). Unchanged articles already stored are skipped
+    (re-extracted with ``force``). Failures go to ``report.errors``; the other documents
+    are still added. ``progress(total)`` (``total`` may be ``None``: unknown) returns a
+    callback called for every document once its batch is committed or it was skipped.
+    ``parse`` maps batches to ``(batch, extractions, error lines)`` in order (default: in
+    this process; :class:`kg.parallel.parallel_parser` gives one on worker processes).
     """
-    from kg.namespace import RES
-    from kg.registry import Registry, canonicalise_all, load_registry, rewrite_iris, save_registry
+    from kg.registry import Registry, canonicalise_all, commit_registry, load_registry, recover_registry, stage_registry
 
-    docs = [with_lang(d) for d in docs]
-    report.documents += len(docs)
-    stored = [d for d in docs if d.content_hash in store.article_hashes(d.id)]
-    if force:
-        for d in stored:
-            store.remove_article(d.content_hash)
-        stored = []
-    todo = [d for d in docs if d not in stored]
-    report.skipped_unchanged += len(docs) - len(todo)
-    on_done = progress(len(todo)) if progress else None
-    extractions = extract_documents(todo, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
     persistent = store.backend != "memory" and store.path is not None
-    registry = load_registry(store.path) if persistent else Registry()
-    canonical = canonicalise_all(extractions, registry)
-    if registry.renames:  # an entity got a fuller name: move the stored nodes to its new IRI
-        rewrite_iris(store.dataset, {RES[old]: RES[registry.current(old)] for old in registry.renames})
-    added = store.add(canonical)
     if persistent:
-        save_registry(registry, store.path)
-    if added.added or added.replaced or force:
-        store.optimize()  # compact what this batch wrote: later queries scan faster
-    report.added += added.added
-    report.replaced += added.replaced
+        recover_registry(store.path, committed=lambda hashes: all(store.has_article(h) for h in hashes),
+                         rename=store.rename_iris)
+    registry = load_registry(store.path) if persistent else Registry()
+    on_done = progress(total) if progress else None
+
+    def todo() -> Iterator[Document]:
+        for doc in docs:
+            doc = with_lang(doc)
+            report.documents += 1
+            if doc.content_hash in store.article_hashes(doc.id):  # an index lookup, not a scan
+                if not force:
+                    report.skipped_unchanged += 1
+                    if on_done:
+                        on_done(doc)
+                    continue
+                store.remove_article(doc.content_hash)
+            yield doc
+
+    for batch, extractions, errors in (parse or _parse_here)(_batches(todo(), batch_size)):
+        report.errors.extend(errors)
+        registry.renames.clear()  # renames of this batch only (earlier ones are in the store already)
+        canonical = canonicalise_all(extractions, registry)
+        renames = {old: registry.current(old) for old in registry.renames if registry.current(old) != old}
+        if persistent:
+            new = [x.document.content_hash for x in canonical if not store.has_article(x.document.content_hash)]
+            stage_registry(registry, store.path, articles=new, renames=renames)
+        added = store.add(canonical)
+        if renames:  # an entity got a fuller name: move the stored nodes to its new IRI
+            store.rename_iris(renames)
+        if persistent:
+            commit_registry(store.path)
+        report.added += added.added
+        report.replaced += added.replaced
+        report.batches += 1
+        if on_done:
+            for doc in batch:
+                on_done(doc)
     return report
 
 
-def summary_counts(store) -> tuple[dict[str, int], dict[str, int]]:
-    """Entities by class and facts by predicate in the merged graph (named queries)."""
+def _parse_here(batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Extraction], list[str]]]:
+    """Parse each batch in this process: ``(batch, extractions, error lines)``."""
+    for batch in batches:
+        errors: list[KGError] = []
+        extractions = list(extract_documents(batch, on_error=errors.append, batch_size=max(len(batch), 1)))
+        yield batch, extractions, [str(e) for e in errors]
+
+
+def summary_counts(store: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """Entities by class and facts by predicate in the merged graph (two named queries,
+    run once per build)."""
     from kg.query import get_query
 
     types = {str(r[0]).rsplit("#", 1)[-1]: int(r[1]) for r in store.query(get_query("entity-types").text)}
