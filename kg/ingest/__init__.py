@@ -9,7 +9,8 @@ What is read (by file suffix; ``.xml`` and stdin are sniffed):
   "author"?, "site"?}``; ``fields`` maps these names to other keys
   (``{"text": "body"}``);
 * ``.html``, ``.htm``, ``.xhtml``: a saved web page; the main text, title, date,
-  author, site and canonical URL, by trafilatura (:mod:`kg.ingest.html`);
+  author, site and canonical URL, by trafilatura (:mod:`kg.ingest.html`); its id
+  is its URL, else its file name;
 * ``.rss``, ``.atom`` and feed-shaped ``.xml``: one article per item, by
   feedparser (:mod:`kg.ingest.feeds`).
 
@@ -326,7 +327,8 @@ def _read_html(path: str, stem: str, html: str, counts: _Input) -> Iterator[Docu
         return
     got = optional_fields(meta.get, lambda f, r: counts.warn(Errors.E071.format(path=path, line="page", field=f,
                                                                                  detail=r)))
-    yield Document(id=stem, text=text, source=path, **got)
+    # a saved page is identified by its URL (two saved "index.html" are two articles), else its file name
+    yield Document(id=got["url"] or stem, text=text, source=path, **got)
 
 
 def _read_feed(path: str, stem: str, data: bytes, counts: _Input) -> Iterator[Document]:

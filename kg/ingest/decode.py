@@ -46,12 +46,12 @@ _KINDS = {
     "bidi": "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
     "soft hyphen": "\u00ad",
 }
-_REMOVE = re.compile("[" + re.escape("".join(_KINDS.values())) + "]")
 _KIND_OF = {ch: kind for kind, chars in _KINDS.items() for ch in chars}
 _TABLE = {ord(ch): None for chars in _KINDS.values() for ch in chars}
 _TABLE.update({c: " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)})
 _TABLE.update({c: "\n" for c in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)})
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAP = {chr(k): v or "" for k, v in _TABLE.items()}
+_CHANGED = re.compile("[" + re.escape("".join(_MAP)) + "\ud800-\udfff]")
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 
 
@@ -136,10 +136,13 @@ def clean_text(text: str) -> tuple[str, dict[str, int]]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     removed: dict[str, int] = {}
-    for ch in _REMOVE.findall(text):
-        kind = _KIND_OF[ch]
-        removed[kind] = removed.get(kind, 0) + 1
-    text = text.translate(_TABLE)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
+
+    def replace(m: re.Match[str]) -> str:
+        ch = m.group()
+        kind = _KIND_OF.get(ch)
+        if kind is not None:
+            removed[kind] = removed.get(kind, 0) + 1
+        return _MAP.get(ch, "\ufffd")  # what is neither removed nor mapped is a lone surrogate
+
+    text = _CHANGED.sub(replace, text)  # one pass; cost grows with the matches, not the text
     return unicodedata.normalize("NFC", text), removed

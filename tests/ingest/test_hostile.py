@@ -120,7 +120,7 @@ def test_hostile_folder(tmp_path):
     assert by_id["invisible"].text == "Netflix a renouvelé la série."
     assert by_id["rec-date"].date is None and by_id["rec-url"].url is None  # dropped, article kept
     assert by_id["rec-date"].text == FR and by_id["rec-date-ok"].date == "2024-03-12"
-    page = by_id["page"]
+    page = by_id["https://ecrans-hebdo.example.org/2025/04/studio-lumen-directrice"]  # a page's id is its URL
     assert page.title == "Studio Lumen nomme une nouvelle directrice" and page.date == "2025-04-03"
     for leak in ("SCRIPTLEAK", "IFRAMELEAK", "NAVLEAK", "FOOTERLEAK", "STYLELEAK", "ASIDELEAK"):
         assert leak not in page.text
@@ -195,8 +195,9 @@ def test_glob_patterns(tmp_path, pattern, ids):
     (json.dumps({"id": "j", "text": FR}).encode() + b"\n", {"id": "j", "text": FR}),
     (json.dumps([{"id": "l1", "text": FR}]).encode(), {"id": "l1", "text": FR}),
     ((DATA / "feed.rss").read_bytes(), {"id": "fil-2024-0312-horizon", "date": "2024-03-12"}),
-    ((DATA / "page_en.html").read_bytes(), {"id": "stdin", "url": "https://screen-ledger.example.com/news/"
-                                                                  "harbor-pictures-label"}),
+    ((DATA / "page_en.html").read_bytes(), {"id": "https://screen-ledger.example.com/news/harbor-pictures-label",
+                                             "date": "2024-03-12"}),
+    (b"<html><body><article><p>" + FR.encode() * 3 + b"</p></article></body></html>", {"id": "stdin"}),
 ])
 def test_stdin_is_sniffed(data, expected):
     code = ("import json; from kg.ingest import iter_documents; "
