@@ -107,6 +107,7 @@ class LexiconSchema(_Strict):
     # roles and organisations
     roles: dict[Predicate, Words] = {}
     org_roles: dict[Predicate, Words] = {}
+    parent_roles: dict[Predicate, Words] = {}
     role_preps: Words = []
     fronted_leads: Words = []
     # discourse
@@ -154,6 +155,7 @@ class LexiconSchema(_Strict):
     credit_cues: dict[Predicate, Words] = {}
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
+    credit_with_cues: Words = []
     character_cues: Words = []
     # award names (kg/extract/awards.py)
     award_heads: Words = []
@@ -198,6 +200,7 @@ class Lexicon:
     frames: list[Frame] = field(default_factory=list)
     _roles: dict[str, str] = field(default_factory=dict)
     _org_roles: dict[str, str] = field(default_factory=dict)
+    _parent_roles: dict[str, str] = field(default_factory=dict)
     _words: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
     def words(self, key: str, sub: str | None = None) -> frozenset[str]:
@@ -231,6 +234,12 @@ class Lexicon:
     @property
     def org_role_nouns(self) -> dict[str, str]:
         return dict(self._org_roles)
+
+    @property
+    def parent_role_nouns(self) -> dict[str, str]:
+        """Nouns naming the owner of a company ("la maison mère de Y"): the property holds
+        from the company named after the noun to the one holding the role."""
+        return dict(self._parent_roles)
 
 
 def lexicon_path(lang: str) -> Path:
@@ -402,7 +411,8 @@ def load_lexicon(lang: str, path: str | None = None) -> Lexicon:
         raise ModelError(Errors.E092.format(path=f"{file}:{_line_of(root, ('lang',))}", key="lang",
                                             detail=f"'{schema.lang}', but it was loaded as the '{lang}' lexicon"))
     lex = Lexicon(lang=lang, data=data)
-    for table, target in ((schema.roles, lex._roles), (schema.org_roles, lex._org_roles)):
+    for table, target in ((schema.roles, lex._roles), (schema.org_roles, lex._org_roles),
+                          (schema.parent_roles, lex._parent_roles)):
         for pred, nouns in table.items():
             for noun in nouns:
                 target.setdefault(noun.lower(), pred)

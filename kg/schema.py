@@ -58,12 +58,14 @@ class Schema:
             constraint on that side.
         superclasses: ``class -> {class and all its mkg superclasses}``.
         properties: Every property the ontology declares.
+        symmetric: The properties declared ``owl:SymmetricProperty`` (``partnersWith``).
     """
 
     domains: dict[str, frozenset[str]]
     ranges: dict[str, frozenset[str]]
     superclasses: dict[str, frozenset[str]]
     properties: frozenset[str]
+    symmetric: frozenset[str] = frozenset()
 
     def is_a(self, type_: str, classes: frozenset[str] | None) -> bool:
         """Whether an entity of ``type_`` is an instance of one of ``classes`` (``None``: anything)."""
@@ -126,7 +128,8 @@ def _read(path: Path) -> Schema:
         name = _local(cls)
         if name:
             superclasses[name] = frozenset(n for n in (_local(c) for c in g.transitive_objects(cls, RDFS.subClassOf)) if n)
-    return Schema(domains, ranges, superclasses, frozenset(properties))  # type: ignore[arg-type]
+    symmetric = frozenset(n for n in (_local(p) for p in g.subjects(RDF.type, OWL.SymmetricProperty)) if n)
+    return Schema(domains, ranges, superclasses, frozenset(properties), symmetric)  # type: ignore[arg-type]
 
 
 def _iri(local: str):  # noqa: ANN202

@@ -53,7 +53,7 @@ class Credit:
     close_char: int
 
 
-def _bracket_groups(text: str) -> Iterator[tuple[int, int]]:
+def bracket_groups(text: str) -> Iterator[tuple[int, int]]:
     """``(open, close)`` offsets of each innermost bracket pair of ``text``."""
     for m in re.finditer(r"\(([^()\n]{1,300})\)", text):
         yield m.start(), m.end() - 1
@@ -102,21 +102,6 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
     return out
 
 
-def join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A one-word place or untyped name glued to a person's name is the person's first name
-    ("Florent" + "Emilio Siri" read as a place and a person)."""
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if prev is not None and m.type == "Person" and prev.type in ("Place", "Misc") \
-                and not prev.source.startswith("gazetteer") and " " not in prev.text and prev.text[:1].isupper() \
-                and doc.text[prev.end:m.start] == " ":
-            out[-1] = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Person", m.source + ">joined")
-            continue
-        out.append(m)
-    return out
-
-
 def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Names after a cast noun of the lexicon are works, whatever NER made of them: "la
     distribution de Marseille", "the cast of Salt Marsh" (``credit_work_nouns``). Names the
@@ -156,7 +141,7 @@ def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Menti
     a bracketed name the gazetteer knows as a company or place is an affiliation.
     """
     text = doc.text
-    groups = list(_bracket_groups(text))
+    groups = list(bracket_groups(text))
     if not groups:
         return mentions
     opens = {a for a, _ in groups}
@@ -229,7 +214,7 @@ def credits_in(doc: Doc, ctx) -> list[Credit]:
     titles = [m for m in ctx.mentions if m.source == "context:credit"]
     if not titles:
         return out
-    for a, b in _bracket_groups(doc.text):
+    for a, b in bracket_groups(doc.text):
         inside = tuple(t for t in titles if a < t.start and t.end <= b)
         if not inside:
             continue
@@ -395,6 +380,32 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
     return best
 
 
+def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], window: int = 10) -> Mention | None:
+    """The work of "<work> … avec X et Y" / "<work>, with X": a ``credit_with_cues`` word right
+    before the names, and a work named shortly before it in the same segment."""
+    if run[0].type != "Person":
+        return None
+    doc = seg.doc
+    first = doc.char_span(run[0].start, run[0].end, alignment_mode="expand")
+    if first is None or first.start == seg.start:
+        return None
+    cue_words = ctx.lex.words("credit_with_cues")
+    k = first.start - 1
+    while k > seg.start and doc[k].pos_ == "DET":
+        k -= 1
+    if doc[k].lower_ not in cue_words:
+        return None
+    for m in reversed(ctx.mentions):
+        if m.start < seg.start_char or m.start >= doc[k].idx or m.start in title_starts:
+            continue
+        work = ctx.fit(m, ("CreativeWork",))  # an untyped title takes the type ("La comédie X, avec Y")
+        if work is None:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return work if span is not None and k - span.end <= window else None
+    return None
+
+
 def _rel(person: Mention, pred: str, work: Mention, sent: Span, rule: str) -> Relation:
     if WORK_PREDICATES[pred] == "subject":
         return Relation(work, pred, person, sent.text, sent.start_char, rule, CONFIDENCE)
@@ -410,7 +421,7 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     glue = ctx.lex.words("credit_list_glue")
     credits = credits_in(doc, ctx)
     by_holder = {c.holder.start: c for c in credits}
-    brackets = [(a, b) for a, b in _bracket_groups(doc.text)]
+    brackets = [(a, b) for a, b in bracket_groups(doc.text)]
     quotes = list(getattr(ctx, "_quotes", []))
     title_starts = {t.start for c in credits for t in c.titles}
     office = {r.subject.start for r in found if r.predicate in _OFFICE}
@@ -435,12 +446,14 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                 else:
                     cue = _run_cue(run, owners)
                     if cue is None or (len(run) == 1 and not credited and (cue[0] > 2 or not cue[2])):
-                        continue  # one name, not right after a cue noun ("director X"): no credit list;
-                        # verbs and participles around one name are the frames' job (they know the object)
-                    pred = cue[1]
-                    work = focus_work(ctx, run[0].start, title_starts, sent)
-                    roles = [(pred, work)]
-                    rule = "credits.cue"
+                        work = _with_work(seg, run, ctx, title_starts)
+                        if work is None:
+                            continue  # one name, not right after a cue noun ("director X"): no credit list;
+                            # verbs and participles around one name are the frames' job (they know the object)
+                        roles, rule = [("actsIn", work)], "credits.with"
+                    else:
+                        work = focus_work(ctx, run[0].start, title_starts, sent)
+                        roles, rule = [(cue[1], work)], "credits.cue"
                 for m in run:
                     if m.start in office and not credited:
                         continue

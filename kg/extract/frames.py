@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.hedging import is_hedged
 from kg.extract.syntax import Context, obliques, past_participles, slot, subject_of, verb_forms, with_conjuncts
 from kg.lexicon import Frame
+from kg.schema import load_schema
 from kg.records import Mention, Relation
 
 
@@ -136,6 +137,17 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 if work is not None and work.start >= clitic[0].sent.start_char - 400:
                     span = doc.char_span(work.start, work.end, alignment_mode="expand")
                     obj_toks = [span[0]] if span is not None else []
+            if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
+                    and not is_hedged(hedge_tok, ctx.lex) and not _future(hedge_tok):
+                # "X et Y ont conclu un accord": a symmetric relation between coordinated subjects
+                partners = _resolve_all(ctx, subj_toks, frame.subject_types)
+                for i, s in enumerate(partners):
+                    for o in partners[i + 1:]:
+                        if (s.start, s.end) != (o.start, o.end):
+                            yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
+                                           f"frame.{frame.kind}.{frame.predicate}.{frame.lemmas[0]}.coordinated",
+                                           frame.confidence)
+                continue
             if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or _future(hedge_tok):
                 continue
             if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in _PRONOMINAL_ONLY \

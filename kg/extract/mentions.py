@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.awards import award_phrases
-from kg.extract.credits import cast_of_titles, credit_titles, drop_characters, join_split_names
+from kg.extract.credits import cast_of_titles, credit_titles, drop_characters
+from kg.extract.names import acronym_long_forms, extend_known_names, join_split_names
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
 
@@ -54,7 +55,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = [_trimmed(m) for m in mentions]
     mentions = _longer_names(doc, mentions)
     mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
-    mentions = join_split_names(doc, drop_characters(doc, mentions, lex))
+    mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
+    mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = award_phrases(doc, mentions, lex)
     return credit_titles(doc, cast_of_titles(doc, mentions, lex), lex)
 

@@ -13,13 +13,19 @@ from kg.extract.hedging import is_hedged
 from kg.extract.syntax import Context, obliques, prep_of, with_conjuncts
 from kg.records import Mention, Relation
 
-_NOT_CURRENT = {"ancien", "ancienne", "ex", "ex-", "former", "futur", "future", "prochain", "prochaine",
-                "next", "incoming", "outgoing", "intérimaire", "interim", "feu", "late"}
+#: Premodifiers of a role that make it no fact: a role only hoped for. Past, interim and decided
+#: future roles count (the conventions ignore tense: "l'ex-patron de M6", "former CEO").
+_NOT_CURRENT = {"potentiel", "potentielle", "éventuel", "éventuelle", "pressenti", "pressentie", "possible",
+                "would-be", "potential", "prospective", "rumoured", "rumored"}
 #: Verbs that appoint someone to a role ("a nommé X directrice", "named X chief executive").
 _APPOINTING_VERBS = frozenset({"nommer", "désigner", "élire", "promouvoir", "name", "appoint", "elect", "promote"})
 #: Verbs whose subject holds the role they take ("X est/devient/a été nommé directeur").
 _NAMING_VERBS = _APPOINTING_VERBS | {"être", "devenir", "rester", "demeurer", "succéder", "be", "become", "remain",
                                      "serve"}
+
+
+#: Prefixes glued to a role noun by the tokenizer ("ex-patron", "ex-PDG").
+_ROLE_PREFIXES = ("ex-", "ex‑")
 
 
 def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
@@ -31,6 +37,10 @@ def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
             continue
         texts = {" ".join(t.lower_ for t in span), "".join(t.lower_ for t in span),
                  " ".join([span[0].lemma_.lower(), *[t.lower_ for t in span[1:]]])}
+        first = span[0].lower_
+        for prefix in _ROLE_PREFIXES:  # "l'ex-patron de M6": a past role is still a role
+            if first.startswith(prefix) and len(first) > len(prefix):
+                texts.add(" ".join([first[len(prefix):], *[t.lower_ for t in span[1:]]]))
         for text in texts:
             if text in table:
                 return text, table[text], n
@@ -40,8 +50,9 @@ def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
 def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations signalled by role nouns (persons' jobs and organisations' status)."""
     lex = ctx.lex
-    for table, holder_types, org_types in ((lex.role_nouns, ("Person",), ("Organization",)),
-                                           (lex.org_role_nouns, ("Organization",), ("Organization",))):
+    for table, holder_types, org_types, reverse in ((lex.role_nouns, ("Person",), ("Organization",), False),
+                                                    (lex.org_role_nouns, ("Organization",), ("Organization",), False),
+                                                    (lex.parent_role_nouns, ("Organization",), ("Organization",), True)):
         consumed: set[int] = set()
         for tok in doc:
             if tok.i in consumed:
@@ -89,8 +100,12 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 for o in orgs:
                     if h.start == o.start:
                         continue
-                    yield Relation(h, predicate, o, head.sent.text, head.sent.start_char,
-                                   f"role.{predicate}", 0.85)
+                    if reverse:  # "X, la maison mère de Y": Y is the subsidiary
+                        yield Relation(o, predicate, h, head.sent.text, head.sent.start_char,
+                                       f"role.parent.{predicate}", 0.8)
+                    else:
+                        yield Relation(h, predicate, o, head.sent.text, head.sent.start_char,
+                                       f"role.{predicate}", 0.85)
 
 
 def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
@@ -138,10 +153,13 @@ def _heads_a_department(i: int, ctx: Context) -> bool:
 def _surface_holder(tok: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
     """"X, ROLE de Y" when the parser mangled the apposition: a name ending right before the comma."""
     doc = tok.doc
-    if tok.i < 2 or doc[tok.i - 1].text != ",":
+    i = tok.i
+    if i >= 1 and doc[i - 1].pos_ == "DET" and ctx.at(doc[i - 1]) is None:
+        i -= 1  # "X, la maison mère de Y"
+    if i < 2 or doc[i - 1].text != ",":
         return []
-    m = ctx.at(doc[tok.i - 2])
-    if m is None or m.type not in types or doc[tok.i - 2].idx + len(doc[tok.i - 2].text) != m.end:
+    m = ctx.at(doc[i - 2])
+    if m is None or m.type not in types or doc[i - 2].idx + len(doc[i - 2].text) != m.end:
         return []
     return [m]
 
@@ -203,8 +221,7 @@ def _not_current(tok: Token) -> bool:
     i = tok.i - 1
     while i >= 0 and i >= tok.i - 5:
         prev = doc[i]
-        if prev.lower_.rstrip("-") in {"ex", "ancien", "ancienne", "former", "futur", "future", "incoming",
-                                        "outgoing", "interim", "late"}:
+        if prev.lower_.rstrip("-") in _NOT_CURRENT:
             return True
         if prev.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ") or prev.text in (",", ";", ":", "(", "«", "“", '"'):
             break

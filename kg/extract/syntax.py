@@ -549,6 +549,11 @@ class Context:
                 out.append(m)
         return out
 
+    def fit(self, m: Mention | None, types: tuple[str, ...]) -> Mention | None:
+        """``m`` if its type is one of ``types``; an untyped (``Misc``) mention retyped to the
+        first compatible one of ``types``; else None."""
+        return self._fit(m, types)
+
     def _fit(self, m: Mention | None, types: tuple[str, ...]) -> Mention | None:
         if m is None:
             return None

@@ -84,3 +84,19 @@ def test_cast_noun_types_its_complement(nlp_fr):
     assert types.get("Marseille") == "CreativeWork"
     # twin: the city in a place slot stays a place
     assert mention_types(nlp_fr, "Netflix a ouvert un bureau à Marseille.").get("Marseille") == "Place"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La comédie Les Beaux Jours, avec Léa Rousseau et Paul Sorel, sort mercredi.",
+     {("Léa Rousseau", "actsIn", "Les Beaux Jours"), ("Paul Sorel", "actsIn", "Les Beaux Jours")}),
+])
+def test_cast_joined_by_avec_fr(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+def test_avec_without_a_work_is_no_cast(nlp_fr):
+    # twin of the above: "avec" after a deal, no work named before it
+    found = triples(nlp_fr, "Le groupe Médiane a signé un accord avec Paul Sorel. Léa Rousseau tourne Les Beaux Jours.")
+    assert not {t for t in found if t[1] == "actsIn" and t[0] == "Paul Sorel"}
+    assert ("Léa Rousseau", "actsIn", "Les Beaux Jours") in triples(
+        nlp_fr, "La comédie Les Beaux Jours, avec Léa Rousseau, sort mercredi.")

@@ -23,7 +23,6 @@ def test_role_found(nlp_en, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Former Disney CEO Bob Chapek has joined a startup board.",
     "Netflix is looking for a new chief executive.",
 ])
 def test_no_role(nlp_en, text):
@@ -32,8 +31,15 @@ def test_no_role(nlp_en, text):
 
 # Positive twins of test_no_role, in its order: a current, named role.
 @pytest.mark.parametrize("text, expected", [
-    ("Disney CEO Bob Chapek has joined a startup board.", ("Bob Chapek", "ceoOf", "Disney")),
     ("Netflix named Jane Doe its new chief executive.", ("Jane Doe", "ceoOf", "Netflix")),
 ])
 def test_no_role_twin(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+# Past roles are roles: the real-news conventions ignore tense ("former CEO").
+@pytest.mark.parametrize("text, expected", [
+    ("Former Disney CEO Bob Chapek has joined a startup board.", ("Bob Chapek", "ceoOf", "Disney")),
+])
+def test_past_role_found(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)

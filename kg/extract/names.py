@@ -1,0 +1,104 @@
+"""Name repairs at the mention stage: the pieces NER or the gazetteer made of one name.
+
+* :func:`acronym_long_forms`: "L'Agence France-Presse (AFP)" is one organisation, not a
+  place "France" and a bracket;
+* :func:`join_split_names`: "Florent" (read as a place) + "Emilio Siri" is one person;
+* :func:`extend_known_names`: a known name followed by more capitalised words is the start
+  of a longer name ("Altice" in "Altice Media", "Universal Music" in "Universal Music Group").
+
+Example:
+    >>> from kg.records import Mention
+    >>> import spacy
+    >>> doc = spacy.blank("fr")("Florent Emilio Siri signe.")
+    >>> [m.text for m in join_split_names(doc, [Mention("Florent", 0, 7, "Place", "ner:LOC"),
+    ...                                          Mention("Emilio Siri", 8, 19, "Person", "ner:PER")])]
+    ['Florent Emilio Siri']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from kg.extract.credits import bracket_groups
+from kg.records import Mention
+
+
+def acronym_long_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name defined with its acronym, "L'Agence France-Presse (AFP)", is one organisation
+    mention in full, whatever pieces NER or the gazetteer made of it ("France" as a place).
+    Resolution then names every later "l'AFP" in full."""
+    from kg.resolve import is_acronym, is_acronym_of  # noqa: PLC0415  (pure text helpers)
+
+    text = doc.text
+    out = list(mentions)
+    for a, b in bracket_groups(text):
+        acronym = text[a + 1:b].strip()
+        if not is_acronym(acronym):
+            continue
+        span = doc.char_span(a, a + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        j = span.start
+        while j > 0 and doc[j - 1].is_space:
+            j -= 1
+        best = None
+        for k in range(j - 1, max(j - 9, -1), -1):  # the shortest run of words before the bracket
+            if doc[k].is_punct and doc[k].text not in ("-", "‑", "&", "."):
+                break
+            if doc[k].text[:1].isupper() and is_acronym_of(acronym, doc[k:j].text):
+                best = doc[k:j]
+                break
+        if best is None:
+            continue
+        s0, e0 = best.start_char, best.end_char
+        inside = [m for m in out if m.start < e0 and s0 < m.end]
+        if any(m.start < s0 or m.end > e0 for m in inside):
+            continue  # a name reaching outside: not this definition
+        typ = next((m.type for m in inside if m.type in ("Organization", "Event", "Award", "Product")), "Organization")
+        out = [m for m in out if m not in inside]
+        out.append(Mention(best.text, s0, e0, typ, "context:acronym"))
+        # later uses of the acronym the NER missed ("PDG de l'AFP") are the same organisation
+        covered = {i for m in out for i in range(m.start, m.end)}
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text[b:]):
+            s1, e1 = b + hit.start(), b + hit.end()
+            if not covered.intersection(range(s1, e1)):
+                out.append(Mention(acronym, s1, e1, typ, "context:acronym"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A one-word place or untyped name glued to a person's name is the person's first name
+    ("Florent" + "Emilio Siri" read as a place and a person)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.type == "Person" and prev.type in ("Place", "Misc") \
+                and not prev.source.startswith("gazetteer") and " " not in prev.text and prev.text[:1].isupper() \
+                and doc.text[prev.end:m.start] == " ":
+            out[-1] = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Person", m.source + ">joined")
+            continue
+        out.append(m)
+    return out
+
+
+def extend_known_names(doc: Doc, mentions: list[Mention], stop: frozenset[str] = frozenset()) -> list[Mention]:
+    """A gazetteer organisation followed by capitalised proper nouns that belong to no other
+    mention is the start of a longer name: "Altice Media", "Universal Music Group"."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type == "Organization" and m.source.startswith("gazetteer"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            end = span.end if span is not None else None
+            j = end
+            while j is not None and j < len(doc) and j - end < 3 and doc[j].pos_ == "PROPN" \
+                    and doc[j].text[:1].isupper() and not doc[j].is_sent_start and doc[j].idx not in covered \
+                    and doc[j].lower_ not in stop and doc[j - 1].whitespace_:
+                j += 1
+            if j is not None and j > end:
+                m = Mention(doc[span.start:j].text, m.start, doc[j - 1].idx + len(doc[j - 1]), m.type,
+                            m.source + ">extended")
+        out.append(m)
+    return out

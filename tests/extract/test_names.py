@@ -1,0 +1,36 @@
+"""Name repairs at the mention stage (kg/extract/names.py) and the roles they make possible.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.extract._helpers import fr_triples, mention_types, triples
+
+
+def test_acronym_definition_names_the_organisation_in_full(nlp_fr):
+    text = ("L'Agence Nordique de Presse (ANP) et Mistral AI ont conclu un accord. "
+            "Jeanne Morel, PDG de l'ANP, s'en félicite.")
+    assert mention_types(nlp_fr, text).get("Agence Nordique de Presse") == "Organization"
+    found = fr_triples(text)
+    assert ("Jeanne Morel", "ceoOf", "Agence Nordique de Presse") in found
+    assert ("Agence Nordique de Presse", "partnersWith", "Mistral AI") in found
+
+
+def test_first_name_read_as_place_joins_the_person(nlp_fr):
+    types = mention_types(nlp_fr, "Le film est signé Florent Emilio Siri (Cloclo).")
+    assert types.get("Florent Emilio Siri") == "Person"
+    assert "Florent" not in types
+
+
+def test_known_name_extended_by_following_proper_nouns(nlp_fr):
+    found = triples(nlp_fr, "Altice Media, la maison mère de BFMTV, a changé de main.")
+    assert ("BFMTV", "subsidiaryOf", "Altice Media") in found
+
+
+def test_parent_company_en(nlp_en):
+    assert ("NBCUniversal", "subsidiaryOf", "Comcast") in triples(nlp_en, "Comcast, the parent company of NBCUniversal, said so.")
+
+
+def test_parent_noun_needs_a_company(nlp_fr):
+    # "propriétaire" of a place is no ownership of a company (twin: of a company it is)
+    assert not {t for t in triples(nlp_fr, "Jeanne Morel, propriétaire d'une maison à Lyon, a témoigné.") if t[1] == "subsidiaryOf"}
+    assert ("Canal+", "subsidiaryOf", "Vivendi") in triples(nlp_fr, "Vivendi, propriétaire de Canal+, a signé.")
