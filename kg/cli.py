@@ -90,13 +90,16 @@ def extract(inputs: Inputs, fields: FieldsOpt = None) -> None:
     try:
         with progress_bar("extract") as bar:
             report, extractions = extract_paths(inputs, progress=bar, ingest_options=options)
+            done = 0
             for x in extractions:
                 sys.stdout.write(json.dumps(x.to_json(), ensure_ascii=False) + "\n")
                 sys.stdout.flush()
+                done += 1
     except KGError as exc:
         _fail(exc)
     _report_warnings(warnings)
     _report_errors(report.errors)
+    err.print(f"summary: {done} document(s) extracted, {len(report.errors)} failed, {len(warnings)} warning(s)")
     raise typer.Exit(0 if report.ok else 1)
 
 

@@ -91,6 +91,7 @@ class _Input:
 
     def __init__(self, on_error: Callable[[InputError], None], on_warning: Callable[[str], None]) -> None:
         self.docs = self.errors = self.warnings = self.files = 0
+        self.kind = "missing"  # or "file", "stdin", "folder", "glob" (that matched something)
         self._on_error, self._on_warning = on_error, on_warning
 
     def error(self, err: InputError) -> None:
@@ -127,9 +128,7 @@ def iter_documents(
             mapping.update(raw.fields or {})
             raw = raw.path
         counts = _Input(on_error, warn)
-        folder = False
         for file in _expand(raw, counts):
-            folder = folder or file != raw
             for doc in _read_file(file, mapping, counts):
                 if doc.id in seen:
                     counts.error(InputError(Errors.E008.format(path=doc.source, line=doc.line or 1, doc_id=doc.id)))
@@ -137,11 +136,15 @@ def iter_documents(
                 seen.add(doc.id)
                 counts.docs += 1
                 yield doc
-        is_file = str(raw) == STDIN or (not folder and Path(raw).is_file())
-        if counts.docs == 0 and (counts.errors == 0 or not is_file):
-            detail = (f"{counts.files} file(s): {counts.errors} error(s), {counts.warnings} warning(s)"
-                      if not is_file else "no record, item or text")
+        if counts.docs:
+            continue
+        # an input that gave nothing says so once: a folder or pattern always (with its counts), a file
+        # or stdin only if no error was reported for it; a missing path already had E001
+        if counts.kind in ("folder", "glob"):
+            detail = f"{counts.files} file(s): {counts.errors} error(s), {counts.warnings} warning(s)"
             on_error(InputError(Errors.E072.format(path=raw, detail=detail)))
+        elif counts.kind in ("file", "stdin") and not counts.errors:
+            on_error(InputError(Errors.E072.format(path=raw, detail="no record, item or text")))
 
 
 # --------------------------------------------------------------------------- inputs
@@ -150,7 +153,7 @@ def iter_documents(
 def _expand(raw: str | Path, counts: _Input) -> Iterator[str | Path]:
     """The files of one input; reports missing paths, loops and special files."""
     if str(raw) == STDIN:
-        counts.files += 1
+        counts.files, counts.kind = 1, "stdin"
         yield STDIN
         return
     path = Path(raw)
@@ -163,6 +166,8 @@ def _expand(raw: str | Path, counts: _Input) -> Iterator[str | Path]:
             matches = sorted(glob.glob(str(raw), recursive=True))
             if not matches:
                 counts.error(InputError(Errors.E001.format(path=path)))
+            else:
+                counts.kind = "glob"
             for match in matches:
                 if os.path.isdir(match):
                     yield from _walk(Path(match), counts, set())
@@ -172,8 +177,10 @@ def _expand(raw: str | Path, counts: _Input) -> Iterator[str | Path]:
             counts.error(InputError(Errors.E001.format(path=path)))
         return
     if stat.S_ISDIR(st.st_mode):
+        counts.kind = "folder"
         yield from _walk(path, counts, set())
     else:
+        counts.kind = "file"
         yield from _file(path, counts, explicit=True)
 
 

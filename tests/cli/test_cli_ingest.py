@@ -112,6 +112,7 @@ def test_a_folder_with_nothing_readable_exits_1(tmp_path):
     proc = run("extract", str(tmp_path))
     assert proc.returncode == 1 and proc.stdout == ""
     assert "[E072]" in proc.stderr and "[E077]" in proc.stderr and "[E006]" in proc.stderr
+    assert proc.stderr.splitlines()[-1] == "summary: 0 document(s) extracted, 2 failed, 1 warning(s)"
 
 
 @pytest.mark.slow
