@@ -41,7 +41,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import Errors, InputError
@@ -59,23 +58,8 @@ SUFFIXES = tuple(KINDS)
 STDIN = "-"
 logger = logging.getLogger("kg.ingest")
 
-__all__ = ["FIELDS", "KINDS", "LANGS", "STDIN", "SUFFIXES", "Source", "iter_documents", "parse_field_mapping",
+__all__ = ["FIELDS", "KINDS", "LANGS", "STDIN", "SUFFIXES", "iter_documents", "parse_field_mapping",
            "parse_json_line"]
-
-
-@dataclass(frozen=True)
-class Source:
-    """An input with its own options: a path (file, folder, glob or ``"-"``) and a field mapping.
-
-    Lets a caller that passes paths through (``kg build``) carry ``--field`` options.
-
-    Example:
-        >>> Source("feeds/", fields={"text": "body"}).fields
-        {'text': 'body'}
-    """
-
-    path: str | Path
-    fields: Mapping[str, str] | None = None
 
 
 def _raise(err: InputError) -> None:
@@ -104,14 +88,13 @@ class _Input:
 
 
 def iter_documents(
-    paths: Iterable[str | Path | Source], *, fields: Mapping[str, str] | None = None,
+    paths: Iterable[str | Path], *, fields: Mapping[str, str] | None = None,
     on_error: Callable[[InputError], None] = _raise, on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[Document]:
     """Yield the documents found in ``paths``.
 
     Args:
-        paths: Files, folders, glob patterns (``"news/**/*.html"``), ``"-"`` for stdin,
-            or :class:`Source` items carrying their own field mapping.
+        paths: Files, folders, glob patterns (``"news/**/*.html"``) or ``"-"`` for stdin.
         fields: For JSON/JSONL records: document field name -> record key
             (``{"text": "body", "date": "published"}``; dotted keys reach nested objects).
         on_error: Called with an :class:`InputError` for each bad file or record (the
@@ -122,11 +105,8 @@ def iter_documents(
     """
     warn = on_warning or _log
     seen: set[str] = set()
+    mapping = dict(fields or {})
     for raw in paths:
-        mapping = dict(fields or {})
-        if isinstance(raw, Source):
-            mapping.update(raw.fields or {})
-            raw = raw.path
         counts = _Input(on_error, warn)
         for file in _expand(raw, counts):
             for doc in _read_file(file, mapping, counts):
@@ -159,6 +139,9 @@ def _expand(raw: str | Path, counts: _Input) -> Iterator[str | Path]:
     path = Path(raw)
     try:
         st = path.stat()
+    except ValueError:  # a NUL in the path
+        counts.error(InputError(Errors.E001.format(path=repr(str(raw)))))
+        return
     except OSError as exc:
         if path.is_symlink():
             counts.error(InputError(Errors.E073.format(path=path, detail=_os_reason(exc))))
@@ -171,8 +154,8 @@ def _expand(raw: str | Path, counts: _Input) -> Iterator[str | Path]:
             for match in matches:
                 if os.path.isdir(match):
                     yield from _walk(Path(match), counts, set())
-                else:
-                    yield from _file(Path(match), counts, explicit=True)
+                else:  # like a folder's files: an unsupported type is a warning
+                    yield from _file(Path(match), counts, explicit=False)
         else:
             counts.error(InputError(Errors.E001.format(path=path)))
         return
