@@ -21,11 +21,13 @@ Example:
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from kg.errors import Errors, ModelError
 from kg.records import Mention
@@ -85,13 +87,20 @@ class MediaNER:
         self.recognizer = load_recognizer(nlp, lang, path)
 
     def __call__(self, doc: Doc) -> Doc:
-        saved = doc.to_array(_ENT_ATTRS)
-        doc.set_ents([], default="missing")  # preset entities would constrain the model
-        self.recognizer(doc)
-        spans = list(doc.ents)
-        doc.from_array(_ENT_ATTRS, saved)
-        doc.spans[SPANS_KEY] = spans
-        return doc
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Process docs in batches (what ``nlp.pipe`` calls)."""
+        for batch in minibatch(docs, size=batch_size):
+            saved = [doc.to_array(_ENT_ATTRS) for doc in batch]
+            for doc in batch:
+                doc.set_ents([], default="missing")  # preset entities would constrain the model
+            self.recognizer.set_annotations(batch, self.recognizer.predict(batch))
+            for doc, array in zip(batch, saved):
+                spans = list(doc.ents)
+                doc.from_array(_ENT_ATTRS, array)
+                doc.spans[SPANS_KEY] = spans
+                yield doc
 
 
 def media_mentions(doc: Doc) -> list[Mention]:
