@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import Lexicon
-from kg.records import Mention
+from kg.records import Mention, Relation
 
 #: Words that end a category ("le césar du meilleur film | a couronné", "Best Actress | for").
 _STOP_POS = frozenset(("VERB", "AUX", "PRON", "SCONJ", "PUNCT", "NUM"))
@@ -89,7 +89,9 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
                 spans.append(doc[start:end])
                 i = end
                 continue
-        elif tok.lower_ in openers and (lex.lang != "en" or tok.text[:1].isupper() or tok.i + 1 < len(doc)):
+        elif tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()):
+            # French running text says "la meilleure série de l'année": only a capitalised list
+            # label ("Meilleure série : X") opens a category there
             end = _best_phrase(doc, i, lex)
             if end > i and any(t.lower_ in lex.words("award_category_nouns") for t in doc[i:end]):
                 spans.append(doc[i:end])
@@ -119,3 +121,25 @@ def award_phrases(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Menti
         out = [m for m in out if m not in inside]
         out.append(Mention(span.text, a, b, "Award", "context:award"))
     return sorted(out, key=lambda m: m.start)
+
+
+def prize_list_relations(doc: Doc, ctx) -> list[Relation]:
+    """Prize lists of a ceremony, "AWARD : WINNER" ("Meilleure série : Les Rives (France 2)",
+    "Prix du jury : Vent du Nord, de Jeanne Morel"): the name right after the colon wins the
+    award; a work followed by ", de PERSON" also gives its director through the frames."""
+    out: list[Relation] = []
+    for m in ctx.mentions:
+        if m.type != "Award":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ":":
+            continue
+        winner = ctx.at(doc[span.end + 1])
+        if winner is None or winner.start != doc[span.end + 1].idx:
+            continue
+        winner = ctx.fit(winner, ("CreativeWork", "Person")) if winner.type == "Misc" else winner
+        if winner is None or winner.type not in ("CreativeWork", "Person", "Organization"):
+            continue
+        sent = span.sent
+        out.append(Relation(winner, "wonAward", m, sent.text, sent.start_char, "awards.prize_list", 0.7))
+    return out

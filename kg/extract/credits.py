@@ -296,9 +296,22 @@ def _lists(seg: Span, ctx, brackets: list[tuple[int, int]], glue: frozenset[str]
     return runs
 
 
-def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple[int, str, bool]]:
+def _complement_work(doc: Doc, i: int, ctx) -> Mention | None:
+    """The work named right after a cue ("à l'affiche de X", "the cast of X")."""
+    if i < len(doc) and doc[i].lower_ in ("de", "d'", "d’", "du", "of"):
+        i += 1
+        while i < len(doc) and doc[i].lower_ in ("la", "le", "l'", "l’", "les", "the"):
+            i += 1
+        m = ctx.at(doc[i]) if i < len(doc) else None
+        if m is not None and m.start == doc[i].idx:
+            return ctx.fit(m, ("CreativeWork",)) if m.type in ("CreativeWork", "Misc") else None
+    return None
+
+
+def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
     """Each credit cue of a segment given to the name nearest to it: ``{mention start:
-    (distance, predicate, a noun cue before the name)}`` keeping each name's nearest cue. Tokens inside brackets do not
+    (distance, predicate, a noun cue before the name, the work named after the cue)}``
+    keeping each name's nearest cue. Tokens inside brackets do not
     count in distances; cues inside quotes or names ("Best Supporting Actor") are no cues."""
     doc = seg.doc
     pos: dict[int, int] = {}
@@ -316,7 +329,8 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple[int, 
             names[-1] = (names[-1][0], pos[tok.i], m)
         else:
             names.append((pos[tok.i], pos[tok.i], m))
-    owners: dict[int, tuple[int, str, bool]] = {}
+    owners: dict[int, tuple] = {}
+    complements: dict[int, Mention] = {}
     if not names:
         return owners
     i = seg.start
@@ -330,20 +344,23 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple[int, 
             i += 1
             continue
         length, pred = hit
+        work = _complement_work(doc, i + length, ctx)
+        if work is not None:
+            complements[i] = work
         a, b = pos[i], pos.get(i + length - 1, pos[i])
         best = min(names, key=lambda nm: (nm[0] - b if nm[0] > b else (a - nm[1] if nm[1] < a else 0), -nm[0]))
         first, last, m = best
         dist = first - b if first > b else (a - last if last < a else 0)
         if m.start not in owners or dist < owners[m.start][0]:
-            owners[m.start] = (dist, pred, first > b and tok.pos_ in ("NOUN", "PROPN"))
+            owners[m.start] = (dist, pred, first > b and tok.pos_ in ("NOUN", "PROPN"), complements.get(i))
         i += length
     return owners
 
 
-def _run_cue(run: list[Mention], owners: dict[int, tuple[int, str, bool]], limit: int = 14) -> tuple[int, str, bool] | None:
+def _run_cue(run: list[Mention], owners: dict[int, tuple], limit: int = 14) -> tuple | None:
     """The nearest cue given to a member of ``run`` (within ``limit`` tokens)."""
     found = [owners[m.start] for m in run if m.start in owners and owners[m.start][0] <= limit]
-    return min(found) if found else None
+    return min(found, key=lambda c: c[0]) if found else None
 
 
 def _is_topic(tok: Token) -> bool:
@@ -366,7 +383,10 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
     best: Mention | None = None
     cast: Mention | None = None
     for m in ctx.mentions:
-        if m.type != "CreativeWork" or m.start in credit_titles or m.start >= before_char:
+        if m.start in credit_titles or m.start >= before_char:
+            continue
+        m = ctx.fit(m, ("CreativeWork",)) if m.type == "Misc" else m
+        if m is None or m.type != "CreativeWork":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -395,6 +415,8 @@ def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], windo
         k -= 1
     if doc[k].lower_ not in cue_words:
         return None
+    if k == seg.start:  # "Avec Léa Drucker, Grégory Gadebois.": a film's credit block
+        return focus_work(ctx, run[0].start, title_starts, seg.sent)
     for m in reversed(ctx.mentions):
         if m.start < seg.start_char or m.start >= doc[k].idx or m.start in title_starts:
             continue
@@ -452,7 +474,7 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                             # verbs and participles around one name are the frames' job (they know the object)
                         roles, rule = [("actsIn", work)], "credits.with"
                     else:
-                        work = focus_work(ctx, run[0].start, title_starts, sent)
+                        work = cue[3] or focus_work(ctx, run[0].start, title_starts, sent)
                         roles, rule = [(cue[1], work)], "credits.cue"
                 for m in run:
                     if m.start in office and not credited:

@@ -102,3 +102,22 @@ def extend_known_names(doc: Doc, mentions: list[Mention], stop: frozenset[str] =
                             m.source + ">extended")
         out.append(m)
     return out
+
+
+#: Determiners before a genre noun that introduces a title ("le thriller X", "the sitcom X").
+_GENRE_DETS = frozenset(("le", "la", "l'", "l’", "un", "une", "ce", "cette", "son", "sa", "the", "a", "an", "this", "its"))
+
+
+def genre_titles(doc: Doc, mentions: list[Mention], genre_nouns: frozenset[str]) -> list[Mention]:
+    """An untyped or place-typed name right after "DET GENRE" is a work: "le thriller Nuit
+    Blanche", "the sitcom Parks And Recreation" (not "un studio d'animation Orléa": the genre
+    noun must follow a determiner)."""
+    out: list[Mention] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start >= 2 and m.type in ("Misc", "Place") and not m.source.startswith("gazetteer"):
+            genre, det = doc[span.start - 1], doc[span.start - 2]
+            if genre.lower_ in genre_nouns and det.lower_ in _GENRE_DETS:
+                m = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">genre")
+        out.append(m)
+    return out

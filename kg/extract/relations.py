@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.awards import prize_list_relations
 from kg.extract.credits import credit_relations
 from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
@@ -47,6 +48,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += english_relations(doc, ctx)
     found += french_relations(doc, ctx)
     found += quote_relations(doc, ctx)
+    found += prize_list_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
     out: list[Relation] = []
     seen: set[tuple] = set()

@@ -50,3 +50,15 @@ def test_best_needs_a_category_noun_en(nlp_en):
     types = mention_types(nlp_en, "The best way to watch it is at home, and Clara Voss won Best Actress.")
     assert "best way" not in types
     assert types.get("Best Actress") == "Award"
+
+
+def test_prize_list_fr(nlp_fr):
+    found = triples(nlp_fr, "Le palmarès est tombé. Meilleure série : Les Rives, de Jeanne Morel. Prix du jury : Vent du Nord.")
+    assert {("Les Rives", "wonAward", "Meilleure série"), ("Vent du Nord", "wonAward", "Prix du jury")} <= found
+
+
+def test_lowercase_best_in_running_french_is_no_prize(nlp_fr):
+    # twin of the above: "la meilleure série de l'année" is praise, a capitalised list label is a prize
+    types = mention_types(nlp_fr, "C'est la meilleure série de l'année selon Jeanne Morel.")
+    assert "Award" not in types.values()
+    assert mention_types(nlp_fr, "Meilleure série : Les Rives.").get("Meilleure série") == "Award"

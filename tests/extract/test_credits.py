@@ -100,3 +100,9 @@ def test_avec_without_a_work_is_no_cast(nlp_fr):
     assert not {t for t in found if t[1] == "actsIn" and t[0] == "Paul Sorel"}
     assert ("Léa Rousseau", "actsIn", "Les Beaux Jours") in triples(
         nlp_fr, "La comédie Les Beaux Jours, avec Léa Rousseau, sort mercredi.")
+
+
+def test_credit_block_of_a_review_fr(nlp_fr):
+    found = triples(nlp_fr, "La Nuit des sirènes (France, 1 h 52). Réalisation : Inès Morvan. Avec Léa Drucker, Grégory Gadebois.")
+    assert {("La Nuit des sirènes", "directedBy", "Inès Morvan"), ("Léa Drucker", "actsIn", "La Nuit des sirènes"),
+            ("Grégory Gadebois", "actsIn", "La Nuit des sirènes")} <= found

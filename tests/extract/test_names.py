@@ -34,3 +34,9 @@ def test_parent_noun_needs_a_company(nlp_fr):
     # "propriétaire" of a place is no ownership of a company (twin: of a company it is)
     assert not {t for t in triples(nlp_fr, "Jeanne Morel, propriétaire d'une maison à Lyon, a témoigné.") if t[1] == "subsidiaryOf"}
     assert ("Canal+", "subsidiaryOf", "Vivendi") in triples(nlp_fr, "Vivendi, propriétaire de Canal+, a signé.")
+
+
+def test_genre_noun_after_a_determiner_introduces_a_title(nlp_fr):
+    assert mention_types(nlp_fr, "Le thriller Nuit Blanche réunit Omar Sy et Léa Drucker.").get("Nuit Blanche") == "CreativeWork"
+    # twin: a genre noun inside a company description does not ("un studio d'animation Orléa")
+    assert mention_types(nlp_fr, "Le studio d'animation Orléa, basé à Nantes, recrute.").get("Orléa") != "CreativeWork"
