@@ -145,10 +145,11 @@ def _print_build(report, out_dir: Path, warnings: int = 0) -> None:
     table = Table(title="media-kg build", show_header=False, box=None)
     table.add_row("documents", f"{report.documents} read, {report.added} added, {report.replaced} replaced, "
                   f"{report.skipped_unchanged} unchanged, {len(report.errors)} failed, {warnings} warning(s)")
-    table.add_row("entities", ", ".join(f"{k} {v}" for k, v in report.entities_by_type.items()
+    scope = " (this build)" if getattr(report, "summary_scope", "store") == "build" else ""
+    table.add_row("entities" + scope, ", ".join(f"{k} {v}" for k, v in report.entities_by_type.items()
                                         if k not in ("Article", "Statement", "Quote")) or "none")
-    table.add_row("quotes", str(report.entities_by_type.get("Quote", 0)))
-    table.add_row("triples", ", ".join(f"{k} {v}" for k, v in report.triples_by_predicate.items()) or "none")
+    table.add_row("quotes" + scope, str(report.entities_by_type.get("Quote", 0)))
+    table.add_row("triples" + scope, ", ".join(f"{k} {v}" for k, v in report.triples_by_predicate.items()) or "none")
     for name, path in report.files.items():
         table.add_row(name, str(path))
     for note in getattr(report, "notes", []):
@@ -374,14 +375,13 @@ def merge(a: Annotated[str, typer.Argument(help="Entity kept (id, label or alias
           b: Annotated[str, typer.Argument(help="Entity merged into A.")],
           store: StoreOpt = DEFAULT_STORE) -> None:
     """Merge entity B into A, in the alias registry and in the store."""
-    from kg.namespace import RES
-    from kg.registry import merge_entities, rewrite_iris
+    from kg.registry import merge_entities
     from kg.store import Store
 
     try:
         renames = merge_entities(store, a, b)
         with Store(store) as st:
-            n = rewrite_iris(st.dataset, {RES[old]: RES[new] for old, new in renames.items()})
+            n = st.rename_iris(renames)
     except KGError as exc:
         _fail(exc)
     for old, new in renames.items():
@@ -427,7 +427,7 @@ def bench_(docs: Annotated[int, typer.Option("--docs", min=1, help="Generated ar
     table.add_row("ratio kg/raw", f"{result['ratio']:.3f} (words/s of kg build over raw spaCy; "
                   f"CPU time: {result['cpu_ratio']:.3f})")
     table.add_row("quads/s", f"{result['triples_per_s']:.0f} ({result['triples']} quads written)")
-    table.add_row("s per article", f"{result['s_per_doc']:.3f}")
+    table.add_row("s per article", f"{result['s_per_doc']:.3f} (CPU {result['cpu_s_per_doc']:.3f})")
     table.add_row("peak RSS", f"{result['peak_rss_mb']:.0f} MB")
     (err if as_json else out).print(table)
     if as_json:

@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -130,6 +131,26 @@ class BuildReport(Report):
     triples_by_predicate: dict[str, int] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: ``"store"``: the counts cover the whole store; ``"build"``: what this build wrote
+    #: (a large store, whose whole-store counts would cost a scan of every quad).
+    summary_scope: str = "store"
+    written_entities: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (type, key)
+    written_triples: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
+    renames: dict[str, str] = field(default_factory=dict, repr=False)  # every rename of this build
+
+    def written_counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Distinct entities by type and facts by predicate that this build wrote, with
+        the ids as they are at its end (after renames)."""
+        def now(key: str) -> str:
+            seen = set()
+            while key in self.renames and key not in seen:
+                seen.add(key)
+                key = self.renames[key]
+            return key
+
+        types = Counter(t for t, _ in {(t, now(k)) for t, k in self.written_entities})
+        preds = Counter(p for _, p, _ in {(now(s), p, now(o)) for s, p, o in self.written_triples})
+        return dict(types.most_common()), dict(preds.most_common())
 
 
 #: Documents per batch of ``kg build``: one ``nlp.pipe`` call, one store transaction and
@@ -206,6 +227,10 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
     (then they are removed and extracted again: use it after changing the lexicon,
     the gazetteer or the registry).
 
+    Summary: entities by type and facts by predicate of the whole store (two aggregate
+    queries) while it holds at most :data:`EXPORT_LIMIT` articles, else of what this build
+    wrote (``report.summary_scope == "build"``).
+
     Exports: ``graph.ttl`` (facts), ``graph.trig`` (named graphs with evidence) and,
     unless ``html=False``, ``graph.html`` are written into ``out_dir`` when the store
     holds at most :data:`EXPORT_LIMIT` articles, or always with ``export=True``, never
@@ -238,7 +263,11 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
         articles = store.article_count()
         if report.added or report.replaced or force:
             store.optimize()  # compact what this build wrote: later queries scan faster
-        report.entities_by_type, report.triples_by_predicate = summary_counts(store)
+        if articles <= EXPORT_LIMIT:
+            report.entities_by_type, report.triples_by_predicate = summary_counts(store)
+        else:  # two aggregate queries over every quad: what this build wrote instead
+            report.summary_scope = "build"
+            report.entities_by_type, report.triples_by_predicate = report.written_counts()
         if export or (export is None and articles <= EXPORT_LIMIT):
             report.files.update(export_files(store, out, html=html))
         elif export is None:
@@ -329,6 +358,10 @@ def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
         report.added += added.added
         report.replaced += added.replaced
         report.batches += 1
+        report.renames.update(renames)
+        for x in canonical:
+            report.written_entities.update((e.type, e.key) for e in x.entities)
+            report.written_triples.update((t.subject.key, t.predicate, t.object.key) for t in x.triples)
         if on_done:
             for doc in batch:
                 on_done(doc)

@@ -641,7 +641,7 @@ class Store:
         if on_article is not None:
             for extraction, status in done:
                 on_article(extraction, status)
-        quads = len(batch) + counts["duplicate"]
+        quads = len(batch)
         return AddReport(
             added=counts["added"],
             replaced=counts["replaced"],

@@ -266,3 +266,28 @@ def test_a_rename_across_batches_survives_an_interruption(step, tmp_path, monkey
     assert (again.added, again.skipped_unchanged) == (1, 2 * BATCH)  # batches 1 and 2 were committed
     assert nquads(killed) == expected
     assert registry_text(killed) == registry_text(whole)
+
+
+def test_a_large_store_is_not_exported_or_scanned_by_build(corpus, tmp_path, monkeypatch):
+    """Above EXPORT_LIMIT articles the build writes no graph file and counts what it wrote
+    (for a first build: the store's own counts); at or below it, it exports (positive twin)."""
+    import kg.pipeline
+    from kg.pipeline import build, summary_counts
+    from kg.store import Store
+
+    small = build([corpus], tmp_path / "small", batch_size=BATCH, html=False)
+    assert small.summary_scope == "store" and {"turtle", "trig"} <= set(small.files)
+    assert (tmp_path / "small" / "graph.ttl").is_file()
+
+    monkeypatch.setattr(kg.pipeline, "EXPORT_LIMIT", DOCS - 1)
+    large = build([corpus], tmp_path / "large", batch_size=BATCH, html=False)
+    assert large.summary_scope == "build" and set(large.files) == {"store"}
+    assert not (tmp_path / "large" / "graph.ttl").exists() and "kg export" in large.notes[0]
+    with Store(tmp_path / "large" / "store", read_only=True) as store:
+        types, preds = summary_counts(store)
+    assert {t: large.entities_by_type[t] for t in ("Person", "Organization")} == {
+        t: types[t] for t in ("Person", "Organization")}
+    assert large.triples_by_predicate == preds
+
+    forced = build([corpus], tmp_path / "large", batch_size=BATCH, html=False, export=True)
+    assert (tmp_path / "large" / "graph.trig").is_file() and forced.added == 0
