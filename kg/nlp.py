@@ -185,7 +185,14 @@ def shift_mention(mention: Mention, offset: int) -> Mention:
 
 
 def shift_relation(relation: Relation, offset: int) -> Relation:
-    """``relation`` with its mentions and evidence sentence moved by ``offset`` characters."""
+    """``relation`` with its mentions and evidence sentence moved by ``offset`` characters.
+
+    Example:
+        >>> s, o = Mention("Ted Sarandos", 13, 25, "Person"), Mention("Netflix", 0, 7, "Organization")
+        >>> r = shift_relation(Relation(s, "ceoOf", o, "Netflix : Ted Sarandos.", 0, "role", 0.9), 50)
+        >>> r.sent_start, r.subject.start, r.object.end
+        (50, 63, 57)
+    """
     if not offset:
         return relation
     return replace(relation, subject=shift_mention(relation.subject, offset),
