@@ -156,6 +156,7 @@ class LexiconSchema(_Strict):
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
     credit_with_cues: Words = []
+    possessive_work_nouns: Words = []
     character_cues: Words = []
     # award names (kg/extract/awards.py)
     award_heads: Words = []

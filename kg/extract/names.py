@@ -121,3 +121,43 @@ def genre_titles(doc: Doc, mentions: list[Mention], genre_nouns: frozenset[str])
                 m = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">genre")
         out.append(m)
     return out
+
+
+def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[str]) -> list[Mention]:
+    """A name described by a work noun is a work, whatever NER made of it: "Severance is an
+    Apple TV+ series", "Yellowstone, the Paramount Network hit, …". The name is the copula's
+    subject or the phrase the description is in apposition to; a name the NER missed is
+    added when it is capitalised. Gazetteer names and persons keep their type."""
+    by_char = {m.start: i for i, m in enumerate(mentions)}
+    covered = {c for m in mentions for c in range(m.start, m.end)}
+    out = list(mentions)
+    for tok in doc:
+        if tok.lower_ not in work_nouns or tok.pos_ != "NOUN":
+            continue
+        name = None
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if subj and subj[0].text[:1].isupper():
+                sub = subj[0]
+                left = min(t.i for t in sub.subtree)
+                name = doc[left:sub.i + 1]
+        else:  # "X, the Paramount Network hit": a description after "NAME ,"
+            j = tok.i - 1
+            while j >= 0 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM") and tok.i - j < 6:
+                j -= 1
+            if j >= 1 and doc[j].pos_ == "DET" and doc[j - 1].text == "," and j >= 2:
+                k = j - 2
+                while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].is_sent_start:
+                    k -= 1
+                if doc[j - 2].text[:1].isupper():
+                    name = doc[k:j - 1]
+        if name is None or not len(name) or not name.text[:1].isupper():
+            continue
+        i = by_char.get(name.start_char)
+        if i is not None:
+            m = out[i]
+            if m.type in ("Misc", "Place") and not m.source.startswith("gazetteer") and m.end == name.end_char:
+                out[i] = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">described")
+        elif not covered.intersection(range(name.start_char, name.end_char)) and len(name) <= 6:
+            out.append(Mention(name.text, name.start_char, name.end_char, "CreativeWork", "context:described"))
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,128 @@
+"""Companies attached to works by a possessive or a compound, as news writes it:
+
+* "Netflix's Elite", "the streamer's Korean series Kingdom" (possessive);
+* "an Apple TV+ series", "the Paramount Network hit Yellowstone" (compound modifier of a work
+  noun, the work being the title after the noun, the noun's apposition or the copula's subject);
+* "Dix pour cent, la série de France 2", "la fiction d'Arte" (French ``de`` complement of a
+  work noun in apposition to a title).
+
+A company whose name ends like a studio's (the lexicon's ``org_suffixes``: Pictures,
+Productions, Studios...) ``produces`` the work; a channel or a streamer ``distributes`` it.
+
+Example:
+    >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+    >>> doc = load_pipeline("en")("Severance is an Apple TV+ series.")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.records import Mention, Relation
+
+_WORK = ("CreativeWork",)
+_POSS = frozenset(("'s", "’s", "'", "’"))
+CONFIDENCE = 0.65
+
+
+def _work_heads(ctx) -> frozenset[str]:
+    lex = ctx.lex
+    return lex.words("work_nouns") | lex.words("genre_nouns") | lex.words("possessive_work_nouns")
+
+
+def _org(ctx, tok: Token) -> Mention | None:
+    m = ctx.at(tok)
+    return m if m is not None and m.type == "Organization" else None
+
+
+def _predicate(ctx, org: Mention) -> str:
+    last = org.text.split()[-1].lower() if org.text.split() else ""
+    return "produces" if last in ctx.lex.words("org_suffixes") else "distributes"
+
+
+def _title_after(ctx, noun: Token) -> Mention | None:
+    """The title right after a work noun ("series Kingdom", "la série Lupin")."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].text in ("«", "“", '"'):
+        i += 1
+    m = ctx.at(doc[i]) if i < len(doc) else None
+    if m is not None and m.start == doc[i].idx:
+        return ctx.fit(m, _WORK)
+    return None
+
+
+def _title_before(ctx, noun: Token) -> Mention | None:
+    """The title a work noun is in apposition to ("Dix pour cent, la série de…", "X, an HBO drama")."""
+    doc = noun.doc
+    j = noun.i - 1
+    while j >= 0 and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") and ctx.at(doc[j]) is None and noun.i - j < 5:
+        j -= 1
+    while j >= 0 and ctx.at(doc[j]) is not None and ctx.at(doc[j]).type == "Organization":
+        j -= 1  # "X, the Paramount Network hit": skip the company itself
+    while j >= 0 and doc[j].pos_ == "DET":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    m = ctx.at(doc[j - 1])
+    return ctx.fit(m, _WORK) if m is not None and m.end == doc[j - 1].idx + len(doc[j - 1]) else None
+
+
+def _copula_subject(ctx, noun: Token) -> Mention | None:
+    """"Severance is an Apple TV+ series": the subject of the copula."""
+    if noun.dep_ not in ("attr", "ROOT") or noun.head.lemma_ not in ("be", "être") and noun.dep_ != "ROOT":
+        return None
+    head = noun.head if noun.dep_ == "attr" else noun
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubj:pass") and ctx.at(c) is not None:
+            return ctx.fit(ctx.at(c), _WORK)
+    return None
+
+
+def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
+    """Company-work relations of possessives and compounds (see the module docstring)."""
+    heads = _work_heads(ctx)
+    for tok in doc:
+        if ctx.at(tok) is not None:
+            # "Netflix's Elite": a company's possessive on a title
+            org = _org(ctx, tok)
+            if org is not None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in _POSS \
+                    and org.end == tok.idx + len(tok):
+                nxt = doc[tok.i + 2]
+                work = ctx.at(nxt)
+                work = ctx.fit(work, _WORK) if work is not None and work.start == nxt.idx else None
+                if work is not None:
+                    yield Relation(org, _predicate(ctx, org), work, tok.sent.text, tok.sent.start_char,
+                                   "possessive.org_work", CONFIDENCE)
+            continue
+        if tok.lower_ not in heads and tok.lemma_.lower() not in heads:
+            continue
+        orgs: list[Mention] = []
+        if doc.lang_ == "en":
+            # "an Apple TV+ series", "the streamer's series": company words before the noun
+            j = tok.i - 1
+            while j >= 0 and (doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM", "PART", "PUNCT") and doc[j].text not in (",", ";", ":", "(", ")")):
+                o = _org(ctx, doc[j])
+                if o is not None and o not in orgs:
+                    orgs.append(o)
+                if doc[j].pos_ == "NOUN" and ctx.at(doc[j]) is None and doc[j].lower_ not in heads:
+                    break
+                j -= 1
+        else:
+            # "la série de France 2", "la fiction d'Arte"
+            k = tok.i + 1
+            if k < len(doc) and doc[k].lower_ in ("de", "d'", "d’"):
+                o = _org(ctx, doc[k + 1]) if k + 1 < len(doc) else None
+                if o is not None and o.start == doc[k + 1].idx:
+                    orgs.append(o)
+        if not orgs:
+            continue
+        work = _title_after(ctx, tok) or _title_before(ctx, tok) or _copula_subject(ctx, tok)
+        if work is None:
+            continue
+        for org in orgs:
+            if (org.start, org.end) != (work.start, work.end):
+                yield Relation(org, _predicate(ctx, org), work, tok.sent.text, tok.sent.start_char,
+                               "possessive.compound", CONFIDENCE)
