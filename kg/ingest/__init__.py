@@ -34,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import glob
 import json
 import logging
@@ -239,6 +240,10 @@ def _read_file(file: str | Path, fields: Mapping[str, str], counts: _Input) -> I
     else:
         path, kind = str(file), KINDS[Path(file).suffix.lower()]
         try:
+            if kind == "jsonl" and _utf8_head(Path(file)):
+                # line by line: memory holds one record, whatever the size of the file
+                yield from _stream_jsonl(Path(file), fields, counts)
+                return
             data = Path(file).read_bytes()
         except OSError as exc:
             counts.error(InputError(Errors.E073.format(path=path, detail=_os_reason(exc))))
@@ -266,6 +271,50 @@ def _read_file(file: str | Path, fields: Mapping[str, str], counts: _Input) -> I
         yield from _read_html(path, stem, text, counts)
     else:
         yield from _read_text(path, stem, text, kind, counts)
+
+
+def _utf8_head(path: Path, size: int = 65536) -> bool:
+    """Whether the file reads as UTF-8 (no NUL, no UTF-16/32 BOM), so it can be read line by line.
+
+    A bad byte after a UTF-8 BOM or after valid non-ASCII UTF-8 is a damaged line of a UTF-8
+    file (reported with its line); a bad byte with nothing but ASCII before it means
+    another encoding, which the whole file's charset detection finds.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(size)
+    if b"\x00" in head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(head) - 3:
+            return True  # a character cut by the end of the sample
+        return head.startswith(codecs.BOM_UTF8) or not head[:exc.start].isascii()
+    return True
+
+
+def _stream_jsonl(path: Path, fields: Mapping[str, str], counts: _Input) -> Iterator[Document]:
+    blank = True
+    with path.open("rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            if not raw.strip():
+                continue
+            blank = False
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                counts.error(InputError(Errors.E004.format(path=path, line=lineno,
+                                                           detail=f"not valid UTF-8 at byte {exc.start}")))
+                continue
+            try:
+                rec = parse_json_line(path, lineno, line)
+                yield _record(str(path), lineno, rec, fields, f"{path.stem}-{lineno}", counts, line=lineno)
+            except InputError as err:
+                counts.error(err)
+    if blank:
+        counts.error(InputError(Errors.E002.format(path=path)))
 
 
 def _sniff_stdin(data: bytes) -> str:

@@ -179,3 +179,47 @@ def test_normalise_date(value, iso):
 ])
 def test_normalise_url(value, ok):
     assert (normalise_url(value) == value) is ok
+
+
+# --------------------------------------------------------------------------- large JSONL, line by line
+
+
+def test_a_large_jsonl_file_is_read_line_by_line(tmp_path):
+    """Memory holds one record, not the file: peak allocation far below the file's size."""
+    import tracemalloc
+
+    body = "Le groupe a présenté ses résultats annuels à la presse. " * 36  # ~2 KB
+    f = tmp_path / "big.jsonl"
+    with f.open("w", encoding="utf-8") as out:
+        for i in range(10_000):
+            out.write(json.dumps({"id": f"n{i}", "text": body, "date": "2024-03-12"}, ensure_ascii=False) + "\n")
+    size = f.stat().st_size
+    assert size > 20_000_000
+    tracemalloc.start()
+    try:
+        n = sum(1 for _ in iter_documents([f]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert n == 10_000
+    assert peak < size / 10, (peak, size)
+
+
+def test_invalid_utf8_line_in_a_utf8_jsonl(tmp_path):
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "Un \xc3\xa9t\xc3\xa9."}\n'
+                  b'{"id": "b", "text": "Caf\xe9"}\n'
+                  b'{"id": "c", "text": "Trois."}\n')
+    docs, errors, _ = collect([f])
+    assert [(d.id, d.text) for d in docs] == [("a", "Un été."), ("c", "Trois.")]
+    assert len(errors) == 1 and errors[0].startswith("[E004]") and f"{f}:2" in errors[0] and "UTF-8" in errors[0]
+
+
+def test_cp1252_and_utf16_jsonl_files_are_decoded_whole(tmp_path):
+    rows = '{"id": "a", "text": "Télévisions « publiques » : 12 €"}\n{"id": "b", "text": "Deux."}\n'
+    (tmp_path / "w.jsonl").write_bytes(rows.encode("cp1252"))
+    (tmp_path / "u.jsonl").write_bytes(rows.replace('"a"', '"a2"').replace('"b"', '"b2"').encode("utf-16"))
+    docs, errors, warnings = collect([tmp_path / "w.jsonl", tmp_path / "u.jsonl"])
+    assert [(d.id, d.line) for d in docs] == [("a", 1), ("b", 2), ("a2", 1), ("b2", 2)]
+    assert docs[0].text == docs[2].text == "Télévisions « publiques » : 12 €"
+    assert errors == [] and [w[:6] for w in warnings] == ["[E070]"] and "w.jsonl" in warnings[0]
