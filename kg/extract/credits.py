@@ -434,6 +434,24 @@ def _rel(person: Mention, pred: str, work: Mention, sent: Span, rule: str) -> Re
     return Relation(person, pred, work, sent.text, sent.start_char, rule, CONFIDENCE)
 
 
+def stray_bracket_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relation]:
+    """``found`` without the relations other rules drew to a bracketed title from anyone but
+    the name before the bracket: "Imaginée par X et coécrite par Y (Z), cette série…" is not
+    about Z, which only Y's filmography names."""
+    credits = credits_in(doc, ctx)
+    if not credits:
+        return found
+    holder_of = {t.start: c.holder.start for c in credits for t in c.titles}
+    out = []
+    for r in found:
+        if not r.rule.startswith("credits."):
+            ends = (r.subject, r.object)
+            if any(e.start in holder_of and all(o.start != holder_of[e.start] for o in ends if o is not e) for e in ends):
+                continue
+        out.append(r)
+    return out
+
+
 def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]:
     """Relations of credit lists (see the module docstring). ``found`` holds what the other
     extractors found: a role they gave one member of a list is the role of the list."""

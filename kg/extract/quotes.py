@@ -54,9 +54,10 @@ def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         verb, speaker_tok = _speech_verb(inner, ctx, speech)
         if verb is None and speaker_tok is None:
             continue
-        speaker = _speaker(verb, speaker_tok, ctx)
-        if speaker is None:
-            continue
+        speakers = _speakers(verb, speaker_tok, ctx)
+        if not speakers or (len(inner.text.split()) <= _MIN_QUOTE_WORDS
+                            and not any(t.pos_ in ("VERB", "AUX") for t in inner)):
+            continue  # a quoted nickname or term (« Connasse », « pluriannuel ») is no quotation
         text = doc.text[start:end].rstrip(" .,;:!?…")
         quote = Mention(text, start, start + len(text), "Quote", "quote")
         sent = (verb or speaker_tok).sent
@@ -66,7 +67,8 @@ def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             rule, confidence = "quote.speech_verb", 0.9
         else:
             rule, confidence = "quote.colon", 0.75
-        yield Relation(speaker, "said", quote, sent.text, sent.start_char, rule, confidence)
+        for speaker in speakers:  # "X et Y annoncent « … »": each speaker said it
+            yield Relation(speaker, "said", quote, sent.text, sent.start_char, rule, confidence)
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
@@ -132,6 +134,25 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
             if t.i not in inside and t.i < inner.start and t.lower_ in ctx.lex.words("speech_preps") and t.dep_ == "case":
                 return None, t.head
     return None, None
+
+
+#: Quotes of this many words or fewer, with no verb, are quoted terms, not speech.
+_MIN_QUOTE_WORDS = 2
+
+
+def _speakers(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> list[Mention]:
+    """The persons who said a quote: the speaker and the names coordinated with it. Quotes
+    from organisations get no ``said`` (conventions): a company speaker gives nothing."""
+    first = _speaker(verb, speaker_tok, ctx)
+    if first is None or first.type != "Person":
+        return []
+    out = [first]
+    span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is not None:
+        for c in span.root.children:
+            if c.dep_ == "conj" and ctx.at(c) is not None and ctx.at(c).type == "Person" and ctx.at(c) not in out:
+                out.append(ctx.at(c))
+    return out
 
 
 def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Mention | None:

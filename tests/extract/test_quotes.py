@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples
+from tests.extract._helpers import fr_triples, triples
 
 
 def said(text: str) -> set[tuple[str, str]]:
@@ -59,3 +59,17 @@ def test_colon_quotes_have_their_own_rule_and_lower_confidence(nlp_fr):
     [extraction] = extract_documents([doc])
     [said_triple] = [t for t in extraction.triples if t.predicate == "said"]
     assert said_triple.evidence.rule == "quote.colon" and said_triple.evidence.confidence < 0.9
+
+
+def test_quoted_nickname_is_no_quote(nlp_fr):
+    # a one-word quoted term is a nickname or a title, not speech (twin: a quoted sentence is)
+    found = triples(nlp_fr, "Léa Rousseau, l'ancienne « Peste » de la chaîne, a déclaré « Peste ».")
+    assert not {t for t in found if t[1] == "said"}
+    found = triples(nlp_fr, "« Nous avons tourné en hiver », a déclaré Léa Rousseau.")
+    assert any(t[0] == "Léa Rousseau" and t[1] == "said" for t in found)
+
+
+def test_coordinated_speakers_each_said(nlp_fr):
+    found = triples(nlp_fr, "Paul Sorel et Léa Rousseau, qui produisent la série, annoncent « une grande bataille politique ».")
+    speakers = {t[0] for t in found if t[1] == "said"}
+    assert speakers == {"Paul Sorel", "Léa Rousseau"}
