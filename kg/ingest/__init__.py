@@ -367,7 +367,7 @@ def _read_html(path: str, stem: str, html: str, counts: _Input) -> Iterator[Docu
     got = optional_fields(meta.get, lambda f, r: counts.warn(Errors.E071.format(path=path, line="page", field=f,
                                                                                  detail=r)))
     # a saved page is identified by its URL (two saved "index.html" are two articles), else its file name
-    yield Document(id=got["url"] or stem, text=text, source=path, **got)
+    yield Document(id=got["url"] or stem, text=text, lang=_declared_lang(meta.get("lang")), source=path, **got)
 
 
 def _read_feed(path: str, stem: str, data: bytes, counts: _Input) -> Iterator[Document]:
@@ -394,7 +394,13 @@ def _read_feed(path: str, stem: str, data: bytes, counts: _Input) -> Iterator[Do
         got = optional_fields(item.get, lambda f, r: counts.warn(Errors.E071.format(path=path, line=f"item {n}",
                                                                                      field=f, detail=r)))
         doc_id = item["id"] or got["url"] or f"{stem}-{n}"
-        yield Document(id=str(doc_id), text=text, source=path, **got)
+        yield Document(id=str(doc_id), text=text, lang=_declared_lang(feed.lang), source=path, **got)
+
+
+def _declared_lang(value: str | None) -> str | None:
+    """A page's or feed's declared language if supported, else ``None`` (detected later; often boilerplate)."""
+    lang = (value or "").strip().lower()[:2]
+    return lang if lang in LANGS and (len(value or "") == 2 or (value or "")[2:3] in "-_") else None
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -51,6 +51,7 @@ class Feed:
     items: list[dict] = field(default_factory=list)
     problem: str | None = None
     version: str = ""
+    lang: str = ""
 
 
 def parse_feed(data: bytes) -> Feed:
@@ -83,4 +84,4 @@ def parse_feed(data: bytes) -> Feed:
             "text": fragment_text(body),
         })
     return Feed(title=fragment_text(d.feed.get("title") or "") or None, items=items, problem=problem,
-                version=d.get("version") or "")
+                version=d.get("version") or "", lang=str(d.feed.get("language") or ""))

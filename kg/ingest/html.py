@@ -30,7 +30,8 @@ _TAG = re.compile(r"<[^>]*>")
 def page_metadata(html: str) -> dict[str, str | None] | None:
     """Main text and metadata of a whole page, by trafilatura; ``None`` if it finds no article text.
 
-    Paragraphs are separated by a blank line. Keys: ``text, title, date, author, url, site``.
+    Paragraphs are separated by a blank line. Keys: ``text, title, date, author, url, site`` and
+    ``lang`` (the ``<html lang>`` attribute, possibly empty).
 
     Example:
         >>> page = ("<html><head><title>T</title></head><body><nav>Accueil</nav><article><p>"
@@ -48,13 +49,14 @@ def page_metadata(html: str) -> dict[str, str | None] | None:
     except (etree.ParserError, ValueError):
         return None
     canonical = next((href for href in tree.xpath("//link[@rel='canonical']/@href") if href.strip()), None)
+    lang = str(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
     doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_images=False,
                                       include_links=False, include_tables=True, deduplicate=False)
     if doc is None or not (doc.text or "").strip():
         return None
     text = "\n\n".join(line.strip() for line in doc.text.split("\n") if line.strip())
     return {"text": text, "title": doc.title, "date": doc.date, "author": doc.author,
-            "url": str(canonical).strip() if canonical else doc.url, "site": doc.sitename}
+            "url": str(canonical).strip() if canonical else doc.url, "site": doc.sitename, "lang": lang}
 
 
 def fragment_text(fragment: str) -> str:

@@ -37,7 +37,7 @@ def test_saved_page_main_text_and_metadata():
     assert doc.title == "Studio Lumen nomme une nouvelle directrice"
     assert doc.date == "2025-04-03" and doc.author == "Claire Dubois" and doc.site == "Écrans Hebdo"
     assert doc.url == "https://ecrans-hebdo.example.org/2025/04/studio-lumen-directrice"  # canonical, not og:url
-    assert doc.id == doc.url
+    assert doc.id == doc.url and doc.lang == "fr"  # <html lang="fr">
     assert "Hélène Marchetti dirigeait jusqu'ici la production" in doc.text  # the article body is there
     assert "\n\n" in doc.text  # paragraphs kept apart
     assert [leak for leak in LEAKS if leak in doc.text] == []
@@ -47,6 +47,7 @@ def test_page_without_canonical_uses_og_url_and_a_written_date():
     (doc,), errors, _ = collect([DATA / "page_en.html"])
     assert errors == []
     assert doc.url == "https://screen-ledger.example.com/news/harbor-pictures-label" and doc.date == "2024-03-12"
+    assert doc.lang is None  # no lang attribute: detected later
     assert doc.text.count("Northlight Docs") == 2 and [leak for leak in LEAKS if leak in doc.text] == []
 
 
@@ -83,6 +84,7 @@ def test_rss_items_full_content_or_summary():
     assert first.id == "fil-2024-0312-horizon" and first.title == "La chaîne Horizon TV lance une offre de streaming"
     assert first.url == "https://fil-audiovisuel.example.org/2024/03/horizon-streaming"
     assert first.date == "2024-03-12" and first.author == "Marc Lefèvre" and first.site == "Le Fil Audiovisuel"
+    assert first.lang == second.lang == "fr"  # <language>fr-fr</language>
     assert "Julie Moreau" in first.text and "Résumé court" not in first.text  # content:encoded, not the summary
     assert [leak for leak in LEAKS if leak in first.text] == []
     assert second.text == ("Le festival Regards du Sud ouvrira ses portes à Marseille en juin, avec une quarantaine "
