@@ -261,8 +261,10 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path = "output", *,
         add_to_store(store, docs, report, progress=progress, force=force, batch_size=batch_size, total=total,
                      parse=parse)
         articles = store.article_count()
-        if report.added or report.replaced or force:
-            store.optimize()  # compact what this build wrote: later queries scan faster
+        if force or (report.added or report.replaced) * 10 >= articles:
+            # a full compaction rewrites the whole store: worth it when this build wrote a tenth of it
+            # or more (later scans are faster); small additions are left to RocksDB's own compaction
+            store.optimize()
         if articles <= EXPORT_LIMIT:
             report.entities_by_type, report.triples_by_predicate = summary_counts(store)
         else:  # two aggregate queries over every quad: what this build wrote instead
