@@ -83,6 +83,23 @@ def join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def country_branches(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An organisation name followed by a place the parser attaches to it is one name: the
+    national branch "Universal Music France", "Banijay Studios France", "Netflix Italia"."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "Organization" and m.type == "Place" and doc.text[prev.end:m.start] == " ":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            org = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+            if span is not None and org is not None and span.root.dep_ in ("flat:name", "flat", "compound", "nmod", "appos") \
+                    and org.start <= span.root.head.i < org.end and not any(t.dep_ == "case" for t in span.root.children):
+                out[-1] = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + ">branch")
+                continue
+        out.append(m)
+    return out
+
+
 def extend_known_names(doc: Doc, mentions: list[Mention], stop: frozenset[str] = frozenset()) -> list[Mention]:
     """A gazetteer organisation followed by capitalised proper nouns that belong to no other
     mention is the start of a longer name: "Altice Media", "Universal Music Group"."""

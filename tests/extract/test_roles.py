@@ -51,3 +51,22 @@ def test_no_current_role_twin(nlp_fr, text, expected):
 ])
 def test_past_role_found(nlp_fr, text, expected):
     assert expected in fr_triples(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking a post: support verb + noun of leadership
+    ("Paul Sorel avait pris la tête de Gaumont en 2004.", ("Paul Sorel", "leads", "Gaumont")),
+    ("Léa Rousseau prendra les commandes de Médiane Productions.", ("Léa Rousseau", "leads", "Médiane Productions")),
+])
+def test_taking_a_post(nlp_fr, text, expected):
+    assert expected in fr_triples(text)
+
+
+def test_taking_the_lead_of_a_ranking_is_no_post(nlp_fr):
+    # twin: "la tête du classement" names no company
+    assert not {t for t in fr_triples("Le film a pris la tête du box-office français.") if t[1] == "leads"}
+
+
+def test_national_branch_is_one_name(nlp_fr):
+    found = fr_triples("Paul Sorel a pris la tête de Netflix France en 2020.")
+    assert ("Paul Sorel", "leads", "Netflix France") in found
