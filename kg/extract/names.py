@@ -160,16 +160,31 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                 name = doc[left:sub.i + 1]
         else:  # "X, the Paramount Network hit": a description after "NAME ,"
             j = tok.i - 1
-            while j >= 0 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM") and tok.i - j < 6:
+            while j >= 0 and (doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM") or doc[j].text in ("-", "‑")) and tok.i - j < 7:
                 j -= 1
             if j >= 1 and doc[j].pos_ == "DET" and doc[j - 1].text == "," and j >= 2:
                 k = j - 2
                 while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].is_sent_start:
                     k -= 1
+                # a title with small words ("One of Us is Lying"): back to the capitalised word
+                # after the verb or preposition that governs it, at most seven words
+                t = j - 2
+                while t > 0 and j - 1 - t < 7 and not doc[t - 1].is_punct and doc[t - 1].pos_ != "VERB" \
+                        and doc[t - 1].dep_ != "prt" and not doc[t].is_sent_start:
+                    t -= 1
+                if t < k and doc[t].text[:1].isupper() and (t == 0 or doc[t - 1].pos_ == "VERB" or doc[t - 1].dep_ == "prt") \
+                        and sum(w.text[:1].isupper() for w in doc[t:j - 1]) * 2 >= len(doc[t:j - 1]):
+                    k = t
                 if doc[j - 2].text[:1].isupper():
                     name = doc[k:j - 1]
         if name is None or not len(name) or not name.text[:1].isupper():
             continue
+        inside = [m for m in out if name.start_char <= m.start and m.end <= name.end_char]
+        if inside and all(m.type in ("Misc", "Place") and not m.source.startswith("gazetteer") for m in inside) \
+                and not any(m.start == name.start_char and m.end == name.end_char for m in inside):
+            out = [m for m in out if m not in inside]  # "Us" (a place) inside "One of Us is Lying"
+            covered -= {c for m in inside for c in range(m.start, m.end)}
+            by_char = {m.start: n for n, m in enumerate(out)}
         i = by_char.get(name.start_char)
         if i is not None:
             m = out[i]
