@@ -186,10 +186,22 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         elif doc.lang_ == "fr" and apposed_to(tok) is not None:  # "Mickey 17, le film de X"
             works += ctx.resolve(apposed_to(tok), _WORK, follow_conj=False)
         elif doc.lang_ == "fr":  # "La Nuit bleue, le film de X": a title ending with an adjective
-            dets = [c for c in tok.children if c.dep_ == "det" and c.i == tok.i - 1]
+            # the determiner, possibly before adjectives ("X, le nouveau film de Y")
+            dets = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i
+                    and all(t.pos_ == "ADJ" for t in doc[c.i + 1:tok.i])]
             i = dets[0].i - 2 if dets else -1
             if i >= 0 and doc[i + 1].text == "," and ctx.at(doc[i]) is not None:
-                works += [m for m in [ctx._fit(ctx.at(doc[i]), _WORK)] if m is not None]
+                works += [m for m in [ctx.fit(ctx.at(doc[i]), _WORK)] if m is not None]
+            elif i >= 1 and doc[i + 1].text == ",":
+                # a sentence-case title the NER cut short ("Balle perdue" read as "Balle"):
+                # the name and the lower-case words up to the comma
+                k = i
+                while k > 0 and i - k < 3 and ctx.at(doc[k]) is None and doc[k].is_lower and doc[k].is_alpha:
+                    k -= 1
+                m = ctx.at(doc[k])
+                if m is not None and k < i and m.end == doc[k].idx + len(doc[k]) and m.type in ("Misc", "CreativeWork"):
+                    end = doc[i].idx + len(doc[i])
+                    works.append(Mention(doc.text[m.start:end], m.start, end, "CreativeWork", m.source + ">title"))
         works += [m for c in tok.children if c.dep_ == "appos" for m in ctx.resolve(c, _WORK, follow_conj=False)]
         if any(c.dep_ == "cop" for c in tok.children):
             works += [m for c in tok.children if c.dep_ == "nsubj" for m in ctx.resolve(c, _WORK)]

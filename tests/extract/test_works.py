@@ -48,3 +48,12 @@ def test_the_film_is_not_the_novel_it_adapts(nlp_fr):
                        "Le film a remporté le prix Louis-Delluc.")
     winners = {s for s, p, o in found if p == "wonAward"}
     assert winners == {"Les Longues Nuits"}, found
+
+
+def test_film_of_with_adjective_and_sentence_case_title(nlp_fr):
+    from tests.extract._helpers import fr_triples
+
+    assert ("Balle perdue", "directedBy", "Guillaume Pierret") in fr_triples(
+        "Balle perdue, le nouveau film de Guillaume Pierret, cartonne sur Netflix.")
+    # twin: "le nouveau patron de X" is no film
+    assert not {t for t in fr_triples("Balle perdue, le nouveau patron de Guillaume Pierret, parle.") if t[1] == "directedBy"}
