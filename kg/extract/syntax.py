@@ -165,6 +165,9 @@ def slot(trigger: Token, name: str) -> list[Token]:
         found = [n for p, n in obliques(trigger) if p in preps]
         if not found and trigger.doc.lang_ == "fr":
             found = _surface_oblique(trigger, preps)
+        if not found and "à" in preps and trigger.dep_ == "xcomp" and trigger.head.lemma_ == "voir" \
+                and any(c.lower_ in ("se", "s'", "s’") for c in trigger.head.children):
+            found = subject_of(trigger.head)  # "X s'est vu décerner le prix": X receives it
         return found
     return []
 

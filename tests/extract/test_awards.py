@@ -62,3 +62,10 @@ def test_lowercase_best_in_running_french_is_no_prize(nlp_fr):
     types = mention_types(nlp_fr, "C'est la meilleure série de l'année selon Jeanne Morel.")
     assert "Award" not in types.values()
     assert mention_types(nlp_fr, "Meilleure série : Les Rives.").get("Meilleure série") == "Award"
+
+
+def test_se_voir_decerner(nlp_fr):
+    found = triples(nlp_fr, "Jeanne Morel s'est vu attribuer le césar de la meilleure réalisation.")
+    assert ("Jeanne Morel", "wonAward", "césar de la meilleure réalisation") in found
+    # twin: "se voir" with no award verb gives nothing
+    assert not {t for t in triples(nlp_fr, "Jeanne Morel s'est vue au césar de la meilleure réalisation.") if t[1] == "wonAward"}
