@@ -27,6 +27,8 @@ class Errors:
     E006 = "[E006] {path}: skipped: unsupported type '{suffix}'. Supported: {supported}."
     E007 = "[E007] {path}:{line}: field \"{field}\" is invalid: {detail}."
     E008 = "[E008] {path}:{line}: duplicate document id '{doc_id}' in this batch; ids must be unique."
+    E009 = ("[E009] {path}:{line}: '{doc_id}' repeats an article already read (same id, same text), e.g. an item "
+            "of two saved copies of a feed; read once.")
     # ingest: decoding, formats, fields (E070-E079; E070, E071 and E075 are warnings: the article is kept)
     E070 = "[E070] {path}: not UTF-8; decoded as {encoding} (guessed by charset-normalizer)."
     E071 = "[E071] {path}:{line}: field \"{field}\" dropped: {detail}; the article is kept."

@@ -105,16 +105,20 @@ def iter_documents(
             ``kg.ingest`` logger.
     """
     warn = on_warning or _log
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # id -> content hash
     mapping = dict(fields or {})
     for raw in paths:
         counts = _Input(on_error, warn)
         for file in _expand(raw, counts):
             for doc in _read_file(file, mapping, counts):
                 if doc.id in seen:
-                    counts.error(InputError(Errors.E008.format(path=doc.source, line=doc.line or 1, doc_id=doc.id)))
+                    where = {"path": doc.source, "line": doc.line or 1, "doc_id": doc.id}
+                    if seen[doc.id] == doc.content_hash:  # the same article twice (overlapping feed copies)
+                        counts.warn(Errors.E009.format(**where))
+                    else:
+                        counts.error(InputError(Errors.E008.format(**where)))
                     continue
-                seen.add(doc.id)
+                seen[doc.id] = doc.content_hash
                 counts.docs += 1
                 yield doc
         if counts.docs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +81,17 @@ def test_duplicate_ids_are_reported(tmp_path):
     f.write_text('{"id": "a", "text": "Un."}\n{"id": "a", "text": "Deux."}\n', encoding="utf-8")
     docs, errors = collect([f])
     assert len(docs) == 1 and errors[0].startswith("[E008]")
+
+
+def test_the_same_item_in_two_saved_copies_of_a_feed_is_read_once(tmp_path):
+    rss = (Path(__file__).resolve().parents[1] / "data" / "ingest" / "feed.rss").read_text(encoding="utf-8")
+    (tmp_path / "monday.rss").write_text(rss, encoding="utf-8")
+    (tmp_path / "tuesday.rss").write_text(rss, encoding="utf-8")
+    warnings: list[str] = []
+    errors: list[str] = []
+    docs = list(iter_documents([tmp_path], on_error=lambda e: errors.append(str(e)), on_warning=warnings.append))
+    assert len(docs) == 2 and errors == []
+    assert [w[:6] for w in warnings] == ["[E009]", "[E009]"] and all("tuesday.rss" in w for w in warnings)
 
 
 def test_missing_path_and_default_raises(tmp_path):
