@@ -305,24 +305,26 @@ def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
     Per batch of ``batch_size`` documents: ``nlp.pipe`` and extraction, registration in
     the registry (:func:`kg.registry.canonicalise_all`), then the commit protocol:
 
-    1. the registry is staged beside the store with the batch's new articles and
-       renames (:func:`kg.registry.stage_registry`);
+    1. the batch's registry changes (entries and article counts it touched, its new
+       articles and renames) are appended to the registry journal
+       (:func:`kg.registry.stage_registry`): a cost that follows the batch, not the registry;
     2. the batch is written in one store transaction (:meth:`kg.store.Store.add`): the
        commit point;
     3. entities renamed by the batch (a fuller name) move in the store
-       (:meth:`kg.store.Store.rename_iris`, idempotent);
-    4. the staged registry replaces the old one (:func:`kg.registry.commit_registry`).
+       (:meth:`kg.store.Store.rename_iris`, idempotent).
 
-    A run killed anywhere leaves the store and the registry as after the last complete
-    batch, or with a staged batch that the next run finishes or drops
-    (:func:`kg.registry.recover_registry`). Unchanged articles already stored are skipped
+    After the last batch the journal is folded into ``registry.tsv``
+    (:func:`kg.registry.commit_registry`). A run killed anywhere leaves the store and the
+    registry (snapshot plus journal) as after the last complete batch, or with a last
+    journal record that the next run finishes or drops (:func:`kg.registry.recover_registry`). Unchanged articles already stored are skipped
     (re-extracted with ``force``). Failures go to ``report.errors``; the other documents
     are still added. ``progress(total)`` (``total`` may be ``None``: unknown) returns a
     callback called for every document once its batch is committed or it was skipped.
     ``parse`` maps batches to ``(batch, extractions, error lines)`` in order (default: in
     this process; :class:`kg.parallel.parallel_parser` gives one on worker processes).
     """
-    from kg.registry import Registry, canonicalise_all, commit_registry, load_registry, recover_registry, stage_registry
+    from kg.registry import (JOURNAL_FILE, Registry, canonicalise_all, commit_registry, load_registry,
+                             recover_registry, stage_registry)
 
     persistent = store.backend != "memory" and store.path is not None
     if persistent:
@@ -355,8 +357,6 @@ def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
         added = store.add(canonical)
         if renames:  # an entity got a fuller name: move the stored nodes to its new IRI
             store.rename_iris(renames)
-        if persistent:
-            commit_registry(store.path)
         report.added += added.added
         report.replaced += added.replaced
         report.batches += 1
@@ -367,6 +367,8 @@ def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
         if on_done:
             for doc in batch:
                 on_done(doc)
+    if persistent and (report.batches or (store.path / JOURNAL_FILE).exists()):
+        commit_registry(store.path, registry)  # the journal into registry.tsv, once per build
     return report
 
 

@@ -95,7 +95,7 @@ MENTION_COLUMNS = ["article", "id", "mentions"]
 DEFAULT_STORE = Path("output/store")
 REGISTRY_FILE = "registry.tsv"
 MENTIONS_FILE = "registry-mentions.tsv"
-PENDING_FILE = "registry-pending.json"
+JOURNAL_FILE = "registry-journal.jsonl"
 NEXT = ".next"
 
 
@@ -221,6 +221,8 @@ class Registry:
         self._articles_of: dict[str, set[str]] = defaultdict(set)
         self._entries = _Entries(self)
         self._counts: dict[str, dict[str, int]] = {}
+        self._changed_entries: set[str] = set()  # since the last take_changes(), for the journal
+        self._changed_articles: set[str] = set()
         self.entries = entries or {}  # type: ignore[assignment]
         self.counts = counts or {}  # type: ignore[assignment]
 
@@ -260,6 +262,7 @@ class Registry:
     # ------------------------------------------------------------------ indexes
 
     def _index(self, entry: RegistryEntry) -> None:
+        self._changed_entries.add(entry.id)
         for p in entry.never_merge:
             self._apart_from[p].add(entry.id)
         if is_scoped(entry.id):
@@ -271,6 +274,7 @@ class Registry:
             self._by_name[key].add(entry.id)
 
     def _unindex(self, entry: RegistryEntry) -> None:
+        self._changed_entries.add(entry.id)
         for p in entry.never_merge:
             _discard(self._apart_from, p, entry.id)
         if entry.wikidata:
@@ -311,6 +315,7 @@ class Registry:
         new = set(names) - entry.aliases
         if not new:
             return
+        self._changed_entries.add(entry.id)
         entry.aliases |= new
         if entry.id in self._keys_of:
             keys = _name_keys(entry, new) - self._keys_of[entry.id]
@@ -343,11 +348,13 @@ class Registry:
     def add_never_merge(self, id_: str, other: str) -> None:
         """Record that ``id_`` must never be merged with ``other``."""
         entry = self._entries[id_]
+        self._changed_entries.add(id_)
         entry.never_merge.add(other)
         self._apart_from[other].add(id_)
 
     def count(self, article: str, id_: str, n: int = 1) -> None:
         """Add ``n`` mentions of entry ``id_`` in ``article``."""
+        self._changed_articles.add(article)
         counts = self._counts.setdefault(article, {})
         counts[id_] = counts.get(id_, 0) + n
         self._articles_of[id_].add(article)
@@ -357,6 +364,7 @@ class Registry:
         for id_ in self._counts.get(article, {}):
             _discard(self._articles_of, id_, article)
         self._counts[article] = {}
+        self._changed_articles.add(article)
 
     def move(self, old: str, new: RegistryEntry) -> None:
         """Replace entry ``old`` by ``new`` (another id): never-merge pairs and mention
@@ -372,10 +380,18 @@ class Registry:
                 self._index(other)
         self._apart_from.pop(old, None)
         for article in self._articles_of.pop(old, set()):
+            self._changed_articles.add(article)
             counts = self._counts[article]
             counts[new.id] = counts.get(new.id, 0) + counts.pop(old)
             self._articles_of[new.id].add(article)
         self._entries[new.id] = new
+
+    def take_changes(self) -> tuple[set[str], set[str]]:
+        """The entry ids and articles changed since the last call (then forgotten): what a
+        journal record of :func:`stage_registry` must hold."""
+        changed = (self._changed_entries, self._changed_articles)
+        self._changed_entries, self._changed_articles = set(), set()
+        return changed
 
     # ------------------------------------------------------------------ queries
 
@@ -451,7 +467,9 @@ def _cell(text: str) -> str:
 
 
 def load_registry(store_dir: str | Path = DEFAULT_STORE) -> Registry:
-    """Read the registry of a store (an empty one when the file does not exist yet).
+    """Read the registry of a store (an empty one when the file does not exist yet): the
+    snapshot ``registry.tsv`` / ``registry-mentions.tsv``, then the changes recorded since in
+    ``registry-journal.jsonl`` (see :func:`stage_registry`).
 
     Raises:
         ResolveError: [E050] naming the line of a malformed row.
@@ -486,6 +504,9 @@ def load_registry(store_dir: str | Path = DEFAULT_STORE) -> Registry:
             for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
                 if len(row) == 3 and row[1] in reg.entries and row[2].isdigit():
                     reg.count(row[0], row[1], int(row[2]))
+    for record in _journal_records(store_dir):
+        _replay(reg, record)
+    reg.take_changes()
     return reg
 
 
@@ -507,18 +528,50 @@ def _write_files(registry: Registry, path: Path, mentions_path: Path) -> None:
                     writer.writerow([article, id_, n])
 
 
-def _staged(store_dir: str | Path) -> tuple[Path, Path, Path]:
-    """The staged registry files of a store: ``(registry, mentions, pending)``."""
-    path = registry_path(store_dir)
-    mentions = path.with_name(MENTIONS_FILE)
-    return path.with_name(path.name + NEXT), mentions.with_name(mentions.name + NEXT), path.with_name(PENDING_FILE)
+def _journal(store_dir: str | Path) -> Path:
+    return registry_path(store_dir).with_name(JOURNAL_FILE)
+
+
+def _journal_records(store_dir: str | Path) -> list[dict]:
+    """The complete records of the journal (a last line cut by a kill is left out)."""
+    path = _journal(store_dir)
+    if not path.is_file():
+        return []
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            break  # a line cut by a kill: only the last one can be, and its batch was not written
+        if isinstance(record, dict):
+            records.append(record)
+    return records
+
+
+def _row(e: RegistryEntry) -> list:
+    return [e.id, e.label, e.type, sorted(e.aliases), e.wikidata, sorted(e.never_merge)]
+
+
+def _replay(registry: Registry, record: Mapping) -> None:
+    """Apply one journal record (idempotent: entries and counts are set, not added to)."""
+    for id_ in record.get("deleted", []):
+        if id_ in registry.entries:
+            del registry.entries[id_]
+    for id_, label, type_, aliases, qid, never in record.get("entries", []):
+        registry.entries[id_] = RegistryEntry(id_, label, type_, set(aliases) | {label}, qid, set(never))
+    for article, counts in record.get("counts", {}).items():
+        registry.reset_article(article)
+        for id_, n in counts.items():
+            registry.count(article, id_, n)
 
 
 def save_registry(registry: Registry, store_dir: str | Path = DEFAULT_STORE) -> Path:
-    """Write the registry (sorted by id, so that the file diffs well) and its counts.
+    """Write the registry snapshot (sorted by id, so that the file diffs well) and its counts,
+    then drop the journal it now includes.
 
     Each file is written beside its target, then moved into place (``os.replace``), so a
-    kill never leaves a half-written file.
+    kill never leaves a half-written file (a journal left behind is replayed on top of the
+    snapshot, which changes nothing: replay is idempotent).
 
     Example:
         >>> import tempfile
@@ -529,93 +582,104 @@ def save_registry(registry: Registry, store_dir: str | Path = DEFAULT_STORE) -> 
         ['NFLX', 'Netflix']
     """
     path = registry_path(store_dir)
-    nxt, mentions_next, _ = _staged(store_dir)
+    mentions = path.with_name(MENTIONS_FILE)
+    nxt, mentions_next = path.with_name(path.name + NEXT), mentions.with_name(mentions.name + NEXT)
     _write_files(registry, nxt, mentions_next)
-    os.replace(mentions_next, path.with_name(MENTIONS_FILE))
+    os.replace(mentions_next, mentions)
     os.replace(nxt, path)
+    _journal(store_dir).unlink(missing_ok=True)
+    registry.take_changes()
     return path
 
 
 def stage_registry(registry: Registry, store_dir: str | Path, *, articles: Iterable[str],
                    renames: Mapping[str, str]) -> Path:
-    """Stage the registry of a batch before the batch is written to the store.
+    """Record a batch's registry changes before the batch is written to the store.
 
-    Writes ``registry.tsv.next``, ``registry-mentions.tsv.next`` and, last,
-    ``registry-pending.json`` (the articles the batch adds and the IRI renames it needs).
-    :func:`commit_registry` moves them into place once the store holds the batch;
-    :func:`recover_registry` finishes or drops a staged batch after a kill.
+    Appends one line to ``registry-journal.jsonl``: the articles the batch adds (to tell
+    later whether the store holds it), the IRI renames it needs, and the entries and
+    article counts it changed (:meth:`Registry.take_changes`), so the cost follows the
+    batch, not the size of the registry. :func:`load_registry` replays the journal on
+    the snapshot, :func:`recover_registry` drops a last record whose batch never reached
+    the store, and :func:`save_registry` (once per build) folds the journal into the
+    snapshot.
 
     Returns:
-        The pending file.
+        The journal file.
 
     Example:
         >>> import tempfile
+        >>> reg = Registry()
+        >>> reg.entries["organization/kmr"] = RegistryEntry("organization/kmr", "KMR", "Organization", {"KMR"})
         >>> with tempfile.TemporaryDirectory() as d:
-        ...     _ = stage_registry(Registry(), d, articles=["h1"], renames={})
-        ...     before = registry_path(d).exists()
-        ...     commit_registry(d)
-        ...     before, registry_path(d).exists(), _staged(d)[2].exists()
-        (False, True, False)
+        ...     _ = stage_registry(reg, d, articles=["h1"], renames={})
+        ...     sorted(load_registry(d).entries), registry_path(d).exists()
+        (['organization/kmr'], False)
     """
-    nxt, mentions_next, pending = _staged(store_dir)
-    _write_files(registry, nxt, mentions_next)
-    tmp = pending.with_name(pending.name + ".tmp")
-    tmp.write_text(json.dumps({"articles": sorted(set(articles)), "renames": dict(renames)}), encoding="utf-8")
-    os.replace(tmp, pending)
-    return pending
+    entries, changed_articles = registry.take_changes()
+    record = {
+        "articles": sorted(set(articles)),
+        "renames": dict(renames),
+        "deleted": sorted(i for i in entries if i not in registry.entries),
+        "entries": [_row(registry.entries[i]) for i in sorted(entries) if i in registry.entries],
+        "counts": {a: {i: n for i, n in sorted(registry.counts.get(a, {}).items()) if i in registry.entries}
+                   for a in sorted(changed_articles)},
+    }
+    path = _journal(store_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+    return path
 
 
-def commit_registry(store_dir: str | Path) -> None:
-    """Move the staged registry files of :func:`stage_registry` into place, then drop the
-    pending file (each step is an atomic rename; a re-run finishes an interrupted commit)."""
-    nxt, mentions_next, pending = _staged(store_dir)
-    path = registry_path(store_dir)
-    if mentions_next.exists():
-        os.replace(mentions_next, path.with_name(MENTIONS_FILE))
-    if nxt.exists():
-        os.replace(nxt, path)
-    pending.unlink(missing_ok=True)
+def commit_registry(store_dir: str | Path, registry: Registry | None = None) -> None:
+    """After a build: fold the journal into the snapshot (``registry`` is the build's
+    registry; without it, the store's is loaded)."""
+    save_registry(registry if registry is not None else load_registry(store_dir), store_dir)
 
 
 def recover_registry(store_dir: str | Path, *, committed: Callable[[list[str]], bool],
                      rename: Callable[[dict[str, str]], object]) -> bool | None:
-    """Finish or drop a batch that a kill interrupted (call before :func:`load_registry`).
+    """Finish or drop the last batch of a build that a kill interrupted (call before
+    :func:`load_registry`).
 
-    When ``registry-pending.json`` exists, ``committed(articles)`` tells whether the store
-    holds the batch: if it does, its renames are replayed through ``rename`` (an
-    idempotent store operation) and the staged files are committed; if not, the staged
-    files are dropped and the registry stays as it was before the batch. Staged files
-    without a pending file (a kill while staging) are dropped.
+    Only the journal's last record can belong to an unfinished batch (a record is written
+    only after the batch before it finished). If ``committed(articles)`` says the store
+    holds that batch, its renames are replayed through ``rename`` (an idempotent store
+    operation); if not, the record is dropped, and the registry is as it was before the
+    batch. A last line cut by the kill is dropped too.
 
     Returns:
-        ``True`` (batch finished), ``False`` (batch dropped) or ``None`` (nothing pending).
+        ``True`` (last batch finished), ``False`` (dropped) or ``None`` (no journal).
 
     Example:
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as d:
         ...     _ = stage_registry(Registry(), d, articles=["h1"], renames={})
-        ...     recover_registry(d, committed=lambda hashes: False, rename=print), registry_path(d).exists()
+        ...     recover_registry(d, committed=lambda hashes: False, rename=print), _journal(d).exists()
         (False, False)
     """
-    nxt, mentions_next, pending = _staged(store_dir)
-    if not pending.exists():
-        nxt.unlink(missing_ok=True)
-        mentions_next.unlink(missing_ok=True)
+    path = _journal(store_dir)
+    if not path.is_file():
         return None
-    try:
-        staged = json.loads(pending.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # a pending file is written whole (os.replace): unreadable means damaged
-        staged = None
-    articles = list(staged.get("articles", [])) if isinstance(staged, dict) else None
-    if articles is None or not committed(articles):
-        nxt.unlink(missing_ok=True)
-        mentions_next.unlink(missing_ok=True)
-        pending.unlink()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = _journal_records(store_dir)
+    if not records:
+        path.unlink()
         return False
-    if staged.get("renames"):
-        rename(dict(staged["renames"]))
-    commit_registry(store_dir)
-    return True
+    last = records[-1]
+    done = committed(list(last.get("articles", [])))
+    keep = records if done else records[:-1]
+    if not keep:
+        path.unlink()
+    elif len(keep) != len(lines):  # rewrite without the cut line or the unwritten batch
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in keep),
+                       encoding="utf-8")
+        os.replace(tmp, path)
+    if done and last.get("renames"):
+        rename(dict(last["renames"]))
+    return done
 
 
 # --- gazetteer: one entity per Wikidata id, a label per language ------------------------

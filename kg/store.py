@@ -638,6 +638,10 @@ class Store:
             counts[status] += 1
             done.append((extraction, status))
         self._write(dataset, batch)
+        if self._ox is not None and batch:
+            # memtables to disk after each batch: without it RocksDB keeps up to ~750 MB of them in
+            # memory on a growing store (measured: 1,280 articles' worth, 232 MB -> 56 MB RSS)
+            self._ox.flush()
         if on_article is not None:
             for extraction, status in done:
                 on_article(extraction, status)

@@ -70,7 +70,7 @@ def test_an_uninterrupted_build_renames_across_batches_and_converges(uninterrupt
     one = build([corpus], tmp_path, export=False, batch_size=DOCS)
     assert one.batches == 1
     assert sorted(load_registry(tmp_path / "store").entries) == sorted(load_registry(uninterrupted).entries)
-    assert not list(uninterrupted.glob("*.next")) and not (uninterrupted / "registry-pending.json").exists()
+    assert not list(uninterrupted.glob("*.next")) and not (uninterrupted / "registry-journal.jsonl").exists()
 
 
 
@@ -78,26 +78,34 @@ class Boom(Exception):
     pass
 
 
-@pytest.mark.parametrize("step", ["between batches", "after the store commit", "inside the registry commit"])
+@pytest.mark.parametrize("step", ["between batches", "after the store commit", "inside the journal append"])
 def test_a_build_interrupted_at_each_step_is_completed_by_the_rerun(step, uninterrupted, corpus, tmp_path,
                                                                     monkeypatch):
-    """An exception at each step of the commit protocol of the second batch stands in for a kill."""
+    """An exception at each step of the commit protocol of the second or third batch stands in for a kill."""
     import kg.registry
+    import kg.store
     from kg.ingest import iter_documents
     from kg.pipeline import BuildReport, add_to_store, build
     from kg.store import Store
 
-    real_commit = kg.registry.commit_registry
-    calls = {"n": 0}
+    real_stage, real_add = kg.registry.stage_registry, kg.store.Store.add
+    calls = {"stage": 0, "add": 0}
 
-    def failing_commit(store_dir):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            if step == "inside the registry commit":  # the mentions file moved, not the registry
-                _, mentions_next, _ = kg.registry._staged(store_dir)
-                os.replace(mentions_next, Path(store_dir) / "registry-mentions.tsv")
+    def cut_stage(registry, store_dir, **kw):  # batch 3's journal line is cut halfway by the kill
+        calls["stage"] += 1
+        if calls["stage"] == 3:
+            path = real_stage(registry, store_dir, **kw)
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text[: len(text) - len(text.splitlines()[-1]) // 2 - 1], encoding="utf-8")
             raise Boom(step)
-        real_commit(store_dir)
+        return real_stage(registry, store_dir, **kw)
+
+    def add_then_boom(self, extractions, **kw):  # batch 2 is written, then the kill
+        calls["add"] += 1
+        out = real_add(self, extractions, **kw)
+        if calls["add"] == 2:
+            raise Boom(step)
+        return out
 
     def docs():
         for i, doc in enumerate(iter_documents([corpus])):
@@ -105,15 +113,18 @@ def test_a_build_interrupted_at_each_step_is_completed_by_the_rerun(step, uninte
                 raise Boom(step)
             yield doc
 
-    if step != "between batches":
-        monkeypatch.setattr(kg.registry, "commit_registry", failing_commit)
+    if step == "after the store commit":
+        monkeypatch.setattr(kg.store.Store, "add", add_then_boom)
+    elif step == "inside the journal append":
+        monkeypatch.setattr(kg.registry, "stage_registry", cut_stage)
     with pytest.raises(Boom), Store(tmp_path / "store") as store:
         add_to_store(store, docs(), BuildReport(), batch_size=BATCH)
-    monkeypatch.setattr(kg.registry, "commit_registry", real_commit)
+    monkeypatch.setattr(kg.registry, "stage_registry", real_stage)
+    monkeypatch.setattr(kg.store.Store, "add", real_add)
     with Store(tmp_path / "store", read_only=True) as store:
         assert store.article_count() == 2 * BATCH  # both committed batches are kept
-    pending = (tmp_path / "store" / "registry-pending.json").exists()
-    assert pending == (step != "between batches")
+    assert (tmp_path / "store" / "registry-journal.jsonl").exists()  # the registry of those batches too
+    assert not (tmp_path / "store" / "registry.tsv").exists()
     report = build([corpus], tmp_path, export=False, batch_size=BATCH)
     assert report.ok and (report.added, report.skipped_unchanged) == (DOCS - 2 * BATCH, 2 * BATCH)
     assert nquads(tmp_path / "store") == nquads(uninterrupted)
@@ -140,7 +151,7 @@ def test_a_batch_staged_but_not_written_is_dropped(uninterrupted, corpus, tmp_pa
     with pytest.raises(Boom):
         build([corpus], tmp_path, export=False, batch_size=BATCH)
     monkeypatch.setattr(kg.store.Store, "add", real_add)
-    assert (tmp_path / "store" / "registry-pending.json").exists()
+    assert len((tmp_path / "store" / "registry-journal.jsonl").read_text().splitlines()) == 2  # batch 2 staged
     with Store(tmp_path / "store", read_only=True) as store:
         assert store.article_count() == BATCH
     report = build([corpus], tmp_path, export=False, batch_size=BATCH)
@@ -153,7 +164,7 @@ def test_a_batch_staged_but_not_written_is_dropped(uninterrupted, corpus, tmp_pa
 def test_sigkilled_build_keeps_its_batches_and_the_rerun_equals_an_uninterrupted_build(uninterrupted, corpus,
                                                                                        tmp_path):
     """``kg build`` in a subprocess, SIGKILLed as soon as its first batch is committed (the
-    registry file appears with the first commit), then run again to the end."""
+    journal gets the second batch's record once the first is done), then run again to the end."""
     from kg.pipeline import build
     from kg.store import Store
 
@@ -161,9 +172,13 @@ def test_sigkilled_build_keeps_its_batches_and_the_rerun_equals_an_uninterrupted
     cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out), "--no-export",
            "--batch-size", str(BATCH)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    registry = out / "store" / "registry.tsv"
+    journal = out / "store" / "registry-journal.jsonl"  # a second record: the first batch is committed
+
+    def records() -> int:
+        return journal.read_text(encoding="utf-8").count("\n") if journal.exists() else 0
+
     deadline = time.monotonic() + 120
-    while not registry.exists() and proc.poll() is None and time.monotonic() < deadline:
+    while records() < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -222,7 +237,6 @@ def _hand_build(store_dir, docs):
 
 @pytest.mark.parametrize("step", ["after the store commit", "inside the rename"])
 def test_a_rename_across_batches_survives_an_interruption(step, tmp_path, monkeypatch):
-    import kg.registry
     import kg.store
 
     whole = tmp_path / "whole"
@@ -233,18 +247,11 @@ def test_a_rename_across_batches_survives_an_interruption(step, tmp_path, monkey
     assert any(q.startswith("<https://w3id.org/media-kg/resource/organization/kestrel-media-research> "
                             "<https://w3id.org/media-kg/ontology#partnersWith>") for q in expected)
 
-    real_commit, real_remove = kg.registry.commit_registry, kg.store.Dataset.remove
-    real_rename = kg.store.Store.rename_iris
+    real_remove, real_rename = kg.store.Dataset.remove, kg.store.Store.rename_iris
     if step == "after the store commit":  # batch 2 is in the store; its rename is not done
-        commits = {"n": 0}
-
-        def boom(store_dir):
-            commits["n"] += 1
-            if commits["n"] == 2:
-                raise Boom(step)
-            real_commit(store_dir)
-        monkeypatch.setattr(kg.registry, "commit_registry", boom)
-        monkeypatch.setattr(kg.store.Store, "rename_iris", lambda self, mapping: 0)
+        def boom(self, mapping):
+            raise Boom(step)
+        monkeypatch.setattr(kg.store.Store, "rename_iris", boom)
     else:  # killed after the moved quads were written, before all the old ones were removed
         removed = {"n": 0}
 
@@ -257,10 +264,9 @@ def test_a_rename_across_batches_survives_an_interruption(step, tmp_path, monkey
     killed = tmp_path / "killed"
     with pytest.raises(Boom):
         _hand_build(killed, _hand_docs())
-    monkeypatch.setattr(kg.registry, "commit_registry", real_commit)
     monkeypatch.setattr(kg.store.Dataset, "remove", real_remove)
     monkeypatch.setattr(kg.store.Store, "rename_iris", real_rename)
-    assert (killed / "registry-pending.json").exists()
+    assert (killed / "registry-journal.jsonl").exists()
     assert any("/organization/kmr>" in q for q in nquads(killed))  # the rename is incomplete
     again = _hand_build(killed, _hand_docs())
     assert (again.added, again.skipped_unchanged) == (1, 2 * BATCH)  # batches 1 and 2 were committed
