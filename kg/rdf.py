@@ -222,6 +222,9 @@ def article_quads(document: Document) -> list[Quad]:
         >>> doc = Document(id="d1", text="t", lang="en", url="https://ex.org/a b", date="2024-05-02")
         >>> [str(o) for _, p, o, _ in article_quads(doc) if p == SCHEMA.url]
         ['https://ex.org/a%20b']
+        >>> page = Document(id="d2", text="t", author="Claire Dumontel", site="Le Quotidien")
+        >>> sorted(str(o) for _, p, o, _ in article_quads(page) if p in (SCHEMA.author, SCHEMA.publisher))
+        ['Claire Dumontel', 'Le Quotidien']
     """
     a = article_iri(document.content_hash)
     g = ARTICLES_GRAPH
@@ -241,6 +244,10 @@ def article_quads(document: Document) -> list[Quad]:
             quads.append((a, SCHEMA.datePublished, Literal(date.fromisoformat(document.date[:10])), g))
         except ValueError:
             pass  # kg.ingest rejects malformed dates (E007); never write an ill-typed literal
+    if document.author:  # a saved page's byline (kg.ingest.html)
+        quads.append((a, SCHEMA.author, Literal(document.author), g))
+    if document.site:  # the site or feed it came from
+        quads.append((a, SCHEMA.publisher, Literal(document.site), g))
     quads.append((a, MKG.contentHash, Literal(document.content_hash), g))
     return quads
 
