@@ -74,7 +74,8 @@ SLOTS = {"verb": ("agent", "patient", "complement"), "noun": ("support",)}
 class FrameSchema(_Strict):
     """One item of ``frames:`` (see :class:`Frame`)."""
 
-    id: str | None = Field(None, pattern=r"^[\w.:-]+$")
+    #: The stored rule name of the triples the frame extracts (unique in its file; keep it stable).
+    id: str = Field(pattern=r"^[\w.:-]+(?: [\w.:-]+)*$")
     predicate: Predicate
     lemmas: Words = Field(min_length=1)
     subject: Slot = "agent"
@@ -177,7 +178,8 @@ class Frame:
     ``subject``/``object`` name a syntactic slot: ``agent``, ``patient``, or ``obl:<prep>``
     (a complement introduced by that preposition). ``subject_types``/``object_types`` restrict
     the entity types accepted in each slot. ``id`` is the frame's ``id:`` in the lexicon
-    (unique in its file) or, when it has none, ``frame.<kind>.<predicate>.<first lemma>``.
+    (required, unique in its file): the rule name stored with every triple the frame extracts,
+    by convention ``frame.<kind>.<predicate>.<first lemma>[.<suffix>]``.
     """
 
     predicate: str
@@ -377,8 +379,6 @@ def validate_lexicon(data: Any, file: Path, root: yaml.Node | None = None) -> Le
         raise _schema_error(file, root, errors[0], len(errors) - 1) from None
     seen: dict[str, int] = {}
     for i, frame in enumerate(schema.frames):
-        if frame.id is None:
-            continue
         if frame.id in seen:
             line = _line_of(root, ("frames", i))
             raise ModelError(Errors.E094.format(path=f"{file}:{line}", id=frame.id, first=seen[frame.id] + 1,
@@ -423,6 +423,6 @@ def load_lexicon(lang: str, path: str | None = None) -> Lexicon:
             predicate=raw.predicate, lemmas=lemmas, subject=raw.subject, object=raw.object,
             subject_types=tuple(raw.subject_types), object_types=tuple(raw.object_types),
             confidence=raw.confidence, kind=raw.kind, support_verbs=tuple(x.lower() for x in raw.support_verbs),
-            id=raw.id or f"frame.{raw.kind}.{raw.predicate}.{lemmas[0]}",
+            id=raw.id,
         ))
     return lex

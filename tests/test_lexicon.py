@@ -30,11 +30,9 @@ def test_yaml_1_1_booleans_stay_words() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_frames_get_an_id(lang: str) -> None:
-    lex = load_lexicon(lang)
-    assert all(f.id for f in lex.frames)
-    explicit = [f.id for f in lex.frames if not f.id.startswith("frame.")]
-    assert len(explicit) == len(set(explicit))
+def test_every_frame_has_a_unique_id(lang: str) -> None:
+    ids = [f.id for f in load_lexicon(lang).frames]
+    assert all(ids) and len(ids) == len(set(ids))
 
 
 def test_every_key_read_by_the_code_is_declared() -> None:
@@ -84,15 +82,21 @@ def _line(path: Path, needle: str) -> int:
     ("en", "\nwork_nouns:", "\nwork_noun:", "E090", "work_noun", "work_nouns"),
     # a misspelt key inside a table and inside a frame
     ("fr", "  cancels:", "  cancel:", "E090", "hedge.cancel", "cancels"),
-    ("en", "{predicate: uses, lemmas:", "{predicate: uses, lemma:", "E090", "frames[1].lemma", "lemmas"),
+    ("en", "predicate: uses, lemmas: [use,", "predicate: uses, lemma: [use,", "E090", "frames[1].lemma", "lemmas"),
     # wrong types
     ("fr", "seat_nouns: [siège", "seat_nouns: siège", "E091", "seat_nouns", "a list"),
     ("en", "award_preps: [for]", "award_preps: [for, 1999]", "E091", "award_preps[2]", "quote a word"),
     # invalid values: an unknown property, class or slot
     ("fr", "  subsidiaryOf: [filiale", "  subsidiaryof: [filiale", "E092", "org_roles.subsidiaryof", "subsidiaryOf"),
     ("en", "object_types: [Product, Concept", "object_types: [Produkt, Concept", "E092", "frames[1].object_types[1]", "Product"),
-    ("fr", "{predicate: uses, lemmas: [recourir], subject: agent,", "{predicate: uses, lemmas: [recourir], subject: agnet,",
+    # (a slot error names the frame's first line)
+    ("fr", "{id: frame.verb.uses.recourir,\n     predicate: uses, lemmas: [recourir], subject: agent,",
+     "{id: frame.verb.uses.recourir,\n     predicate: uses, lemmas: [recourir], subject: agnet,",
      "E092", "frames[2]", "slot 'agnet'"),
+    # a frame without an id, or with an id holding a character a rule name may not
+    ("en", "{id: frame.verb.uses.use,\n     predicate: uses, lemmas: [use,", "{predicate: uses, lemmas: [use,", "E092",
+     "frames[1].id", "this required key is missing"),
+    ("fr", "{id: frame.verb.uses.recourir,", "{id: frame/verb/uses/recourir,", "E092", "frames[2].id", "should match"),
 ])
 def test_bad_lexicon_is_a_coded_error(tmp_path: Path, lang: str, old: str, new: str, code: str, key: str,
                                       hint: str) -> None:
@@ -100,7 +104,7 @@ def test_bad_lexicon_is_a_coded_error(tmp_path: Path, lang: str, old: str, new: 
     with pytest.raises(ModelError) as info:
         load_lexicon(lang, str(path))
     message = str(info.value)
-    assert message.startswith(f"[{code}] {path}:{_line(path, new.strip())}:"), message
+    assert message.startswith(f"[{code}] {path}:{_line(path, new.strip().splitlines()[0])}:"), message
     assert f"'{key}" in message and hint in message, message
     assert "\n" not in message
 
@@ -114,18 +118,18 @@ def test_a_key_written_twice_is_an_error(tmp_path: Path) -> None:
 
 
 def test_frame_ids_must_be_unique(tmp_path: Path) -> None:
-    path = _copy(tmp_path, "en", "{predicate: uses, lemmas:", "{id: en.uses, predicate: uses, lemmas:")
-    text = path.read_text(encoding="utf-8").replace("  - {predicate: develops,", "  - {id: en.uses, predicate: develops,", 1)
+    path = _copy(tmp_path, "en", "{id: frame.verb.uses.use,", "{id: en.uses,")
+    text = path.read_text(encoding="utf-8").replace("{id: frame.verb.develops.develop,", "{id: en.uses,", 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ModelError, match=r"^\[E094\] .*en\.yaml:\d+: frame #\d+ has id 'en.uses', already the id of frame #1"):
         load_lexicon("en", str(path))
 
 
-def test_an_explicit_frame_id_is_the_frame_id(tmp_path: Path) -> None:
-    path = _copy(tmp_path, "fr", "{predicate: uses, lemmas: [recourir]", "{id: fr.uses.recourir-a, predicate: uses, lemmas: [recourir]")
+def test_the_frame_id_is_the_frame_id(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "fr", "{id: frame.verb.uses.recourir,", "{id: fr.uses.recourir-a,")
     frames = load_lexicon("fr", str(path)).frames
     assert frames[1].id == "fr.uses.recourir-a"
-    assert frames[0].id == "frame.verb.uses.utiliser"  # no id: the rule name used so far
+    assert frames[0].id == "frame.verb.uses.utiliser"
 
 
 def test_lang_must_match(tmp_path: Path) -> None:

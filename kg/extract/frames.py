@@ -145,8 +145,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     for o in partners[i + 1:]:
                         if (s.start, s.end) != (o.start, o.end):
                             yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
-                                           f"frame.{frame.kind}.{frame.predicate}.{frame.lemmas[0]}.coordinated",
-                                           frame.confidence)
+                                           f"{frame.id}.coordinated", frame.confidence)
                 continue
             if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or _future(hedge_tok):
                 continue
@@ -174,8 +173,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 for o in objects:
                     if s.start == o.start and s.end == o.end:
                         continue
-                    yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
-                                   f"frame.{frame.kind}.{frame.predicate}.{frame.lemmas[0]}", frame.confidence)
+                    yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char, frame.id,
+                                   frame.confidence)
 
 
 def _award_holder_types(ctx: Context, obj_toks: list[Token], types: tuple[str, ...]) -> tuple[str, ...]:
@@ -350,6 +349,18 @@ def _phrase_slot(ctx: Context, phrase: Span, name: str, subj: Token) -> list[Tok
     return []
 
 
+def fronted_rule(frame: Frame) -> str:
+    """The rule name of a fronted participle read with a verb frame: its id, ``frame.verb.``
+    replaced by ``fronted.``.
+
+    Example:
+        >>> from kg.lexicon import load_lexicon
+        >>> fronted_rule(next(f for f in load_lexicon("fr").frames if f.id == "frame.verb.author.écrire"))
+        'fronted.author.écrire'
+    """
+    return "fronted." + frame.id.removeprefix("frame.").removeprefix("verb.")
+
+
 def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations between a fronted French phrase and the subject after its comma."""
     if doc.lang_ != "fr":
@@ -391,7 +402,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             subjects = _resolve_all(ctx, s_toks, frame.subject_types)
             objects = _resolve_all(ctx, o_toks, frame.object_types)
             if subjects and objects:
-                found.append((subjects, frame.predicate, objects, f"fronted.{frame.predicate}.{frame.lemmas[0]}"))
+                found.append((subjects, frame.predicate, objects, fronted_rule(frame)))
         # 2. a role: "À la tête de X depuis 2020, Y", "Directrice générale de X, Y"
         heads = lex.words("fronted_leads")
         text = " ".join(t.lower_ for t in phrase[:4])
