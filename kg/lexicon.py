@@ -55,6 +55,8 @@ class HedgeSchema(_Strict):
     cancels: Words = []
     rumour_words: Words = []
     contrast_preps: Words = []  # read by no code yet
+    future: Words = []  # auxiliaries of a planned fact ("will join"): no triple
+    negative_determiners: Words = []  # "n'a racheté aucune chaîne"
 
 
 class PronounsSchema(_Strict):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.hedging import is_hedged
+from kg.extract.hedging import is_future, is_hedged
 from kg.extract.syntax import Context, slot, subject_of, with_conjuncts
 from kg.records import Mention, Relation
 
@@ -28,11 +28,6 @@ _ACT_VERBS = frozenset({"play", "portray", "voice", "star", "co-star", "costar",
 _NOT_CHARACTERS = frozenset({"role", "part", "game", "games", "match", "music", "song", "songs", "guitar", "piano",
                              "drums", "concert", "gig", "set", "card", "cards", "tournament", "host", "video",
                              "catch", "ball", "football", "golf", "tennis", "chess", "it", "down", "up", "along"})
-
-
-def _future(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall", "would", "could", "might", "may")
-               for c in tok.children)
 
 
 _PLACE_NOUNS = frozenset({"port", "city", "town", "village", "island", "planet", "kingdom", "region", "state",
@@ -95,7 +90,7 @@ def _works_of(tok: Token, ctx: Context) -> list[Mention]:
 
 def set_in_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for trig, name in _set_triggers(doc):
-        if is_hedged(trig, ctx.lex) or _future(trig):
+        if is_hedged(trig, ctx.lex) or is_future(trig, ctx.lex):
             continue
         places: list[Mention] = []
         for c in trig.children:
@@ -159,7 +154,7 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if lemma in ("star", "co-star", "costar") and not any(c.dep_ == "prep" and c.lower_ == "as"
                                                               for c in verb.children):
             continue
-        if is_hedged(verb, ctx.lex) or _future(verb):
+        if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
         people: list[Mention] = []
         for s in subject_of(verb):
@@ -201,7 +196,7 @@ def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in ("topline", "headline", "front", "anchor"):
             continue  # "X leads/heads the cast" is works.cast_and_crew_relations
-        if is_hedged(verb, ctx.lex) or _future(verb):
+        if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         works: list[Mention] = []
@@ -252,7 +247,7 @@ def cast_includes_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             subj = [verb.head]  # "the cast, which also includes X"
         if not subj or subj[0].lemma_.lower() not in ("cast", "ensemble", "line-up", "lineup"):
             continue
-        if is_hedged(verb, ctx.lex) or _future(verb):
+        if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
         cast = subj[0]
         work = None
@@ -283,7 +278,7 @@ def shot_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     if g.dep_ == "pobj":
                         tools += [m for t in with_conjuncts([g]) if (m := ctx.at(t)) is not None
                                   and m.type == "Product" and m not in tools]
-        if not tools or is_hedged(verb, ctx.lex) or _future(verb):
+        if not tools or is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
         works: list[Mention] = []
         for t in slot(verb, "patient"):
@@ -312,7 +307,7 @@ def closed_deal_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if deal.lemma_.lower() not in _DEAL_NOUNS or deal.dep_ not in ("dobj", "nsubjpass") \
                 or support.lemma_.lower() not in _CLOSE_VERBS:
             continue
-        if is_hedged(support, ctx.lex) or _future(support):
+        if is_hedged(support, ctx.lex) or is_future(support, ctx.lex):
             continue
         buyers = [m for t in subject_of(support) for m in ctx.resolve(t, ("Organization",))]
         targets = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.resolve(c, ("Organization", "Product"))]
@@ -349,7 +344,7 @@ def rights_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                             continue  # "the rights to the novel W": adaptation, not distribution
                         for x in [g, *(a for a in g.children if a.dep_ == "appos")]:
                             works += [w for w in ctx.resolve(x, _WORK) if w not in works]
-            if not works or is_hedged(verb, ctx.lex) or _future(verb):
+            if not works or is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
                 continue
             for t in subject_of(verb):
                 for org in ctx.resolve(t, ("Organization",)):
@@ -369,7 +364,7 @@ def hire_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for verb in doc:
         if verb.lemma_.lower() not in _HIRE_VERBS or verb.pos_ != "VERB":
             continue
-        if is_hedged(verb, ctx.lex) or _future(verb):
+        if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         people_toks = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
@@ -400,7 +395,7 @@ def cofounder_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for verb in doc:
         if verb.lemma_.lower() not in ("found", "co-found", "cofound") or verb.pos_ != "VERB":
             continue
-        if is_hedged(verb, ctx.lex) or _future(verb):
+        if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
         partners = [m for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
                     and c.head.i in (verb.i, *[n.i for n in verb.subtree if n.dep_ == "pobj"])

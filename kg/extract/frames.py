@@ -9,18 +9,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.hedging import is_hedged
+from kg.extract.hedging import is_future, is_hedged
 from kg.extract.syntax import Context, obliques, past_participles, slot, subject_of, verb_forms, with_conjuncts
 from kg.lexicon import Frame
 from kg.schema import load_schema
 from kg.records import Mention, Relation
-
-
-def _future(tok: Token) -> bool:
-    """An English future ("will join", "is going to buy") is a planned fact: no triple."""
-    if tok.doc.lang_ != "en":
-        return False
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in tok.children)
 
 
 def _en_forms(word: str) -> frozenset[str]:
@@ -138,7 +131,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     span = doc.char_span(work.start, work.end, alignment_mode="expand")
                     obj_toks = [span[0]] if span is not None else []
             if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
-                    and not is_hedged(hedge_tok, ctx.lex) and not _future(hedge_tok):
+                    and not is_hedged(hedge_tok, ctx.lex) and not is_future(hedge_tok, ctx.lex):
                 # "X et Y ont conclu un accord": a symmetric relation between coordinated subjects
                 partners = _resolve_all(ctx, subj_toks, frame.subject_types)
                 for i, s in enumerate(partners):
@@ -147,7 +140,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                             yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
                                            f"{frame.id}.coordinated", frame.confidence)
                 continue
-            if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or _future(hedge_tok):
+            if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or is_future(hedge_tok, ctx.lex):
                 continue
             if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in _PRONOMINAL_ONLY \
                     and not any(c.lower_ in ("se", "s'", "s’") for c in trig.children):

@@ -23,10 +23,9 @@ def _neg(tok: Token, negations: frozenset[str]) -> bool:
 
 
 _NE = {"ne", "n'", "n’"}
-_NEG_DETS = {"aucun", "aucune", "nul", "nulle"}
 
 
-def _fr_negation(tok: Token, negations: frozenset[str]) -> bool | None:
+def _fr_negation(tok: Token, negations: frozenset[str], neg_dets: frozenset[str]) -> bool | None:
     """French "ne …" at ``tok``: True when negated ("ne … pas/plus/jamais", "n'a racheté
     aucune chaîne"), False when restrictive ("ne diffuse que", "ne diffuse plus que": the fact
     holds), None when there is no "ne" (the generic test applies)."""
@@ -43,7 +42,7 @@ def _fr_negation(tok: Token, negations: frozenset[str]) -> bool | None:
     for c in tok.children:
         if c.dep_ in ("obj", "nsubj", "nsubj:pass", "obl", "obl:arg") and (
                 c.lower_ in ("rien", "personne", "aucun", "aucune")
-                or any(d.dep_ == "det" and d.lower_ in _NEG_DETS for d in c.children)):
+                or any(d.dep_ == "det" and d.lower_ in neg_dets for d in c.children)):
             return True
     return None
 
@@ -55,15 +54,23 @@ def _conditional(tok: Token) -> bool:
                for c in tok.children)
 
 
+def is_future(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` has a future auxiliary (lexicon ``hedge.future``: "will join", "'ll buy"):
+    a planned fact gives no triple. French marks the future on the verb: its list is empty."""
+    future = lex.words("hedge", "future")
+    return bool(future) and any(c.dep_ == "aux" and c.lower_ in future for c in tok.children)
+
+
 def is_hedged(trigger: Token, lex: Lexicon) -> bool:
     """Whether the fact triggered by ``trigger`` is negated, modal, conditional, cancelled or rumoured."""
     negations = lex.words("hedge", "negations")
     modals = lex.words("hedge", "modals")
     cancels = lex.words("hedge", "cancels")
+    neg_dets = lex.words("hedge", "negative_determiners")
     tok = trigger
     first = True
     while True:
-        fr_neg = _fr_negation(tok, negations)
+        fr_neg = _fr_negation(tok, negations, neg_dets)
         if fr_neg or (fr_neg is None and _neg(tok, negations)) or _conditional(tok):
             return True
         lemma = tok.lemma_.lower()

@@ -137,14 +137,14 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     punctuation in between."""
     if doc.lang_ != "en":
         return
-    from kg.extract.hedging import is_hedged  # noqa: PLC0415
+    from kg.extract.hedging import is_future, is_hedged  # noqa: PLC0415
     for tok in doc:
         if tok.lower_ not in _AIR_WORDS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
             continue
         org = ctx.at(doc[tok.i + 2])
         if org is None or org.type != "Organization" or org.start != doc[tok.i + 2].idx:
             continue
-        if is_hedged(tok, ctx.lex) or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children):
+        if is_hedged(tok, ctx.lex) or is_future(tok, ctx.lex):
             continue
         work = None
         for prev in reversed(doc[max(tok.sent.start, tok.i - 12):tok.i]):
