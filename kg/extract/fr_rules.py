@@ -20,9 +20,6 @@ from kg.records import Mention, Relation
 _WORK = ("CreativeWork",)
 _PERSON = ("Person",)
 _ORG = ("Organization",)
-# nouns after which "signé X" names an author, not a director
-_WRITTEN = frozenset({"roman", "livre", "bande", "bd", "manga", "album", "essai", "série", "feuilleton", "pièce",
-                      "scénario", "chanson", "article", "tribune", "nouvelle", "récit", "biographie"})
 
 
 def _span(ctx: Context, m: Mention) -> Span | None:
@@ -57,6 +54,8 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     if doc.lang_ != "fr":
         return
     seats = ctx.lex.words("seat_nouns")
+    # nouns after which "signé X" names an author, not a director
+    written = ctx.lex.words("book_nouns") | ctx.lex.words("signed_author_nouns")
     for tok in doc:
         low = tok.lower_
         # "Deezer … a son siège à Paris"
@@ -85,7 +84,7 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         yield _rel(a, "partnersWith", b, tok, "fr.associate", 0.7)
         # "L'Histoire de Souleymane, signé Boris Lojkine" (no "par": a film's credit)
         if low in ("signé", "signée", "signés", "signées") and tok.i >= 2 and doc[tok.i - 1].text == "," \
-                and not any(t.lower_ in _WRITTEN for t in tok.sent):
+                and not any(t.lower_ in written for t in tok.sent):
             person = _mention_from(ctx, tok.i + 1, _PERSON)
             prev = ctx.at(doc[tok.i - 2])
             work = ctx._fit(prev, _WORK) if prev is not None and prev.type in ("CreativeWork", "Misc") else None

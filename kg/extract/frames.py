@@ -421,8 +421,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                                                                       "dernière", "nouveau", "nouvelle"):
             nouns = [t for t in phrase if t.lemma_.lower() in lex.words("work_nouns") or t.lower_ in ("long", "métrage")]
             if nouns and ctx.at(nouns[0]) is None:
-                books = {"roman", "livre", "bande", "bd", "manga", "nouvelle", "essai"}
-                pred = "author" if nouns[0].lemma_.lower() in books else "directedBy"
+                pred = "author" if nouns[0].lemma_.lower() in lex.words("book_nouns") else "directedBy"
                 works = ctx.resolve(subj, ("CreativeWork",), follow_conj=False)
                 people = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de"}), ("Person",))
                 found.append((works, pred, people[:1], "fronted.work_of"))

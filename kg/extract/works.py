@@ -143,7 +143,7 @@ def source_author_relations(doc: Doc, ctx: Context, based_on: list[Relation]) ->
 
 def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``directedBy`` from "le film de X" / "X's film" when the film is named."""
-    films = ctx.lex.words("director_nouns") or frozenset({"film", "long-métrage", "movie", "documentaire", "documentary"})
+    films = ctx.lex.words("director_nouns")
     for tok in doc:
         # "Christopher Nolan's Oppenheimer": a person's possessive on a named work
         work = ctx.at(tok)
@@ -212,17 +212,13 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 yield Relation(p, "actsIn", w, tok.sent.text, tok.sent.start_char, "works.film_with", 0.7)
 
 
-_BOOK_NOUNS = frozenset({"roman", "livre", "album", "bd", "bande dessinée", "manga", "comics", "nouvelle", "pièce",
-                         "conte", "essai", "biographie", "récit", "novel", "book", "comic", "play", "memoir"})
-_DIRECTOR_OK = frozenset({"film", "long-métrage", "long", "court-métrage", "documentaire", "téléfilm", "movie",
-                          "documentary"})
-
-
 def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """French "TITRE de/d' PERSONNE", "TITRE, du Letton PERSONNE": the director of a
     named film (or the author when a book noun introduces the title: "le roman X de Y")."""
     if doc.lang_ != "fr":
         return
+    books = ctx.lex.words("book_nouns") | ctx.lex.words("title_author_nouns")
+    films = ctx.lex.words("director_nouns") | ctx.lex.words("director_title_nouns")
     for m in ctx.mentions:
         if m.type not in ("CreativeWork", "Misc"):
             continue
@@ -254,10 +250,10 @@ def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         intro = doc[i] if i >= 0 else None
         two = f"{doc[i - 1].lower_} {intro.lower_}" if intro is not None and i > 0 else ""
         words = {intro.lemma_.lower(), intro.lower_, two} if intro is not None else set()
-        if words & _BOOK_NOUNS:
+        if words & books:
             pred = "author"
         elif intro is not None and intro.pos_ == "NOUN" and intro.lemma_.lower() in ctx.lex.words("work_nouns") \
-                and not words & _DIRECTOR_OK:
+                and not words & films:
             continue  # "la série X de Y": creator or showrunner, unclear
         else:
             pred = "directedBy"
