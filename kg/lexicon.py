@@ -137,6 +137,7 @@ class LexiconSchema(_Strict):
     completion_nouns: Words = []
     # places and awards
     seat_nouns: Words = []
+    place_list_words: Words = []
     based_words: Words = []
     award_preps: Words = []
     award_categories: dict[EntityType, Words] = {}
@@ -157,6 +158,7 @@ class LexiconSchema(_Strict):
     mention_place_preps: Words = []
     mention_place_verbs: Words = []
     mention_title_glue: Words = []
+    mention_title_glue_before: Words = []
     mention_title_participles: Words = []
     # credit lists of a production (kg/extract/credits.py)
     credit_cues: dict[Predicate, Words] = {}
@@ -173,6 +175,10 @@ class LexiconSchema(_Strict):
     award_stop_words: Words = []
     award_openers: Words = []
     award_category_nouns: Words = []
+    # deals and casts (kg/extract/en_rules.py)
+    deal_nouns: Words = []
+    deal_acquire_verbs: Words = []
+    acting_verbs: Words = []
     # verb and noun frames
     frames: list[FrameSchema] = []
 
@@ -227,6 +233,21 @@ class Lexicon:
                 value = (value or {}).get(sub, [])
             cached = self._words[(key, sub)] = frozenset(str(v).lower() for v in (value or []))
         return cached
+
+    def frame(self, frame_id: str) -> Frame:
+        """The frame with this ``id`` (a rule that reuses a frame's words names it).
+
+        Raises:
+            KeyError: when no frame has this id (a rule would silently read nothing).
+
+        Example:
+            >>> "finalize" in load_lexicon("en").frame("frame.noun.acquires.acquisition").support_verbs
+            True
+        """
+        found = next((f for f in self.frames if f.id == frame_id), None)
+        if found is None:
+            raise KeyError(f"no frame has the id '{frame_id}' in the {self.lang} lexicon")
+        return found
 
     def role_predicate(self, noun: str) -> str | None:
         """The property a person role noun signals (``patron`` -> ``ceoOf``)."""

@@ -58,6 +58,14 @@ def test_each_key_is_declared_once() -> None:
         assert len(names) == len(set(names)), (cls.name, sorted({n for n in names if names.count(n) > 1}))
 
 
+def test_frame_by_id() -> None:
+    """A rule reading a frame's words by id fails loudly when the id is gone."""
+    lex = load_lexicon("en")
+    assert lex.frame("frame.verb.actsIn.star").lemmas == ("star", "feature")
+    with pytest.raises(KeyError, match="frame.verb.nope"):
+        lex.frame("frame.verb.nope")
+
+
 def test_words_refuses_an_undeclared_key() -> None:
     with pytest.raises(KeyError, match="seat_noun"):
         load_lexicon("fr").words("seat_noun")

@@ -23,7 +23,6 @@ _PLACE = ("Place",)
 _SET_PREPS = ("in", "on", "against", "during", "inside", "within", "across", "aboard")
 _STORY_NOUNS = frozenset({"story", "action", "plot", "narrative", "tale", "drama", "film", "series", "show",
                           "movie", "novel", "book", "saga", "season", "episode"})
-_ACT_VERBS = frozenset({"play", "portray", "voice", "star", "co-star", "costar", "topline", "headline"})
 # objects of "play" that are not characters ("plays guitar", "plays a key role")
 _NOT_CHARACTERS = frozenset({"role", "part", "game", "games", "match", "music", "song", "songs", "guitar", "piano",
                              "drums", "concert", "gig", "set", "card", "cards", "tournament", "host", "video",
@@ -140,9 +139,10 @@ def _is_character_object(verb: Token) -> bool:
 
 
 def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    acting = ctx.lex.words("acting_verbs")
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or lemma not in _ACT_VERBS:
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in acting:
             continue
         if any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "for", "with") for c in verb.children):
             continue  # "plays X in W" is the frame's; "plays on", "plays for" are not acting
@@ -292,20 +292,21 @@ def shot_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 yield Relation(w, "uses", p, verb.sent.text, verb.sent.start_char, "en.uses.shot_on", 0.7)
 
 
-_CLOSE_VERBS = frozenset({"close", "complete", "finalise", "finalize", "seal", "wrap", "conclude", "finish"})
-_DEAL_NOUNS = frozenset({"deal", "agreement", "transaction", "purchase", "acquisition", "takeover", "bid", "offer"})
-_ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase", "absorb"})
+#: The acquisition noun frame whose support verbs close a deal ("completed the acquisition of").
+_CLOSING_FRAME = "frame.noun.acquires.acquisition"
 
 
 def closed_deal_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "X closed/completed its deal to acquire Y" -> acquires (a signed, unclosed deal gives nothing)."""
+    acquire, deals = ctx.lex.words("deal_acquire_verbs"), ctx.lex.words("deal_nouns")
+    close = ctx.lex.frame(_CLOSING_FRAME).support_verbs
     for verb in doc:
-        if verb.lemma_.lower() not in _ACQUIRE_VERBS or verb.dep_ not in ("acl", "relcl"):
+        if verb.lemma_.lower() not in acquire or verb.dep_ not in ("acl", "relcl"):
             continue
         deal = verb.head
         support = deal.head
-        if deal.lemma_.lower() not in _DEAL_NOUNS or deal.dep_ not in ("dobj", "nsubjpass") \
-                or support.lemma_.lower() not in _CLOSE_VERBS:
+        if deal.lemma_.lower() not in deals or deal.dep_ not in ("dobj", "nsubjpass") \
+                or support.lemma_.lower() not in close:
             continue
         if is_hedged(support, ctx.lex) or is_future(support, ctx.lex):
             continue

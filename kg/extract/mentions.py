@@ -182,14 +182,13 @@ def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-_TITLE_GLUE = frozenset(("of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "from", ":", "&"))
 _POSS = frozenset(("'s", "’s"))
 
 
 def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
     """The capitalised title starting at token ``start``, with lower-case function words inside
     ("Everything Everywhere All at Once", "Heart of Darkness", "L'Histoire de Souleymane")."""
-    glue = lex.words("mention_title_glue") or _TITLE_GLUE
+    glue = lex.words("mention_title_glue")
 
     def cap(t: Token) -> bool:
         return t.text[:1].isupper() or t.is_upper or (t.like_num and t.i > start)
@@ -361,7 +360,7 @@ def _split(ent: Span) -> list[Span]:
     return [ent]
 
 
-def _title_before(doc: Doc, end: int, glue: frozenset[str] = _TITLE_GLUE) -> Span | None:
+def _title_before(doc: Doc, end: int, glue: frozenset[str]) -> Span | None:
     """The capitalised name ending right before token ``end`` ("One Battle After Another",
     "Wicked: For Good"), when it starts a sentence or follows a comma, a bracket or a possessive."""
     i = end - 1
@@ -441,7 +440,7 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         typ = _title_cue(doc, tok.i, lex) if tok.text == "," and tok.i > 0 else None
         if typ is None:
             continue
-        span = _title_before(doc, tok.i, _TITLE_GLUE | lex.words("mention_title_glue"))
+        span = _title_before(doc, tok.i, lex.words("mention_title_glue") | lex.words("mention_title_glue_before"))
         if span is None:
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}

@@ -19,7 +19,6 @@ from kg.extract.syntax import Context
 from kg.records import Mention, Relation
 
 _ORG = ("Organization",)
-_LIST_WORDS = {"and", "or", "et", "ou"}
 
 
 def _described(noun: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
@@ -90,6 +89,7 @@ def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     yield Relation(org, "headquarteredIn", place, tok.sent.text, tok.sent.start_char,
                                    f"places.{how}", 0.75)
     # "Las Vegas, Nevada": a place, a comma, a larger place, not a list
+    list_words = ctx.lex.words("place_list_words")
     ms = sorted((m for m in ctx.mentions if m.type == "Place"), key=lambda m: m.start)
     for a, b in zip(ms, ms[1:]):
         if doc.text[a.end:b.start].strip() != ",":
@@ -102,8 +102,8 @@ def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         after = doc[span_b.end] if span_b.end < len(doc) else None
         if before is not None and before.text == ",":
             continue
-        if after is not None and (after.text == "," and span_b.end + 1 < len(doc) and doc[span_b.end + 1].lower_ in _LIST_WORDS
-                                  or after.lower_ in _LIST_WORDS):
+        if after is not None and (after.text == "," and span_b.end + 1 < len(doc) and doc[span_b.end + 1].lower_ in list_words
+                                  or after.lower_ in list_words):
             continue
         yield Relation(a, "locatedIn", b, span_a.sent.text, span_a.sent.start_char, "places.apposed", 0.7)
 
