@@ -175,10 +175,17 @@ class LexiconSchema(_Strict):
     award_stop_words: Words = []
     award_openers: Words = []
     award_category_nouns: Words = []
-    # deals and casts (kg/extract/en_rules.py)
+    # English dependency rules (kg/extract/en_rules.py)
     deal_nouns: Words = []
     deal_acquire_verbs: Words = []
     acting_verbs: Words = []
+    not_character_objects: Words = []
+    set_in_preps: Words = []
+    story_nouns: Words = []
+    place_nouns: Words = []
+    rights_verbs: Words = []
+    non_distribution_rights: Words = []
+    hire_verbs: Words = []
     # verb and noun frames
     frames: list[FrameSchema] = []
 

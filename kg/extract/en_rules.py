@@ -20,17 +20,6 @@ from kg.records import Mention, Relation
 
 _WORK = ("CreativeWork",)
 _PLACE = ("Place",)
-_SET_PREPS = ("in", "on", "against", "during", "inside", "within", "across", "aboard")
-_STORY_NOUNS = frozenset({"story", "action", "plot", "narrative", "tale", "drama", "film", "series", "show",
-                          "movie", "novel", "book", "saga", "season", "episode"})
-# objects of "play" that are not characters ("plays guitar", "plays a key role")
-_NOT_CHARACTERS = frozenset({"role", "part", "game", "games", "match", "music", "song", "songs", "guitar", "piano",
-                             "drums", "concert", "gig", "set", "card", "cards", "tournament", "host", "video",
-                             "catch", "ball", "football", "golf", "tennis", "chess", "it", "down", "up", "along"})
-
-
-_PLACE_NOUNS = frozenset({"port", "city", "town", "village", "island", "planet", "kingdom", "region", "state",
-                          "province", "country", "county", "district", "capital", "suburb", "borough", "world"})
 
 
 def _places_under(tok: Token, ctx: Context, depth: int = 0, named_place: bool = False) -> list[Mention]:
@@ -51,7 +40,8 @@ def _places_under(tok: Token, ctx: Context, depth: int = 0, named_place: bool = 
                 elif c.dep_ == "prep" and c.lower_ == "of":
                     for g in c.children:
                         if g.dep_ == "pobj":
-                            out += [x for x in _places_under(g, ctx, depth + 1, t.lemma_.lower() in _PLACE_NOUNS)
+                            place_noun = t.lemma_.lower() in ctx.lex.words("place_nouns")  # "the port of X"
+                            out += [x for x in _places_under(g, ctx, depth + 1, place_noun)
                                     if x not in out]
     return out
 
@@ -79,7 +69,7 @@ def _works_of(tok: Token, ctx: Context) -> list[Mention]:
     if not found and tok.tag_ == "WDT" and tok.i >= 2 and tok.doc[tok.i - 1].text == ",":
         m = ctx.at(tok.doc[tok.i - 2])  # "W, which … takes place in P" (the parser often misattaches it)
         found = [m] if m is not None and m.type in _WORK else []
-    if not found and tok.pos_ == "NOUN" and tok.lemma_.lower() in _STORY_NOUNS:
+    if not found and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.lex.words("story_nouns"):
         # "the story unfolds in Kolkata": the story of the work just named
         m = ctx.antecedent(tok.idx, _WORK)
         if m is not None and m.start >= tok.sent.start_char:
@@ -88,12 +78,13 @@ def _works_of(tok: Token, ctx: Context) -> list[Mention]:
 
 
 def set_in_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    preps = ctx.lex.words("set_in_preps")
     for trig, name in _set_triggers(doc):
         if is_hedged(trig, ctx.lex) or is_future(trig, ctx.lex):
             continue
         places: list[Mention] = []
         for c in trig.children:
-            if c.dep_ == "prep" and c.lower_ in _SET_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         places += [p for p in _places_under(g, ctx) if p not in places]
@@ -124,13 +115,14 @@ def set_in_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 yield Relation(w, "setIn", p, trig.sent.text, trig.sent.start_char, "en.setIn", 0.7)
 
 
-def _is_character_object(verb: Token) -> bool:
-    """Whether ``verb`` (play, portray...) has a character object or an "as" phrase."""
+def _is_character_object(verb: Token, not_characters: frozenset[str]) -> bool:
+    """Whether ``verb`` (play, portray...) has a character object or an "as" phrase; objects in
+    ``not_characters`` (lexicon ``not_character_objects``: "plays guitar", "plays a key role") are none."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             return True
         if c.dep_ == "dobj":
-            if c.lower_ in _NOT_CHARACTERS or c.lemma_.lower() in _NOT_CHARACTERS:
+            if c.lower_ in not_characters or c.lemma_.lower() in not_characters:
                 # "plays the title role": still a part in the work
                 return c.lemma_.lower() in ("role", "part") and any(
                     g.lower_ in ("title", "lead", "leading", "starring", "main", "central") for g in c.children)
@@ -149,7 +141,8 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if lemma in ("star", "co-star", "costar", "topline", "headline") and any(
                 c.dep_ == "dobj" for c in verb.children):
             continue  # "W stars X": the frame's
-        if lemma in ("play", "portray", "voice") and not _is_character_object(verb):
+        if lemma in ("play", "portray", "voice") and not _is_character_object(
+                verb, ctx.lex.words("not_character_objects")):
             continue
         if lemma in ("star", "co-star", "costar") and not any(c.dep_ == "prep" and c.lower_ == "as"
                                                               for c in verb.children):
@@ -318,22 +311,19 @@ def closed_deal_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     yield Relation(b, "acquires", t, verb.sent.text, verb.sent.start_char, "en.acquires.closed_deal", 0.7)
 
 
-_RIGHTS_VERBS = frozenset({"acquire", "buy", "pick", "land", "snap", "nab", "take", "scoop", "grab", "win", "bag"})
-# rights that are not distribution rights ("film rights to the novel" are adaptation rights)
-_NOT_DISTRIBUTION = frozenset({"film", "screen", "remake", "adaptation", "tv", "television", "life", "book",
-                               "publishing", "music", "naming", "sports", "option", "movie", "stage", "audio"})
-
-
 def rights_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "X picked up (North American) rights to W", "X acquired the rights to W" -> distributes(X, W)."""
+    rights_verbs = ctx.lex.words("rights_verbs")
+    # rights that are not distribution rights ("film rights to the novel" are adaptation rights)
+    not_distribution = ctx.lex.words("non_distribution_rights")
     for verb in doc:
-        if verb.lemma_.lower() not in _RIGHTS_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in rights_verbs or verb.pos_ != "VERB":
             continue
         if verb.lemma_.lower() in ("pick", "snap", "take", "scoop") and not any(
                 c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             continue
         for rights in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("right", "rights")):
-            if any(t.lower_ in _NOT_DISTRIBUTION for t in rights.lefts):
+            if any(t.lower_ in not_distribution for t in rights.lefts):
                 continue
             works: list[Mention] = []
             for p in [*rights.children, *verb.children]:  # "rights to W" often hangs on the verb
@@ -354,16 +344,14 @@ def rights_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                        "en.distributes.rights", 0.7)
 
 
-_HIRE_VERBS = frozenset({"hire", "appoint", "name", "tap", "recruit", "promote", "poach", "elevate", "install"})
-
-
 def hire_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "Org hired/appointed/tapped X as ROLE (of Y)" -> the role's property (ceoOf, leads, worksFor)."""
     from kg.extract.roles import role_key  # avoid an import cycle
 
     table = ctx.lex.role_nouns
+    hire_verbs = ctx.lex.words("hire_verbs")
     for verb in doc:
-        if verb.lemma_.lower() not in _HIRE_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in hire_verbs or verb.pos_ != "VERB":
             continue
         if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
