@@ -186,6 +186,14 @@ class LexiconSchema(_Strict):
     rights_verbs: Words = []
     non_distribution_rights: Words = []
     hire_verbs: Words = []
+    # English cast and crew phrases (kg/extract/works.py)
+    lead_nouns: Words = []
+    cast_verbs: Words = []
+    made_with_verbs: Words = []
+    filmmaker_nouns: Words = []
+    derived_work_nouns: Words = []
+    template_nouns: Words = []
+    template_verbs: Words = []
     # verb and noun frames
     frames: list[FrameSchema] = []
 

@@ -262,14 +262,6 @@ def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             yield Relation(work, pred, person, span.sent.text, span.sent.start_char, "works.title_of_person", 0.7)
 
 
-_LEAD_NOUNS = frozenset({"lead", "star", "co-star", "costar", "protagonist", "leading lady", "leading man"})
-_CAST_VERBS = frozenset({"head", "lead", "top", "join", "front", "anchor"})
-_MAKE_VERBS = frozenset({"make", "shoot", "film", "produce", "co-produce", "develop", "create"})
-_FILMMAKERS = frozenset({"director", "filmmaker", "co-director", "helmer"})
-_DERIVED_NOUNS = frozenset({"spin-off", "spinoff", "remake", "reboot", "sequel", "prequel", "adaptation", "reimagining"})
-_TEMPLATE_NOUNS = frozenset({"template", "basis", "blueprint", "inspiration", "source", "model"})
-
-
 def _hyphened(tok: Token) -> str:
     """"spin-off" when the tokeniser split it ("spin", "-", "off"), else the lower-case word."""
     doc = tok.doc
@@ -286,8 +278,9 @@ def is_hedged_verb(verb: Token, ctx: Context) -> bool:
 def template_sources(doc: Doc, ctx: Context) -> set[int]:
     """Start offsets of works named as the subject of "provided the template for …"."""
     out: set[int] = set()
+    nouns, verbs = ctx.lex.words("template_nouns"), ctx.lex.words("template_verbs")
     for tok in doc:
-        if tok.lower_ in _TEMPLATE_NOUNS and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("provide", "serve", "supply", "offer"):
+        if tok.lower_ in nouns and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in verbs:
             out |= {m.start for c in tok.head.children if c.dep_ == "nsubj" and (m := ctx.at(c)) is not None}
     return out
 
@@ -303,6 +296,10 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     if doc.lang_ != "en":
         return
     films = ctx.lex.words("director_nouns")
+    lex = ctx.lex
+    make_verbs, filmmakers, lead_nouns = lex.words("made_with_verbs"), lex.words("filmmaker_nouns"), lex.words("lead_nouns")
+    derived, cast_verbs = lex.words("derived_work_nouns"), lex.words("cast_verbs")
+    templates, template_verbs = lex.words("template_nouns"), lex.words("template_verbs")
     for tok in doc:
         low = tok.lower_
         if tok.tag_ == "WP$" and tok.dep_ == "poss":
@@ -325,7 +322,7 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue
             for p in ctx.resolve(verb.head, ("Person",), follow_conj=False):
                 yield Relation(work, "directedBy", p, tok.sent.text, tok.sent.start_char, "works.whose_film", 0.7)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _MAKE_VERBS:
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in make_verbs:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
             works = [m for o in objs for m in ctx.resolve(o, _WORK, follow_conj=False)]
             if not works:
@@ -333,11 +330,11 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             for prep, noun in obliques(tok):
                 if prep != "with" or ctx.at(noun) is None or ctx.at(noun).type != "Person":
                     continue
-                if any(t.lemma_.lower() in _FILMMAKERS for t in noun.subtree if t.i < noun.i and ctx.at(t) is None):
+                if any(t.lemma_.lower() in filmmakers for t in noun.subtree if t.i < noun.i and ctx.at(t) is None):
                     for w in works:
                         yield Relation(w, "directedBy", ctx.at(noun), tok.sent.text, tok.sent.start_char,
                                        "works.made_with", 0.7)
-        elif tok.pos_ == "NOUN" and low in _LEAD_NOUNS:
+        elif tok.pos_ == "NOUN" and low in lead_nouns:
             people = [m for c in tok.children if c.dep_ == "appos" and ctx.at(c) is not None
                       for m in [ctx.at(c)] if m.type == "Person"]
             works: list[Mention] = []
@@ -350,7 +347,7 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             for p in people:
                 for w in works:
                     yield Relation(p, "actsIn", w, tok.sent.text, tok.sent.start_char, "works.lead", 0.7)
-        elif tok.pos_ == "NOUN" and _hyphened(tok) in _DERIVED_NOUNS:
+        elif tok.pos_ == "NOUN" and _hyphened(tok) in derived:
             # "The Penguin is a spin-off of The Batman", "X, a remake of Y" -> basedOn
             sources = [m for p, n in obliques(tok) if p == "of" for m in ctx.resolve(n, _WORK, follow_conj=False)]
             works: list[Mention] = []
@@ -362,7 +359,7 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 for src in sources:
                     if src.start != w.start:
                         yield Relation(w, "basedOn", src, tok.sent.text, tok.sent.start_char, "works.derived", 0.7)
-        elif tok.lower_ in _TEMPLATE_NOUNS and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("provide", "serve", "supply", "offer"):
+        elif tok.lower_ in templates and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in template_verbs:
             # "Heart of Darkness provided the template for Apocalypse Now" -> basedOn
             if is_hedged_verb(tok.head, ctx):
                 continue
@@ -372,7 +369,7 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 for src in sources:
                     if src.start != w.start:
                         yield Relation(w, "basedOn", src, tok.sent.text, tok.sent.start_char, "works.template", 0.7)
-        elif tok.lemma_.lower() == "cast" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _CAST_VERBS:
+        elif tok.lemma_.lower() == "cast" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in cast_verbs:
             verb = tok.head
             from kg.extract.hedging import is_hedged  # noqa: PLC0415
             if is_hedged(verb, ctx.lex):
