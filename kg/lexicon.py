@@ -112,6 +112,10 @@ class LexiconSchema(_Strict):
     org_roles: dict[Predicate, Words] = {}
     parent_roles: dict[Predicate, Words] = {}
     role_preps: Words = []
+    role_not_current: Words = []
+    appointing_verbs: Words = []
+    naming_verbs: Words = []
+    workplace_preps: Words = []
     fronted_leads: Words = []
     # discourse
     anaphors: dict[EntityType, Words] = {}

@@ -11,17 +11,18 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.hedging import is_hedged
 from kg.extract.syntax import Context, obliques, prep_of, with_conjuncts
+from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
-#: Premodifiers of a role that make it no fact: a role only hoped for. Past, interim and decided
-#: future roles count (the conventions ignore tense: "l'ex-patron de M6", "former CEO").
-_NOT_CURRENT = {"potentiel", "potentielle", "éventuel", "éventuelle", "pressenti", "pressentie", "possible",
-                "would-be", "potential", "prospective", "rumoured", "rumored"}
-#: Verbs that appoint someone to a role ("a nommé X directrice", "named X chief executive").
-_APPOINTING_VERBS = frozenset({"nommer", "désigner", "élire", "promouvoir", "name", "appoint", "elect", "promote"})
-#: Verbs whose subject holds the role they take ("X est/devient/a été nommé directeur").
-_NAMING_VERBS = _APPOINTING_VERBS | {"être", "devenir", "rester", "demeurer", "succéder", "be", "become", "remain",
-                                     "serve"}
+# Lexicon keys: role_not_current (premodifiers of a role only hoped for: "le potentiel
+# repreneur", "would-be CEO"; past, interim and decided future roles count, the conventions
+# ignore tense), appointing_verbs ("a nommé X directrice", "named X chief executive"),
+# naming_verbs (with the appointing verbs, verbs whose subject holds the role they take: "X
+# est/devient/a été nommé directeur"), workplace_preps ("head of content at X").
+
+
+def _naming_verbs(lex: Lexicon) -> frozenset[str]:
+    return lex.words("appointing_verbs") | lex.words("naming_verbs")
 
 
 #: Prefixes glued to a role noun by the tokenizer ("ex-patron", "ex-PDG").
@@ -65,7 +66,7 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             role, predicate, n = found
             consumed.update(range(tok.i, tok.i + n))
             head = _span_head(doc[tok.i:tok.i + n])
-            if _not_current(tok) or _not_current(head) or is_hedged_role(head, ctx):
+            if _not_current(tok, ctx.lex) or _not_current(head, ctx.lex) or is_hedged_role(head, ctx):
                 continue
             holders = _holders(head, ctx, holder_types)
             orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
@@ -75,7 +76,7 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 orgs = _workplace(head, tok.i + n, ctx, org_types)
                 if orgs and predicate in ("leads", "ceoOf"):
                     predicate = "worksFor"  # "directrice chargée des acquisitions chez Arte": a department head
-            appointing = _appointing(head)
+            appointing = _appointing(head, ctx.lex)
             if holders and not orgs and appointing is not None:
                 orgs = _appointer(appointing, ctx, org_types)
             if holders and not orgs:
@@ -122,7 +123,7 @@ def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             verb = tok.head
         else:
             continue
-        if verb.pos_ not in ("VERB", "AUX") or is_hedged(verb, ctx.lex) or _not_current(tok):
+        if verb.pos_ not in ("VERB", "AUX") or is_hedged(verb, ctx.lex) or _not_current(tok, ctx.lex):
             continue
         orgs = [m for p, n in obliques(tok) if p in ("of", "at") for m in ctx.resolve(n, ("Organization",))]
         orgs = [o for o in orgs if not _place_modifier(o, ctx)]
@@ -213,15 +214,16 @@ def _span_head(span) -> Token:
     return outside[-1]
 
 
-def _not_current(tok: Token) -> bool:
-    if any(c.lower_ in _NOT_CURRENT for c in tok.children):
+def _not_current(tok: Token, lex: Lexicon) -> bool:
+    not_current = lex.words("role_not_current")
+    if any(c.lower_ in not_current for c in tok.children):
         return True
     doc = tok.doc
     # "former Disney CEO", "ex-patron de": look back over the noun phrase's premodifiers
     i = tok.i - 1
     while i >= 0 and i >= tok.i - 5:
         prev = doc[i]
-        if prev.lower_.rstrip("-") in _NOT_CURRENT:
+        if prev.lower_.rstrip("-") in not_current:
             return True
         if prev.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ") or prev.text in (",", ";", ":", "(", "«", "“", '"'):
             break
@@ -256,7 +258,7 @@ def _name_after(i: int, ctx: Context, types: tuple[str, ...]) -> Mention | None:
 
 def is_hedged_role(tok: Token, ctx: Context) -> bool:
     """A role under a hedged naming verb ("pourrait devenir PDG")."""
-    if tok.head.i != tok.i and tok.head.lemma_.lower() in _NAMING_VERBS | {"nommer"}:
+    if tok.head.i != tok.i and tok.head.lemma_.lower() in _naming_verbs(ctx.lex):
         return is_hedged(tok.head, ctx.lex)
     return False
 
@@ -277,12 +279,12 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
     if role.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "acl:relcl", "relcl", "attr", "oprd", "obj", "dobj") or any(
             c.dep_ == "cop" for c in role.children):
         subj = [c for c in role.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        if not subj and role.head.i != role.i and role.head.lemma_.lower() in _NAMING_VERBS:
+        if not subj and role.head.i != role.i and role.head.lemma_.lower() in _naming_verbs(ctx.lex):
             subj = [c for c in role.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         candidates += subj
         # "Gaumont a nommé X directrice générale", "Disney named X chief executive": the person
         # appointed is the object of the appointing verb
-        verb = _appointing(role)
+        verb = _appointing(role, ctx.lex)
         if verb is not None:
             candidates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != role.i]
     # "whose chairman and CEO is X", "its chief executive is X": the role is the subject of a copula
@@ -295,11 +297,7 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
     return found
 
 
-#: Prepositions that name a workplace wherever they hang in a role's phrase.
-_WORKPLACE_PREPS = frozenset({"chez", "at"})
-
-
-def _appointing(role: Token) -> Token | None:
+def _appointing(role: Token, lex: Lexicon) -> Token | None:
     """The active appointing verb ``role`` completes, if any: "a nommé X directrice" (a second
     object, or the role in apposition to the object), "named X chief executive" (the name
     parsed inside the role's noun phrase)."""
@@ -308,7 +306,7 @@ def _appointing(role: Token) -> Token | None:
         verb = verb.head
     elif role.dep_ not in ("obj", "dobj", "oprd", "xcomp"):
         return None
-    if verb.i == role.i or verb.lemma_.lower() not in _APPOINTING_VERBS:
+    if verb.i == role.i or verb.lemma_.lower() not in lex.words("appointing_verbs"):
         return None
     if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in verb.children):
         return None  # "X a été nommée directrice": the copula-like reading already covers it
@@ -336,10 +334,11 @@ def _workplace(role: Token, end: int, ctx: Context, types: tuple[str, ...]) -> l
     """"vice-présidente chargée des contenus chez Kiosque TV", "head of content at X": the
     workplace, introduced by chez/at inside the participle or department after the role."""
     out: list[Mention] = []
+    preps = ctx.lex.words("workplace_preps")  # wherever they hang in the role's phrase
     for c in role.children:
         if c.dep_ in ("acl", "nmod", "prep") and c.i >= end:
             for t in c.subtree:
-                m = ctx.at(t) if t.i != c.i and prep_of(t) in _WORKPLACE_PREPS else None
+                m = ctx.at(t) if t.i != c.i and prep_of(t) in preps else None
                 if m is not None and m.type in types and m not in out:
                     out.append(m)
     return out

@@ -297,8 +297,8 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         return
     films = ctx.lex.words("director_nouns")
     lex = ctx.lex
-    make_verbs, filmmakers, lead_nouns = lex.words("made_with_verbs"), lex.words("filmmaker_nouns"), lex.words("lead_nouns")
-    derived, cast_verbs = lex.words("derived_work_nouns"), lex.words("cast_verbs")
+    make_verbs, filmmakers = lex.words("made_with_verbs"), lex.words("filmmaker_nouns")
+    lead_nouns, derived, cast_verbs = lex.words("lead_nouns"), lex.words("derived_work_nouns"), lex.words("cast_verbs")
     templates, template_verbs = lex.words("template_nouns"), lex.words("template_verbs")
     for tok in doc:
         low = tok.lower_
