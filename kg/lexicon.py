@@ -117,6 +117,8 @@ class LexiconSchema(_Strict):
     naming_verbs: Words = []
     workplace_preps: Words = []
     fronted_leads: Words = []
+    fronted_past_words: Words = []
+    fronted_work_openers: Words = []
     # discourse
     anaphors: dict[EntityType, Words] = {}
     pronouns: PronounsSchema = PronounsSchema()
@@ -141,6 +143,8 @@ class LexiconSchema(_Strict):
     completion_nouns: Words = []
     # places and awards
     seat_nouns: Words = []
+    air_words: Words = []
+    pronominal_only_verbs: Words = []
     place_list_words: Words = []
     based_words: Words = []
     award_preps: Words = []

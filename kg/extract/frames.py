@@ -95,13 +95,10 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
     return [], verb
 
 
-#: Verbs that mean "take place" only in their pronominal form ("se passer", "se dérouler").
-_PRONOMINAL_ONLY = frozenset(("passer", "dérouler"))
-
-
 def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
     forms = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    pronominal_only = ctx.lex.words("pronominal_only_verbs")
     for frame in ctx.lex.frames:
         if forms.isdisjoint(_first_words(frame, doc.lang_)):
             continue  # no token of the doc can trigger this frame
@@ -142,7 +139,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue
             if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or is_future(hedge_tok, ctx.lex):
                 continue
-            if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in _PRONOMINAL_ONLY \
+            if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in pronominal_only \
                     and not any(c.lower_ in ("se", "s'", "s’") for c in trig.children):
                 continue  # "l'action se passe à X", not "elle a passé deux ans à X"
             subject_types = frame.subject_types
@@ -401,7 +398,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         text = " ".join(t.lower_ for t in phrase[:4])
         person = ctx.resolve(subj, ("Person",), follow_conj=False)
         if person:
-            key = role_key(first, lex.role_nouns) if first.lower_ not in ("ancien", "ancienne", "ex") else None
+            key = role_key(first, lex.role_nouns) if first.lower_ not in lex.words("fronted_past_words") else None
             if key is not None:
                 orgs = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de", "chez"}), ("Organization",))
                 if not orgs:
@@ -417,8 +414,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             holders = ctx.resolve(subj, ("CreativeWork", "Person", "Organization"), follow_conj=False)
             found.append((holders, "wonAward", awards[:1], "fronted.award"))
         # 4. "Premier long métrage de X, TITRE": the director (the author for a book)
-        if first.pos_ in ("ADJ", "NOUN", "NUM") and first.dep_ != "ROOT" or low in ("premier", "première", "dernier",
-                                                                                      "dernière", "nouveau", "nouvelle"):
+        if first.pos_ in ("ADJ", "NOUN", "NUM") and first.dep_ != "ROOT" or low in lex.words("fronted_work_openers"):
             nouns = [t for t in phrase if t.lemma_.lower() in lex.words("work_nouns") or t.lower_ in ("long", "métrage")]
             if nouns and ctx.at(nouns[0]) is None:
                 pred = "author" if nouns[0].lemma_.lower() in lex.words("book_nouns") else "directedBy"

@@ -127,10 +127,6 @@ def distributor_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 yield Relation(o, "distributes", w, tok.sent.text, tok.sent.start_char, "places.distributor", 0.7)
 
 
-_AIR_WORDS = frozenset({"airs", "aired", "streams", "streamed", "premieres", "premiered", "debuts", "debuted",
-                        "broadcasts", "runs"})
-
-
 def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """English "WORK airs on ORG [… and streams on ORG]" read on the surface: the tagger often
     takes "airs"/"streams" for plural nouns. The work is the nearest title before, with no
@@ -138,8 +134,9 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     if doc.lang_ != "en":
         return
     from kg.extract.hedging import is_future, is_hedged  # noqa: PLC0415
+    air_words = ctx.lex.words("air_words")
     for tok in doc:
-        if tok.lower_ not in _AIR_WORDS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
+        if tok.lower_ not in air_words or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
             continue
         org = ctx.at(doc[tok.i + 2])
         if org is None or org.type != "Organization" or org.start != doc[tok.i + 2].idx:
