@@ -194,6 +194,13 @@ class LexiconSchema(_Strict):
     rights_verbs: Words = []
     non_distribution_rights: Words = []
     hire_verbs: Words = []
+    title_role_words: Words = []
+    lead_cast_verbs: Words = []
+    cast_nouns: Words = []
+    cast_include_verbs: Words = []
+    shot_on_verbs: Words = []
+    rights_phrasal_verbs: Words = []
+    cofound_verbs: Words = []
     # English cast and crew phrases (kg/extract/works.py)
     lead_nouns: Words = []
     cast_verbs: Words = []

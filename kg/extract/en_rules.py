@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.hedging import is_future, is_hedged
 from kg.extract.syntax import Context, slot, subject_of, with_conjuncts
+from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
 _WORK = ("CreativeWork",)
@@ -115,9 +116,10 @@ def set_in_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 yield Relation(w, "setIn", p, trig.sent.text, trig.sent.start_char, "en.setIn", 0.7)
 
 
-def _is_character_object(verb: Token, not_characters: frozenset[str]) -> bool:
+def _is_character_object(verb: Token, lex: Lexicon) -> bool:
     """Whether ``verb`` (play, portray...) has a character object or an "as" phrase; objects in
-    ``not_characters`` (lexicon ``not_character_objects``: "plays guitar", "plays a key role") are none."""
+    lexicon ``not_character_objects`` ("plays guitar", "plays a key role") are none."""
+    not_characters = lex.words("not_character_objects")
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             return True
@@ -125,7 +127,7 @@ def _is_character_object(verb: Token, not_characters: frozenset[str]) -> bool:
             if c.lower_ in not_characters or c.lemma_.lower() in not_characters:
                 # "plays the title role": still a part in the work
                 return c.lemma_.lower() in ("role", "part") and any(
-                    g.lower_ in ("title", "lead", "leading", "starring", "main", "central") for g in c.children)
+                    g.lower_ in lex.words("title_role_words") for g in c.children)
             return c.pos_ in ("PROPN", "NOUN")
     return False
 
@@ -141,8 +143,7 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if lemma in ("star", "co-star", "costar", "topline", "headline") and any(
                 c.dep_ == "dobj" for c in verb.children):
             continue  # "W stars X": the frame's
-        if lemma in ("play", "portray", "voice") and not _is_character_object(
-                verb, ctx.lex.words("not_character_objects")):
+        if lemma in ("play", "portray", "voice") and not _is_character_object(verb, ctx.lex):
             continue
         if lemma in ("star", "co-star", "costar") and not any(c.dep_ == "prep" and c.lower_ == "as"
                                                               for c in verb.children):
@@ -185,22 +186,23 @@ def _discussed_work(tok: Token, ctx: Context) -> Mention | None:
 
 def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "X toplines/headlines/leads the film (or the cast)", "with Y in the title role" -> actsIn."""
+    lead_verbs, cast_nouns = ctx.lex.words("lead_cast_verbs"), ctx.lex.words("cast_nouns")
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or lemma not in ("topline", "headline", "front", "anchor"):
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in lead_verbs:
             continue  # "X leads/heads the cast" is works.cast_and_crew_relations
         if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         works: list[Mention] = []
         for o in objs:
-            if o.lemma_.lower() in ("cast", "ensemble", "line-up", "lineup"):
+            if o.lemma_.lower() in cast_nouns:
                 works += [w for c in o.children if c.dep_ in ("poss", "prep")
                           for t in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])
                           for w in ctx.resolve(t, _WORK)]
                 if not works and (m := _discussed_work(verb, ctx)) is not None:
                     works = [m]
-            elif lemma in ("topline", "headline", "front", "anchor"):
+            elif lemma in lead_verbs:
                 works += ctx.resolve(o, _WORK, follow_conj=False)
         if not works:
             continue
@@ -232,13 +234,14 @@ def home_to_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def cast_includes_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "The cast includes X, Y and Z", "its cast also features X" -> actsIn."""
+    include_verbs, cast_nouns = ctx.lex.words("cast_include_verbs"), ctx.lex.words("cast_nouns")
     for verb in doc:
-        if verb.lemma_.lower() not in ("include", "feature", "comprise") or verb.pos_ not in ("VERB", "AUX"):
+        if verb.lemma_.lower() not in include_verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
         subj = subject_of(verb)
         if subj and subj[0].tag_ == "WDT" and verb.dep_ == "relcl":
             subj = [verb.head]  # "the cast, which also includes X"
-        if not subj or subj[0].lemma_.lower() not in ("cast", "ensemble", "line-up", "lineup"):
+        if not subj or subj[0].lemma_.lower() not in cast_nouns:
             continue
         if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
@@ -261,8 +264,9 @@ def cast_includes_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def shot_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "W was shot on an iPhone", "I shot it on an iPhone" -> uses(W, Product)."""
+    shot_verbs = ctx.lex.words("shot_on_verbs")
     for verb in doc:
-        if verb.lemma_.lower() not in ("shoot", "film", "capture", "lens") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in shot_verbs or verb.pos_ != "VERB":
             continue
         tools: list[Mention] = []
         for c in verb.children:
@@ -319,7 +323,7 @@ def rights_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for verb in doc:
         if verb.lemma_.lower() not in rights_verbs or verb.pos_ != "VERB":
             continue
-        if verb.lemma_.lower() in ("pick", "snap", "take", "scoop") and not any(
+        if verb.lemma_.lower() in ctx.lex.words("rights_phrasal_verbs") and not any(
                 c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             continue
         for rights in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("right", "rights")):
@@ -381,8 +385,9 @@ def hire_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def cofounder_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "founded (by X) alongside/together with Y" -> founderOf for Y as well."""
+    cofound_verbs = ctx.lex.words("cofound_verbs")
     for verb in doc:
-        if verb.lemma_.lower() not in ("found", "co-found", "cofound") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in cofound_verbs or verb.pos_ != "VERB":
             continue
         if is_hedged(verb, ctx.lex) or is_future(verb, ctx.lex):
             continue
@@ -399,8 +404,9 @@ def cofounder_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def based_out_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "X, which is based out of P", "X is headquartered out of P" -> headquarteredIn."""
+    based = ctx.lex.words("based_words")  # based, headquartered
     for tok in doc[:-3]:
-        if tok.lower_ not in ("based", "headquartered") or doc[tok.i + 1].lower_ != "out" or doc[tok.i + 2].lower_ != "of":
+        if tok.lower_ not in based or doc[tok.i + 1].lower_ != "out" or doc[tok.i + 2].lower_ != "of":
             continue
         place = ctx.at(doc[tok.i + 3]) or (ctx.at(doc[tok.i + 4]) if tok.i + 4 < len(doc) and doc[tok.i + 3].lower_ == "the" else None)
         place = ctx._fit(place, _PLACE) if place is not None else None
