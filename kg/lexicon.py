@@ -57,6 +57,7 @@ class HedgeSchema(_Strict):
     contrast_preps: Words = []  # read by no code yet
     future: Words = []  # auxiliaries of a planned fact ("will join"): no triple
     negative_determiners: Words = []  # "n'a racheté aucune chaîne"
+    negative_pronouns: Words = []  # "ne diffuse rien"
 
 
 class PronounsSchema(_Strict):
@@ -133,6 +134,10 @@ class LexiconSchema(_Strict):
     book_nouns: Words = []
     title_author_nouns: Words = []
     signed_author_nouns: Words = []
+    # French surface rules (kg/extract/fr_rules.py)
+    reflexive_partner_verbs: Words = []
+    signed_forms: Words = []
+    director_role_nouns: Words = []
     genre_nouns: Words = []
     genre_adjectives: Words = []
     work_part_nouns: Words = []

@@ -56,6 +56,8 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     seats = ctx.lex.words("seat_nouns")
     # nouns after which "signé X" names an author, not a director
     written = ctx.lex.words("book_nouns") | ctx.lex.words("signed_author_nouns")
+    partner_verbs, signed = ctx.lex.words("reflexive_partner_verbs"), ctx.lex.words("signed_forms")
+    director_nouns = ctx.lex.words("director_role_nouns")
     for tok in doc:
         low = tok.lower_
         # "Deezer … a son siège à Paris"
@@ -68,7 +70,7 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if place is not None and owners and not is_hedged(verb, ctx.lex):
                 yield _rel(owners[0], "headquarteredIn", place, tok, "fr.seat", 0.75)
         # "France Télévisions et la RTBF se sont associées pour …"
-        if tok.pos_ in ("VERB", "ADJ") and tok.lemma_.lower() in ("associer", "allier", "unir") \
+        if tok.pos_ in ("VERB", "ADJ") and tok.lemma_.lower() in partner_verbs \
                 and any(c.lower_ in ("se", "s'", "s’") for c in tok.children) \
                 and not any(c.dep_.startswith("obl") and any(g.lower_ in ("avec", "à") for g in c.children)
                             for c in tok.children) and not is_hedged(tok, ctx.lex):
@@ -83,7 +85,7 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     if a is not b:
                         yield _rel(a, "partnersWith", b, tok, "fr.associate", 0.7)
         # "L'Histoire de Souleymane, signé Boris Lojkine" (no "par": a film's credit)
-        if low in ("signé", "signée", "signés", "signées") and tok.i >= 2 and doc[tok.i - 1].text == "," \
+        if low in signed and tok.i >= 2 and doc[tok.i - 1].text == "," \
                 and not any(t.lower_ in written for t in tok.sent):
             person = _mention_from(ctx, tok.i + 1, _PERSON)
             prev = ctx.at(doc[tok.i - 2])
@@ -106,7 +108,7 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 for p in persons:
                     yield _rel(after[0], "directedBy", p, tok, "fr.camera", 0.65)
         # "Yanis Ferrand, le réalisateur du film"
-        if tok.lemma_.lower() in ("réalisateur", "réalisatrice", "cinéaste") and tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in director_nouns and tok.pos_ == "NOUN":
             named = apposed_to(tok)
             person = ctx._fit(ctx.at(named), _PERSON) if named is not None and ctx.at(named) is not None else None
             if person is not None:

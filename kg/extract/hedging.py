@@ -25,7 +25,7 @@ def _neg(tok: Token, negations: frozenset[str]) -> bool:
 _NE = {"ne", "n'", "n’"}
 
 
-def _fr_negation(tok: Token, negations: frozenset[str], neg_dets: frozenset[str]) -> bool | None:
+def _fr_negation(tok: Token, negations: frozenset[str], lex: Lexicon) -> bool | None:
     """French "ne …" at ``tok``: True when negated ("ne … pas/plus/jamais", "n'a racheté
     aucune chaîne"), False when restrictive ("ne diffuse que", "ne diffuse plus que": the fact
     holds), None when there is no "ne" (the generic test applies)."""
@@ -41,8 +41,8 @@ def _fr_negation(tok: Token, negations: frozenset[str], neg_dets: frozenset[str]
     # "n'a racheté aucune chaîne", "ne diffuse rien"
     for c in tok.children:
         if c.dep_ in ("obj", "nsubj", "nsubj:pass", "obl", "obl:arg") and (
-                c.lower_ in ("rien", "personne", "aucun", "aucune")
-                or any(d.dep_ == "det" and d.lower_ in neg_dets for d in c.children)):
+                c.lower_ in lex.words("hedge", "negative_pronouns")
+                or any(d.dep_ == "det" and d.lower_ in lex.words("hedge", "negative_determiners") for d in c.children)):
             return True
     return None
 
@@ -66,11 +66,10 @@ def is_hedged(trigger: Token, lex: Lexicon) -> bool:
     negations = lex.words("hedge", "negations")
     modals = lex.words("hedge", "modals")
     cancels = lex.words("hedge", "cancels")
-    neg_dets = lex.words("hedge", "negative_determiners")
     tok = trigger
     first = True
     while True:
-        fr_neg = _fr_negation(tok, negations, neg_dets)
+        fr_neg = _fr_negation(tok, negations, lex)
         if fr_neg or (fr_neg is None and _neg(tok, negations)) or _conditional(tok):
             return True
         lemma = tok.lemma_.lower()
