@@ -122,6 +122,7 @@ class LexiconSchema(_Strict):
     fronted_work_openers: Words = []
     # discourse
     anaphors: dict[EntityType, Words] = {}
+    into_verbs: Words = []
     pronouns: PronounsSchema = PronounsSchema()
     possessives: Words = []  # read by no code yet
     # works, products, genres

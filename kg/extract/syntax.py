@@ -657,7 +657,7 @@ class Context:
                            or (c.dep_ == "case" and c.lower_ in ("du", "au")) for c in tok.children)
             if lemma in lex.words("anaphors", typ) and nominal and not definite:
                 # but a predicate nominal is its subject: "X is a thriller", "X was turned into a series"
-                subject = _predicated_subject(tok)
+                subject = _predicated_subject(tok, lex.words("into_verbs"))
                 if subject is not None and subject.i != tok.i:
                     found = self._resolve_one(subject, (typ,))
                     if found is not None:
@@ -781,13 +781,10 @@ def source_phrase(tok: Token, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-_INTO_VERBS = frozenset(("turn", "adapt", "transform", "make", "develop", "convert", "adapter", "transformer",
-                         "décliner", "devenir", "become"))
-
-
-def _predicated_subject(tok: Token) -> Token | None:
+def _predicated_subject(tok: Token, into_verbs: frozenset[str]) -> Token | None:
     """The subject a predicate nominal describes: "X is a thriller" (copula), "X became a
-    hit series", "X was turned into a series" / "X a été adapté en série"."""
+    hit series", "X was turned into a series" / "X a été adapté en série" (``into_verbs``,
+    lexicon ``into_verbs``)."""
     if any(c.dep_ == "cop" for c in tok.children) or tok.dep_ in ("attr", "oprd"):
         head = tok if any(c.dep_ == "cop" for c in tok.children) else tok.head
         subj = [c for c in head.children if c.dep_ in SUBJ | PASS_SUBJ]
@@ -797,7 +794,7 @@ def _predicated_subject(tok: Token) -> Token | None:
         verb = verb.head
     elif prep_of(tok) not in ("en", "into"):
         return None
-    if verb.lemma_.lower() not in _INTO_VERBS:
+    if verb.lemma_.lower() not in into_verbs:
         return None
     subj = [c for c in verb.children if c.dep_ in SUBJ | PASS_SUBJ]
     return subj[0] if subj else None
