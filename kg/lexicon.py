@@ -164,6 +164,7 @@ class LexiconSchema(_Strict):
     mention_award_suffixes: Words = []
     mention_award_category: Words = []
     mention_org_nouns: Words = []
+    mention_org_apposition_exclude: Words = []
     mention_work_nouns: Words = []
     mention_work_object_verbs: Words = []
     mention_work_subject_verbs: Words = []

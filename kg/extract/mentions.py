@@ -563,7 +563,7 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
         if 0 < nxt < len(doc) and doc[nxt].lower_ in ("un", "une", "a", "an") and nxt + 1 < len(doc):
             nxt += 1
         after = 0 < nxt < len(doc) and doc[nxt].pos_ == "NOUN" and doc[nxt].lemma_.lower() in org_nouns \
-            and doc[nxt].lemma_.lower() not in ("service", "maison", "major")
+            and doc[nxt].lemma_.lower() not in lex.words("mention_org_apposition_exclude")
         if named or after:
             return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
     return m
