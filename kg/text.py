@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOS = re.compile(r"[’'`´]")
 _NONWORD = re.compile(r"[^0-9a-z+]+")
@@ -21,8 +22,10 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Comparison key: lower case, no accents, apostrophes and punctuation as spaces (``+`` kept).
+    Cached: the same names are folded again and again (registry, resolution, filters).
 
     Example:
         >>> fold("Warner Bros. Discovery") == fold("warner bros discovery")

@@ -237,12 +237,27 @@ def _cues(lex: Lexicon) -> tuple[tuple[tuple[str, ...], str], ...]:
     return cached
 
 
+_FIRST: dict[int, dict[str, list]] = {}
+
+
+def _by_first(cues) -> dict[str, list]:
+    """The cues indexed by their first word (computed once per cue table)."""
+    index = _FIRST.get(id(cues))
+    if index is None:
+        index = {}
+        for words, pred in cues:
+            index.setdefault(words[0], []).append((words, pred))
+        _FIRST[id(cues)] = index
+    return index
+
+
 def _cue_at(doc: Doc, i: int, cues) -> tuple[int, str] | None:
     """``(length, predicate)`` of the cue starting at token ``i`` (by lemma or form)."""
     tok = doc[i]
-    for words, pred in cues:
-        if tok.lower_ != words[0] and tok.lemma_.lower() != words[0]:
-            continue
+    index = _by_first(cues)
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    candidates = index.get(low, []) + (index.get(lemma, []) if lemma != low else [])
+    for words, pred in sorted(candidates, key=lambda c: -len(c[0])):
         nxt = doc[i + 1:i + len(words)]
         if len(nxt) == len(words) - 1 and all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(nxt, words[1:])):
             return len(words), pred

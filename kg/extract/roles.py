@@ -29,8 +29,31 @@ def _naming_verbs(lex: Lexicon) -> frozenset[str]:
 _ROLE_PREFIXES = ("ex-", "ex‑")
 
 
+_STARTS: dict[frozenset, frozenset[str]] = {}
+
+
+def _starts(table: dict[str, str]) -> frozenset[str]:
+    """Every prefix of every role noun's first word: a token that is none of them (nor one
+    after a glued prefix) starts no role noun, whatever follows it. Computed once per table."""
+    key = frozenset(table)
+    found = _STARTS.get(key)
+    if found is None:
+        found = _STARTS[key] = frozenset(w.split()[0][:i] for w in table for i in range(1, len(w.split()[0]) + 1))
+    return found
+
+
+def _may_start(tok: Token, table: dict[str, str]) -> bool:
+    starts = _starts(table)
+    low = tok.lower_
+    if low in starts or tok.lemma_.lower() in starts:
+        return True
+    return any(low.startswith(p) and low[len(p):] in starts for p in _ROLE_PREFIXES)
+
+
 def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
     """``(role, predicate, n_tokens)`` for the longest role noun starting at ``tok``."""
+    if not _may_start(tok, table):
+        return None
     doc = tok.doc
     for n in (4, 3, 2, 1):
         span = doc[tok.i:tok.i + n]
