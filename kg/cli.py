@@ -172,6 +172,12 @@ def _build(inputs: list[Path], out_dir: Path, store: Path | None, html: bool, fo
                                dask=dask)
     except KGError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        # Ctrl-C: each batch is one store transaction, so what was committed stays; the store's
+        # context manager has released the writer lock. One line, no traceback.
+        typer.echo("interrupted: the batches committed so far are kept; run the same command again to complete "
+                   "the build.", err=True)
+        raise typer.Exit(130) from None
     _report_warnings(warnings)
     _report_errors(report.errors)
     _print_build(report, out_dir, len(warnings))

@@ -192,6 +192,34 @@ def test_sigkilled_build_keeps_its_batches_and_the_rerun_equals_an_uninterrupted
     assert registry_text(out / "store") == registry_text(uninterrupted)
 
 
+@pytest.mark.slow  # a subprocess loads spaCy (see above)
+def test_ctrl_c_stops_with_one_line_and_keeps_committed_batches(uninterrupted, corpus, tmp_path):
+    """Ctrl-C (SIGINT) on ``kg build`` after its first batch: exit 130, one line, no traceback,
+    the committed batches kept, the re-run equal to an uninterrupted build."""
+    from kg.pipeline import build
+    from kg.store import Store
+
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out), "--no-export",
+           "--batch-size", str(BATCH)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    journal = out / "store" / "registry-journal.jsonl"
+    deadline = time.monotonic() + 120
+    while (not journal.exists() or journal.read_text(encoding="utf-8").count("\n") < 2) and proc.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=120)[1].decode()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted:" in err.strip().splitlines()[-1]
+    with Store(out / "store", read_only=True) as store:
+        kept = store.article_count()
+    assert BATCH <= kept < DOCS
+    report = build([corpus], out, export=False, batch_size=BATCH)
+    assert report.ok and report.added == DOCS - kept
+    assert nquads(out / "store") == nquads(uninterrupted)
+
+
 # --- a rename across batches, interrupted: records made by hand, so that the protocol is
 # --- tested whatever the extractor makes of a text
 
