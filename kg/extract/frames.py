@@ -44,12 +44,24 @@ def _first_words(frame: Frame, lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _triggers(doc: Doc, frame: Frame) -> Iterator[Token]:
+def _word_index(doc: Doc) -> dict[str, list[int]]:
+    """Token indexes of ``doc`` by form and by lemma (lower case), built once per doc."""
+    index: dict[str, list[int]] = {}
+    for tok in doc:
+        index.setdefault(tok.lower_, []).append(tok.i)
+        lemma = tok.lemma_.lower()
+        if lemma != tok.lower_:
+            index.setdefault(lemma, []).append(tok.i)
+    return index
+
+
+def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None) -> Iterator[Token]:
     pos = ("NOUN", "PROPN") if frame.kind == "noun" else ("VERB", "AUX", "ADJ")
     first = _first_words(frame, doc.lang_)
-    for tok in doc:
-        if tok.lower_ not in first and tok.lemma_.lower() not in first:
-            continue  # cheap filter: most tokens trigger nothing
+    index = index if index is not None else _word_index(doc)
+    # only the tokens whose form or lemma can start one of the frame's lemmas, in doc order
+    candidates = sorted({i for w in first for i in index.get(w, ())})
+    for tok in (doc[i] for i in candidates):
         if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
             yield tok
         elif frame.kind == "verb" and tok.pos_ in ("NOUN", "PROPN", "X") and _participle_before_par(tok, frame):
@@ -97,12 +109,12 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
 
 def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
-    forms = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    index = _word_index(doc)
     pronominal_only = ctx.lex.words("pronominal_only_verbs")
     for frame in ctx.lex.frames:
-        if forms.isdisjoint(_first_words(frame, doc.lang_)):
+        if index.keys().isdisjoint(_first_words(frame, doc.lang_)):
             continue  # no token of the doc can trigger this frame
-        for trig in _triggers(doc, frame):
+        for trig in _triggers(doc, frame, index):
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
                 subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion)

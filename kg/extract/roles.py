@@ -30,15 +30,19 @@ _ROLE_PREFIXES = ("ex-", "ex‑")
 
 
 _STARTS: dict[frozenset, frozenset[str]] = {}
+_LAST: list = [None, frozenset()]  # the table last asked for, and its starts (callers loop over one table)
 
 
 def _starts(table: dict[str, str]) -> frozenset[str]:
     """Every prefix of every role noun's first word: a token that is none of them (nor one
     after a glued prefix) starts no role noun, whatever follows it. Computed once per table."""
+    if _LAST[0] is table:
+        return _LAST[1]
     key = frozenset(table)
     found = _STARTS.get(key)
     if found is None:
         found = _STARTS[key] = frozenset(w.split()[0][:i] for w in table for i in range(1, len(w.split()[0]) + 1))
+    _LAST[0], _LAST[1] = table, found
     return found
 
 
