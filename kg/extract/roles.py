@@ -314,6 +314,10 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
         verb = _appointing(role, ctx.lex)
         if verb is not None:
             candidates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != role.i]
+    # "named X as its new chief executive": the role after "as"
+    if role.dep_ == "pobj" and _appointing(role, ctx.lex) is not None:
+        verb = _appointing(role, ctx.lex)
+        candidates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != role.i]
     # "whose chairman and CEO is X", "its chief executive is X": the role is the subject of a copula
     if role.dep_ == "nsubj" and role.head.lemma_.lower() == "be":
         candidates += [c for c in role.head.children if c.dep_ == "attr" and c.i > role.i]
@@ -331,6 +335,8 @@ def _appointing(role: Token, lex: Lexicon) -> Token | None:
     verb = role.head
     if role.dep_ == "appos" and verb.dep_ in ("obj", "dobj"):
         verb = verb.head
+    elif role.dep_ == "pobj" and verb.lower_ in ("as",) and verb.head.i != verb.i:
+        verb = verb.head  # "named X as its new chief executive"
     elif role.dep_ not in ("obj", "dobj", "oprd", "xcomp"):
         return None
     if verb.i == role.i or verb.lemma_.lower() not in lex.words("appointing_verbs"):

@@ -43,3 +43,10 @@ def test_no_role_twin(nlp_en, text, expected):
 ])
 def test_past_role_found(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)
+
+
+def test_appointed_as_role(nlp_en):
+    assert ("Jane Porter", "ceoOf", "Disney") in triples(nlp_en, "Disney named Jane Porter as chief executive.")
+    # twin: "as" with no role noun is no appointment
+    assert not {t for t in triples(nlp_en, "Netflix named Jane Porter as one of its best customers.")
+                if t[1] in ("ceoOf", "leads", "worksFor")}
