@@ -27,20 +27,49 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
+from kg.schema import load_schema
 
-#: Relations a credit list can carry, and which side the work is on.
-WORK_PREDICATES = {"actsIn": "object", "directedBy": "subject", "author": "subject", "produces": "object"}
+#: Relations a credit list can carry; which side the work is on comes from the ontology's domains.
+CREDIT_PREDICATES = ("actsIn", "directedBy", "author", "produces")
+
+
+@lru_cache(maxsize=1)
+def work_sides() -> dict[str, str]:
+    """``predicate -> "subject" | "object"``: where the work sits in each credit relation, from the
+    ontology (read on first use, not at import)."""
+    domains = load_schema().domains
+    return {p: "subject" if "CreativeWork" in domains.get(p, ()) else "object" for p in CREDIT_PREDICATES}
 #: Relations that make a person an executive rather than a member of the cast or crew.
 _OFFICE = frozenset(("ceoOf", "leads", "worksFor", "founderOf"))
 _OPEN, _CLOSE = "(", ")"
 _ITEM_SPLIT = re.compile(r"\s*[,;/]\s*|\s+(?:et|and|&)\s+(?=[A-ZÀ-Ý0-9«“\"])")
 _YEARS = re.compile(r"^(?:\d{4}|\d{1,3}\s*(?:ans|years?|%)|\d+)$")
 CONFIDENCE = 0.65
+#: Definite determiners (both languages) and the "of" of a noun's complement.
+DEFINITE = frozenset(("le", "la", "les", "l'", "l’", "the"))
+_OF = frozenset(("de", "d'", "d’", "du", "of"))
+_OPEN_QUOTES = frozenset(("«", "“", '"'))
+
+
+def complement_start(doc: Doc, i: int, preps: frozenset[str], skip: frozenset[str], *,
+                     need_prep: bool = True) -> int | None:
+    """Index of the first word of the complement that starts at token ``i`` ("de la série X",
+    "of the show X"): past one of ``preps`` and any words of ``skip``; None when there is none
+    (no preposition, when ``need_prep``; nothing skipped at all otherwise)."""
+    j = i
+    if j < len(doc) and doc[j].lower_ in preps:
+        j += 1
+    elif need_prep:
+        return None
+    while j < len(doc) and doc[j].lower_ in skip:
+        j += 1
+    return j if j < len(doc) and j > i else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +143,8 @@ def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Ment
     for tok in doc:
         if tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
             continue
-        j = tok.i + 1
-        if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du", "of", "for"):
-            j += 1
-        while j < len(doc) and doc[j].lower_ in ("la", "le", "l'", "l’", "les", "the", "«", "“", '"'):
-            j += 1
-        if j >= len(doc) or j == tok.i + 1:
+        j = complement_start(doc, tok.i + 1, _OF | {"for"}, DEFINITE | _OPEN_QUOTES, need_prep=False)
+        if j is None:
             continue
         i = by_start.get(doc[j].idx)
         if i is None:
@@ -313,13 +338,10 @@ def _lists(seg: Span, ctx, brackets: list[tuple[int, int]], glue: frozenset[str]
 
 def _complement_work(doc: Doc, i: int, ctx) -> Mention | None:
     """The work named right after a cue ("à l'affiche de X", "the cast of X")."""
-    if i < len(doc) and doc[i].lower_ in ("de", "d'", "d’", "du", "of"):
-        i += 1
-        while i < len(doc) and doc[i].lower_ in ("la", "le", "l'", "l’", "les", "the"):
-            i += 1
-        m = ctx.at(doc[i]) if i < len(doc) else None
-        if m is not None and m.start == doc[i].idx:
-            return ctx.fit(m, ("CreativeWork",)) if m.type in ("CreativeWork", "Misc") else None
+    i = complement_start(doc, i, _OF, DEFINITE)
+    m = ctx.at(doc[i]) if i is not None else None
+    if m is not None and m.start == doc[i].idx:
+        return ctx.fit(m, ("CreativeWork",)) if m.type in ("CreativeWork", "Misc") else None
     return None
 
 
@@ -444,7 +466,7 @@ def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], windo
 
 
 def _rel(person: Mention, pred: str, work: Mention, sent: Span, rule: str) -> Relation:
-    if WORK_PREDICATES[pred] == "subject":
+    if work_sides()[pred] == "subject":
         return Relation(work, pred, person, sent.text, sent.start_char, rule, CONFIDENCE)
     return Relation(person, pred, work, sent.text, sent.start_char, rule, CONFIDENCE)
 
@@ -482,7 +504,7 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     office = {r.subject.start for r in found if r.predicate in _OFFICE}
     explicit: dict[int, list[tuple[str, Mention]]] = {}
     for r in found:
-        side = WORK_PREDICATES.get(r.predicate)
+        side = work_sides().get(r.predicate)
         if side is None:
             continue
         person, work = (r.object, r.subject) if side == "subject" else (r.subject, r.object)

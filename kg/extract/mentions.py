@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.awards import award_phrases
-from kg.extract.credits import cast_of_titles, credit_titles, drop_characters
+from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, join_split_names)
 from kg.lexicon import Lexicon
@@ -23,7 +23,7 @@ NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": 
              "FAC": "Place", "MISC": "Misc", "WORK_OF_ART": "CreativeWork", "PRODUCT": "Product",
              "EVENT": "Event", "NORP": None, "DATE": None, "TIME": None, "MONEY": None, "PERCENT": None,
              "QUANTITY": None, "ORDINAL": None, "CARDINAL": None, "LAW": None, "LANGUAGE": None}
-_DETS = {"le", "la", "les", "l'", "l’", "the"}
+_DETS = DEFINITE
 
 
 def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
