@@ -330,7 +330,8 @@ def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
     if persistent:
         recover_registry(store.path, committed=lambda hashes: all(store.has_article(h) for h in hashes),
                          rename=store.rename_iris)
-    registry = load_registry(store.path) if persistent else Registry()
+    # lazily: the build reads the entries it looks up, not the whole registry (kg.registry)
+    registry = load_registry(store.path, lazy=True) if persistent else Registry()
     on_done = progress(total) if progress else None
 
     def todo() -> Iterator[Document]:

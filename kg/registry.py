@@ -4,7 +4,16 @@ The registry is a plain TSV file that users can read and edit,
 ``<store dir>/registry.tsv`` (columns ``id label type aliases wikidata never_merge``,
 lists separated by ``|``), with its mention counts per article in
 ``registry-mentions.tsv`` beside it. :func:`load_registry` and :func:`save_registry`
-are the only functions that touch files.
+are the only functions that touch files (with the journal and the snapshot index below).
+
+``kg build`` does not read the whole registry: ``load_registry(store, lazy=True)`` opens
+``registry-index.sqlite``, an index of the snapshot (entries by id, name key, Wikidata id
+and never-merge partner; mention counts by article and entry) kept beside the TSV files,
+and reads only the entries a build looks up. At the end of the build the changed rows are
+merged into the sorted TSV files (unchanged rows are copied as they are) and into the
+index. The index is derived data: when the TSV files were changed by anything else (a
+hand edit, ``kg merge``), it no longer matches their size and time stamp and is rebuilt
+from them once, and that build rewrites the files in full.
 
 :func:`canonicalise` maps each entity of an article (already resolved within the
 article by :mod:`kg.resolve`) to a registry entry:
@@ -44,10 +53,12 @@ Example:
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +107,7 @@ DEFAULT_STORE = Path("output/store")
 REGISTRY_FILE = "registry.tsv"
 MENTIONS_FILE = "registry-mentions.tsv"
 JOURNAL_FILE = "registry-journal.jsonl"
+INDEX_FILE = "registry-index.sqlite"
 NEXT = ".next"
 
 
@@ -143,6 +155,44 @@ class _Entries(dict):
         for id_, entry in (entries or {}).items():
             self[id_] = entry
 
+    # A registry loaded lazily (``load_registry(..., lazy=True)``) reads an entry from the
+    # snapshot index the first time its id is asked for; whole-dict views read them all.
+
+    def __contains__(self, id_: object) -> bool:
+        if self._registry._source is not None:
+            self._registry._fault(id_)  # type: ignore[arg-type]
+        return super().__contains__(id_)
+
+    def __getitem__(self, id_: str) -> RegistryEntry:
+        if self._registry._source is not None:
+            self._registry._fault(id_)
+        return super().__getitem__(id_)
+
+    def get(self, id_: str, default: RegistryEntry | None = None) -> RegistryEntry | None:  # type: ignore[override]
+        if self._registry._source is not None:
+            self._registry._fault(id_)
+        return super().get(id_, default)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self._registry._load_all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._registry._load_all()
+        return super().__len__()
+
+    def keys(self):  # type: ignore[no-untyped-def]
+        self._registry._load_all()
+        return super().keys()
+
+    def values(self):  # type: ignore[no-untyped-def]
+        self._registry._load_all()
+        return super().values()
+
+    def items(self):  # type: ignore[no-untyped-def]
+        self._registry._load_all()
+        return super().items()
+
     def __setitem__(self, id_: str, entry: RegistryEntry) -> None:
         if id_ in self:
             self._registry._unindex(super().__getitem__(id_))
@@ -150,7 +200,12 @@ class _Entries(dict):
         self._registry._index(entry)
 
     def __delitem__(self, id_: str) -> None:
-        self._registry._unindex(super().__getitem__(id_))
+        registry = self._registry
+        if registry._source is not None:
+            registry._fault(id_)
+            registry._fault_articles_of(id_)  # their count rows lose this id when the files are merged
+            registry._dirty_articles.update(registry._articles_of.get(id_, ()))
+        registry._unindex(super().__getitem__(id_))
         super().__delitem__(id_)
 
     def pop(self, id_: str, *default: RegistryEntry | None) -> RegistryEntry | None:  # type: ignore[override]
@@ -223,11 +278,24 @@ class Registry:
         self._counts: dict[str, dict[str, int]] = {}
         self._changed_entries: set[str] = set()  # since the last take_changes(), for the journal
         self._changed_articles: set[str] = set()
+        self._dirty_entries: set[str] = set()  # since loading: what a lazy registry's save writes
+        self._dirty_articles: set[str] = set()
+        # lazy loading (load_registry(..., lazy=True)): the snapshot index, and what was read from it
+        self._source: _SnapshotIndex | None = None  # None: everything is in memory
+        self._snapshot: _SnapshotIndex | None = None
+        self._faulted: set[str] = set()  # ids asked for (found or not)
+        self._faulted_keys: set[str] = set()
+        self._faulted_qids: set[str] = set()
+        self._faulted_apart: set[str] = set()
+        self._faulted_articles_of: set[str] = set()
+        self._loaded_articles: set[str] = set()
+        #: Entries read from the snapshot index (a lazy registry's reads; 0 for an eager one).
+        self.snapshot_reads = 0
         self.entries = entries or {}  # type: ignore[assignment]
         self.counts = counts or {}  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"Registry({len(self._entries)} entries, {len(self._counts)} articles)"
+        return f"Registry({dict.__len__(self._entries)} entries, {len(self._counts)} articles)"
 
     # ------------------------------------------------------------------ data
 
@@ -238,6 +306,7 @@ class Registry:
 
     @entries.setter
     def entries(self, entries: Mapping[str, RegistryEntry]) -> None:
+        self._source = self._snapshot = None  # the given entries are the whole registry
         self.index_builds += 1
         self._by_name.clear()
         self._by_qid.clear()
@@ -259,10 +328,85 @@ class Registry:
             for id_ in c:
                 self._articles_of[id_].add(article)
 
+    # ------------------------------------------------------------------ lazy loading
+
+    def _fault(self, id_: str) -> None:
+        """Read entry ``id_`` from the snapshot index, the first time it is asked for."""
+        if self._source is None or id_ in self._faulted:
+            return
+        self._faulted.add(id_)
+        entry = self._source.entry(id_)
+        if entry is not None and not dict.__contains__(self._entries, id_):
+            self._adopt(entry)
+
+    def _adopt(self, entry: RegistryEntry) -> None:
+        """Put an entry read from the snapshot in memory, indexed (not a change)."""
+        self.snapshot_reads += 1
+        dict.__setitem__(self._entries, entry.id, entry)
+        self._index(entry, change=False)
+
+    def _fault_key(self, key: str) -> None:
+        if self._source is None or key in self._faulted_keys:
+            return
+        self._faulted_keys.add(key)
+        for id_ in self._source.ids("names", "key", key):
+            self._fault(id_)
+
+    def _fault_qid(self, qid: str) -> None:
+        if self._source is None or qid in self._faulted_qids:
+            return
+        self._faulted_qids.add(qid)
+        for id_ in self._source.ids("qids", "qid", qid):
+            self._fault(id_)
+
+    def _fault_apart(self, partner: str) -> None:
+        if self._source is None or partner in self._faulted_apart:
+            return
+        self._faulted_apart.add(partner)
+        for id_ in self._source.ids("apart", "partner", partner):
+            self._fault(id_)
+
+    def _fault_article(self, article: str) -> None:
+        if self._source is None or article in self._loaded_articles:
+            return
+        self._loaded_articles.add(article)
+        counts = self._source.counts_of(article)
+        if counts:
+            self._counts[article] = counts
+            for id_ in counts:
+                self._articles_of[id_].add(article)
+
+    def _fault_articles_of(self, id_: str) -> None:
+        if self._source is None or id_ in self._faulted_articles_of:
+            return
+        self._faulted_articles_of.add(id_)
+        for article in self._source.articles_of(id_):
+            self._fault_article(article)
+
+    def _load_all(self) -> None:
+        """Read every entry and count of the snapshot index (then the registry is whole in memory)."""
+        source = self._source
+        if source is None:
+            return
+        for entry in source.all_entries():
+            if entry.id not in self._faulted:
+                self._faulted.add(entry.id)
+                if not dict.__contains__(self._entries, entry.id):
+                    self._adopt(entry)
+        for article in source.all_articles():
+            self._fault_article(article)
+        self._source = None  # nothing left to read
+
+    @property
+    def lazy(self) -> bool:
+        """Whether entries are read from the snapshot index on demand (``load_registry(..., lazy=True)``)."""
+        return self._snapshot is not None
+
     # ------------------------------------------------------------------ indexes
 
-    def _index(self, entry: RegistryEntry) -> None:
-        self._changed_entries.add(entry.id)
+    def _index(self, entry: RegistryEntry, *, change: bool = True) -> None:
+        if change:
+            self._changed_entries.add(entry.id)
         for p in entry.never_merge:
             self._apart_from[p].add(entry.id)
         if is_scoped(entry.id):
@@ -287,26 +431,41 @@ class Registry:
         matching: the live indexes (nothing is rebuilt).
 
         Article-scoped entries and one-word person aliases (surnames) are not indexed.
+        A lazily loaded registry reads every entry first.
         """
+        self._load_all()
         return self._by_name, self._by_qid
+
+    def named(self, type_: str, key: str) -> set[str]:
+        """Ids of the entries of ``type_`` indexed under name key ``key`` (the live set: do not change it)."""
+        self._fault_key(key)
+        return self._by_name.get((type_, key), set())
 
     def lookup(self, type_: str, name: str) -> set[str]:
         """Ids of the entries of ``type_`` known by ``name`` (normalised name key)."""
-        return set(self._by_name.get((type_, name_key(name)), ()))
+        return set(self.named(type_, name_key(name)))
 
     def by_wikidata(self, qid: str) -> set[str]:
         """Ids of the entries linked to Wikidata id ``qid``."""
+        self._fault_qid(qid)
         return set(self._by_qid.get(qid, ()))
 
     def partners(self, id_: str) -> set[str]:
         """The entries ``id_`` must never be merged with (either side of the pair)."""
+        self._fault_apart(id_)
         entry = self._entries.get(id_)
         mine = entry.never_merge if entry else set()
         return {p for p in mine | self._apart_from.get(id_, set()) if p in self._entries}
 
     def articles_of(self, id_: str) -> set[str]:
         """Articles (content hashes) whose mention counts name ``id_``."""
+        self._fault_articles_of(id_)
         return set(self._articles_of.get(id_, ()))
+
+    def article_counts(self, article: str) -> dict[str, int]:
+        """Mentions per entry id in ``article`` (the live dict: do not change it)."""
+        self._fault_article(article)
+        return self._counts.get(article, {})
 
     # ------------------------------------------------------------------ edits
 
@@ -354,6 +513,7 @@ class Registry:
 
     def count(self, article: str, id_: str, n: int = 1) -> None:
         """Add ``n`` mentions of entry ``id_`` in ``article``."""
+        self._fault_article(article)
         self._changed_articles.add(article)
         counts = self._counts.setdefault(article, {})
         counts[id_] = counts.get(id_, 0) + n
@@ -361,6 +521,7 @@ class Registry:
 
     def reset_article(self, article: str) -> None:
         """Forget the mention counts of ``article`` (before it is registered again)."""
+        self._loaded_articles.add(article)  # its stored counts are not needed any more
         for id_ in self._counts.get(article, {}):
             _discard(self._articles_of, id_, article)
         self._counts[article] = {}
@@ -370,6 +531,8 @@ class Registry:
         """Replace entry ``old`` by ``new`` (another id): never-merge pairs and mention
         counts follow, and :attr:`renames` records ``old -> new.id``. Touches only the
         entries and articles that name ``old`` (through the indexes)."""
+        self._fault_apart(old)
+        self._fault_articles_of(old)
         del self._entries[old]
         self.renames[old] = new.id
         for other_id in list(self._apart_from.get(old, ())):
@@ -390,6 +553,8 @@ class Registry:
         """The entry ids and articles changed since the last call (then forgotten): what a
         journal record of :func:`stage_registry` must hold."""
         changed = (self._changed_entries, self._changed_articles)
+        self._dirty_entries |= self._changed_entries
+        self._dirty_articles |= self._changed_articles
         self._changed_entries, self._changed_articles = set(), set()
         return changed
 
@@ -397,10 +562,12 @@ class Registry:
 
     def mentions(self, id_: str) -> int:
         """Total mentions of entry ``id_`` in the articles seen."""
+        self._fault_articles_of(id_)
         return sum(self._counts[a].get(id_, 0) for a in self._articles_of.get(id_, ()))
 
     def articles(self, id_: str) -> int:
         """Number of articles that mention entry ``id_``."""
+        self._fault_articles_of(id_)
         return sum(1 for a in self._articles_of.get(id_, ()) if self._counts[a].get(id_))
 
     def current(self, id_: str) -> str:
@@ -466,10 +633,68 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "/").split())
 
 
-def load_registry(store_dir: str | Path = DEFAULT_STORE) -> Registry:
+def _entry_from_row(row: list[str], path: Path, lineno: int) -> RegistryEntry | None:
+    """The entry of one ``registry.tsv`` row (``None`` for a blank or comment line).
+
+    Raises:
+        ResolveError: [E050] naming the line of a malformed row.
+    """
+    if not "".join(row).strip() or row[0].startswith("#"):
+        return None
+    row = row + [""] * (len(COLUMNS) - len(row))
+    id_, label, type_, aliases, qid, never = (c.strip() for c in row[:len(COLUMNS)])
+    if not id_ or not label or "/" not in id_:
+        raise ResolveError(Errors.E050.format(path=path, line=lineno, detail="id (type/slug) and label are required"))
+    if type_ not in ENTITY_TYPES:
+        raise ResolveError(Errors.E050.format(path=path, line=lineno, detail=f"unknown type '{type_}'"))
+    return RegistryEntry(id_, label, type_, {label, *_split_list(aliases)}, qid or None, set(_split_list(never)))
+
+
+def _read_entries(path: Path) -> Iterator[RegistryEntry]:
+    """The entries of ``registry.tsv``, in file order.
+
+    Raises:
+        ResolveError: [E050] naming the line of a malformed row or a duplicate id.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(rows, None)
+        if not header or header[:len(COLUMNS)] != COLUMNS:
+            raise ResolveError(Errors.E050.format(path=path, line=1, detail="header must be: " + " ".join(COLUMNS)))
+        seen: set[str] = set()
+        for lineno, row in enumerate(rows, start=2):
+            entry = _entry_from_row(row, path, lineno)
+            if entry is None:
+                continue
+            if entry.id in seen:
+                raise ResolveError(Errors.E050.format(path=path, line=lineno, detail=f"duplicate id '{entry.id}'"))
+            seen.add(entry.id)
+            yield entry
+
+
+def _read_counts(path: Path, known: Callable[[str], bool]) -> Iterator[tuple[str, str, int]]:
+    """``(article, id, mentions)`` rows of ``registry-mentions.tsv`` naming a known entry."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows, None)
+        for row in rows:
+            if len(row) == 3 and known(row[1]) and row[2].isdigit():
+                yield row[0], row[1], int(row[2])
+
+
+def load_registry(store_dir: str | Path = DEFAULT_STORE, *, lazy: bool = False) -> Registry:
     """Read the registry of a store (an empty one when the file does not exist yet): the
     snapshot ``registry.tsv`` / ``registry-mentions.tsv``, then the changes recorded since in
     ``registry-journal.jsonl`` (see :func:`stage_registry`).
+
+    Args:
+        store_dir: The store directory.
+        lazy: Read entries from the snapshot index (``registry-index.sqlite``, built from the
+            TSV files when missing or out of date) only when they are asked for, so that
+            opening costs what the caller reads, not the size of the registry. Whole-registry
+            views (iterating :attr:`Registry.entries`, :meth:`Registry.index`) read all.
+            Only a writer may use it (the index is updated in place); :func:`commit_registry`
+            saves a lazy registry by merging its changed rows into the files.
 
     Raises:
         ResolveError: [E050] naming the line of a malformed row.
@@ -478,54 +703,317 @@ def load_registry(store_dir: str | Path = DEFAULT_STORE) -> Registry:
         >>> load_registry("/nonexistent").entries
         {}
     """
-    path = registry_path(store_dir)
-    reg = Registry()
-    if path.is_file():
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-        if not rows or rows[0][:len(COLUMNS)] != COLUMNS:
-            raise ResolveError(Errors.E050.format(path=path, line=1, detail="header must be: " + " ".join(COLUMNS)))
-        for lineno, row in enumerate(rows[1:], start=2):
-            if not "".join(row).strip() or row[0].startswith("#"):
-                continue
-            row = row + [""] * (len(COLUMNS) - len(row))
-            id_, label, type_, aliases, qid, never = (c.strip() for c in row[:len(COLUMNS)])
-            if not id_ or not label or "/" not in id_:
-                raise ResolveError(Errors.E050.format(path=path, line=lineno, detail="id (type/slug) and label are required"))
-            if type_ not in ENTITY_TYPES:
-                raise ResolveError(Errors.E050.format(path=path, line=lineno, detail=f"unknown type '{type_}'"))
-            if id_ in reg.entries:
-                raise ResolveError(Errors.E050.format(path=path, line=lineno, detail=f"duplicate id '{id_}'"))
-            reg.entries[id_] = RegistryEntry(id_, label, type_, {label, *_split_list(aliases)}, qid or None,
-                                             set(_split_list(never)))
-    counts_path = path.with_name(MENTIONS_FILE)
-    if counts_path.is_file():
-        with counts_path.open(encoding="utf-8", newline="") as handle:
-            for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
-                if len(row) == 3 and row[1] in reg.entries and row[2].isdigit():
-                    reg.count(row[0], row[1], int(row[2]))
+    if lazy:
+        reg = Registry()
+        reg._source = reg._snapshot = _SnapshotIndex.open(store_dir)
+    else:
+        path = registry_path(store_dir)
+        reg = Registry()
+        if path.is_file():
+            for entry in _read_entries(path):
+                reg.entries[entry.id] = entry
+        counts_path = path.with_name(MENTIONS_FILE)
+        if counts_path.is_file():
+            for article, id_, n in _read_counts(counts_path, reg.entries.__contains__):
+                reg.count(article, id_, n)
     for record in _journal_records(store_dir):
         _replay(reg, record)
     reg.take_changes()
     return reg
 
 
+def _tsv_writer(handle: io.TextIOBase | io.StringIO) -> csv._writer:  # type: ignore[name-defined]
+    return csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+
+
+def _mentions_writer(handle: io.TextIOBase | io.StringIO) -> csv._writer:  # type: ignore[name-defined]
+    return csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
+
+
+def _entry_row(e: RegistryEntry) -> list[str]:
+    """The ``registry.tsv`` cells of an entry."""
+    aliases = sorted({_cell(a) for a in e.aliases} - {_cell(e.label)}, key=lambda a: (fold(a), a))
+    return [e.id, _cell(e.label), e.type, "|".join(aliases), e.wikidata or "", "|".join(sorted(e.never_merge))]
+
+
 def _write_files(registry: Registry, path: Path, mentions_path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+        writer = _tsv_writer(handle)
         writer.writerow(COLUMNS)
         for e in sorted(registry.entries.values(), key=lambda e: e.id):
-            aliases = sorted({_cell(a) for a in e.aliases} - {_cell(e.label)}, key=lambda a: (fold(a), a))
-            writer.writerow([e.id, _cell(e.label), e.type, "|".join(aliases), e.wikidata or "",
-                             "|".join(sorted(e.never_merge))])
+            writer.writerow(_entry_row(e))
     with mentions_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
+        writer = _mentions_writer(handle)
         writer.writerow(MENTION_COLUMNS)
         for article in sorted(registry.counts):
             for id_, n in sorted(registry.counts[article].items()):
                 if id_ in registry.entries:
                     writer.writerow([article, id_, n])
+
+
+# --- the snapshot index of a lazily loaded registry ----------------------------------------
+
+def _fingerprint(store_dir: str | Path) -> str:
+    """Size, modification time and inode of the two snapshot files (``-`` when absent)."""
+    path = registry_path(store_dir)
+    parts = []
+    for f in (path, path.with_name(MENTIONS_FILE)):
+        try:
+            st = f.stat()
+        except OSError:
+            parts.append("-")
+            continue
+        parts.append(f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+    return " ".join(parts)
+
+
+class _SnapshotIndex:
+    """``registry-index.sqlite``: the snapshot (``registry.tsv`` + ``registry-mentions.tsv``)
+    indexed for the lookups a build makes, so that a lazily loaded :class:`Registry` reads
+    only the entries it needs. Derived data: it records the fingerprint of the files it
+    holds (:func:`_fingerprint`) and is rebuilt from them when they differ.
+
+    Attributes:
+        ours: Whether the files were last written by :func:`commit_registry` from this
+            index (sorted, normalised): their rows can then be merged rather than rewritten.
+        rebuilt: Whether opening rebuilt the index from the files (a whole-registry read).
+    """
+
+    _SCHEMA = """
+        CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+        CREATE TABLE IF NOT EXISTS entries (id TEXT PRIMARY KEY, label TEXT, type TEXT, aliases TEXT,
+                                            wikidata TEXT, never TEXT);
+        CREATE TABLE IF NOT EXISTS names (key TEXT, id TEXT);
+        CREATE TABLE IF NOT EXISTS qids (qid TEXT, id TEXT);
+        CREATE TABLE IF NOT EXISTS apart (partner TEXT, id TEXT);
+        CREATE TABLE IF NOT EXISTS counts (article TEXT, id TEXT, n INTEGER);
+        CREATE INDEX IF NOT EXISTS names_key ON names (key);
+        CREATE INDEX IF NOT EXISTS names_id ON names (id);
+        CREATE INDEX IF NOT EXISTS qids_qid ON qids (qid);
+        CREATE INDEX IF NOT EXISTS qids_id ON qids (id);
+        CREATE INDEX IF NOT EXISTS apart_partner ON apart (partner);
+        CREATE INDEX IF NOT EXISTS apart_id ON apart (id);
+        CREATE INDEX IF NOT EXISTS counts_article ON counts (article);
+        CREATE INDEX IF NOT EXISTS counts_id ON counts (id);
+    """
+
+    def __init__(self, store_dir: str | Path, con: sqlite3.Connection) -> None:
+        self.store_dir = Path(store_dir)
+        self.con = con
+        self.ours = False
+        self.rebuilt = False
+
+    @classmethod
+    def open(cls, store_dir: str | Path) -> _SnapshotIndex:
+        """Open (create, or rebuild when out of date) the index of a store's registry."""
+        store_dir = Path(store_dir)
+        store_dir.mkdir(parents=True, exist_ok=True)
+        path = store_dir / INDEX_FILE
+        try:
+            con = sqlite3.connect(path)
+            con.executescript(cls._SCHEMA)
+        except sqlite3.DatabaseError:  # a damaged index: it is derived data, start again
+            path.unlink(missing_ok=True)
+            con = sqlite3.connect(path)
+            con.executescript(cls._SCHEMA)
+        index = cls(store_dir, con)
+        meta = dict(con.execute("SELECT k, v FROM meta"))
+        fingerprint = _fingerprint(store_dir)
+        if meta.get("fingerprint") != fingerprint:
+            index.rebuild()
+        else:
+            index.ours = meta.get("ours") == "1"
+        return index
+
+    # reading
+
+    def entry(self, id_: str) -> RegistryEntry | None:
+        row = self.con.execute("SELECT id, label, type, aliases, wikidata, never FROM entries WHERE id = ?",
+                               (id_,)).fetchone()
+        return _entry_of(row) if row else None
+
+    def ids(self, table: str, column: str, value: str) -> list[str]:
+        """Ids of ``table`` (``names``/``qids``/``apart``) whose ``column`` is ``value``."""
+        return [r[0] for r in self.con.execute(f"SELECT DISTINCT id FROM {table} WHERE {column} = ?", (value,))]
+
+    def counts_of(self, article: str) -> dict[str, int]:
+        return dict(self.con.execute("SELECT id, n FROM counts WHERE article = ?", (article,)))
+
+    def articles_of(self, id_: str) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT DISTINCT article FROM counts WHERE id = ?", (id_,))]
+
+    def all_entries(self) -> Iterator[RegistryEntry]:
+        for row in self.con.execute("SELECT id, label, type, aliases, wikidata, never FROM entries").fetchall():
+            yield _entry_of(row)
+
+    def all_articles(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT DISTINCT article FROM counts")]
+
+    # writing
+
+    def rebuild(self) -> None:
+        """Index the snapshot files from scratch (reads the whole registry)."""
+        path = registry_path(self.store_dir)
+        entries = list(_read_entries(path)) if path.is_file() else []
+        ids = {e.id for e in entries}
+        counts: dict[str, dict[str, int]] = {}
+        mentions = path.with_name(MENTIONS_FILE)
+        if mentions.is_file():
+            for article, id_, n in _read_counts(mentions, ids.__contains__):
+                c = counts.setdefault(article, {})
+                c[id_] = c.get(id_, 0) + n
+        with self.con:
+            for table in ("entries", "names", "qids", "apart", "counts"):
+                self.con.execute(f"DELETE FROM {table}")
+            self._insert(entries, counts)
+            self._set_meta(_fingerprint(self.store_dir), ours=not entries and not counts)
+        self.ours = not entries and not counts
+        self.rebuilt = True
+
+    def update(self, entries: Iterable[RegistryEntry], deleted: Iterable[str],
+               counts: Mapping[str, Mapping[str, int]]) -> None:
+        """Replace the rows of changed entries and articles (one transaction), and record
+        the fingerprint of the files just written from them."""
+        entries = list(entries)
+        with self.con:
+            for id_ in [*deleted, *(e.id for e in entries)]:
+                for table in ("entries", "names", "qids", "apart"):
+                    self.con.execute(f"DELETE FROM {table} WHERE id = ?", (id_,))
+            for article in counts:
+                self.con.execute("DELETE FROM counts WHERE article = ?", (article,))
+            self._insert(entries, counts)
+            self._set_meta(_fingerprint(self.store_dir), ours=True)
+        self.ours = True
+
+    def _insert(self, entries: list[RegistryEntry], counts: Mapping[str, Mapping[str, int]]) -> None:
+        con = self.con
+        con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                        [(e.id, e.label, e.type, json.dumps(sorted(e.aliases), ensure_ascii=False), e.wikidata,
+                          json.dumps(sorted(e.never_merge), ensure_ascii=False)) for e in entries])
+        con.executemany("INSERT INTO apart VALUES (?, ?)", [(p, e.id) for e in entries for p in e.never_merge])
+        indexed = [e for e in entries if not is_scoped(e.id)]  # as Registry._index does
+        con.executemany("INSERT INTO qids VALUES (?, ?)", [(e.wikidata, e.id) for e in indexed if e.wikidata])
+        con.executemany("INSERT INTO names VALUES (?, ?)",
+                        [(key, e.id) for e in indexed for key in {k for _, k in _name_keys(e, {e.label, *e.aliases})}])
+        con.executemany("INSERT INTO counts VALUES (?, ?, ?)",
+                        [(a, id_, n) for a, c in counts.items() for id_, n in c.items()])
+
+    def _set_meta(self, fingerprint: str, *, ours: bool) -> None:
+        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                             [("fingerprint", fingerprint), ("ours", "1" if ours else "0")])
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def _entry_of(row: tuple) -> RegistryEntry:
+    id_, label, type_, aliases, qid, never = row
+    return RegistryEntry(id_, label, type_, set(json.loads(aliases)), qid, set(json.loads(never)))
+
+
+def _merge_sorted(old: Path, new: Path, header: str, changed: Mapping[str, list[str]]) -> bool:
+    """Write ``new``: the lines of ``old`` (sorted by their first cell), those whose first cell
+    is a key of ``changed`` replaced by its lines (none: removed), the other keys inserted in
+    order. Reads and writes line by line, without parsing the unchanged lines.
+
+    Returns:
+        ``False`` (``new`` left incomplete) when ``old`` is not sorted by its first cell.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "old").write_text("h\\n" "a\\t1\\n" "c\\t3\\n" "d\\t4\\n", encoding="utf-8")
+        >>> _merge_sorted(d / "old", d / "new", "h\\n", {"b": ["b\\t2\\n"], "c": [], "d": ["d\\t5\\n"]})
+        True
+        >>> (d / "new").read_text(encoding="utf-8").split()
+        ['h', 'a', '1', 'b', '2', 'd', '5']
+    """
+    pending = sorted(changed)
+    i = 0
+    last = ""
+    with new.open("w", encoding="utf-8", newline="") as out:
+        out.write(header)
+        if old.is_file():
+            with old.open(encoding="utf-8", newline="") as handle:
+                next(handle, None)  # the header
+                for line in handle:
+                    key = line.split("\t", 1)[0]
+                    if key < last:
+                        return False
+                    last = key
+                    while i < len(pending) and pending[i] < key:
+                        out.writelines(changed[pending[i]])
+                        i += 1
+                    if key in changed:  # replaced: its new lines once, before the first old one
+                        if i < len(pending) and pending[i] == key:
+                            out.writelines(changed[key])
+                            i += 1
+                        continue
+                    out.write(line)
+        for k in pending[i:]:
+            out.writelines(changed[k])
+    return True
+
+
+def _save_lazy(registry: Registry, store_dir: str | Path) -> Path:
+    """Save a lazily loaded registry: its changed entries and articles merged into the sorted
+    snapshot files (unchanged rows copied), then into the snapshot index; the journal goes.
+    A file not written by this function before (hand-edited) is rewritten in full instead."""
+    index = registry._snapshot
+    assert index is not None
+    path = registry_path(store_dir)
+    mentions = path.with_name(MENTIONS_FILE)
+    nxt, mentions_next = path.with_name(path.name + NEXT), mentions.with_name(mentions.name + NEXT)
+    registry.take_changes()
+    dirty_entries, dirty_articles = registry._dirty_entries, registry._dirty_articles
+    merged = False
+    if index.ours:
+        rows: dict[str, list[str]] = {}
+        saved: list[RegistryEntry] = []
+        buffer = io.StringIO()
+        writer = _tsv_writer(buffer)
+        plain = True  # every key written as it is (no escaped character): the files sort by it
+        for id_ in dirty_entries:
+            entry = registry.entries.get(id_)
+            plain = plain and "\t" not in id_ and "\\" not in id_ and '"' not in id_ and "\n" not in id_
+            if entry is None:
+                rows[id_] = []
+                continue
+            writer.writerow(_entry_row(entry))
+            line = buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            plain = plain and line.split("\t", 1)[0] == id_
+            rows[id_] = [line]
+            # the entry as the file will give it back (cells normalised): what the index holds
+            back = _entry_from_row(next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE)), path, 0)
+            assert back is not None
+            saved.append(back)
+        counts: dict[str, dict[str, int]] = {}
+        count_rows: dict[str, list[str]] = {}
+        mention_writer = _mentions_writer(buffer)
+        for article in dirty_articles:
+            kept = {i: n for i, n in sorted(registry.article_counts(article).items()) if i in registry.entries}
+            counts[article] = kept
+            for id_, n in kept.items():
+                mention_writer.writerow([article, id_, n])
+            count_rows[article] = [buffer.getvalue()] if kept else []
+            buffer.seek(0)
+            buffer.truncate()
+        merged = plain and (_merge_sorted(path, nxt, "\t".join(COLUMNS) + "\n", rows)
+                  and _merge_sorted(mentions, mentions_next, "\t".join(MENTION_COLUMNS) + "\n", count_rows))
+    if not merged:  # hand-edited files, or the first lazy save of an older store: rewrite in full
+        registry._load_all()
+        save_registry(registry, store_dir)
+        index.rebuild()
+    else:
+        os.replace(mentions_next, mentions)
+        os.replace(nxt, path)
+        _journal(store_dir).unlink(missing_ok=True)
+        index.update(saved, [i for i, r in rows.items() if not r], counts)
+    registry._dirty_entries, registry._dirty_articles = set(), set()
+    return path
 
 
 def _journal(store_dir: str | Path) -> Path:
@@ -622,7 +1110,7 @@ def stage_registry(registry: Registry, store_dir: str | Path, *, articles: Itera
         "renames": dict(renames),
         "deleted": sorted(i for i in entries if i not in registry.entries),
         "entries": [_row(registry.entries[i]) for i in sorted(entries) if i in registry.entries],
-        "counts": {a: {i: n for i, n in sorted(registry.counts.get(a, {}).items()) if i in registry.entries}
+        "counts": {a: {i: n for i, n in sorted(registry.article_counts(a).items()) if i in registry.entries}
                    for a in sorted(changed_articles)},
     }
     path = _journal(store_dir)
@@ -634,7 +1122,11 @@ def stage_registry(registry: Registry, store_dir: str | Path, *, articles: Itera
 
 def commit_registry(store_dir: str | Path, registry: Registry | None = None) -> None:
     """After a build: fold the journal into the snapshot (``registry`` is the build's
-    registry; without it, the store's is loaded)."""
+    registry; without it, the store's is loaded). A lazily loaded registry merges only
+    the rows it changed into the files (see :func:`load_registry`)."""
+    if registry is not None and registry.lazy:
+        _save_lazy(registry, store_dir)
+        return
     save_registry(registry if registry is not None else load_registry(store_dir), store_dir)
 
 
@@ -729,10 +1221,9 @@ def _find(entity: Entity, natural_id: str, registry: Registry) -> str | None:
     """The registry entry ``entity`` is, or ``None`` (lookups in the registry's live indexes)."""
     if is_scoped(entity.key):
         return entity.key if entity.key in registry.entries else None
-    by_name, by_qid = registry.index()
     scores: dict[str, int] = defaultdict(int)
     if entity.wikidata:
-        for id_ in by_qid.get(entity.wikidata, ()):
+        for id_ in registry.by_wikidata(entity.wikidata):
             scores[id_] += 4
     if natural_id in registry.entries and registry.entries[natural_id].type == entity.type:
         scores[natural_id] += 3
@@ -740,9 +1231,10 @@ def _find(entity: Entity, natural_id: str, registry: Registry) -> str | None:
         if entity.type == "Person" and len(name_key(name).split()) < 2:
             continue  # a bare surname never links across articles
         weight = 2 if name == entity.label else 1
+        key = name_key(name)
         for type_ in ENTITY_TYPES:
             if compatible_types(type_, entity.type):
-                for id_ in by_name.get((type_, name_key(name)), ()):
+                for id_ in registry.named(type_, key):
                     scores[id_] = max(scores[id_], weight)
     candidates = [(s, i) for i, s in scores.items()
                   if i in registry.entries and not registry.apart(i, natural_id)
