@@ -24,6 +24,11 @@ Writing rules:
 * **Idempotent.** Re-adding an article with the same id and the same text adds
   nothing; the same id with another text replaces the old article (graph + metadata);
   the same text under another id only records the extra id.
+* **Repair only after an unclean end.** A writer that closes normally (no exception,
+  nobody wrote through the raw :attr:`Store.dataset` / :attr:`Store.oxigraph`) leaves a
+  clean-shutdown marker, ``<store>/.kg-clean``; the next writer removes it on open and
+  skips the repair scan (whose cost grows with the store). Without the marker (a kill,
+  an exception, raw writes) the next writer repairs as before.
 
 Example:
     >>> from kg.records import Document, Extraction
@@ -60,6 +65,7 @@ from kg.records import Extraction
 
 __all__ = [
     "BACKENDS",
+    "CLEAN_NAME",
     "DEFAULT_STORE",
     "LOCK_NAME",
     "AddReport",
@@ -74,9 +80,29 @@ DEFAULT_STORE = Path("output/store")
 BACKENDS = ("oxigraph", "memory")
 #: The writer lock file, inside the store directory.
 LOCK_NAME = ".kg-writer.lock"
+#: The clean-shutdown marker, inside the store directory (see the module docstring).
+CLEAN_NAME = ".kg-clean"
+#: :meth:`Store.add` flushes RocksDB's memtables to disk after this many quads (about 80
+#: generated articles), which bounds the writer's memory.
+FLUSH_QUADS = 50_000
 
 Backend = TypingLiteral["oxigraph", "memory"]
 _ARTICLE_PREFIX = str(RES["article/"])
+_MARKER = pyoxigraph.NamedNode(str(MKG.contentHash))
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a file removal in ``path`` durable (best effort: not every file system allows it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +360,12 @@ class Store:
         self._dataset: Dataset | None = None
         self._ox: pyoxigraph.Store | None = None
         self._lock_fd: int | None = None
+        #: Whether the raw dataset / pyoxigraph store was handed out to a writer's caller
+        #: (writes we cannot see: the next writer must repair).
+        self._exposed = False
+        self._unflushed = 0  # quads written since the last flush
+        #: Whether the last :meth:`open` ran the repair scan (``False``: a clean marker skipped it).
+        self.repaired = False
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -384,7 +416,15 @@ class Store:
         # oxrdflib keeps prefix bindings in memory only: bind them again on every open.
         self._dataset = _with_prefixes(Dataset(store=_OxigraphStore(store=self._ox), default_union=True))
         if not self._read_only:
-            self._repair()
+            self._exposed = False
+            marker = self._path / CLEAN_NAME
+            if marker.exists():  # the last writer ended cleanly: nothing to repair
+                marker.unlink()  # gone before any write: a kill from now on leaves no marker
+                _fsync_dir(self._path)
+                self.repaired = False
+            else:
+                self._repair()
+                self.repaired = True
         return self
 
     def _open_read_only(self, path: Path) -> pyoxigraph.Store:
@@ -427,12 +467,21 @@ class Store:
             os.close(self._lock_fd)
             self._lock_fd = None
 
-    def close(self) -> None:
-        """Flush and close the store, and release the writer lock. Idempotent."""
+    def close(self, *, clean: bool = True) -> None:
+        """Flush and close the store, and release the writer lock. Idempotent.
+
+        Args:
+            clean: Whether the session ended normally: a writer then leaves the
+                clean-shutdown marker (unless the raw dataset was handed out), so that the
+                next writer skips the repair scan. ``with Store(...)`` passes ``False``
+                when the block raised.
+        """
         if self._dataset is None:
             return
         if self._ox is not None and not self._read_only:
             self._ox.flush()
+            if clean and not self._exposed and self._path is not None:
+                (self._path / CLEAN_NAME).touch()
         self._dataset.store.close()  # oxrdflib drops its reference to the pyoxigraph store
         self._dataset = None
         self._ox = None  # the last reference: RocksDB closes now, so the directory can be reopened
@@ -447,7 +496,7 @@ class Store:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        self.close(clean=exc_type is None)
 
     def __repr__(self) -> str:
         mode = "read-only" if self._read_only else "read-write"
@@ -460,9 +509,19 @@ class Store:
     def dataset(self) -> Dataset:
         """The rdflib dataset (named graphs; SPARQL sees their union as default graph).
 
+        Writes through it are invisible to the store: a writer that hands it out repairs
+        on its next open (no clean-shutdown marker is left).
+
         Raises:
             StoreError: ``E023`` if the store is not open.
         """
+        dataset = self._data()
+        if not self._read_only:
+            self._exposed = True
+        return dataset
+
+    def _data(self) -> Dataset:
+        """The dataset, for the store's own use (not marked as handed out)."""
         if self._dataset is None:
             raise StoreError(Errors.E023.format(path=self._path, problem="is not open; call open() or use `with Store(...)`"))
         return self._dataset
@@ -476,7 +535,9 @@ class Store:
             ...     store.oxigraph is None
             True
         """
-        _ = self.dataset  # raises if closed
+        self._data()  # raises if closed
+        if not self._read_only and self._ox is not None:
+            self._exposed = True
         return self._ox
 
     def merged_graph(self) -> MergedGraph:
@@ -487,7 +548,7 @@ class Store:
             ...     len(store.merged_graph())
             0
         """
-        return _with_prefixes(MergedGraph(self.dataset.store))
+        return _with_prefixes(MergedGraph(self.dataset.store))  # a writable view: marks the dataset handed out
 
     # ------------------------------------------------------------------ reading
 
@@ -516,7 +577,7 @@ class Store:
             False
         """
         try:
-            result = self.dataset.query(sparql, initBindings=dict(bindings or {}))
+            result = self._data().query(sparql, initBindings=dict(bindings or {}))
             if result.type == "SELECT":
                 result.bindings  # evaluate now, so that errors surface here  # noqa: B018
         except (SyntaxError, ValueError, RuntimeError, OSError, TypeError) as exc:
@@ -535,7 +596,14 @@ class Store:
             ...     store.article_hashes("d1")
             set()
         """
-        meta = self.dataset.get_context(ARTICLES_GRAPH)
+        if self._ox is not None:  # index lookups in pyoxigraph (no rdflib objects: once per document)
+            self._data()
+            meta_g = pyoxigraph.NamedNode(ARTICLES_GRAPH)
+            ids = pyoxigraph.NamedNode(DCTERMS.identifier)
+            return {q.object.value
+                    for a in self._ox.quads_for_pattern(None, ids, pyoxigraph.Literal(doc_id), meta_g)
+                    for q in self._ox.quads_for_pattern(a.subject, _MARKER, None, meta_g)}
+        meta = self._data().get_context(ARTICLES_GRAPH)
         out: set[str] = set()
         for article in meta.subjects(DCTERMS.identifier, Literal(doc_id)):
             for h in meta.objects(article, MKG.contentHash):
@@ -551,7 +619,12 @@ class Store:
             False
         """
         a = article_iri(content_hash)
-        return (a, MKG.contentHash, Literal(content_hash)) in self.dataset.get_context(ARTICLES_GRAPH)
+        if self._ox is not None:
+            self._data()
+            marker = pyoxigraph.Quad(pyoxigraph.NamedNode(a), _MARKER, pyoxigraph.Literal(content_hash),
+                                     pyoxigraph.NamedNode(ARTICLES_GRAPH))
+            return marker in self._ox
+        return (a, MKG.contentHash, Literal(content_hash)) in self._data().get_context(ARTICLES_GRAPH)
 
     def stats(self) -> StoreStats:
         """Count quads, triples, articles, entities, facts, statements, quotes, graphs.
@@ -565,18 +638,18 @@ class Store:
 
         row = next(iter(self.query(get_query("stats").text)))
         values = {str(k): int(v) for k, v in row.asdict().items()}
-        return StoreStats(quads=self._quad_count(), triples=len(self.dataset), graphs=self._graph_count(), **values)
+        return StoreStats(quads=self._quad_count(), triples=len(self._data()), graphs=self._graph_count(), **values)
 
     def _graph_count(self) -> int:
         """Named graphs holding at least one quad (the store's list, not a SPARQL scan)."""
         if self._ox is not None:
             return sum(1 for g in self._ox.named_graphs() if next(self._ox.quads_for_pattern(None, None, None, g), None))
-        return sum(1 for g in self.dataset.graphs() if len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID)
+        return sum(1 for g in self._data().graphs() if len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID)
 
     def _quad_count(self) -> int:
         if self._ox is not None:
             return len(self._ox)
-        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+        return sum(1 for _ in self._data().quads((None, None, None, None)))
 
     def support(self, subject: str | URIRef, predicate: str | URIRef, obj: str | URIRef) -> int:
         """Number of articles stating the triple (computed by ``kg/queries/support.rq``).
@@ -602,7 +675,7 @@ class Store:
     def _writable(self) -> Dataset:
         if self._read_only:
             raise StoreError(Errors.E023.format(path=self._path, problem="was opened read-only; open it without read_only to write"))
-        return self.dataset
+        return self._data()
 
     def add(
         self,
@@ -638,10 +711,13 @@ class Store:
             counts[status] += 1
             done.append((extraction, status))
         self._write(dataset, batch)
-        if self._ox is not None and batch:
-            # memtables to disk after each batch: without it RocksDB keeps up to ~750 MB of them in
-            # memory on a growing store (measured: 1,280 articles' worth, 232 MB -> 56 MB RSS)
+        self._unflushed += len(batch)
+        if self._ox is not None and self._unflushed >= FLUSH_QUADS:
+            # memtables to disk every FLUSH_QUADS quads: without it RocksDB keeps up to ~750 MB of them
+            # in memory on a growing store (measured: 1,280 articles' worth, 232 MB -> 56 MB RSS); a
+            # flush per batch cost ~2 ms per article. Not needed for durability (RocksDB's write-ahead log).
             self._ox.flush()
+            self._unflushed = 0
         if on_article is not None:
             for extraction, status in done:
                 on_article(extraction, status)
@@ -736,7 +812,7 @@ class Store:
             marker = pyoxigraph.NamedNode(str(MKG.contentHash))
             graph = pyoxigraph.NamedNode(str(ARTICLES_GRAPH))
             return sum(1 for _ in self._ox.quads_for_pattern(None, marker, None, graph))
-        return sum(1 for _ in self.dataset.get_context(ARTICLES_GRAPH).triples((None, MKG.contentHash, None)))
+        return sum(1 for _ in self._data().get_context(ARTICLES_GRAPH).triples((None, MKG.contentHash, None)))
 
     def _write(self, dataset: Dataset, quads: list[Quad]) -> None:
         """Write quads in one transaction (Oxigraph), or one ``addN`` (memory)."""
@@ -745,7 +821,16 @@ class Store:
         if self._ox is not None:
             # Straight to pyoxigraph: ``extend`` is one transaction, and skipping rdflib's
             # per-quad Graph objects makes it about twice as fast as ``Dataset.addN``.
-            self._ox.extend([pyoxigraph.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for s, p, o, g in quads])
+            # Terms repeat (the graph in every quad, predicates, subjects): each is converted once.
+            cache: dict[Node, object] = {}
+
+            def ox(term: Node) -> object:
+                found = cache.get(term)
+                if found is None:
+                    found = cache[term] = _ox(term)
+                return found
+
+            self._ox.extend([pyoxigraph.Quad(ox(s), ox(p), ox(o), ox(g)) for s, p, o, g in quads])
         else:
             dataset.addN(quads)  # type: ignore[arg-type]
 
@@ -814,7 +899,7 @@ class Store:
         Runs at every writer open, so on Oxigraph it reads the index directly (about a
         microsecond per article) rather than through rdflib.
         """
-        dataset = self.dataset
+        dataset = self._data()
         if self._ox is not None:
             ox, meta_g = self._ox, pyoxigraph.NamedNode(str(ARTICLES_GRAPH))
             marker = pyoxigraph.NamedNode(str(MKG.contentHash))
