@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -77,6 +78,14 @@ ARTICLES_GRAPH: URIRef = RES["graph/articles"]
 #: Characters an IRI cannot hold verbatim (RFC 3987): controls, space, angle brackets, quotes...
 _IRI_UNSAFE = frozenset(chr(c) for c in range(0x21)) | frozenset('<>"{}|\\^`\x7f')
 
+
+# Terms written for every article, bound once (attribute access on a DefinedNamespace is a
+# checked lookup, about 5 us each, tens of thousands of times per batch).
+_TYPE, _LABEL, _PREF, _ALT, _SAME = RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs
+_QUOTE_TEXT, _STATEMENT, _SENTENCE, _START, _END = MKG.quoteText, MKG.Statement, MKG.sentence, MKG.startChar, MKG.endChar
+_RULE, _CONFIDENCE, _DERIVED = MKG.rule, MKG.confidence, PROV.wasDerivedFrom
+_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
+_INTEGER, _DECIMAL = XSD.integer, XSD.decimal
 
 _IRI_UNSAFE_RE = re.compile("[" + re.escape("".join(sorted(_IRI_UNSAFE))) + "]")
 
@@ -156,6 +165,7 @@ def predicate_iri(name: str) -> URIRef:
     return _mkg_term(name, "property")
 
 
+@lru_cache(maxsize=512)  # a DefinedNamespace lookup checks the ontology's term list each time
 def _mkg_term(name: str, kind: str) -> URIRef:
     try:
         return MKG[name]
@@ -199,17 +209,17 @@ def entity_quads(entity: Entity, graph: URIRef, *, lang: str | None = None) -> I
         <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q907311>
     """
     iri = entity_iri(entity)
-    yield iri, RDF.type, class_iri(entity.type), graph
+    yield iri, _TYPE, class_iri(entity.type), graph
     if entity.type == "Quote":
-        yield iri, MKG.quoteText, Literal(entity.label), graph
+        yield iri, _QUOTE_TEXT, Literal(entity.label), graph
         return
     pref = getattr(entity, "pref_label", None) or entity.label  # kg.registry.StoreEntity: per-language label
-    yield iri, RDFS.label, Literal(entity.label), graph
-    yield iri, SKOS.prefLabel, Literal(pref, lang=lang or None), graph
+    yield iri, _LABEL, Literal(entity.label), graph
+    yield iri, _PREF, Literal(pref, lang=lang or None), graph
     for alias in sorted(entity.aliases - {entity.label, pref}):
-        yield iri, SKOS.altLabel, Literal(alias), graph
+        yield iri, _ALT, Literal(alias), graph
     if entity.wikidata:
-        yield iri, OWL.sameAs, WD[entity.wikidata], graph
+        yield iri, _SAME, WD[entity.wikidata], graph
 
 
 def article_quads(document: Document) -> list[Quad]:
@@ -258,16 +268,16 @@ def _statement_quads(content_hash: str, triple: Triple, graph: URIRef, s: URIRef
     st = statement_iri(content_hash, s, p, o, ev.start)
     conf = Decimal(str(round(min(max(float(ev.confidence), 0.0), 1.0), 4)))
     return st, [
-        (st, RDF.type, MKG.Statement, graph),
-        (st, RDF.subject, s, graph),
-        (st, RDF.predicate, p, graph),
-        (st, RDF.object, o, graph),
-        (st, MKG.sentence, Literal(ev.sentence), graph),
-        (st, MKG.startChar, Literal(ev.start, datatype=XSD.integer), graph),
-        (st, MKG.endChar, Literal(ev.end, datatype=XSD.integer), graph),
-        (st, MKG.rule, Literal(ev.rule), graph),
-        (st, MKG.confidence, Literal(conf, datatype=XSD.decimal), graph),
-        (st, PROV.wasDerivedFrom, article_iri(content_hash), graph),
+        (st, _TYPE, _STATEMENT, graph),
+        (st, _SUBJECT, s, graph),
+        (st, _PREDICATE, p, graph),
+        (st, _OBJECT, o, graph),
+        (st, _SENTENCE, Literal(ev.sentence), graph),
+        (st, _START, Literal(ev.start, datatype=_INTEGER), graph),
+        (st, _END, Literal(ev.end, datatype=_INTEGER), graph),
+        (st, _RULE, Literal(ev.rule), graph),
+        (st, _CONFIDENCE, Literal(conf, datatype=_DECIMAL), graph),
+        (st, _DERIVED, article_iri(content_hash), graph),
     ]
 
 
