@@ -705,7 +705,8 @@ def load_registry(store_dir: str | Path = DEFAULT_STORE, *, lazy: bool = False) 
     """
     if lazy:
         reg = Registry()
-        reg._source = reg._snapshot = _SnapshotIndex.open(store_dir)
+        reg._snapshot = index = _SnapshotIndex.open(store_dir)
+        reg._source = None if index.empty() else index  # a new store: nothing to look up
     else:
         path = registry_path(store_dir)
         reg = Registry()
@@ -828,6 +829,10 @@ class _SnapshotIndex:
 
     # reading
 
+    def empty(self) -> bool:
+        """Whether the snapshot holds no entry and no count."""
+        return not any(self.con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in ("entries", "counts"))
+
     def entry(self, id_: str) -> RegistryEntry | None:
         row = self.con.execute("SELECT id, label, type, aliases, wikidata, never FROM entries WHERE id = ?",
                                (id_,)).fetchone()
@@ -852,8 +857,9 @@ class _SnapshotIndex:
 
     # writing
 
-    def rebuild(self) -> None:
-        """Index the snapshot files from scratch (reads the whole registry)."""
+    def rebuild(self, *, ours: bool = False) -> None:
+        """Index the snapshot files from scratch (reads the whole registry); ``ours``: the files
+        were just written by :func:`save_registry` (sorted, normalised)."""
         path = registry_path(self.store_dir)
         entries = list(_read_entries(path)) if path.is_file() else []
         ids = {e.id for e in entries}
@@ -867,8 +873,8 @@ class _SnapshotIndex:
             for table in ("entries", "names", "qids", "apart", "counts"):
                 self.con.execute(f"DELETE FROM {table}")
             self._insert(entries, counts)
-            self._set_meta(_fingerprint(self.store_dir), ours=not entries and not counts)
-        self.ours = not entries and not counts
+            self.ours = ours or (not entries and not counts)
+            self._set_meta(_fingerprint(self.store_dir), ours=self.ours)
         self.rebuilt = True
 
     def update(self, entries: Iterable[RegistryEntry], deleted: Iterable[str],
@@ -1006,7 +1012,7 @@ def _save_lazy(registry: Registry, store_dir: str | Path) -> Path:
     if not merged:  # hand-edited files, or the first lazy save of an older store: rewrite in full
         registry._load_all()
         save_registry(registry, store_dir)
-        index.rebuild()
+        index.rebuild(ours=True)
     else:
         os.replace(mentions_next, mentions)
         os.replace(nxt, path)
