@@ -142,6 +142,7 @@ class LexiconSchema(_Strict):
     genre_nouns: Words = []
     genre_adjectives: Words = []
     work_part_nouns: Words = []
+    title_stop_words: Words = []
     # quotes and hedges
     speech_verbs: Words = []
     speech_preps: Words = []
@@ -180,6 +181,7 @@ class LexiconSchema(_Strict):
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
     credit_with_cues: Words = []
+    costar_cues: Words = []
     possessive_work_nouns: Words = []
     character_cues: Words = []
     # award names (kg/extract/awards.py)

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.syntax import with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 from kg.schema import load_schema
@@ -516,6 +517,8 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
             for run in _lists(seg, ctx, brackets, glue):
                 credited = [m for m in run if m.start in by_holder]
                 roles = [pw for m in run for pw in explicit.get(m.start, [])]
+                if roles and len({p for m in run for p, _ in explicit.get(m.start, [])}) > 1:
+                    continue  # "réalisé par X, A et B incarnent": the names hold different roles
                 if roles:
                     pairs = list(dict.fromkeys((p, w.start, w) for p, w in roles))
                     roles = [(p, w) for p, _, w in pairs]
@@ -543,3 +546,42 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                         if credit is not None:
                             for t in credit.titles:
                                 yield _rel(m, pred, t, sent, rule + ".bracket")
+
+
+def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]:
+    """Co-stars: a person named after a ``costar_cues`` phrase ("aux côtés de", "face à",
+    "donne la réplique à", "alongside", "opposite") in the sentence of an ``actsIn`` fact acts
+    in the same work, with the names coordinated with it ("X joue dans W aux côtés de A et B")."""
+    cues = [tuple(c.split()) for c in ctx.lex.words("costar_cues")]
+    if not cues:
+        return
+    crew = {r.object.start if work_sides()[r.predicate] == "subject" else r.subject.start
+            for r in found if r.predicate in work_sides() and r.predicate != "actsIn"}
+    by_tok = {}
+    for m in ctx.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.type == "Person":
+            by_tok[span.start] = (m, span)
+    for r in [r for r in found if r.predicate == "actsIn"]:
+        sent = doc.char_span(r.subject.start, r.subject.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        sent = sent.sent
+        for i in range(sent.start, sent.end):
+            if i not in by_tok:
+                continue
+            m, span = by_tok[i]
+            k = span.start
+            while k > sent.start and doc[k - 1].pos_ == "DET":
+                k -= 1
+            words = [t.lower_ for t in doc[max(sent.start, k - 4):k]]
+            lemmas = [t.lemma_.lower() for t in doc[max(sent.start, k - 4):k]]
+            if not any(tuple(words[-len(c):]) == c or tuple(lemmas[-len(c):]) == c for c in cues):
+                continue
+            for t in with_conjuncts([span.root]):
+                hit = by_tok.get(t.i) or next((v for v in by_tok.values() if v[1].start <= t.i < v[1].end), None)
+                if hit is None:
+                    continue
+                person = hit[0]
+                if person.start != r.subject.start and person.start not in crew:
+                    yield Relation(person, "actsIn", r.object, sent.text, sent.start_char, "credits.costar", CONFIDENCE)

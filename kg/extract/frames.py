@@ -88,6 +88,9 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
         carrier, support_verbs = noun.head, ()
     verb = carrier.head if carrier.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg") else None
     if name == "support":
+        if verb is None and any(c.dep_ == "cop" for c in noun.children):
+            # "X et Y sont à l'affiche de…": the copula's subject holds the noun
+            return [c for c in noun.children if c.dep_ in ("nsubj",)], noun
         if verb is None or (support_verbs and verb.lemma_.lower() not in support_verbs):
             agents = [n for p, n in obliques(noun) if p in ("par", "by")]
             agents += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
@@ -363,6 +366,20 @@ def fronted_rule(frame: Frame) -> str:
     return "fronted." + frame.id.removeprefix("frame.").removeprefix("verb.")
 
 
+def _participle_phrases(phrase: Span, first: Token, lex) -> list[Span]:
+    """A fronted phrase cut before each coordinated past participle followed by "par":
+    "Distribué par X et produit par Y" -> "Distribué par X", "produit par Y"."""
+    doc = phrase.doc
+    cuts = [first.i]
+    for t in phrase:
+        if t.i > first.i + 1 and doc[t.i - 1].lower_ in ("et", ",") and t.i + 1 < phrase.end \
+                and doc[t.i + 1].lower_ == "par" and t.text[:1].islower():
+            cuts.append(t.i)
+    bounds = cuts + [phrase.end]
+    return [doc[a:b - 1] if b < phrase.end and doc[b - 1].lower_ in ("et", ",") else doc[a:b]
+            for a, b in zip(bounds, bounds[1:])]
+
+
 def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations between a fronted French phrase and the subject after its comma."""
     if doc.lang_ != "fr":
@@ -390,21 +407,24 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         first = phrase[0] if phrase[0].pos_ != "ADV" or len(phrase) < 3 else phrase[1]
         found: list[tuple[list[Mention], str, list[Mention], str]] = []
         low = first.lower_
-        # 1. a past participle: the lexicon's verb frames, its patient being the subject
-        for frame in lex.frames:
-            if frame.kind != "verb" or "patient" not in (frame.subject, frame.object):
-                continue
-            if not any(" " not in lemma and (low in past_participles(lemma) or (
-                    first.lemma_.lower() == lemma and first.pos_ in ("VERB", "ADJ") and low.endswith(
-                        ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes"))))
-                       for lemma in frame.lemmas):
-                continue
-            s_toks = _phrase_slot(ctx, phrase, frame.subject, subj)
-            o_toks = _phrase_slot(ctx, phrase, frame.object, subj)
-            subjects = _resolve_all(ctx, s_toks, frame.subject_types)
-            objects = _resolve_all(ctx, o_toks, frame.object_types)
-            if subjects and objects:
-                found.append((subjects, frame.predicate, objects, fronted_rule(frame)))
+        # 1. past participles: the lexicon's verb frames, their patient being the subject;
+        # "Distribué par X et produit par Y, le film": each participle has its own agents
+        for part in _participle_phrases(phrase, first, lex):
+            plow = part[0].lower_
+            for frame in lex.frames:
+                if frame.kind != "verb" or "patient" not in (frame.subject, frame.object):
+                    continue
+                if not any(" " not in lemma and (plow in past_participles(lemma) or (
+                        part[0].lemma_.lower() == lemma and part[0].pos_ in ("VERB", "ADJ", "NOUN") and plow.endswith(
+                            ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes"))))
+                           for lemma in frame.lemmas):
+                    continue
+                s_toks = _phrase_slot(ctx, part, frame.subject, subj)
+                o_toks = _phrase_slot(ctx, part, frame.object, subj)
+                subjects = _resolve_all(ctx, s_toks, frame.subject_types)
+                objects = _resolve_all(ctx, o_toks, frame.object_types)
+                if subjects and objects:
+                    found.append((subjects, frame.predicate, objects, fronted_rule(frame)))
         # 2. a role: "À la tête de X depuis 2020, Y", "Directrice générale de X, Y"
         heads = lex.words("fronted_leads")
         text = " ".join(t.lower_ for t in phrase[:4])

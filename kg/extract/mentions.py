@@ -16,6 +16,7 @@ from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, join_split_names)
+from kg.extract.titles import sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
 
@@ -63,6 +64,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns"))
     mentions = award_phrases(doc, mentions, lex)
+    mentions = sentence_case_titles(doc, mentions, lex.words("title_stop_words")) if lex.words("title_stop_words") else mentions
     return credit_titles(doc, cast_of_titles(doc, mentions, lex), lex)
 
 
@@ -376,6 +378,8 @@ def _title_before(doc: Doc, end: int, glue: frozenset[str]) -> Span | None:
     start = i + 1
     while start < end and not (doc[start].is_title or doc[start].is_upper or doc[start].like_num):
         start += 1
+    if start < end - 1 and doc[start].is_sent_start and doc[start].pos_ == "ADP" and doc[start].dep_ == "case":
+        start += 1  # "Dans Les Invisibles, réalisé par…": the preposition opens the sentence, not the title
     if start >= end or end - start > 7 or doc[end - 1].lower_ in glue:
         return None
     prev = doc[start - 1] if start > 0 else None
@@ -676,6 +680,9 @@ def _award_category(ent: Span, mention: Mention, lex: Lexicon) -> Mention:
 
 def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if ent.label_ in ENTITY_TYPES:  # gazetteer match: label is the ontology class
+        if ent.label_ in ("Place", "Person") and _named_by_work_noun(ent, lex):
+            # "la série Marseille", "le film Cloclo": a title named after a city or a person
+            return Mention(ent.text, ent.start_char, ent.end_char, "CreativeWork", "context:gazetteer")
         return Mention(ent.text, ent.start_char, ent.end_char, ent.label_, "gazetteer")
     type_ = NER_TYPES.get(ent.label_)
     if type_ is None:
@@ -708,6 +715,17 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     return Mention(span.text, span.start_char, span.end_char, type_, f"ner:{ent.label_}")
 
 
+def _named_by_work_noun(span: Span, lex: Lexicon) -> bool:
+    """Whether a work noun right before ``span`` names it ("la série Marseille", "the film
+    Jackie"), not introduces a complement ("le film de Marseille")."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.text in ("«", "“", '"') and span.start > 1:
+        prev = span.doc[span.start - 2]
+    return prev.pos_ == "NOUN" and (prev.lemma_.lower() in _work_nouns(lex) or prev.lower_ in _work_nouns(lex))
+
+
 def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | None:
     """CreativeWork or Product when the span is named by a work or product noun."""
     work, product = _work_nouns(lex), lex.words("product_nouns")
@@ -731,7 +749,8 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
                    and (c.lemma_.lower() in work | lex.words("source_nouns"))]
     # "Severance, la série d'Apple TV+": a description in apposition after the name
     doc = span.doc
-    if not person and span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in _DETS | {"un", "une", "a", "an"}:
+    if not person and span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in _DETS | {"un", "une", "a", "an"} \
+            and not _clause_subject(doc[span.end + 2]):
         candidates.append(doc[span.end + 2])
     if not person:  # "Cascadeur, Nekki's AI-assisted animation software": the head of the apposition
         head = _appos_head(doc, span.end)
@@ -768,6 +787,14 @@ def _work_nouns(lex: Lexicon) -> frozenset[str]:
     return lex.words("work_nouns") | lex.words("mention_work_nouns")
 
 
+def _clause_subject(tok: Token) -> bool:
+    """Whether ``tok`` heads the subject of a verb that follows it with no comma between: then
+    "NAME, le film a…" has a main clause after a fronted phrase, not a description of NAME."""
+    head = tok.head
+    return tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and head.i > tok.i and head.pos_ in ("VERB", "AUX") \
+        and not any(t.text == "," for t in tok.doc[tok.i:head.i])
+
+
 def _appos_head(doc: Doc, end: int) -> Token | None:
     """The head noun of a description after ``NAME ,``: "X, Nekki's AI-assisted animation software,"
     -> software; "X, the AI motion-capture tool from Y" -> tool (None when there is none)."""
@@ -785,6 +812,8 @@ def _appos_head(doc: Doc, end: int) -> Token | None:
             i += 1
             continue
         break
+    if last is not None and _clause_subject(last):
+        return None  # "Produit par X, le film n'avait…": the main clause's subject, not a description of X
     return last if last is not None and (i == len(doc) or not doc[i].is_alpha or doc[i].pos_ in ("ADP", "PRON", "SCONJ", "CCONJ", "DET", "VERB", "AUX")) else None
 
 

