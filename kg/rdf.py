@@ -43,6 +43,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -63,6 +64,7 @@ __all__ = [
     "class_iri",
     "entity_iri",
     "entity_quads",
+    "extraction_to_ox_quads",
     "extraction_to_quads",
     "predicate_iri",
     "quote_iri",
@@ -262,11 +264,16 @@ def article_quads(document: Document) -> list[Quad]:
     return quads
 
 
+def _confidence(value: float) -> Decimal:
+    """A confidence as written: clamped to [0, 1], four decimals."""
+    return Decimal(str(round(min(max(float(value), 0.0), 1.0), 4)))
+
+
 def _statement_quads(content_hash: str, triple: Triple, graph: URIRef, s: URIRef, o: URIRef) -> tuple[URIRef, list[Quad]]:
     p = predicate_iri(triple.predicate)
     ev = triple.evidence
     st = statement_iri(content_hash, s, p, o, ev.start)
-    conf = Decimal(str(round(min(max(float(ev.confidence), 0.0), 1.0), 4)))
+    conf = _confidence(ev.confidence)
     return st, [
         (st, _TYPE, _STATEMENT, graph),
         (st, _SUBJECT, s, graph),
@@ -340,6 +347,110 @@ def extraction_to_quads(extraction: Extraction) -> list[Quad]:
         out.update(dict.fromkeys(evidence))
 
     out.update(dict.fromkeys(article_quads(doc)))
+    return list(out)
+
+
+# --- the same quads as pyoxigraph terms, built directly (what the Oxigraph store writes) ---
+
+@lru_cache(maxsize=4096)
+def _node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+_OX_TYPE, _OX_LABEL, _OX_PREF, _OX_ALT, _OX_SAME = map(_node, (_TYPE, _LABEL, _PREF, _ALT, _SAME))
+_OX_QUOTE_TEXT, _OX_STATEMENT, _OX_SENTENCE, _OX_START, _OX_END = map(
+    _node, (_QUOTE_TEXT, _STATEMENT, _SENTENCE, _START, _END))
+_OX_RULE, _OX_CONFIDENCE, _OX_DERIVED = map(_node, (_RULE, _CONFIDENCE, _DERIVED))
+_OX_SUBJECT, _OX_PREDICATE, _OX_OBJECT = map(_node, (_SUBJECT, _PREDICATE, _OBJECT))
+_OX_INTEGER, _OX_DECIMAL, _OX_DATE = _node(_INTEGER), _node(_DECIMAL), _node(XSD.date)
+
+
+def _ox_term(term: Node) -> ox.NamedNode | ox.Literal:
+    """An rdflib IRI or literal of :func:`article_quads` as a pyoxigraph term."""
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=_node(str(term.datatype)))
+        return ox.Literal(str(term))
+    return _node(str(term))
+
+
+def _ox_entity_quads(subject: ox.NamedNode, entity: Entity, graph: ox.NamedNode,
+                     lang: str | None) -> Iterator[ox.Quad]:
+    """:func:`entity_quads` as pyoxigraph quads."""
+    yield ox.Quad(subject, _OX_TYPE, _node(class_iri(entity.type)), graph)
+    if entity.type == "Quote":
+        yield ox.Quad(subject, _OX_QUOTE_TEXT, ox.Literal(entity.label), graph)
+        return
+    pref = getattr(entity, "pref_label", None) or entity.label
+    yield ox.Quad(subject, _OX_LABEL, ox.Literal(entity.label), graph)
+    yield ox.Quad(subject, _OX_PREF, ox.Literal(pref, language=lang) if lang else ox.Literal(pref), graph)
+    for alias in sorted(entity.aliases - {entity.label, pref}):
+        yield ox.Quad(subject, _OX_ALT, ox.Literal(alias), graph)
+    if entity.wikidata:
+        yield ox.Quad(subject, _OX_SAME, _node(WD[entity.wikidata]), graph)
+
+
+def extraction_to_ox_quads(extraction: Extraction) -> list[ox.Quad]:
+    """:func:`extraction_to_quads` built as pyoxigraph quads, without rdflib terms (what
+    :meth:`kg.store.Store.add` writes to Oxigraph): the same quads, in the same order.
+
+    Raises:
+        SchemaError: ``E026`` if an entity type or a predicate is not an ontology term.
+
+    Example:
+        >>> from kg.records import Document
+        >>> quads = extraction_to_ox_quads(Extraction(Document(id="x", text="t", lang="en"), [], []))
+        >>> quads[-1].predicate.value == str(MKG.contentHash), len(quads)
+        (True, 5)
+    """
+    doc = extraction.document
+    h = doc.content_hash
+    g = ox.NamedNode(article_graph_iri(h))
+    out: dict[ox.Quad, None] = {}  # ordered set
+    iris: dict[tuple[str, str, str], str] = {}
+
+    def iri(entity: Entity) -> str:
+        key = (entity.type, entity.key, entity.label)
+        found = iris.get(key)
+        if found is None:
+            found = iris[key] = str(entity_iri(entity))
+        return found
+
+    described: dict[str, Entity] = {}
+    for entity in extraction.entities:
+        described.setdefault(iri(entity), entity)
+    for t in extraction.triples:
+        described.setdefault(iri(t.subject), t.subject)
+        described.setdefault(iri(t.object), t.object)
+    nodes: dict[str, ox.NamedNode] = {}
+    for text, entity in described.items():
+        node = nodes[text] = ox.NamedNode(text)
+        for q in _ox_entity_quads(node, entity, g, doc.lang):
+            out[q] = None
+
+    article = ox.NamedNode(article_iri(h))
+    for t, s, o in _best_evidence(extraction.triples, iri):  # type: ignore[arg-type]
+        p = predicate_iri(t.predicate)
+        ev = t.evidence
+        st = ox.NamedNode(statement_iri(h, s, p, o, ev.start))  # type: ignore[arg-type]
+        subject, predicate, obj = nodes[s], _node(p), nodes[o]  # type: ignore[index]
+        out[ox.Quad(subject, predicate, obj, g)] = None
+        for q in (ox.Quad(st, _OX_TYPE, _OX_STATEMENT, g),
+                  ox.Quad(st, _OX_SUBJECT, subject, g),
+                  ox.Quad(st, _OX_PREDICATE, predicate, g),
+                  ox.Quad(st, _OX_OBJECT, obj, g),
+                  ox.Quad(st, _OX_SENTENCE, ox.Literal(ev.sentence), g),
+                  ox.Quad(st, _OX_START, ox.Literal(str(int(ev.start)), datatype=_OX_INTEGER), g),
+                  ox.Quad(st, _OX_END, ox.Literal(str(int(ev.end)), datatype=_OX_INTEGER), g),
+                  ox.Quad(st, _OX_RULE, ox.Literal(ev.rule), g),
+                  ox.Quad(st, _OX_CONFIDENCE, ox.Literal(f"{_confidence(ev.confidence):f}", datatype=_OX_DECIMAL), g),
+                  ox.Quad(st, _OX_DERIVED, article, g)):
+            out[q] = None
+
+    for s_, p_, o_, g_ in article_quads(doc):  # a few quads: converted
+        out[ox.Quad(_ox_term(s_), _ox_term(p_), _ox_term(o_), _ox_term(g_))] = None  # type: ignore[arg-type]
     return list(out)
 
 

@@ -60,7 +60,7 @@ from rdflib.term import Identifier, Node, Variable
 
 from kg.errors import Errors, QueryError, StoreError
 from kg.namespace import DCTERMS, MKG, RES, XSD, bind_prefixes
-from kg.rdf import ARTICLES_GRAPH, Quad, article_graph_iri, article_iri, extraction_to_quads
+from kg.rdf import ARTICLES_GRAPH, Quad, article_graph_iri, article_iri, extraction_to_ox_quads, extraction_to_quads
 from kg.records import Extraction
 
 __all__ = [
@@ -703,7 +703,7 @@ class Store:
         """
         dataset = self._writable()
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "duplicate": 0}
-        batch: list[Quad] = []
+        batch: list[Quad | pyoxigraph.Quad] = []
         pending: set[str] = set()  # articles of this batch, not written yet
         done: list[tuple[Extraction, str]] = []
         for extraction in extractions:
@@ -730,14 +730,16 @@ class Store:
             quads=quads,
         )
 
-    def _add_one(self, dataset: Dataset, extraction: Extraction, batch: list[Quad], pending: set[str]) -> str:
+    def _add_one(self, dataset: Dataset, extraction: Extraction, batch: list[Quad | pyoxigraph.Quad],
+                 pending: set[str]) -> str:
         """Queue an article's quads on ``batch`` (written by :meth:`add`); returns its status."""
         doc = extraction.document
         h = doc.content_hash
         known = self.article_hashes(doc.id)
         if h in known:
             return "unchanged"
-        quads = extraction_to_quads(extraction)  # before any removal: a bad record changes nothing
+        # before any removal: a bad record changes nothing; pyoxigraph terms built directly for Oxigraph
+        quads = extraction_to_ox_quads(extraction) if self._ox is not None else extraction_to_quads(extraction)
         for old in known:
             self._forget_id(dataset, old, doc.id)
         status = "replaced" if known else "added"
@@ -814,8 +816,9 @@ class Store:
             return sum(1 for _ in self._ox.quads_for_pattern(None, marker, None, graph))
         return sum(1 for _ in self._data().get_context(ARTICLES_GRAPH).triples((None, MKG.contentHash, None)))
 
-    def _write(self, dataset: Dataset, quads: list[Quad]) -> None:
-        """Write quads in one transaction (Oxigraph), or one ``addN`` (memory)."""
+    def _write(self, dataset: Dataset, quads: list[Quad] | list[Quad | pyoxigraph.Quad]) -> None:
+        """Write quads (rdflib tuples, or pyoxigraph quads on Oxigraph) in one transaction
+        (Oxigraph), or one ``addN`` (memory)."""
         if not quads:
             return
         if self._ox is not None:
@@ -830,7 +833,8 @@ class Store:
                     found = cache[term] = _ox(term)
                 return found
 
-            self._ox.extend([pyoxigraph.Quad(ox(s), ox(p), ox(o), ox(g)) for s, p, o, g in quads])
+            self._ox.extend([q if isinstance(q, pyoxigraph.Quad) else pyoxigraph.Quad(ox(q[0]), ox(q[1]), ox(q[2]), ox(q[3]))
+                             for q in quads])
         else:
             dataset.addN(quads)  # type: ignore[arg-type]
 
