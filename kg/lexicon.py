@@ -143,6 +143,7 @@ class LexiconSchema(_Strict):
     genre_adjectives: Words = []
     work_part_nouns: Words = []
     title_stop_words: Words = []
+    demonyms: Words = []
     # quotes and hedges
     speech_verbs: Words = []
     speech_preps: Words = []
@@ -178,6 +179,7 @@ class LexiconSchema(_Strict):
     mention_title_participles: Words = []
     # credit lists of a production (kg/extract/credits.py)
     credit_cues: dict[Predicate, Words] = {}
+    speaker_role_nouns: dict[Predicate, Words] = {}
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
     credit_with_cues: Words = []

@@ -117,7 +117,7 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
     """Mentions without fictional characters: a name right after a character cue of the
     lexicon ("plays Jenna Lazarus", "takes the lead as Laz", "incarne Lucien de Rubempré")
     is a role, not a person of the news."""
-    cues = [tuple(str(c).lower().split()) for c in lex.data.get("character_cues") or []]
+    cues = [tuple(str(c).lower().replace("’", "'").split()) for c in lex.data.get("character_cues") or []]
     if not cues:
         return mentions
     out = []
@@ -125,7 +125,7 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
         if m.type == "Person" and not m.source.startswith("gazetteer"):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and any(
-                    span.start >= len(c) and tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c
+                    span.start >= len(c) and tuple(t.lower_.replace("’", "'") for t in doc[span.start - len(c):span.start]) == c
                     for c in cues):
                 continue
         out.append(m)
@@ -414,6 +414,17 @@ def _is_topic(tok: Token) -> bool:
     return True
 
 
+def _source_work(span: Span, lex: Lexicon) -> bool:
+    """Whether a source noun names the work as a source ("the Slough House novels", "le roman
+    Les Choses humaines"): the production a cast list is about is never the book."""
+    doc = span.doc
+    sources = (lex.words("source_nouns") | lex.words("book_nouns")) - lex.words("work_nouns")
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.pos_ == "NOUN" and (t.lemma_.lower() in sources or t.lower_ in sources)
+               for t in (before, after))
+
+
 def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Mention | None:
     """The work a credit list at ``before_char`` is about: a work of its sentence named before
     it, else the latest topical work of the passage before it (see :func:`_is_topic`)."""
@@ -427,7 +438,7 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
         if m is None or m.type != "CreativeWork":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _source_work(span, ctx.lex):
             continue
         if sent.start_char <= m.start or _is_topic(span.root):
             best = m

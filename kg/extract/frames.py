@@ -298,6 +298,8 @@ def _fronted_subject(ctx: Context, i: int, end: int) -> Token | None:
     the noun of a definite description ("la série")."""
     doc = ctx.doc
     noun = None
+    if i < end and doc[i].lower_ in ("il", "elle") and doc[i].dep_ in ("nsubj", "nsubj:pass") and doc[i].head.i > i:
+        return doc[i]  # "Distribué en France par X, il y a attiré…": the work named before
     for tok in doc[i:min(i + 6, end)]:
         m = ctx.at(tok)
         if m is not None and m.start == tok.idx and m.type not in ("Concept", "Place", "Quote"):
@@ -333,7 +335,7 @@ def _phrase_args(ctx: Context, phrase: Span, preps: set[str]) -> list[Token]:
                     j += 2
                     continue
                 break
-            if t.pos_ in ("DET",) or (t.pos_ in ("ADJ", "NOUN") and skipped < 2):
+            if t.pos_ in ("DET",) or (t.pos_ in ("ADJ", "NOUN") or t.is_lower and t.pos_ == "PROPN") and skipped < 3:
                 skipped += t.pos_ != "DET"
                 if t.pos_ == "NOUN" and j + 1 < phrase.end and _PHRASE_PREPS.get(doc[j + 1].lower_) is not None:
                     out.append(t)  # "par la société": a description, resolved later
@@ -389,7 +391,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     lex = ctx.lex
     negations = lex.words("hedge", "negations")
     for sent in doc.sents:
-        comma = next((t for t in sent if t.text == "," and t.i - sent.start <= 16), None)
+        comma = next((t for t in sent if t.text == "," and t.i - sent.start <= 24), None)
         if comma is None or comma.i - sent.start < 2:
             continue
         phrase = doc[sent.start:comma.i]

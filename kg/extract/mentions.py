@@ -262,7 +262,8 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
-        kept = ("Person", "Place", "Award", "Event") if poss is None else ("Person", "Organization", "Place", "Award", "Event")
+        # after a fronted work participle a name NER took for a place is the work ("Diffusée sur France 2, Sambre…")
+        kept = ("Person", "Award", "Event") if poss is None else ("Person", "Organization", "Place", "Award", "Event")
         if any(m.start < span.start_char or m.end > span.end_char or m.source == "gazetteer" or m.type in kept
                for m in covering.values()):
             continue
@@ -695,11 +696,16 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
         span = span[1:]
     while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
         span = span[:-1]  # "Brady Corbet's" -> "Brady Corbet"
+    if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ") \
+            and span[0].lemma_.islower():
+        return None  # "Distribué par X, …": a capitalised participle opening a sentence is no name
     if type_ == "Person":
         # a person's name starts with a capital: "général de Lumio" is an NER slip
         trimmed = False
         while len(span) > 1 and not span[0].text[:1].isupper():
             span, trimmed = span[1:], True
+        while len(span) > 2 and span[0].lower_ in lex.words("demonyms"):
+            span = span[1:]  # "le Britannique George Kay": a nationality, then the name
         if not span.text[:1].isupper():
             return None
         if trimmed:  # the span was wrong, so is its label: let the context type it

@@ -158,6 +158,9 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                 sub = subj[0]
                 left = min(t.i for t in sub.subtree)
                 name = doc[left:sub.i + 1]
+        elif tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX") \
+                and not any(t.text == "," for t in doc[tok.i:tok.head.i]):
+            continue  # "…de Lille, la fiction est produite par": the main clause's subject, not a description
         else:  # "X, the Paramount Network hit": a description after "NAME ,"
             j = tok.i - 1
             while j >= 0 and (doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM") or doc[j].text in ("-", "‑")) and tok.i - j < 7:

@@ -39,8 +39,9 @@ def find_quotes(text: str) -> Iterator[tuple[int, int]]:
         yield start + lead, start + lead + len(inner)
 
 
-def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
-    """``said`` relations for the direct quotes of ``doc``."""
+def quote_relations(doc: Doc, ctx: Context, found: list[Relation] | None = None) -> Iterator[Relation]:
+    """``said`` relations for the direct quotes of ``doc``; ``found`` (the relations the other
+    extractors found) names a speaker given by a role ("», souligne le réalisateur")."""
     speech = ctx.lex.words("speech_verbs")
     prev_end = -1
     for start, end in find_quotes(doc.text):
@@ -54,7 +55,7 @@ def quote_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         verb, speaker_tok = _speech_verb(inner, ctx, speech)
         if verb is None and speaker_tok is None:
             continue
-        speakers = _speakers(verb, speaker_tok, ctx)
+        speakers = _role_speaker(verb, start, ctx, found or []) or _speakers(verb, speaker_tok, ctx)
         if not speakers or (len(inner.text.split()) <= _MIN_QUOTE_WORDS
                             and not any(t.pos_ in ("VERB", "AUX") for t in inner)):
             continue  # a quoted nickname or term (« Connasse », « pluriannuel ») is no quotation
@@ -138,6 +139,33 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
 
 #: Quotes of this many words or fewer, with no verb, are quoted terms, not speech.
 _MIN_QUOTE_WORDS = 2
+
+
+def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Relation]) -> list[Mention]:
+    """The speaker of a quote said by a definite role noun with no name ("a confié le cinéaste",
+    "the director said"): the person credited with that role (``speaker_role_nouns``) latest
+    before the quote, when the passage credits exactly one person with it."""
+    if verb is None:
+        return []
+    table = ctx.lex.data.get("speaker_role_nouns") or {}
+    role_of = {w: pred for pred, words in table.items() for w in words or []}
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj")
+            and c.pos_ == "NOUN" and (c.lemma_.lower() in role_of or c.lower_ in role_of)]
+    if not subj or ctx.at(subj[0]) is not None or any(
+            ctx.at(c) is not None for c in subj[0].children if c.dep_ in ("appos", "flat:name", "nmod", "flat")):
+        return []
+    if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") or c.lower_ in ("the", "le", "la", "l'", "l’")
+               for c in subj[0].children):
+        return []
+    pred = role_of.get(subj[0].lemma_.lower()) or role_of.get(subj[0].lower_)
+    side = "object" if pred in ("directedBy", "author") else "subject"
+    people = {}
+    for r in found:
+        if r.predicate == pred:
+            person = r.object if side == "object" else r.subject
+            if person.type == "Person" and person.start < max(before, subj[0].idx):
+                people[person.text] = person
+    return list(people.values()) if len(people) == 1 else []
 
 
 def _speakers(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> list[Mention]:

@@ -48,11 +48,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += airs_on_relations(doc, ctx)
     found += english_relations(doc, ctx)
     found += french_relations(doc, ctx)
-    found += quote_relations(doc, ctx)
     found += prize_list_relations(doc, ctx)
     found += possessive_work_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
     found += costar_relations(doc, ctx, found)
+    found += quote_relations(doc, ctx, found)
     found = stray_bracket_relations(doc, ctx, found)
     out: list[Relation] = []
     seen: set[tuple] = set()

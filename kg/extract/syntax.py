@@ -550,7 +550,54 @@ class Context:
             m = self._resolve_one(t, types)
             if m is not None and m not in out:
                 out.append(m)
+        if follow_conj and out and self.at(tok) is not None and self.at(tok).start == out[0].start:
+            out += [m for m in self.surface_list(out[0]) if m not in out]
         return out
+
+    def surface_list(self, first: Mention) -> list[Mention]:
+        """The names listed after ``first`` in the text when the parser split the list:
+        "par A, B et C" where B and C came out as the subject of the main verb. Only a list
+        closed by "et"/"and"/"&", of names of ``first``'s type, and only members the parse
+        leaves without a role of their own: a subject of a verb that has another subject
+        ("Le groupe cofondé par A, B et C a annoncé") is taken, the sole subject of a verb
+        ("réalisé par A, B et C incarnent…") is not.
+        """
+        if first.type not in ("Person", "Organization"):
+            return []
+        doc = self.doc
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None:
+            return []
+        found: list[Mention] = []
+        j = span.end
+        while j + 1 < len(doc) and len(found) < 8:
+            sep = doc[j]
+            nxt = self.at(doc[j + 1])
+            closing = sep.lower_ in ("et", "and", "&")
+            if sep.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in ("and", "et") \
+                    and self.at(doc[j + 2]) is not None:
+                j, closing, nxt = j + 1, True, self.at(doc[j + 2])  # ", and C"
+            if not (sep.text == "," or closing) or nxt is None or nxt.type != first.type \
+                    or nxt.start != doc[j + 1].idx:
+                return []
+            found.append(nxt)
+            member = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+            if member is None:
+                return []
+            if closing:
+                break
+            j = member.end
+        else:
+            return []
+        if not found or not any(t.lower_ in ("et", "and", "&") for t in doc[span.end:member.start]):
+            return []
+        for m in found:
+            root = doc.char_span(m.start, m.end, alignment_mode="expand").root
+            if root.dep_ in SUBJ | PASS_SUBJ:
+                others = [c for c in root.head.children if c.dep_ in SUBJ | PASS_SUBJ and c.i != root.i]
+                if not others:
+                    return []
+        return found
 
     def fit(self, m: Mention | None, types: tuple[str, ...]) -> Mention | None:
         """``m`` if its type is one of ``types``; an untyped (``Misc``) mention retyped to the
