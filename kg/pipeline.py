@@ -113,7 +113,7 @@ def extract_paths(paths: Iterable[str | Path], *, progress: Callable[[int | None
     return report, extract_documents(docs, on_error=lambda e: report.errors.append(str(e)), on_done=on_done)
 
 
-__all__ = ["BUILD_BATCH", "EXPORT_LIMIT", "BuildReport", "Report", "add_to_store", "build", "estimate_documents",
+__all__ = ["BUILD_BATCH", "EXPORT_LIMIT", "REGISTRY_CHECKPOINT", "BuildReport", "Report", "add_to_store", "build", "estimate_documents",
            "export_files", "extract_documents", "extract_paths", "read_documents", "summary_counts", "with_lang",
            "InputError"]
 
@@ -159,6 +159,10 @@ BUILD_BATCH = 32
 #: ``kg build`` writes graph.ttl, graph.trig and graph.html when the store holds at most
 #: this many articles (or with ``export=True``); beyond, ``kg export`` and ``kg viz`` do it.
 EXPORT_LIMIT = 200
+#: A build saves the registry (journal folded into the TSV files and their index) and starts
+#: again from the saved state once this many entries changed since the last save, so that
+#: memory does not grow with the corpus (about 3,000 generated articles; a save merges the files).
+REGISTRY_CHECKPOINT = 20_000
 
 
 def estimate_documents(paths: Iterable[str | Path]) -> int | None:
@@ -314,7 +318,9 @@ def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
        (:meth:`kg.store.Store.rename_iris`, idempotent).
 
     After the last batch the journal is folded into ``registry.tsv``
-    (:func:`kg.registry.commit_registry`). A run killed anywhere leaves the store and the
+    (:func:`kg.registry.commit_registry`), and also between batches once
+    :data:`REGISTRY_CHECKPOINT` entries changed (the registry, loaded lazily, then starts
+    again from the saved files: its memory does not grow with the corpus). A run killed anywhere leaves the store and the
     registry (snapshot plus journal) as after the last complete batch, or with a last
     journal record that the next run finishes or drops (:func:`kg.registry.recover_registry`). Unchanged articles already stored are skipped
     (re-extracted with ``force``). Failures go to ``report.errors``; the other documents
@@ -368,6 +374,10 @@ def add_to_store(store: Any, docs: Iterable[Document], report: BuildReport, *,
         if on_done:
             for doc in batch:
                 on_done(doc)
+        if persistent and registry.lazy and registry.unsaved >= REGISTRY_CHECKPOINT:
+            # every batch is committed here: save, and drop what the registry holds in memory
+            commit_registry(store.path, registry)
+            registry = load_registry(store.path, lazy=True)
     if persistent and (report.batches or (store.path / JOURNAL_FILE).exists()):
         commit_registry(store.path, registry)  # the journal into registry.tsv, once per build
     return report

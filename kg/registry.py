@@ -398,6 +398,11 @@ class Registry:
         self._source = None  # nothing left to read
 
     @property
+    def unsaved(self) -> int:
+        """About how many entries changed since loading (what a save of a lazy registry writes)."""
+        return len(self._dirty_entries) + len(self._changed_entries)
+
+    @property
     def lazy(self) -> bool:
         """Whether entries are read from the snapshot index on demand (``load_registry(..., lazy=True)``)."""
         return self._snapshot is not None

@@ -111,3 +111,26 @@ def test_an_unclean_end_or_a_hand_edit_brings_the_whole_reads_back(tmp_path, cal
         calls[key] = 0
     _build(store, _docs(14, 1))
     assert calls == {"repair": 0, "rebuild": 0, "all_entries": 0}  # back to incremental
+
+
+def test_registry_checkpoints_between_batches_change_nothing(tmp_path, monkeypatch):
+    """A long build saves the registry every REGISTRY_CHECKPOINT changed entries and starts
+    again from the files (bounded memory); the result is that of a build without them."""
+    import kg.pipeline
+    import kg.registry
+
+    saves = {"n": 0}
+    real = kg.registry.commit_registry
+
+    def counted(*args, **kwargs):
+        saves["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kg.registry, "commit_registry", counted)
+    _build(tmp_path / "once", _docs(0, 24))
+    assert saves["n"] == 1  # at the end only (positive twin)
+    saves["n"] = 0
+    monkeypatch.setattr(kg.pipeline, "REGISTRY_CHECKPOINT", 6)  # about every batch of 4 articles
+    _build(tmp_path / "checkpoints", _docs(0, 24))
+    assert saves["n"] >= 5
+    assert _state(tmp_path / "checkpoints") == _state(tmp_path / "once")
