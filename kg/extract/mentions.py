@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
-                              genre_titles, join_split_names)
+                              genre_titles, join_split_names, organisation_forms)
 from kg.extract.titles import sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -61,6 +61,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
+    mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"))
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns"))
     mentions = award_phrases(doc, mentions, lex)

@@ -196,3 +196,57 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         elif not covered.intersection(range(name.start_char, name.end_char)) and len(name) <= 6:
             out.append(Mention(name.text, name.start_char, name.end_char, "CreativeWork", "context:described"))
     return sorted(out, key=lambda m: m.start)
+
+
+#: Words after a name and a number that make the number a quantity, not part of the name.
+_UNITS = frozenset(("%", "million", "millions", "milliard", "milliards", "fois", "an", "ans", "mois", "jours", "heures",
+                    "minutes", "euros", "dollars", "m", "md", "k", "h", "points", "pour", "sur", "times", "years",
+                    "billion", "percent", "per"))
+
+
+def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[str],
+                       demonyms: frozenset[str]) -> list[Mention]:
+    """Organisation names as news writes them around NER's spans:
+
+    * a channel or station number belongs to the name: "Europe 1", "France 5" (NER cuts
+      before the number, and types the rest a place);
+    * a lower-case generic head is not part of the name: "groupe Lagardère" -> "Lagardère";
+    * a company named by a nationality used as a noun, "l'allemand Leonine", or after an
+      organisation noun and a nationality, "le groupe allemand Bertelsmann", is an
+      organisation whatever NER said (French writes people's nationalities capitalised:
+      "le Britannique George Kay").
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Europe 1 recrute.")
+        >>> [m.text for m in organisation_forms(doc, [Mention("Europe", 0, 6, "Place", "ner:LOC")],
+        ...                                     frozenset(), frozenset())]
+        ['Europe 1']
+    """
+    starts = {m.start for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.source.startswith("gazetteer") and m.type not in ("Organization", "Place"):
+            out.append(m)
+            continue
+        if m.type in ("Organization", "Place", "Misc") and span.end < len(doc):
+            num = doc[span.end]
+            after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+            if num.text.isdigit() and len(num.text) <= 2 and num.idx not in starts and doc.text[m.end:num.idx] == " " \
+                    and (after is None or after.lower_ not in _UNITS and not after.like_num):
+                m = Mention(doc.text[m.start:num.idx + len(num.text)], m.start, num.idx + len(num.text), "Organization",
+                            m.source + ">number")
+                span = doc[span.start:span.end + 1]
+        if m.type == "Organization" and len(span) > 1 and span[0].is_lower \
+                and span[0].lemma_.lower() in org_nouns:
+            rest = span[1:]
+            m = Mention(rest.text, rest.start_char, rest.end_char, m.type, m.source)
+            span = rest
+        if m.type in ("Person", "Place", "Misc") and m.source.startswith("ner") and span.start >= 2:
+            prev, before = doc[span.start - 1], doc[span.start - 2]
+            demonym = prev.is_lower and prev.lower_ in demonyms
+            if demonym and (before.pos_ == "DET" or before.is_lower and before.lemma_.lower() in org_nouns):
+                m = Mention(m.text, m.start, m.end, "Organization", "context:demonym")
+        out.append(m)
+    return out

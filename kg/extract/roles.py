@@ -124,6 +124,9 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             orgs = [o for o in orgs if not _place_modifier(o, ctx)]
             if predicate in ("leads", "ceoOf") and _heads_a_department(tok.i + n, ctx):
                 predicate = "worksFor"  # "head of production at X": a department head works for X
+            if len(orgs) > 1:  # a list of organisations after the role is never its own holder
+                holders = [h for h in holders if all(h.start != o.start for o in orgs)
+                           and not any(h in ctx.surface_list(o) for o in orgs)]
             for h in holders:
                 for o in orgs:
                     if h.start == o.start:
@@ -203,6 +206,13 @@ def _surface_org(i: int, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
     if i >= len(doc):
         return []
     m = ctx.at(doc[i])
+    if m is None and doc[i].is_lower and doc[i].pos_ == "NOUN" and i + 1 < len(doc):
+        # "la radio du groupe Lagardère", "filiale du groupe allemand Bertelsmann": a generic head, then the name
+        j = i + 2 if doc[i + 1].lower_ in ctx.lex.words("demonyms") and i + 2 < len(doc) else i + 1
+        named = ctx.at(doc[j])
+        if named is not None and named.start == doc[j].idx and named.type in types \
+                and doc[i].lemma_.lower() in ctx.lex.words("anaphors", "Organization"):
+            return [named]
     if m is not None:
         return [m] if m.type in types and m.start == doc[i].idx else []
     if doc[i].pos_ == "NOUN" and any(c.dep_ == "det" for c in doc[i].children):

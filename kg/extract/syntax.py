@@ -137,6 +137,8 @@ def slot(trigger: Token, name: str) -> list[Token]:
                     found = [before]
                 else:
                     found = [c for c in trigger.head.children if c.dep_ in SUBJ | PASS_SUBJ]
+                if not found and before is not None and doc.lang_ == "fr" and before.text[:1].isupper():
+                    found = [before]  # "M6, contrôlé par X, reste…": the parser lost the main subject
             if not found and trigger.dep_ == "conj" and is_passive(trigger.head) and trigger.head.i != trigger.i:
                 found = slot(trigger.head, "patient")  # "produced by X and distributed by Y"
             if not found and trigger.dep_ == "conj" and trigger.doc.lang_ == "en" and trigger.head.i < trigger.i \
@@ -281,6 +283,10 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
                 stack.extend(c for c in t.children if c.dep_ == "conj")
     return out
 
+
+#: Small words that may repeat before each member of a list of names ("d'A, d'B et de C").
+_LIST_FILLER = frozenset(("de", "d'", "d’", "du", "des", "à", "au", "aux", "le", "la", "les", "l'", "l’", "of", "to",
+                          "the", "par", "by"))
 
 _INDEFINITE = frozenset(("un", "une", "des", "a", "an", "another", "some", "autre", "certain", "certaine", "plusieurs",
                          "quelques", "nouveau", "nouvelle", "new"))
@@ -569,16 +575,22 @@ class Context:
         if span is None:
             return []
         found: list[Mention] = []
+        filler = _LIST_FILLER | self.lex.words("demonyms")
         j = span.end
         while j + 1 < len(doc) and len(found) < 8:
             sep = doc[j]
-            nxt = self.at(doc[j + 1])
-            closing = sep.lower_ in ("et", "and", "&")
-            if sep.text == "," and j + 2 < len(doc) and doc[j + 1].lower_ in ("and", "et") \
-                    and self.at(doc[j + 2]) is not None:
-                j, closing, nxt = j + 1, True, self.at(doc[j + 2])  # ", and C"
+            if sep.text == "," and doc[j + 1].lower_ in ("and", "et"):
+                j, closing = j + 1, True  # ", and C"
+            else:
+                closing = sep.lower_ in ("et", "and", "&")
+            k = j + 1  # "propriétaire d'A, d'B et de C", "l'allemand A et l'italien B"
+            while k < len(doc) and k - j <= 3 and self.at(doc[k]) is None and doc[k].lower_ in filler:
+                k += 1
+            nxt = self.at(doc[k]) if k < len(doc) else None
+            if nxt is not None and nxt.type == "Misc":
+                nxt = self._fit(nxt, (first.type,)) or nxt  # "Paris Match" left untyped by NER
             if not (sep.text == "," or closing) or nxt is None or nxt.type != first.type \
-                    or nxt.start != doc[j + 1].idx:
+                    or nxt.start != doc[k].idx:
                 return []
             found.append(nxt)
             member = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
