@@ -238,7 +238,7 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
                 m = Mention(doc.text[m.start:num.idx + len(num.text)], m.start, num.idx + len(num.text), "Organization",
                             m.source + ">number")
                 span = doc[span.start:span.end + 1]
-        if m.type == "Organization" and not m.source.startswith("gazetteer") and len(span) > 1 and span[0].is_lower \
+        if m.type == "Organization" and len(span) > 1 and span[0].is_lower \
                 and span[0].lemma_.lower() in org_nouns:
             rest = span[1:]
             m = Mention(rest.text, rest.start_char, rest.end_char, m.type, m.source)

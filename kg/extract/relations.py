@@ -9,6 +9,8 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from kg.extract.awards import prize_list_relations
@@ -25,6 +27,7 @@ from kg.extract.syntax import Context
 from kg.extract.works import cast_and_crew_relations, film_of_relations, genre_relations, source_author_relations, work_of_person_relations
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
+from kg.schema import allowed
 
 
 def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Relation]:
@@ -54,6 +57,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += costar_relations(doc, ctx, found)
     found += quote_relations(doc, ctx, found)
     found = stray_bracket_relations(doc, ctx, found)
+    found = _one_reading(found)
     out: list[Relation] = []
     seen: set[tuple] = set()
     for rel in found:
@@ -62,3 +66,39 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
             seen.add(key)
             out.append(rel)
     return out
+
+
+def _retyped(m: Mention, keep: dict[tuple[int, int], str]) -> Mention:
+    typ = keep.get((m.start, m.end), m.type)
+    return m if typ == m.type else Mention(m.text, m.start, m.end, typ, m.source.rsplit(">", 1)[0] + ">" + typ)
+
+
+def _one_reading(found: list[Relation]) -> list[Relation]:
+    """One reading per ambiguous mention and trigger:
+
+    * an untyped (``Misc``) name fitted to different types by different rules keeps the type
+      most rules gave it, a work on a tie ("la scénariste X a créé Drôle": a series, not a
+      company nor an AI product);
+    * a person who created a work in a sentence did not found a company with the same verb
+      there ("la série a été créée par X" is no ``founderOf``).
+    """
+    readings: dict[tuple[int, int], dict[str, int]] = {}
+    for r in found:
+        for m in (r.subject, r.object):
+            if m.source.endswith(">" + m.type):  # an untyped name fitted to a slot's type (Context.fit)
+                counts = readings.setdefault((m.start, m.end), {})
+                counts[m.type] = counts.get(m.type, 0) + 1
+    keep_type = {k: max(v, key=lambda t: (v[t], t == "CreativeWork")) for k, v in readings.items() if len(v) > 1}
+    authors = {(r.object.start, r.sent_start) for r in found if r.predicate == "author"}
+    out = []
+    for r in found:
+        if any((m.start, m.end) in keep_type and m.type != keep_type[(m.start, m.end)] for m in (r.subject, r.object)):
+            subj, obj = (_retyped(m, keep_type) for m in (r.subject, r.object))
+            if not allowed(r.predicate, subj.type, obj.type):
+                continue  # the reading this rule needed is not the name's
+            r = dataclasses.replace(r, subject=subj, object=obj)
+        if r.predicate == "founderOf" and (r.subject.start, r.sent_start) in authors and r.rule.startswith("frame."):
+            continue
+        out.append(r)
+    return out
+
