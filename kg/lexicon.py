@@ -88,6 +88,9 @@ class FrameSchema(_Strict):
     confidence: float = Field(0.8, gt=0.0, le=1.0)
     kind: Literal["verb", "noun"] = "verb"
     support_verbs: Words = []
+    #: The CreativeWork slot is certain ("produit par", "réalisé par"): a name NER typed as a
+    #: person, organisation or place there is read as the work ("Intouchables a été produit par…").
+    retype_work: bool = False
 
     @model_validator(mode="after")
     def _slots_fit_kind(self) -> FrameSchema:
@@ -179,7 +182,7 @@ class LexiconSchema(_Strict):
     mention_title_participles: Words = []
     # credit lists of a production (kg/extract/credits.py)
     credit_cues: dict[Predicate, Words] = {}
-    speaker_role_nouns: dict[Predicate, Words] = {}
+    credit_role_nouns: dict[Predicate, Words] = {}
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
     credit_with_cues: Words = []
@@ -245,6 +248,7 @@ class Frame:
     kind: str = "verb"  # or "noun"
     support_verbs: tuple[str, ...] = ()
     id: str = ""
+    retype_work: bool = False
 
 
 @dataclass(slots=True)
@@ -305,6 +309,12 @@ class Lexicon:
     @property
     def org_role_nouns(self) -> dict[str, str]:
         return dict(self._org_roles)
+
+    @property
+    def credit_role_nouns(self) -> dict[str, str]:
+        """Credit role noun -> predicate ("réalisateur" -> directedBy), from ``credit_role_nouns``."""
+        table = self.data.get("credit_role_nouns") or {}
+        return {w.lower(): pred for pred, words in table.items() for w in words or []}
 
     @property
     def parent_role_nouns(self) -> dict[str, str]:
@@ -491,6 +501,6 @@ def load_lexicon(lang: str, path: str | None = None) -> Lexicon:
             predicate=raw.predicate, lemmas=lemmas, subject=raw.subject, object=raw.object,
             subject_types=tuple(raw.subject_types), object_types=tuple(raw.object_types),
             confidence=raw.confidence, kind=raw.kind, support_verbs=tuple(x.lower() for x in raw.support_verbs),
-            id=raw.id,
+            id=raw.id, retype_work=raw.retype_work,
         ))
     return lex

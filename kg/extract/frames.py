@@ -10,7 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_future, is_hedged
-from kg.extract.syntax import Context, obliques, past_participles, slot, subject_of, verb_forms, with_conjuncts
+from kg.extract.syntax import (Context, name_read_as_work, obliques, past_participles, slot, subject_of, verb_forms,
+                               with_conjuncts)
 from kg.lexicon import Frame
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -165,6 +166,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 # "le patron de Canal+ a confirmé le rachat…": a leader acts for the company
                 subjects = [o for t in subj_toks for o in _leader_org(t, ctx) if o not in subjects]
             objects = _resolve_all(ctx, obj_toks, frame.object_types)
+            if frame.retype_work:
+                subjects = subjects or name_read_as_work(ctx, subj_toks, frame.subject_types)
+                objects = objects or name_read_as_work(ctx, obj_toks, frame.object_types)
             if frame.predicate in _BETWEEN_COMPANIES:
                 # "Blumhouse has joined forces with Meta": the statistical NER often reads an
                 # unknown company as a place; these verbs only take companies

@@ -143,11 +143,11 @@ _MIN_QUOTE_WORDS = 2
 
 def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Relation]) -> list[Mention]:
     """The speaker of a quote said by a definite role noun with no name ("a confié le cinéaste",
-    "the director said"): the person credited with that role (``speaker_role_nouns``) latest
+    "the director said"): the person credited with that role (``credit_role_nouns``) latest
     before the quote, when the passage credits exactly one person with it."""
     if verb is None:
         return []
-    table = ctx.lex.data.get("speaker_role_nouns") or {}
+    table = ctx.lex.data.get("credit_role_nouns") or {}
     role_of = {w: pred for pred, words in table.items() for w in words or []}
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj")
             and c.pos_ == "NOUN" and (c.lemma_.lower() in role_of or c.lower_ in role_of)]

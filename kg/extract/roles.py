@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import Context, obliques, prep_of, with_conjuncts
+from kg.extract.credits import work_sides
+from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -80,7 +81,9 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     lex = ctx.lex
     for table, holder_types, org_types, reverse in ((lex.role_nouns, ("Person",), ("Organization",), False),
                                                     (lex.org_role_nouns, ("Organization",), ("Organization",), False),
-                                                    (lex.parent_role_nouns, ("Organization",), ("Organization",), True)):
+                                                    (lex.parent_role_nouns, ("Organization",), ("Organization",), True),
+                                                    (lex.credit_role_nouns, ("Person",), ("CreativeWork",), None)):
+        # credit roles ("le réalisateur de W, X"): the work is the subject of directedBy/author
         consumed: set[int] = set()
         for tok in doc:
             if tok.i in consumed:
@@ -97,6 +100,19 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue
             holders = _holders(head, ctx, holder_types)
             orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
+            if reverse is None:  # a credit role: only a work named after it, never the focus of the passage
+                credit_reverse = work_sides()[predicate] == "subject"
+                if not orgs:
+                    orgs = name_read_as_work(ctx, [noun for prep, noun in obliques(head) if prep in ("de", "of")],
+                                             ("CreativeWork",))
+                orgs = [o for o in orgs if o.type == "CreativeWork"]
+                for h in holders:
+                    for o in orgs:
+                        if h.start != o.start:
+                            s_, o_ = (o, h) if credit_reverse else (h, o)
+                            yield Relation(s_, predicate, o_, head.sent.text, head.sent.start_char,
+                                           f"role.credit.{predicate}", 0.8)
+                continue
             if not holders and orgs:
                 holders = _surface_holder(tok, ctx, holder_types)
             if holders and not orgs:

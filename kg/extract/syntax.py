@@ -284,6 +284,25 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
+    """Names in a slot that only a work fills, whatever NER typed them ("Intouchables a été
+    produit par…", "Bac Nord, réalisé par…"): NER mistypes titles as persons, companies and
+    places; the gazetteer's entities keep their type."""
+    if types != ("CreativeWork",):
+        return []
+    out: list[Mention] = []
+    for tok in with_conjuncts(tokens):
+        m = ctx.at(tok)
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+        agent = span is not None and (span.start > 0 and ctx.doc[span.start - 1].lower_ in ("par", "by")
+                                      or any(t.dep_ in ("obl:agent", "agent") for t in span))
+        if m is not None and m.type in ("Person", "Organization", "Place") and m.source.startswith("ner") \
+                and not agent and m.text[:1].isupper() and m not in out:
+            out.append(Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">work-slot"))
+    return out
+
+
+
 #: Small words that may repeat before each member of a list of names ("d'A, d'B et de C").
 _LIST_FILLER = frozenset(("de", "d'", "d’", "du", "des", "à", "au", "aux", "le", "la", "les", "l'", "l’", "of", "to",
                           "the", "par", "by"))
@@ -755,6 +774,8 @@ class Context:
         for m in reversed(self.mentions):
             if m.start >= tok.idx or m.start < lo or m.type != "CreativeWork":
                 continue
+            if self.doc.text[max(0, m.start - 2):m.start].strip().endswith("("):
+                continue  # a bracketed filmography title ("X (L'Ascension)") is not what "la série" is about
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.lemma_.lower() in sources and prev.lemma_.lower() not in kinds \
