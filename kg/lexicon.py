@@ -173,6 +173,7 @@ class LexiconSchema(_Strict):
     mention_work_nouns: Words = []
     mention_work_object_verbs: Words = []
     mention_work_subject_verbs: Words = []
+    mention_work_pp: Words = []
     mention_org_object_verbs: Words = []
     mention_org_object_nouns: Words = []
     mention_place_preps: Words = []
@@ -183,6 +184,7 @@ class LexiconSchema(_Strict):
     # credit lists of a production (kg/extract/credits.py)
     credit_cues: dict[Predicate, Words] = {}
     credit_role_nouns: dict[Predicate, Words] = {}
+    award_credit_words: dict[Predicate, Words] = {}
     credit_list_glue: Words = []
     credit_work_nouns: Words = []
     credit_with_cues: Words = []

@@ -143,3 +143,43 @@ def prize_list_relations(doc: Doc, ctx) -> list[Relation]:
         sent = span.sent
         out.append(Relation(winner, "wonAward", m, sent.text, sent.start_char, "awards.prize_list", 0.7))
     return out
+
+
+def award_credit_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relation]:
+    """The credit a personal award names: a person who won an acting, directing or writing
+    award "for W" acts in, directed or wrote W ("Emma Stone won best actress for Poor Things",
+    "sacrée meilleure actrice pour Revoir Paris"). The category words are the lexicon's
+    ``award_credit_words``; the work is the first work named after "for"/"pour" that follows
+    the award in its sentence."""
+    table = ctx.lex.data.get("award_credit_words") or {}
+    words = {w.lower(): pred for pred, ws in table.items() for w in ws or []}
+    if not words:
+        return []
+    out: list[Relation] = []
+    for r in found:
+        if r.predicate != "wonAward" or r.subject.type != "Person":
+            continue
+        award = r.object.text.lower().replace("-", " ").split()
+        preds = {words[w] for w in award if w in words}
+        if len(preds) != 1:
+            continue
+        pred = preds.pop()
+        span = doc.char_span(r.object.start, r.object.end, alignment_mode="expand")
+        if span is None:
+            continue
+        work = None
+        for t in doc[span.end:span.sent.end]:
+            if t.lower_ in ("for", "pour") and t.i + 1 < len(doc):
+                m = ctx.at(doc[t.i + 1])
+                fit = ctx.fit(m, ("CreativeWork",)) if m is not None and m.start == doc[t.i + 1].idx else None
+                if fit is not None:
+                    work = fit
+                    break
+            if t.text in (";", ".") or t.lower_ in ("and", "et") and t.i > span.end + 1 and doc[t.i - 1].text == ",":
+                break
+        if work is None:
+            continue
+        person = r.subject
+        s, o = (work, person) if pred in ("directedBy", "author") else (person, work)
+        out.append(Relation(s, pred, o, r.sentence, r.sent_start, f"award.credit.{pred}", 0.75))
+    return out

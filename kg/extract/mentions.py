@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
-                              genre_titles, join_split_names, organisation_forms)
+                              genre_titles, join_split_names, list_type_agreement, organisation_forms)
 from kg.extract.titles import sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -62,6 +62,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"))
+    mentions = list_type_agreement(doc, mentions)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns"))
     mentions = award_phrases(doc, mentions, lex)
@@ -233,7 +234,19 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
     participles = lex.words("title_participles") | lex.words("mention_title_participles")
     starts: list[tuple[int, bool]] = []  # (token, possessive context: stricter)
+    pps: dict[str, set[str]] = {}
+    for pair in lex.words("mention_work_pp"):
+        verb, _, prep = pair.rpartition(" ")
+        pps.setdefault(verb, set()).add(prep)
     for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in pps:
+            # "stars … in A Real Pain", "won best actress for Poor Things": the complement is a work
+            for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 12)]:
+                if t.lower_ in pps[tok.lemma_.lower()] and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() \
+                        and (t.head.i == tok.i or t.head.head.i == tok.i or t.head.i > tok.i and t.head.pos_ == "NOUN"):
+                    starts.append((t.i + 1, False))
+                if t.is_punct and t.text not in ("'", "’", "-"):
+                    break
         if tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Person":
             starts.append((tok.i + 1, True))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in obj_verbs:

@@ -250,3 +250,42 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
                 m = Mention(m.text, m.start, m.end, "Organization", "context:demonym")
         out.append(m)
     return out
+
+
+def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name NER typed apart from the persons it is listed with is a person too: "Kristin
+    Scott Thomas, Jack Lowden and Saskia Reeves" (the last read as a company). Only lists of
+    three or more names joined by commas and a final "and"/"et", only NER types (the
+    gazetteer knows better), and only names of two or three capitalised words.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("With Ann Lee, Bob Ray and Cy Oda.")
+        >>> ms = [Mention("Ann Lee", 5, 12, "Person", "ner:PERSON"), Mention("Bob Ray", 14, 21, "Person", "ner:PERSON"),
+        ...       Mention("Cy Oda", 26, 32, "Organization", "ner:ORG")]
+        >>> [m.type for m in list_type_agreement(doc, ms)]
+        ['Person', 'Person', 'Person']
+    """
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        run = [i]
+        j = i
+        while j + 1 < len(out):
+            gap = doc.text[out[j].end:out[j + 1].start].strip().lower()
+            if gap not in (",", "and", "et", ", and", "&"):
+                break
+            run.append(j + 1)
+            j += 1
+            if gap in ("and", "et", ", and", "&"):
+                break
+        if len(run) >= 3:
+            persons = sum(out[k].type == "Person" for k in run)
+            for k in run:
+                m = out[k]
+                words = m.text.split()
+                if m.type != "Person" and persons >= len(run) - 1 and m.source.startswith("ner") \
+                        and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                    out[k] = Mention(m.text, m.start, m.end, "Person", m.source + ">list")
+        i = max(j, i + 1) if len(run) > 1 else i + 1
+    return out
