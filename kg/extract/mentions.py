@@ -243,8 +243,8 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
             # "stars … in A Real Pain", "won best actress for Poor Things": the complement is a work
             for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 12)]:
                 if t.lower_ in pps[tok.lemma_.lower()] and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() \
-                        and (t.head.i == tok.i or t.head.head.i == tok.i or t.head.i > tok.i and t.head.pos_ == "NOUN"):
-                    starts.append((t.i + 1, False))
+                        and (t.head.i == tok.i or t.head.head.i == tok.i or t.head.i > tok.i):
+                    starts.append((t.i + 1, None))  # a work slot, like a fronted work participle
                 if t.is_punct and t.text not in ("'", "’", "-"):
                     break
         if tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Person":
@@ -278,7 +278,10 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
         # after a fronted work participle a name NER took for a place is the work ("Diffusée sur France 2, Sambre…")
         kept = ("Person", "Award", "Event") if poss is None else ("Person", "Organization", "Place", "Award", "Event")
-        if any(m.start < span.start_char or m.end > span.end_char or m.source == "gazetteer" or m.type in kept
+        inner_place = poss is None and len(span) > 1  # "Revoir Paris": a place name inside a longer title
+        if any(m.start < span.start_char or m.end > span.end_char or m.type in kept
+               or m.source == "gazetteer" and not (inner_place and m.type == "Place"
+                                                   and (m.start, m.end) != (span.start_char, span.end_char))
                for m in covering.values()):
             continue
         if any(m.type == "CreativeWork" and m.start == span.start_char and m.end == span.end_char for m in covering.values()):

@@ -210,7 +210,8 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
 
     * a channel or station number belongs to the name: "Europe 1", "France 5" (NER cuts
       before the number, and types the rest a place);
-    * a lower-case generic head is not part of the name: "groupe Lagardère" -> "Lagardère";
+    * a lower-case generic head is not part of the name: "groupe Lagardère" -> "Lagardère", nor is
+      a nationality before a person's name: "le Britannique George Kay" -> "George Kay";
     * a company named by a nationality used as a noun, "l'allemand Leonine", or after an
       organisation noun and a nationality, "le groupe allemand Bertelsmann", is an
       organisation whatever NER said (French writes people's nationalities capitalised:
@@ -241,6 +242,10 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
         if m.type == "Organization" and len(span) > 1 and span[0].is_lower \
                 and span[0].lemma_.lower() in org_nouns:
             rest = span[1:]
+            m = Mention(rest.text, rest.start_char, rest.end_char, m.type, m.source)
+            span = rest
+        if m.type == "Person" and len(span) >= 3 and span[0].lower_ in demonyms:
+            rest = span[1:]  # "le Britannique George Kay": the nationality is not part of the name
             m = Mention(rest.text, rest.start_char, rest.end_char, m.type, m.source)
             span = rest
         if m.type in ("Person", "Place", "Misc") and m.source.startswith("ner") and span.start >= 2:

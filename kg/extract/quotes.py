@@ -55,7 +55,8 @@ def quote_relations(doc: Doc, ctx: Context, found: list[Relation] | None = None)
         verb, speaker_tok = _speech_verb(inner, ctx, speech)
         if verb is None and speaker_tok is None:
             continue
-        speakers = _role_speaker(verb, start, ctx, found or []) or _speakers(verb, speaker_tok, ctx)
+        role = _role_speaker(verb, start, ctx, found or [])
+        speakers = role if role is not None else _speakers(verb, speaker_tok, ctx)
         if not speakers or (len(inner.text.split()) <= _MIN_QUOTE_WORDS
                             and not any(t.pos_ in ("VERB", "AUX") for t in inner)):
             continue  # a quoted nickname or term (« Connasse », « pluriannuel ») is no quotation
@@ -141,22 +142,23 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
 _MIN_QUOTE_WORDS = 2
 
 
-def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Relation]) -> list[Mention]:
+def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Relation]) -> list[Mention] | None:
     """The speaker of a quote said by a definite role noun with no name ("a confié le cinéaste",
-    "the director said"): the person credited with that role (``credit_role_nouns``) latest
-    before the quote, when the passage credits exactly one person with it."""
+    "the director said"): the person credited with that role (``credit_role_nouns``) before the
+    quote, when the passage credits exactly one person with it; an empty list when it credits
+    none or several (the nearest person would be a guess); None when the speaker is no role noun."""
     if verb is None:
-        return []
+        return None
     table = ctx.lex.data.get("credit_role_nouns") or {}
     role_of = {w: pred for pred, words in table.items() for w in words or []}
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj")
             and c.pos_ == "NOUN" and (c.lemma_.lower() in role_of or c.lower_ in role_of)]
     if not subj or ctx.at(subj[0]) is not None or any(
             ctx.at(c) is not None for c in subj[0].children if c.dep_ in ("appos", "flat:name", "nmod", "flat")):
-        return []
+        return None
     if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") or c.lower_ in ("the", "le", "la", "l'", "l’")
                for c in subj[0].children):
-        return []
+        return None
     pred = role_of.get(subj[0].lemma_.lower()) or role_of.get(subj[0].lower_)
     side = "object" if pred in ("directedBy", "author") else "subject"
     people = {}

@@ -1,0 +1,66 @@
+"""French sentence-case titles (kg/extract/titles.py) and titles in work slots (kg/extract/mentions.py).
+
+Sentences are written for these tests; none comes from an evaluation passage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract._helpers import mention_types, triples
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Le film Le Règne animal de Thomas Cailley sort en salles.", "Le Règne animal"),
+    ("Le roman Les Choses humaines de Karine Tuil a été adapté au cinéma.", "Les Choses humaines"),
+    ("Anatomie d'une chute a remporté la Palme d'or.", "Anatomie d'une chute"),
+    ("Balle perdue, le film d'action de Netflix, a été réalisé par Guillaume Pierret.", "Balle perdue"),
+])
+def test_sentence_case_title_keeps_its_lower_case_words(nlp_fr, text, title):
+    assert title in mention_types(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a work-part noun, a participle with a complement, a capitalised name: the title ends before them
+    ("La série Lupin saison 2 arrive vendredi sur Netflix.", "Lupin"),
+    ("Le film Titane sorti en 2021 a marqué Cannes.", "Titane"),
+    ("Le film Le Règne animal de Thomas Cailley sort en salles.", "Le Règne animal"),
+])
+def test_sentence_case_title_stops_at_the_clause(nlp_fr, text, title):
+    found = mention_types(nlp_fr, text)
+    assert title in found
+    assert not any(m.startswith(title + " ") for m in found)  # nothing longer was taken
+
+
+def test_work_noun_names_a_title_the_gazetteer_knows_as_a_place(nlp_fr):
+    text = "La série Marseille, avec Gérard Depardieu et Benoît Magimel, a été produite par Netflix."
+    assert mention_types(nlp_fr, text)["Marseille"] == "CreativeWork"
+    assert ("Gérard Depardieu", "actsIn", "Marseille") in triples(nlp_fr, text)
+
+
+def test_city_without_a_work_noun_stays_a_place(nlp_fr):
+    # positive twin of the above: the gazetteer's type holds without a work noun before the name
+    assert mention_types(nlp_fr, "Le tournage a eu lieu à Marseille en mai.")["Marseille"] == "Place"
+
+
+def test_sentence_opening_preposition_is_not_part_of_the_title(nlp_fr):
+    text = "Dans Les Invisibles, réalisé par Louis-Julien Petit, Audrey Lamy et Corinne Masiero incarnent des travailleuses."
+    found = triples(nlp_fr, text)
+    assert ("Les Invisibles", "directedBy", "Louis-Julien Petit") in found
+    assert ("Audrey Lamy", "actsIn", "Les Invisibles") in found
+    # the names of the list hold different roles: none takes the other's
+    assert ("Les Invisibles", "directedBy", "Audrey Lamy") not in found
+    assert ("Louis-Julien Petit", "actsIn", "Les Invisibles") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eisenberg stars opposite Kieran Culkin in A Real Pain.", ("Kieran Culkin", "actsIn", "A Real Pain")),
+    ("Emma Stone won best actress for Poor Things.", ("Emma Stone", "actsIn", "Poor Things")),
+])
+def test_title_in_a_work_complement_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_title_in_a_work_complement_fr(nlp_fr):
+    text = "Virginie Efira a été récompensée pour Revoir Paris, le film d'Alice Winocour."
+    assert mention_types(nlp_fr, text).get("Revoir Paris") == "CreativeWork"
