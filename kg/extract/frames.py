@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.credits import focus_work
 from kg.extract.hedging import is_future, is_hedged
 from kg.extract.syntax import (Context, name_read_as_work, obliques, past_participles, slot, subject_of, verb_forms,
                                with_conjuncts)
@@ -143,6 +144,20 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 if work is not None and work.start >= clitic[0].sent.start_char - 400:
                     span = doc.char_span(work.start, work.end, alignment_mode="expand")
                     obj_toks = [span[0]] if span is not None else []
+            if not obj_toks and frame.kind == "verb" and frame.predicate == "actsIn" and frame.object.startswith("obl:") \
+                    and any(c.dep_ in ("obj", "dobj") and c.i > trig.i and _a_part(c, trig, ctx) for c in trig.children):
+                # "Omar Sy, qui incarne Assane Diop, …", "Cillian Murphy plays the physicist": a part
+                # played, with no work named in the clause, is a part in the work the passage is about
+                preps = set(frame.object[4:].split("|"))
+                after = [t for t in doc[trig.i + 1:trig.sent.end] if t.lower_ in preps and t.i + 1 < len(doc)]
+                surface = [t for t in after if ctx.at(doc[t.i + 1]) is not None and ctx.at(doc[t.i + 1]).type == "CreativeWork"]
+                # "plays a key role in the campaign": a part in something named that is no work
+                work = ctx.at(doc[surface[0].i + 1]) if surface else (
+                    None if after else focus_work(ctx, trig.idx, set(), trig.sent))
+                if work is not None and work.start >= ctx.window_start(trig.idx) \
+                        and not work.source.endswith(">CreativeWork"):  # a typed work, not an untyped name
+                    span = doc.char_span(work.start, work.end, alignment_mode="expand")
+                    obj_toks = [span[0]] if span is not None else []
             if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
                     and not is_hedged(hedge_tok, ctx.lex) and not is_future(hedge_tok, ctx.lex):
                 # "X et Y ont conclu un accord": a symmetric relation between coordinated subjects
@@ -184,6 +199,23 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         continue
                     yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char, frame.id,
                                    frame.confidence)
+
+
+#: Verbs whose object is always a part ("incarne Obélix"); "jouer"/"play" take a part only when
+#: it is named or called a role ("joue Assane Diop", "plays the title role", not "plays football").
+_PART_VERBS = frozenset(("incarner", "interpréter", "camper", "portray", "voice"))
+_PART_NOUNS = frozenset(("rôle", "role", "part", "personnage", "character", "rôle-titre", "héros", "héroïne",
+                         "hero", "heroine", "lead"))
+
+
+def _a_part(obj: Token, trig: Token, ctx: Context) -> bool:
+    """Whether the object of an acting verb is a part played (a character or a role)."""
+    m = ctx.at(obj)
+    if m is not None and m.type == "CreativeWork":
+        return False
+    if trig.lemma_.lower() in _PART_VERBS:
+        return True
+    return obj.pos_ == "PROPN" or obj.lemma_.lower() in _PART_NOUNS
 
 
 def _award_holder_types(ctx: Context, obj_toks: list[Token], types: tuple[str, ...]) -> tuple[str, ...]:

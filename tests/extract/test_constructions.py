@@ -181,3 +181,27 @@ def test_acting_award_for_a_work_en(nlp_en):
 def test_non_personal_award_gives_no_credit_en(nlp_en):
     found = triples(nlp_en, "Netflix won best drama series for The Crown.")
     assert not any(p in ("actsIn", "directedBy", "author") for _, p, _ in found)
+
+
+# --- frames: a part played, with no work in the clause -----------------------------------------
+
+def test_part_played_is_a_part_in_the_passage_work(nlp_fr):
+    text = "La série Lupin revient. Omar Sy, qui incarne Assane Diop, en est la star."
+    assert ("Omar Sy", "actsIn", "Lupin") in triples(nlp_fr, text)
+
+
+def test_part_played_is_not_a_work(nlp_fr):
+    text = "Le film Astérix sort en février. Gilles Lellouche incarne Obélix."
+    found = triples(nlp_fr, text)
+    assert ("Gilles Lellouche", "actsIn", "Astérix") in found
+    assert ("Gilles Lellouche", "actsIn", "Obélix") not in found
+
+
+def test_sport_played_is_no_part_en(nlp_en):
+    text = "Christopher Nolan directed Oppenheimer. Lionel Messi plays football for Inter Miami."
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_en, text))
+
+
+def test_part_played_in_a_named_work_en(nlp_en):
+    text = "Jean Smart, who plays the lead role in the comedy Hacks, won again."
+    assert ("Jean Smart", "actsIn", "Hacks") in triples(nlp_en, text)
