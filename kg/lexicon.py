@@ -146,6 +146,7 @@ class LexiconSchema(_Strict):
     genre_adjectives: Words = []
     work_part_nouns: Words = []
     title_stop_words: Words = []
+    production_nouns: Words = []
     demonyms: Words = []
     # quotes and hedges
     speech_verbs: Words = []

@@ -64,7 +64,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"))
     mentions = list_type_agreement(doc, mentions)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
-    mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns"))
+    mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"))
     mentions = award_phrases(doc, mentions, lex)
     mentions = sentence_case_titles(doc, mentions, lex.words("title_stop_words")) if lex.words("title_stop_words") else mentions
     return credit_titles(doc, cast_of_titles(doc, mentions, lex), lex)

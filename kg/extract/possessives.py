@@ -71,14 +71,52 @@ def _title_before(ctx, noun: Token) -> Mention | None:
 
 
 def _copula_subject(ctx, noun: Token) -> Mention | None:
-    """"Severance is an Apple TV+ series": the subject of the copula."""
+    """"Severance is an Apple TV+ series", "The film is a Brookstreet Pictures production": the
+    subject of the copula, a title or a description of the work named before."""
     if noun.dep_ not in ("attr", "ROOT") or noun.head.lemma_ not in ("be", "être") and noun.dep_ != "ROOT":
         return None
     head = noun.head if noun.dep_ == "attr" else noun
     for c in head.children:
         if c.dep_ in ("nsubj", "nsubj:pass") and ctx.at(c) is not None:
             return ctx.fit(ctx.at(c), _WORK)
+        if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and c.lemma_.lower() in ctx.lex.words("work_nouns"):
+            found = ctx.resolve(c, _WORK, follow_conj=False)
+            return found[0] if found else None
     return None
+
+
+def _production_noun(ctx, noun: Token) -> bool:
+    """"a Brookstreet Pictures production": the company produces, whatever it is."""
+    return noun.lemma_.lower() in ctx.lex.words("production_nouns")
+
+
+def from_studio_relations(doc: Doc, ctx) -> Iterator[Relation]:
+    """"Adolescence, from Warp Films and Plan B, …", "a drama from 101 Studios": the companies
+    a work comes from produce it (English ``from`` right after a title or a work noun)."""
+    if doc.lang_ != "en":
+        return
+    heads = _work_heads(ctx)
+    for tok in doc:
+        if tok.lower_ != "from" or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        org = _org(ctx, nxt)
+        if org is None or org.start != nxt.idx:
+            continue
+        prev = doc[tok.i - 1] if doc[tok.i - 1].text != "," else (doc[tok.i - 2] if tok.i >= 2 else None)
+        if prev is None:
+            continue
+        work = None
+        m = ctx.at(prev)
+        if m is not None and m.end == prev.idx + len(prev):
+            work = ctx.fit(m, _WORK)
+        elif prev.pos_ == "NOUN" and (prev.lemma_.lower() in heads or prev.lower_ in heads):
+            found = ctx.resolve(prev, _WORK, follow_conj=False)
+            work = found[0] if found else _copula_subject(ctx, prev)
+        if work is None:
+            continue
+        for o in [org] + ctx.surface_list(org):
+            yield Relation(o, "produces", work, tok.sent.text, tok.sent.start_char, "possessive.from_studio", CONFIDENCE)
 
 
 def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
@@ -124,5 +162,5 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
             continue
         for org in orgs:
             if (org.start, org.end) != (work.start, work.end):
-                yield Relation(org, _predicate(ctx, org), work, tok.sent.text, tok.sent.start_char,
-                               "possessive.compound", CONFIDENCE)
+                pred = "produces" if _production_noun(ctx, tok) else _predicate(ctx, org)
+                yield Relation(org, pred, work, tok.sent.text, tok.sent.start_char, "possessive.compound", CONFIDENCE)

@@ -205,3 +205,30 @@ def test_sport_played_is_no_part_en(nlp_en):
 def test_part_played_in_a_named_work_en(nlp_en):
     text = "Jean Smart, who plays the lead role in the comedy Hacks, won again."
     assert ("Jean Smart", "actsIn", "Hacks") in triples(nlp_en, text)
+
+
+# --- possessives: "from <studio>", "a <company> production" ----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Brutalist is a drama. The film is a Brookstreet Pictures production.",
+     ("Brookstreet Pictures", "produces", "The Brutalist")),
+    ("The Brutalist, from Brookstreet Pictures and Kaplan Morrison Films, opens in May.",
+     ("Brookstreet Pictures", "produces", "The Brutalist")),
+])
+def test_studio_credits_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_from_a_place_is_no_studio_en(nlp_en):
+    found = triples(nlp_en, "The Brutalist, from Budapest to New York, follows an architect.")
+    assert not any(p == "produces" for _, p, _ in found)
+
+
+def test_rights_to_a_title_en(nlp_en):
+    found = triples(nlp_en, "Searchlight Pictures acquired worldwide rights to A Real Pain for $10 million.")
+    assert ("Searchlight Pictures", "distributes", "A Real Pain") in found
+
+
+def test_company_a_work_is_made_with_is_no_tool_en(nlp_en):
+    text = "The Brutalist is a drama. The film was produced by Brookstreet Pictures with Kaplan Morrison Films."
+    assert not any(p == "uses" for _, p, _ in triples(nlp_en, text))
