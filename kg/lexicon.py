@@ -146,6 +146,8 @@ class LexiconSchema(_Strict):
     genre_adjectives: Words = []
     work_part_nouns: Words = []
     title_stop_words: Words = []
+    post_verbs: Words = []
+    post_nouns: Words = []
     production_nouns: Words = []
     demonyms: Words = []
     # quotes and hedges

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.hedging import is_hedged
 from kg.extract.credits import work_sides
-from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, with_conjuncts
+from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -340,6 +340,18 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
         verb = _appointing(role, ctx.lex)
         if verb is not None:
             candidates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != role.i]
+    # "served as CEO of X", "will step down as chief executive", "en tant que PDG": a post held
+    if role.dep_ in ("pobj", "obl", "nmod") and (role.head.lower_ in ("as", "comme") or any(
+            c.dep_ in ("case", "mark") and c.lower_ in ("comme",) for c in role.children)):
+        verb = role.head.head if role.head.lower_ == "as" else role.head
+        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in _naming_verbs(ctx.lex)
+                                             or verb.lemma_.lower() in ctx.lex.words("post_verbs")):
+            candidates += subject_of(verb)
+    # "a quitté son poste de PDG", "occupe les fonctions de directrice", "took on the role of CEO"
+    post = role.head.head if role.head.lower_ == "of" and role.dep_ == "pobj" else role.head
+    if role.dep_ in ("nmod", "pobj") and post.i != role.i and post.lemma_.lower() in ctx.lex.words("post_nouns") \
+            and post.head.pos_ in ("VERB", "AUX") and post.dep_ in ("obj", "dobj", "obl", "pobj", "nsubj"):
+        candidates += subject_of(post.head)
     # "named X as its new chief executive": the role after "as"
     if role.dep_ == "pobj" and _appointing(role, ctx.lex) is not None:
         verb = _appointing(role, ctx.lex)

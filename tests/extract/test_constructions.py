@@ -232,3 +232,24 @@ def test_rights_to_a_title_en(nlp_en):
 def test_company_a_work_is_made_with_is_no_tool_en(nlp_en):
     text = "The Brutalist is a drama. The film was produced by Brookstreet Pictures with Kaplan Morrison Films."
     assert not any(p == "uses" for _, p, _ in triples(nlp_en, text))
+
+
+# --- roles: a post held, taken or left -------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bob Iger will step down as CEO of The Walt Disney Company next year.", ("Bob Iger", "ceoOf", "The Walt Disney Company")),
+    ("Bob Iger served as chief executive of Disney.", ("Bob Iger", "ceoOf", "Disney")),
+])
+def test_post_after_as_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_post_noun_fr(nlp_fr):
+    assert ("Arthur Dreyfuss", "ceoOf", "Altice Media") in triples(
+        nlp_fr, "Arthur Dreyfuss a quitté son poste de PDG d'Altice Media.")
+
+
+def test_role_as_a_comparison_is_no_post_en(nlp_en):
+    # "as" after a verb that is no post verb: a comparison, not a role held
+    found = triples(nlp_en, "Bob Iger spoke as loudly as the CEO of Disney.")
+    assert ("Bob Iger", "ceoOf", "Disney") not in found
