@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import Context
+from kg.extract.syntax import Context, verb_forms
 from kg.records import Mention, Relation
 
 _QUOTES = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|(?<![\w])\"(?P<c>[^\"\n]+?)\"(?![\w])")
@@ -101,8 +101,9 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
     inside = set(range(inner.start, inner.end))
     sents = {doc[inner.start].sent, doc[inner.end - 1].sent}
     # a speech verb may sit before or after the quote in the sentences it touches
+    forms = _speech_forms(speech) if doc.lang_ == "fr" else frozenset()
     cands = [t for s in sents for t in s if t.i not in inside and t.pos_ in ("VERB", "AUX")
-             and (t.lemma_.lower() in speech or t.lower_ in speech)]
+             and (t.lemma_.lower() in speech or t.lower_ in speech or t.lower_ in forms)]
     quote_toks = [doc[i] for i in inside]
     linked = []
     for v in cands:
@@ -136,6 +137,18 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
             if t.i not in inside and t.i < inner.start and t.lower_ in ctx.lex.words("speech_preps") and t.dep_ == "case":
                 return None, t.head
     return None, None
+
+
+_FORMS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _speech_forms(speech: frozenset[str]) -> frozenset[str]:
+    """Inflected forms of the French speech verbs, for forms the lemmatiser leaves unchanged
+    ("», estime X": lemma "estime")."""
+    found = _FORMS.get(speech)
+    if found is None:
+        found = _FORMS[speech] = frozenset(f for v in speech if " " not in v for f in verb_forms(v))
+    return found
 
 
 #: Quotes of this many words or fewer, with no verb, are quoted terms, not speech.
@@ -199,8 +212,10 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
                 continue
             named = [c] + [a for a in c.children if a.dep_ in ("appos", "flat:name", "flat") and c.pos_ == "NOUN"]
             subj += [t for t in named if ctx.at(t) is not None and ctx.at(t).type in _SPEAKERS][:1]
-    if not subj:  # "a-t-il déclaré": the inverted clitic is often labelled expl:subj
+    if not subj:  # "a-t-il déclaré": the inverted clitic is often labelled expl:subj, or hangs on the auxiliary
         subj = [c for c in verb.children if c.dep_ == "expl:subj" and c.lower_.lstrip("-") in ("il", "elle")]
+        subj = subj or [c for a in verb.children if a.dep_.startswith("aux") for c in a.children
+                        if c.lower_ in ("-il", "-elle")]
     v = verb
     while not subj and v.dep_ in ("advcl", "xcomp", "conj", "acl") and v.head.i != v.i:
         v = v.head

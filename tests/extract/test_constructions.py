@@ -253,3 +253,21 @@ def test_role_as_a_comparison_is_no_post_en(nlp_en):
     # "as" after a verb that is no post verb: a comparison, not a role held
     found = triples(nlp_en, "Bob Iger spoke as loudly as the CEO of Disney.")
     assert ("Bob Iger", "ceoOf", "Disney") not in found
+
+
+# --- quotes: speech verbs the lemmatiser leaves unchanged, inverted clitics on the auxiliary ----
+
+def test_speech_verb_form_not_lemmatised(nlp_fr):
+    text = "« C'est une reconnaissance de la valeur de l'information », estime Fabrice Fries, PDG de l'AFP."
+    assert ("Fabrice Fries", "said", "C'est une reconnaissance de la valeur de l'information") in triples(nlp_fr, text)
+
+
+def test_inverted_clitic_speaker(nlp_fr):
+    text = "Omar Sy a été interrogé. « Assane n'a jamais été aussi vulnérable », a-t-il confié à l'AFP."
+    assert ("Omar Sy", "said", "Assane n'a jamais été aussi vulnérable") in triples(nlp_fr, text)
+
+
+def test_quoted_title_is_no_quote(nlp_fr):
+    # positive twin elsewhere; a quoted two-word title with no verb is no speech
+    found = triples(nlp_fr, "Omar Sy a présenté « Lupin » à la presse, a déclaré Netflix.")
+    assert not any(p == "said" for _, p, _ in found)
