@@ -53,6 +53,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -760,6 +761,20 @@ def _write_files(registry: Registry, path: Path, mentions_path: Path) -> None:
 
 # --- the snapshot index of a lazily loaded registry ----------------------------------------
 
+def _digest(store_dir: str | Path) -> str:
+    """SHA-1 of the two snapshot files' contents (``-`` for an absent one): what tells a copied
+    store (new inodes and times, same files) from an edited one."""
+    path = registry_path(store_dir)
+    parts = []
+    for f in (path, path.with_name(MENTIONS_FILE)):
+        try:
+            with f.open("rb") as handle:
+                parts.append(hashlib.file_digest(handle, "sha1").hexdigest())
+        except OSError:
+            parts.append("-")
+    return " ".join(parts)
+
+
 def _fingerprint(store_dir: str | Path) -> str:
     """Size, modification time and inode of the two snapshot files (``-`` when absent)."""
     path = registry_path(store_dir)
@@ -826,10 +841,15 @@ class _SnapshotIndex:
         index = cls(store_dir, con)
         meta = dict(con.execute("SELECT k, v FROM meta"))
         fingerprint = _fingerprint(store_dir)
-        if meta.get("fingerprint") != fingerprint:
-            index.rebuild()
-        else:
+        if meta.get("fingerprint") == fingerprint:
             index.ours = meta.get("ours") == "1"
+        elif meta.get("digest") is not None and meta.get("digest") == _digest(store_dir):
+            # the same files under new inodes or times (a copied or restored store): still valid
+            with con:
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+            index.ours = meta.get("ours") == "1"
+        else:
+            index.rebuild()
         return index
 
     # reading
@@ -912,7 +932,8 @@ class _SnapshotIndex:
 
     def _set_meta(self, fingerprint: str, *, ours: bool) -> None:
         self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             [("fingerprint", fingerprint), ("ours", "1" if ours else "0")])
+                             [("fingerprint", fingerprint), ("digest", _digest(self.store_dir)),
+                              ("ours", "1" if ours else "0")])
 
     def close(self) -> None:
         self.con.close()

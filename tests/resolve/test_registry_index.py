@@ -155,3 +155,20 @@ def test_an_eager_registry_is_unchanged_by_the_lazy_machinery(tmp_path):
     reg = load_registry(tmp_path)
     assert not reg.lazy and reg.snapshot_reads == 0 and isinstance(reg, Registry)
     assert reg.index_builds == 1
+
+
+def test_a_copied_store_keeps_its_index(tmp_path):
+    """A copy (new inodes and times, same files) is recognised by the files' digest: no
+    rebuild; a changed byte is not (positive twin)."""
+    for batch in BATCHES[:2]:
+        lazy_step(tmp_path / "a", batch)
+    shutil.copytree(tmp_path / "a", tmp_path / "b", copy_function=shutil.copy)  # new inodes, new times
+    reg = load_registry(tmp_path / "b", lazy=True)
+    assert not reg._snapshot.rebuilt and reg._snapshot.ours and reg.snapshot_reads == 0
+    assert keys(canonicalise_all(BATCHES[2], reg)) == lazy_step(tmp_path / "a", BATCHES[2])
+    commit_registry(tmp_path / "b", reg)
+    assert files(tmp_path / "b") == files(tmp_path / "a")
+    shutil.copytree(tmp_path / "a", tmp_path / "c", copy_function=shutil.copy)
+    path = registry_path(tmp_path / "c")
+    path.write_text(path.read_text(encoding="utf-8").replace("Ana Vidal1\t", "Ana Vidal1 \t"), encoding="utf-8")
+    assert load_registry(tmp_path / "c", lazy=True)._snapshot.rebuilt
