@@ -16,7 +16,7 @@ from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, join_split_names, list_type_agreement, organisation_forms)
-from kg.extract.titles import sentence_case_titles
+from kg.extract.titles import quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
 
@@ -66,7 +66,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"))
     mentions = award_phrases(doc, mentions, lex)
-    mentions = sentence_case_titles(doc, mentions, lex.words("title_stop_words")) if lex.words("title_stop_words") else mentions
+    if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
+        mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex.words("title_stop_words")))
     return credit_titles(doc, cast_of_titles(doc, mentions, lex), lex)
 
 

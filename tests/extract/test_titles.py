@@ -64,3 +64,17 @@ def test_title_in_a_work_complement_en(nlp_en, text, expected):
 def test_title_in_a_work_complement_fr(nlp_fr):
     text = "Virginie Efira a été récompensée pour Revoir Paris, le film d'Alice Winocour."
     assert mention_types(nlp_fr, text).get("Revoir Paris") == "CreativeWork"
+
+
+def test_quoted_short_phrase_is_a_title(nlp_fr):
+    types = mention_types(nlp_fr, "Après « Balle perdue », Alban Lenoir retrouve Guillaume Pierret pour « Balle perdue 2 ».")
+    assert types.get("Balle perdue 2") == "CreativeWork"
+
+
+def test_quoted_speech_is_no_title(nlp_fr):
+    types = mention_types(nlp_fr, "« Nous sommes très fiers de ce film », a déclaré Sidonie Dumas.")
+    assert not any(t == "CreativeWork" for t in types.values())
+
+
+def test_star_of_a_quoted_title(nlp_fr):
+    assert ("Omar Sy", "actsIn", "Lupin") in triples(nlp_fr, "Omar Sy, star de « Lupin », a été récompensé.")
