@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.roles import organisations_of_role, role_key
 from kg.extract.syntax import Context, verb_forms
 from kg.records import Mention, Relation
 
@@ -165,7 +166,8 @@ def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Rel
     table = ctx.lex.data.get("credit_role_nouns") or {}
     role_of = {w: pred for pred, words in table.items() for w in words or []}
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj")
-            and c.pos_ == "NOUN" and (c.lemma_.lower() in role_of or c.lower_ in role_of)]
+            and c.pos_ == "NOUN" and (c.lemma_.lower() in role_of or c.lower_ in role_of
+                                      or role_key(c, ctx.lex.role_nouns) is not None)]
     if not subj or ctx.at(subj[0]) is not None or any(
             ctx.at(c) is not None for c in subj[0].children if c.dep_ in ("appos", "flat:name", "nmod", "flat")):
         return None
@@ -173,14 +175,24 @@ def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Rel
                for c in subj[0].children):
         return None
     pred = role_of.get(subj[0].lemma_.lower()) or role_of.get(subj[0].lower_)
+    orgs: list[Mention] = []
+    if pred is None:  # "s'est félicité le président du directoire de Canal+", "a assuré le journaliste"
+        key = role_key(subj[0], ctx.lex.role_nouns)
+        if key is None:
+            return None
+        pred = key[1]
+        orgs = organisations_of_role(subj[0], ctx, key[2])
     side = "object" if pred in ("directedBy", "author") else "subject"
     people = {}
     for r in found:
-        if r.predicate == pred:
+        if r.predicate == pred and (not orgs or any(r.object.text == o.text for o in orgs)):
             person = r.object if side == "object" else r.subject
             if person.type == "Person" and person.start < max(before, subj[0].idx):
                 people[person.text] = person
-    return list(people.values()) if len(people) == 1 else []
+    if len(people) == 1:
+        return list(people.values())
+    # no one, or several, hold the credit: no guess; for a company role, the usual resolution
+    return [] if not orgs and pred in role_of.values() else None
 
 
 def _speakers(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> list[Mention]:
@@ -203,7 +215,8 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
         found = ctx.resolve(speaker_tok, _SPEAKERS, follow_conj=False)
         return found[0] if found else None
     assert verb is not None
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    # a word of the quote itself is never its speaker (the parser sometimes makes it the subject)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not ctx.in_quote(c.idx)]
     if not subj:
         # inverted subject after the verb ("», a affirmé Sidonie Dumas"), often parsed as an object
         # ("», a martelé la productrice Élodie Castel": the name in apposition to the role noun)

@@ -365,7 +365,7 @@ class Context:
                     return fit
         return None
 
-    def _in_quote(self, offset: int) -> bool:
+    def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quote (after its opening mark)."""
         return any(a < offset < b for a, b in self._quotes)
 
@@ -384,7 +384,7 @@ class Context:
         while n < ANTECEDENT_SENTENCES and start > 0:
             prev = doc[start - 1].sent
             start = prev.start
-            if not prev.text.strip() or self._in_quote(prev.start_char):
+            if not prev.text.strip() or self.in_quote(prev.start_char):
                 continue  # a blank line is no sentence; a quote's sentences count as one
             n += 1
         return doc[start].idx

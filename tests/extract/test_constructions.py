@@ -271,3 +271,16 @@ def test_quoted_title_is_no_quote(nlp_fr):
     # positive twin elsewhere; a quoted two-word title with no verb is no speech
     found = triples(nlp_fr, "Omar Sy a présenté « Lupin » à la presse, a déclaré Netflix.")
     assert not any(p == "said" for _, p, _ in found)
+
+
+def test_company_role_speaker_is_the_role_holder(nlp_fr):
+    text = ("Canal+ a racheté MultiChoice. Le groupe dirigé par Maxime Saada change d'échelle. « Nous créons un "
+            "champion mondial du divertissement », s'est félicité le président du directoire de Canal+.")
+    said = {s for s, p, _ in triples(nlp_fr, text) if p == "said"}
+    assert said == {"Maxime Saada"}
+
+
+def test_word_of_the_quote_is_never_its_speaker(nlp_fr):
+    text = ("L'AFP a signé avec Mistral AI. « C'est une reconnaissance de la valeur d'une information vérifiée », "
+            "a commenté Fabrice Fries, le PDG de l'AFP.")
+    assert ("Fabrice Fries", "said", "C'est une reconnaissance de la valeur d'une information vérifiée") in triples(nlp_fr, text)
