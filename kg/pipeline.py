@@ -161,8 +161,10 @@ BUILD_BATCH = 32
 EXPORT_LIMIT = 200
 #: A build saves the registry (journal folded into the TSV files and their index) and starts
 #: again from the saved state once this many entries changed since the last save, so that
-#: memory does not grow with the corpus (about 3,000 generated articles; a save merges the files).
-REGISTRY_CHECKPOINT = 20_000
+#: memory does not grow with the corpus (about 700 generated articles; a save merges the files,
+#: about 0.3 s at 70,000 entries). Measured without spaCy on 3,200 articles (23k entries): peak
+#: RSS 312 MB with no checkpoint, 297 MB every 20,000 entries, 268 MB every 5,000.
+REGISTRY_CHECKPOINT = 5_000
 
 
 def estimate_documents(paths: Iterable[str | Path]) -> int | None:

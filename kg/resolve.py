@@ -127,7 +127,7 @@ def _priority(m: Mention) -> int:
     return _PRIORITY.get(m.source.split(":")[0], 0)
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and called for the same names again and again
+@lru_cache(maxsize=1 << 14)  # pure, and called for the same names again and again
 def strip_legal(name: str) -> str:
     """Drop legal suffixes: ``Netflix, Inc.`` -> ``Netflix``.
 
@@ -143,7 +143,7 @@ def strip_legal(name: str) -> str:
     return stripped or name
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and called for the same names again and again
+@lru_cache(maxsize=1 << 14)  # pure, and called for the same names again and again
 def clean_surface(text: str) -> str:
     """Trim elided articles and stray punctuation from a mention's text.
 
@@ -155,7 +155,7 @@ def clean_surface(text: str) -> str:
     return re.sub(r"^(?:l['’]|d['’])(?=[A-ZÉ])", "", text)
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and called for the same names again and again
+@lru_cache(maxsize=1 << 14)  # pure, and called for the same names again and again
 def name_key(name: str) -> str:
     """The key names are compared by: folded, without legal suffix or elided article.
 
@@ -197,7 +197,7 @@ def compatible_types(a: str, b: str) -> bool:
     return a == b or "Misc" in (a, b) or frozenset((a, b)) in _COMPATIBLE
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and called for the same names again and again
+@lru_cache(maxsize=1 << 14)  # pure, and called for the same names again and again
 def is_acronym(name: str) -> bool:
     """A short all-capitals token (``WBD``, ``CNC``, ``P7S1``).
 
