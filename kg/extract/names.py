@@ -18,6 +18,8 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -293,4 +295,40 @@ def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                         and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
                     out[k] = Mention(m.text, m.start, m.end, "Person", m.source + ">list")
         i = max(j, i + 1) if len(run) > 1 else i + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names of ``kg/data/names/given_names.txt`` (comments and blank lines skipped).
+
+    Example:
+        >>> "Virginie" in given_names(), "Paris" in given_names()
+        (True, False)
+    """
+    text = (resources.files("kg") / "data" / "names" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def given_name_persons(doc: Doc, mentions: list[Mention], company_words: frozenset[str]) -> list[Mention]:
+    """A name NER typed as a company, a place or nothing, made of two or three capitalised words
+    the first of which is a known given name (:func:`given_names`) and none a company word, is a
+    person: "Virginie Efira" (read as a place), "Christina Voros" (read as a company). Names the
+    gazetteer or the context typed keep their type.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Virginie Efira préside le jury.")
+        >>> [m.type for m in given_name_persons(doc, [Mention("Virginie Efira", 0, 14, "Place", "ner:LOC")], frozenset())]
+        ['Person']
+    """
+    names = given_names()
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type in ("Organization", "Place", "Misc") and m.source.startswith("ner:") and ">" not in m.source \
+                and 2 <= len(words) <= 3 and words[0] in names and all(w[:1].isupper() for w in words) \
+                and not any(w.lower() in company_words for w in words):
+            m = Mention(m.text, m.start, m.end, "Person", m.source + ">given-name")
+        out.append(m)
     return out

@@ -237,6 +237,11 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
         return None
     tok = subj[0]
     if tok.pos_ == "PRON":
+        # "X, chief executive of Y, said the deal with Z's… “…,” he said": the subject of the
+        # previous main clause before the nearest name
+        ante = ctx.prominent(tok, ("Person",)) if tok.lower_ in ("he", "she") else None
+        if ante is not None and ante.start < tok.idx:
+            return ante
         for types in (("Person",), ("Organization",)):
             ante = ctx.antecedent(tok.idx, types)
             if ante is not None:

@@ -654,6 +654,13 @@ class Context:
             # "le film d'animation") may still head a description of a named entity
             if fit is not None or direct.type != "Concept" or tok.pos_ not in ("NOUN", "ADJ"):
                 return fit
+        # a part of a work stands for the work in a work slot: "the first episodes of X", "la saison 2 de Lupin"
+        if "CreativeWork" in types and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.words("work_part_nouns"):
+            for prep, noun in obliques(tok):
+                if prep in ("of", "de", "du", "des", "d'", "d’"):
+                    m = self._fit(self.at(noun), ("CreativeWork",)) if self.at(noun) is not None else None
+                    if m is not None:
+                        return m
         # a description in apposition to a name ("L'Eternaut, un drame ...")
         named = apposed_to(tok)
         if named is not None and self.at(named) is not None:

@@ -284,3 +284,24 @@ def test_word_of_the_quote_is_never_its_speaker(nlp_fr):
     text = ("L'AFP a signé avec Mistral AI. « C'est une reconnaissance de la valeur d'une information vérifiée », "
             "a commenté Fabrice Fries, le PDG de l'AFP.")
     assert ("Fabrice Fries", "said", "C'est une reconnaissance de la valeur d'une information vérifiée") in triples(nlp_fr, text)
+
+
+# --- names.given_name_persons ----------------------------------------------------------------
+
+def test_given_name_makes_a_person(nlp_en):
+    text = "Christina Voros directed the first four episodes of The Last Frontier."
+    assert mention_types(nlp_en, text)["Christina Voros"] == "Person"
+    # and a part of a work stands for the work in the director's slot
+    assert ("The Last Frontier", "directedBy", "Christina Voros") in triples(nlp_en, text)
+
+
+def test_given_name_company_keeps_its_type(nlp_en):
+    # a company word in the name: the given name is the founder's, the name is a company's
+    assert mention_types(nlp_en, "The Walt Disney Company reported earnings.").get("The Walt Disney Company") == "Organization"
+
+
+def test_pronoun_speaker_is_the_previous_subject_en(nlp_en):
+    text = ("Pierre-Antoine Capton, chief executive of Mediawan, said the acquisition of Brad Pitt's Plan B "
+            "Entertainment had given the group a foothold. “We wanted a partner with real taste,” he said.")
+    said = {s for s, p, _ in triples(nlp_en, text) if p == "said"}
+    assert said == {"Pierre-Antoine Capton"}
