@@ -577,7 +577,24 @@ class Context:
                 out.append(m)
         if follow_conj and out and self.at(tok) is not None and self.at(tok).start == out[0].start:
             out += [m for m in self.surface_list(out[0]) if m not in out]
+            before = self._list_head_before(tok, out[0])
+            if before is not None and before not in out:
+                out.insert(0, before)
         return out
+
+    def _list_head_before(self, tok: Token, m: Mention) -> Mention | None:
+        """"TF1 et Netflix ont noué un partenariat", parsed with TF1 as the root and the verb
+        as its conjunct: the name before "et" is the other subject of the verb ``tok`` heads."""
+        doc = self.doc
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("et", "and", "&") \
+                or tok.dep_ not in SUBJ or tok.head.dep_ != "conj":
+            return None
+        first = self.at(doc[span.start - 2])
+        if first is None or first.type != m.type:
+            return None
+        head = doc.char_span(first.start, first.end, alignment_mode="expand")
+        return first if head is not None and tok.head.head.i in range(head.start, head.end) else None
 
     def surface_list(self, first: Mention) -> list[Mention]:
         """The names listed after ``first`` in the text when the parser split the list:

@@ -305,3 +305,22 @@ def test_pronoun_speaker_is_the_previous_subject_en(nlp_en):
             "Entertainment had given the group a foothold. “We wanted a partner with real taste,” he said.")
     said = {s for s, p, _ in triples(nlp_en, text) if p == "said"}
     assert said == {"Pierre-Antoine Capton"}
+
+
+# --- coordinated subjects the parser split; the story of a work -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("TF1 et Netflix ont noué un partenariat inédit.", ("TF1", "partnersWith", "Netflix")),
+    ("Canal+ et Apple ont signé un accord de distribution.", ("Canal+", "partnersWith", "Apple")),
+])
+def test_coordinated_partners_fr(nlp_fr, text, expected):
+    found = triples(nlp_fr, text)
+    assert expected in found or (expected[2], expected[1], expected[0]) in found
+
+
+def test_one_company_signing_is_no_partnership(nlp_fr):
+    assert not any(p == "partnersWith" for _, p, _ in triples(nlp_fr, "Canal+ a signé un accord de distribution."))
+
+
+def test_story_of_a_work_is_set_in_a_place(nlp_fr):
+    assert ("Lupin", "setIn", "Paris") in triples(nlp_fr, "L'intrigue de Lupin se déroule à Paris.")
