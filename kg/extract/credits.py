@@ -596,3 +596,35 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                 person = hit[0]
                 if person.start != r.subject.start and person.start not in crew:
                     yield Relation(person, "actsIn", r.object, sent.text, sent.start_char, "credits.costar", CONFIDENCE)
+
+
+def inverted_cast_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]:
+    """Inverted cast sentences: "Joining X in the cast of W are A (B), C and D", "Rounding out
+    the ensemble are A and B", "Also starring are A and B": a fronted phrase with an ``actsIn``
+    credit cue, the verb "be", then the names. Every person after the verb acts in the work the
+    phrase names ("the cast of W") or, failing that, the work the passage is about; so does a
+    person the fronted verb takes ("Joining X")."""
+    cues = {c for c, pred in _cues(ctx.lex) if pred == "actsIn"}
+    if not cues:
+        return
+    for sent in doc.sents:
+        first = sent[0]
+        # the phrase opens with a participle or an adverb ("Joining", "Rounding out", "Also starring")
+        if not (first.tag_ == "VBG" or first.pos_ == "ADV" or "Part" in first.morph.get("VerbForm")):
+            continue
+        root = next((t for t in sent if t.lemma_.lower() in ("be", "être") and t.i - sent.start >= 2), None)
+        if root is None:
+            continue
+        before = doc[sent.start:root.i]
+        words = [t.lower_ for t in before]
+        if not any(tuple(words[k:k + len(c)]) == c for c in cues for k in range(len(words))):
+            continue
+        work = next((m for m in ctx.mentions if before.start_char <= m.start < before.end_char
+                     and m.source.endswith(">cast_of")), None) or focus_work(ctx, sent.start_char, set(), sent)
+        if work is None:
+            continue
+        people = [m for m in ctx.mentions if m.type == "Person" and m.start >= root.idx and m.end <= sent.end_char]
+        people += [m for m in ctx.mentions if m.type == "Person" and before.start_char <= m.start < before.end_char]
+        for p in people:
+            if not _inside(bracket_groups(doc.text), p.start):
+                yield Relation(p, "actsIn", work, sent.text, sent.start_char, "credits.inverted_cast", CONFIDENCE)

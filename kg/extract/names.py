@@ -185,7 +185,8 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         if name is None or not len(name) or not name.text[:1].isupper():
             continue
         inside = [m for m in out if name.start_char <= m.start and m.end <= name.end_char]
-        if inside and all(m.type in ("Misc", "Place") and not m.source.startswith("gazetteer") for m in inside) \
+        retypable = ("Misc", "Place", "Organization")  # an organisation is never "a drama" nor "the HBO series"
+        if inside and all(m.type in retypable and not m.source.startswith("gazetteer") for m in inside) \
                 and not any(m.start == name.start_char and m.end == name.end_char for m in inside):
             out = [m for m in out if m not in inside]  # "Us" (a place) inside "One of Us is Lying"
             covered -= {c for m in inside for c in range(m.start, m.end)}
@@ -193,7 +194,7 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         i = by_char.get(name.start_char)
         if i is not None:
             m = out[i]
-            if m.type in ("Misc", "Place") and not m.source.startswith("gazetteer") and m.end == name.end_char:
+            if m.type in retypable and not m.source.startswith("gazetteer") and m.end == name.end_char:
                 out[i] = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">described")
         elif not covered.intersection(range(name.start_char, name.end_char)) and len(name) <= 6:
             out.append(Mention(name.text, name.start_char, name.end_char, "CreativeWork", "context:described"))

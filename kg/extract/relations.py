@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Doc
 
 from kg.extract.awards import award_credit_relations, prize_list_relations
-from kg.extract.credits import costar_relations, credit_relations, stray_bracket_relations
+from kg.extract.credits import costar_relations, credit_relations, inverted_cast_relations, stray_bracket_relations
 from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
 from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
@@ -56,6 +56,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += from_studio_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
     found += costar_relations(doc, ctx, found)
+    found += inverted_cast_relations(doc, ctx, found)
     found += quote_relations(doc, ctx, found)
     found += award_credit_relations(doc, ctx, found)
     found = stray_bracket_relations(doc, ctx, found)
