@@ -207,13 +207,18 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
         t = doc[end]
         if cap(t) and not t.is_punct and t.lower_ not in _POSS:
             end += 1
-        elif t.lower_ in glue and end + 1 < len(doc) and (cap(doc[end + 1]) or doc[end + 1].lower_ in glue):
+        elif t.lower_ in glue and end + 1 < len(doc) and (cap(doc[end + 1]) or doc[end + 1].lower_ in glue) \
+                and not _year(doc[end + 1]):  # "Le Prénom en 2012": a date, not the title's end
             end += 1
         else:
             break
     while end > start + 1 and doc[end - 1].lower_ in glue:
         end -= 1
     return doc[start:end]
+
+
+def _year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in ("19", "20")
 
 
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:

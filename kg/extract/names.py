@@ -212,7 +212,7 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
     """Organisation names as news writes them around NER's spans:
 
     * a channel or station number belongs to the name: "Europe 1", "France 5" (NER cuts
-      before the number, and types the rest a place);
+      before the number, and types the rest a place); so does a work's: "Blade Runner 2049";
     * a lower-case generic head is not part of the name: "groupe Lagardère" -> "Lagardère", nor is
       a nationality before a person's name: "le Britannique George Kay" -> "George Kay";
     * a company named by a nationality used as a noun, "l'allemand Leonine", or after an
@@ -234,12 +234,14 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
         if span is None or m.source.startswith("gazetteer") and m.type not in ("Organization", "Place"):
             out.append(m)
             continue
-        if m.type in ("Organization", "Place", "Misc") and span.end < len(doc):
+        if m.type in ("Organization", "Place", "Misc", "CreativeWork") and span.end < len(doc):
             num = doc[span.end]
             after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-            if num.text.isdigit() and len(num.text) <= 2 and num.idx not in starts and doc.text[m.end:num.idx] == " " \
+            digits = 4 if m.type == "CreativeWork" else 2  # "Blade Runner 2049", "Europe 1"
+            if num.text.isdigit() and len(num.text) <= digits and num.idx not in starts and doc.text[m.end:num.idx] == " " \
                     and (after is None or after.lower_ not in _UNITS and not after.like_num):
-                m = Mention(doc.text[m.start:num.idx + len(num.text)], m.start, num.idx + len(num.text), "Organization",
+                typ = m.type if m.type == "CreativeWork" else "Organization"
+                m = Mention(doc.text[m.start:num.idx + len(num.text)], m.start, num.idx + len(num.text), typ,
                             m.source + ">number")
                 span = doc[span.start:span.end + 1]
         if m.type == "Organization" and len(span) > 1 and span[0].is_lower \

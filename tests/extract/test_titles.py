@@ -78,3 +78,12 @@ def test_quoted_speech_is_no_title(nlp_fr):
 
 def test_star_of_a_quoted_title(nlp_fr):
     assert ("Omar Sy", "actsIn", "Lupin") in triples(nlp_fr, "Omar Sy, star de « Lupin », a été récompensé.")
+
+
+def test_year_after_en_is_no_part_of_the_title(nlp_fr):
+    types = mention_types(nlp_fr, "Le duo, qui avait déjà réalisé Le Prénom en 2012, travaille à une nouvelle adaptation.")
+    assert "Le Prénom" in types and "Le Prénom en 2012" not in types
+
+
+def test_number_right_after_a_title_is_part_of_it(nlp_fr):
+    assert mention_types(nlp_fr, "Le film Blade Runner 2049 est sorti.").get("Blade Runner 2049") == "CreativeWork"
