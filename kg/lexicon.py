@@ -149,6 +149,7 @@ class LexiconSchema(_Strict):
     post_verbs: Words = []
     post_nouns: Words = []
     production_nouns: Words = []
+    owned_words: Words = []
     demonyms: Words = []
     # quotes and hedges
     speech_verbs: Words = []

@@ -164,3 +164,36 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
             if (org.start, org.end) != (work.start, work.end):
                 pred = "produces" if _production_noun(ctx, tok) else _predicate(ctx, org)
                 yield Relation(org, pred, work, tok.sent.text, tok.sent.start_char, "possessive.compound", CONFIDENCE)
+
+
+def ownership_relations(doc: Doc, ctx) -> Iterator[Relation]:
+    """Ownership written into a name's modifiers (English):
+
+    * "Sony-owned Crunchyroll", "X, the Disney-owned specialty label" (lexicon ``owned_words``
+      after the owner and a hyphen): the owned company is the name after the modifier, or the
+      name the description is in apposition to;
+    * "Comcast's NBCUniversal": a company's possessive on another company's name.
+    """
+    owned = ctx.lex.words("owned_words")
+    for tok in doc:
+        owner = _org(ctx, tok)
+        if owner is None or owner.end != tok.idx + len(tok) or tok.i + 2 >= len(doc):
+            continue
+        nxt, after = doc[tok.i + 1], doc[tok.i + 2]
+        if nxt.text in ("-", "‑") and after.lower_ in owned:
+            target = None
+            j = after.i + 1
+            if j < len(doc) and _org(ctx, doc[j]) is not None and ctx.at(doc[j]).start == doc[j].idx:
+                target = ctx.at(doc[j])  # "Sony-owned Crunchyroll"
+            else:  # "X, the Disney-owned label": back over the determiner and the comma
+                k = tok.i - 1
+                while k >= 0 and owner.start <= doc[k].idx:
+                    k -= 1
+                if k >= 1 and doc[k].pos_ == "DET" and doc[k - 1].text == ",":
+                    target = _org(ctx, doc[k - 2]) if k >= 2 else None
+            if target is not None and target != owner:
+                yield Relation(target, "subsidiaryOf", owner, tok.sent.text, tok.sent.start_char, "possessive.owned", CONFIDENCE)
+        elif doc.lang_ == "en" and nxt.lower_ in _POSS:
+            target = _org(ctx, after)
+            if target is not None and target.start == after.idx and target != owner:
+                yield Relation(target, "subsidiaryOf", owner, tok.sent.text, tok.sent.start_char, "possessive.org_org", CONFIDENCE)

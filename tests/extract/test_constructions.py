@@ -349,3 +349,21 @@ def test_company_typed_title_described_as_a_work_en(nlp_en):
                           "copula's attribute, and the title keeps NER's company type", strict=True)
 def test_company_typed_title_described_with_a_participle_en(nlp_en):
     assert mention_types(nlp_en, "The Last Frontier is a western set in Montana.").get("The Last Frontier") == "CreativeWork"
+
+
+# --- possessives.ownership_relations ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sony-owned Crunchyroll streams anime.", ("Crunchyroll", "subsidiaryOf", "Sony")),
+    ("Searchlight Pictures, the Disney-owned specialty label, acquired the film.",
+     ("Searchlight Pictures", "subsidiaryOf", "Disney")),
+    ("Comcast's NBCUniversal owns Peacock.", ("NBCUniversal", "subsidiaryOf", "Comcast")),
+    ("Universal Pictures and Focus Features are both part of NBCUniversal.", ("Focus Features", "subsidiaryOf", "NBCUniversal")),
+])
+def test_ownership_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_company_possessive_on_a_person_is_no_ownership_en(nlp_en):
+    found = triples(nlp_en, "Netflix's Ted Sarandos spoke on Monday.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found)
