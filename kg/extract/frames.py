@@ -181,6 +181,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 # "le patron de Canal+ a confirmé le rachat…": a leader acts for the company
                 subjects = [o for t in subj_toks for o in _leader_org(t, ctx) if o not in subjects]
             objects = _resolve_all(ctx, obj_toks, frame.object_types)
+            if not objects and frame.predicate == "acquires":
+                objects = _majority_stake(ctx, obj_toks)
             if frame.retype_work:
                 subjects = subjects or name_read_as_work(ctx, subj_toks, frame.subject_types)
                 objects = objects or name_read_as_work(ctx, obj_toks, frame.object_types)
@@ -216,6 +218,29 @@ def _a_part(obj: Token, trig: Token, ctx: Context) -> bool:
     if trig.lemma_.lower() in _PART_VERBS:
         return True
     return obj.pos_ == "PROPN" or obj.lemma_.lower() in _PART_NOUNS
+
+
+def _majority_stake(ctx: Context, tokens: list[Token]) -> list[Mention]:
+    """"a racheté 70 % du capital de Studiocanal", "bought a 51% stake in X": a majority stake
+    is an acquisition (conventions); a minority one gives nothing."""
+    out: list[Mention] = []
+    for tok in tokens:
+        words = list(tok.subtree)
+        pct = next((i for i, t in enumerate(words) if t.text in ("%", "pour", "percent", "per")), None)
+        if pct is None or pct == 0:
+            continue
+        try:
+            share = float(words[pct - 1].text.replace(",", "."))
+        except ValueError:
+            continue
+        if share <= 50:
+            continue
+        for t in words[pct:]:
+            m = ctx.at(t)
+            if m is not None and m.type == "Organization" and m.start == t.idx:
+                out.append(m)
+                break
+    return out
 
 
 def _award_holder_types(ctx: Context, obj_toks: list[Token], types: tuple[str, ...]) -> tuple[str, ...]:

@@ -367,3 +367,22 @@ def test_ownership_en(nlp_en, text, expected):
 def test_company_possessive_on_a_person_is_no_ownership_en(nlp_en):
     found = triples(nlp_en, "Netflix's Ted Sarandos spoke on Monday.")
     assert not any(p == "subsidiaryOf" for _, p, _ in found)
+
+
+# --- frames: majority stakes and taking control ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canal+ a racheté 70 % du capital de Studiocanal.", ("Canal+", "acquires", "Studiocanal")),
+    ("Bolloré a pris le contrôle de Vivendi en 2014.", ("Bolloré", "acquires", "Vivendi")),
+])
+def test_majority_and_control_fr(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)
+
+
+def test_minority_stake_is_no_acquisition_fr(nlp_fr):
+    assert not any(p == "acquires" for _, p, _ in triples(nlp_fr, "Canal+ a racheté 30 % du capital de Studiocanal."))
+
+
+def test_majority_stake_en(nlp_en):
+    assert ("Sony", "acquires", "Kadokawa") in triples(nlp_en, "Sony bought a 70% stake in Kadokawa.")
+    assert not any(p == "acquires" for _, p, _ in triples(nlp_en, "Sony bought a 10% stake in Kadokawa."))
