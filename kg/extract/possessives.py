@@ -64,7 +64,7 @@ def _title_before(ctx, noun: Token) -> Mention | None:
         j -= 1  # "X, the Paramount Network hit": skip the company itself
     while j >= 0 and doc[j].pos_ == "DET":
         j -= 1
-    if j < 1 or doc[j].text != ",":
+    if j < 1 or doc[j].text not in (",", ":"):  # "Shōgun : la série de FX"
         return None
     m = ctx.at(doc[j - 1])
     return ctx.fit(m, _WORK) if m is not None and m.end == doc[j - 1].idx + len(doc[j - 1]) else None

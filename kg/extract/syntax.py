@@ -707,7 +707,10 @@ class Context:
                     continue
                 if m is not None and m.type in ("Person", "Organization") and self._introduced(m, child):
                     continue  # "la série d'Apple TV+", "le film de X": a possessor, not a name
-                if m is not None and (child.dep_ != "nmod" or not self._introduced(m, child) or self._is_named_head(tok)):
+                # "la saison 2 de Lupin" names the work; "la série de FX" names its channel, not the series
+                part = tok.lemma_.lower() in self.lex.words("work_part_nouns") or tok.lemma_.lower() not in self.lex.words("work_nouns")
+                if m is not None and (child.dep_ != "nmod" or not self._introduced(m, child)
+                                      or self._is_named_head(tok) and (part or m.type == "CreativeWork" and not m.source.endswith(">CreativeWork"))):
                     return m
         lemma = tok.lemma_.lower()
         lex = self.lex

@@ -386,3 +386,13 @@ def test_minority_stake_is_no_acquisition_fr(nlp_fr):
 def test_majority_stake_en(nlp_en):
     assert ("Sony", "acquires", "Kadokawa") in triples(nlp_en, "Sony bought a 70% stake in Kadokawa.")
     assert not any(p == "acquires" for _, p, _ in triples(nlp_en, "Sony bought a 10% stake in Kadokawa."))
+
+
+def test_series_of_a_channel_is_not_the_channel(nlp_fr):
+    found = triples(nlp_fr, "Razzia pour Shōgun : la série de FX, diffusée sur Disney+, a remporté dix-huit Emmy Awards.")
+    assert ("FX", "wonAward", "Emmy Awards") not in found and ("Disney+", "distributes", "FX") not in found
+
+
+def test_season_of_a_series_is_the_series(nlp_fr):
+    # positive twin: a work part "de" a title stands for the title
+    assert ("Netflix", "distributes", "Lupin") in triples(nlp_fr, "Netflix diffusera la saison 2 de Lupin en octobre.")
