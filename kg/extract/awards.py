@@ -79,6 +79,9 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
         if n:
             end = _category_end(doc, i + n, lex)
             proper = tok.text[:1].isupper() and not tok.is_sent_start
+            if proper and end == i + n and i > 0 and doc[i - 1].lower_ == "the" \
+                    and tok.lower_ not in lex.words("award_proper_heads"):
+                proper = False  # "The Bear", "The Lion": a title; the prize is "the Golden Bear"
             if end > i + n or proper or tok.lower_ in lex.words("award_proper_heads"):
                 start = i
                 # "the P&O Cruises memorable moment award": a compound naming the prize before its head

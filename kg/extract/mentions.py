@@ -246,7 +246,19 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     for pair in lex.words("mention_work_pp"):
         verb, _, prep = pair.rpartition(" ")
         pps.setdefault(verb, set()).add(prep)
+    award_verbs = {lemma.split()[0] for f in lex.frames if f.predicate == "wonAward" for lemma in f.lemmas}
+    work_cats = lex.words("award_categories", "CreativeWork")
+    person_cats = lex.words("award_categories", "Person")
+    markers = lex.words("award_markers") | lex.words("award_openers")
     for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in award_verbs and work_cats and lex.lang == "en":
+            # "Hacks won outstanding comedy series", "The Bear picked up 11 Emmys, including best comedy
+            # series": the winner of a work's category is a work, whatever NER made of it
+            after = [t.lower_ for t in doc[tok.i + 1:tok.sent.end]]
+            if any(w in markers for w in after) and set(after) & work_cats and not set(after) & person_cats:
+                for c in tok.children:
+                    if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and c.i < tok.i:
+                        starts.append((c.left_edge.i, None))
         if tok.pos_ == "VERB" and tok.lemma_.lower() in pps:
             # "stars … in A Real Pain", "won best actress for Poor Things": the complement is a work
             for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 12)]:

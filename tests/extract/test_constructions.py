@@ -396,3 +396,21 @@ def test_series_of_a_channel_is_not_the_channel(nlp_fr):
 def test_season_of_a_series_is_the_series(nlp_fr):
     # positive twin: a work part "de" a title stands for the title
     assert ("Netflix", "distributes", "Lupin") in triples(nlp_fr, "Netflix diffusera la saison 2 de Lupin en octobre.")
+
+
+# --- awards: the winner of a work's category is a work; "The Bear" is no prize -----------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hacks won outstanding comedy series.", ("Hacks", "wonAward", "outstanding comedy series")),
+    ("The Bear picked up 11 Emmys, including outstanding comedy series.", ("The Bear", "wonAward", "Emmys")),
+])
+def test_work_category_winner_is_a_work_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_person_category_winner_stays_a_person_en(nlp_en):
+    assert mention_types(nlp_en, "Nolan won best director.").get("Nolan") != "CreativeWork"
+
+
+def test_golden_bear_is_still_a_prize_en(nlp_en):
+    assert mention_types(nlp_en, "Dahomey won the Golden Bear in Berlin.").get("Golden Bear") == "Award"
