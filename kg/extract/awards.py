@@ -62,6 +62,11 @@ def _best_phrase(doc: Doc, i: int, lex: Lexicon) -> int:
     while end < len(doc) and end - i < 5 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
             and doc[end].lower_ not in lex.words("award_stop_words"):
         end += 1
+    if end > i + 1 and lex.lang == "fr" and end + 2 < len(doc) and doc[end].lower_ in ("dans", "en") \
+            and doc[end + 1].pos_ == "DET" and doc[end + 2].lower_ in lex.words("award_category_nouns"):
+        end += 3  # "meilleur acteur dans une série dramatique"
+        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+            end += 1
     return end if end > i + 1 else i
 
 
@@ -92,9 +97,11 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
                 spans.append(doc[start:end])
                 i = end
                 continue
-        elif tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()):
+        elif tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()
+                                        or i > 0 and doc[i - 1].lower_ in lex.words("fronted_award")):
             # French running text says "la meilleure série de l'année": only a capitalised list
-            # label ("Meilleure série : X") opens a category there
+            # label ("Meilleure série : X") or a crowning participle ("sacré meilleur acteur")
+            # opens a category there
             end = _best_phrase(doc, i, lex)
             if end > i and any(t.lower_ in lex.words("award_category_nouns") for t in doc[i:end]):
                 spans.append(doc[i:end])
@@ -185,4 +192,32 @@ def award_credit_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relatio
         person = r.subject
         s, o = (work, person) if pred in ("directedBy", "author") else (person, work)
         out.append(Relation(s, pred, o, r.sentence, r.sent_start, f"award.credit.{pred}", 0.75))
+    return out
+
+
+#: Auxiliaries between a winner and a crowning participle ("X a été sacré", "X est élue").
+_AUX_WORDS = frozenset(("a", "ont", "été", "est", "sont", "était", "avait", "fut", "vient", "d'être", "de", "être"))
+
+
+def crowned_relations(doc: Doc, ctx) -> list[Relation]:
+    """"X a été sacré meilleur acteur", "Y est élue meilleure série": a crowning participle of the
+    lexicon (``fronted_award``) right before an award: the name before the auxiliaries won it
+    (a surface pattern: the parser often reads the participle as a determiner)."""
+    crowning = ctx.lex.words("fronted_award")
+    out: list[Relation] = []
+    for tok in doc:
+        if tok.lower_ not in crowning or tok.i + 1 >= len(doc):
+            continue
+        award = ctx.at(doc[tok.i + 1])
+        if award is None or award.type != "Award" or award.start != doc[tok.i + 1].idx:
+            continue
+        k = tok.i - 1
+        while k >= tok.sent.start and doc[k].lower_ in _AUX_WORDS:
+            k -= 1
+        if k == tok.i - 1 or k < tok.sent.start:
+            continue  # no auxiliary: a fronted "Sacré meilleur film, X…" is the fronted rules' job
+        holder = ctx.at(doc[k])
+        holder = ctx.fit(holder, ("Person", "CreativeWork")) if holder is not None else None
+        if holder is not None and holder.type in ("Person", "CreativeWork"):
+            out.append(Relation(holder, "wonAward", award, tok.sent.text, tok.sent.start_char, "award.crowned", 0.75))
     return out

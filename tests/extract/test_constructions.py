@@ -414,3 +414,20 @@ def test_person_category_winner_stays_a_person_en(nlp_en):
 
 def test_golden_bear_is_still_a_prize_en(nlp_en):
     assert mention_types(nlp_en, "Dahomey won the Golden Bear in Berlin.").get("Golden Bear") == "Award"
+
+
+# --- awards (French): crowned with a category, leaving with a prize ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hiroyuki Sanada a été sacré meilleur acteur dans une série dramatique.",
+     ("Hiroyuki Sanada", "wonAward", "meilleur acteur dans une série dramatique")),
+    ("Justine Triet repart avec la Palme d'or.", ("Justine Triet", "wonAward", "Palme d'or")),
+])
+def test_awards_fr(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)
+
+
+def test_best_in_running_text_is_no_prize_fr(nlp_fr):
+    # "la meilleure série de l'année" in running text, with no crowning participle, names no prize
+    found = triples(nlp_fr, "Pour beaucoup, Lupin est la meilleure série de l'année.")
+    assert not any(p == "wonAward" for _, p, _ in found)
