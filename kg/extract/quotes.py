@@ -191,6 +191,9 @@ def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Rel
                 people[person.text] = person
     if len(people) == 1:
         return list(people.values())
+    named = ctx.described(subj[0], "Person")  # "le réalisateur Jacques Audiard … a confié le réalisateur"
+    if named is not None:
+        return [named]
     # no one, or several, hold the credit: no guess; for a company role, the usual resolution
     return [] if not orgs and pred in role_of.values() else None
 

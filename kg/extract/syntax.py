@@ -460,6 +460,9 @@ class Context:
         if i >= 0 and self.doc[i].pos_ == "NOUN" and self.doc[i].lemma_.lower() in nouns:
             out.add(self.doc[i].lemma_.lower())
         j = span.end
+        if j + 1 < len(self.doc) and self.doc[j].text == "," and self.doc[j + 1].pos_ == "NOUN" \
+                and self.doc[j + 1].lemma_.lower() in nouns:
+            out.add(self.doc[j + 1].lemma_.lower())  # "X, réalisateur de W"
         if j + 2 < len(self.doc) and self.doc[j].text == "," and self.doc[j + 1].pos_ == "DET":
             k = j + 2
             while k < len(self.doc) and self.doc[k].pos_ == "ADJ":
@@ -467,6 +470,16 @@ class Context:
             if k < len(self.doc) and self.doc[k].pos_ == "NOUN" and self.doc[k].lemma_.lower() in nouns:
                 out.add(self.doc[k].lemma_.lower())
         return out
+
+    def described(self, tok: Token, typ: str) -> Mention | None:
+        """The latest earlier name of type ``typ`` introduced with the noun of the description
+        ``tok`` ("le réalisateur Jacques Audiard … le réalisateur"), within the antecedent window."""
+        kind = tok.lemma_.lower()
+        lo = self.window_start(tok.idx)
+        for m in reversed(self.mentions):
+            if lo <= m.start < tok.idx and m.type == typ and kind in self._descriptors_at(m):
+                return m
+        return None
 
     def _same_kind(self, tok: Token, topic: Mention | None) -> Mention | None:
         """``topic`` for the description ``tok`` ("le studio"), unless the topic was introduced
@@ -783,6 +796,10 @@ class Context:
                         if topic is None and self.doc.lang_ == "fr":
                             return self._same_kind(tok, self.topic_antecedent(tok, (typ,)))
                         return topic or self.antecedent(tok.idx, (typ,))
+                    if typ == "Person":  # "le réalisateur", "l'acteur": the person introduced as such
+                        described = self.described(tok, typ)
+                        if described is not None:
+                            return described
                     return self.antecedent(tok.idx, (typ,))
         if "Concept" in types:
             phrase = source_phrase(tok, lex)

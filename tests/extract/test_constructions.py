@@ -431,3 +431,17 @@ def test_best_in_running_text_is_no_prize_fr(nlp_fr):
     # "la meilleure série de l'année" in running text, with no crowning participle, names no prize
     found = triples(nlp_fr, "Pour beaucoup, Lupin est la meilleure série de l'année.")
     assert not any(p == "wonAward" for _, p, _ in found)
+
+
+# --- discourse: a person description refers to the person introduced with that noun -----------
+
+def test_description_is_the_person_introduced_with_it(nlp_fr):
+    text = ("Le réalisateur Jacques Audiard a retrouvé l'actrice Zoe Saldaña. « C'est un rêve devenu réalité », "
+            "a confié le réalisateur.")
+    said = {s for s, p, _ in triples(nlp_fr, text) if p == "said"}
+    assert said == {"Jacques Audiard"}
+
+
+def test_description_with_no_introduced_person_is_no_guess(nlp_fr):
+    text = "Zoe Saldaña a rejoint le tournage. « C'est un rêve devenu réalité », a confié le réalisateur."
+    assert not any(p == "said" for _, p, _ in triples(nlp_fr, text))
