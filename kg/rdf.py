@@ -298,6 +298,18 @@ def _best_evidence(triples: Iterable[Triple], iri: Callable[[Entity], URIRef]) -
     return [(t, s, o) for (s, _, o, _), t in best.items()]
 
 
+def _described(extraction: Extraction, iri: Callable[[Entity], object]) -> dict:
+    """Each entity of an extraction once, keyed by its IRI, in the order the article names them:
+    its entities, then the ends of its triples (one description per node)."""
+    described: dict = {}
+    for entity in extraction.entities:
+        described.setdefault(iri(entity), entity)
+    for t in extraction.triples:
+        described.setdefault(iri(t.subject), t.subject)
+        described.setdefault(iri(t.object), t.object)
+    return described
+
+
 def extraction_to_quads(extraction: Extraction) -> list[Quad]:
     """All the quads of one article: its named graph, then its metadata (last).
 
@@ -332,12 +344,7 @@ def extraction_to_quads(extraction: Extraction) -> list[Quad]:
             iris[key] = entity_iri(entity)
         return iris[key]
 
-    described: dict[URIRef, Entity] = {}
-    for entity in extraction.entities:
-        described.setdefault(iri(entity), entity)
-    for t in extraction.triples:
-        described.setdefault(iri(t.subject), t.subject)
-        described.setdefault(iri(t.object), t.object)
+    described = _described(extraction, iri)
     for entity in described.values():
         out.update(dict.fromkeys(entity_quads(entity, g, lang=doc.lang)))
 
@@ -418,12 +425,7 @@ def extraction_to_ox_quads(extraction: Extraction) -> list[ox.Quad]:
             found = iris[key] = str(entity_iri(entity))
         return found
 
-    described: dict[str, Entity] = {}
-    for entity in extraction.entities:
-        described.setdefault(iri(entity), entity)
-    for t in extraction.triples:
-        described.setdefault(iri(t.subject), t.subject)
-        described.setdefault(iri(t.object), t.object)
+    described = _described(extraction, iri)
     nodes: dict[str, ox.NamedNode] = {}
     for text, entity in described.items():
         node = nodes[text] = ox.NamedNode(text)

@@ -9,22 +9,15 @@ import shutil
 
 import pytest
 
-from kg.records import Document, Entity, Extraction, Mention
+from kg.records import Extraction
 from kg.registry import (INDEX_FILE, MENTIONS_FILE, Registry, _SnapshotIndex, canonicalise_all, commit_registry,
                          load_registry, registry_path, save_registry, split_entity)
+from tests.resolve.test_registry import article as registry_article
 
 
 def article(doc_id: str, *ents: tuple[str, str, str, set[str]], qids: dict[str, str] | None = None) -> Extraction:
-    """An extraction with one mention per alias (offsets are fake but distinct)."""
-    doc = Document(id=doc_id, text=f"text of {doc_id}", lang="en")
-    out, pos = [], 0
-    for key, label, type_, aliases in ents:
-        ms = []
-        for a in sorted(aliases | {label}):
-            ms.append(Mention(a, pos, pos + len(a), type_, "ner:X"))
-            pos += len(a) + 1
-        out.append(Entity(key, label, type_, aliases | {label}, ms, (qids or {}).get(label)))
-    return Extraction(doc, out, [])
+    """An extraction with one mention per alias (see tests/resolve/test_registry.py)."""
+    return registry_article(doc_id, f"text of {doc_id}", *ents, qids=qids)
 
 
 def archive(n: int, start: int = 0) -> list[Extraction]:
