@@ -146,6 +146,13 @@ class LexiconSchema(_Strict):
     genre_adjectives: Words = []
     work_part_nouns: Words = []
     title_stop_words: Words = []
+    quantity_words: Words = []
+    part_verbs: Words = []
+    part_nouns: Words = []
+    crowning_auxiliaries: Words = []
+    list_filler_words: Words = []
+    title_glue_words: Words = []
+    title_complement_openers: Words = []
     post_verbs: Words = []
     post_nouns: Words = []
     production_nouns: Words = []
@@ -267,6 +274,7 @@ class Lexicon:
     _roles: dict[str, str] = field(default_factory=dict)
     _org_roles: dict[str, str] = field(default_factory=dict)
     _parent_roles: dict[str, str] = field(default_factory=dict)
+    _credit_roles: dict[str, str] = field(default_factory=dict)
     _words: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
     def words(self, key: str, sub: str | None = None) -> frozenset[str]:
@@ -319,8 +327,7 @@ class Lexicon:
     @property
     def credit_role_nouns(self) -> dict[str, str]:
         """Credit role noun -> predicate ("réalisateur" -> directedBy), from ``credit_role_nouns``."""
-        table = self.data.get("credit_role_nouns") or {}
-        return {w.lower(): pred for pred, words in table.items() for w in words or []}
+        return dict(self._credit_roles)
 
     @property
     def parent_role_nouns(self) -> dict[str, str]:
@@ -497,7 +504,7 @@ def load_lexicon(lang: str, path: str | None = None) -> Lexicon:
                                             detail=f"'{schema.lang}', but it was loaded as the '{lang}' lexicon"))
     lex = Lexicon(lang=lang, data=data)
     for table, target in ((schema.roles, lex._roles), (schema.org_roles, lex._org_roles),
-                          (schema.parent_roles, lex._parent_roles)):
+                          (schema.parent_roles, lex._parent_roles), (schema.credit_role_nouns, lex._credit_roles)):
         for pred, nouns in table.items():
             for noun in nouns:
                 target.setdefault(noun.lower(), pred)

@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from typing import Literal as TypingLiteral
 from typing import TypeVar
 
@@ -252,6 +253,19 @@ def _rdf(term: object) -> Node:
     raise TypeError(f"unsupported Oxigraph term: {term!r}")
 
 
+def _memoised(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert`` with a cache for one batch of terms: the same terms repeat on many rows or quads."""
+    cache: dict[object, object] = {}
+
+    def cached(term: object) -> object:
+        found = cache.get(term)
+        if found is None:
+            found = cache[term] = convert(term)
+        return found
+
+    return cached
+
+
 def _converter() -> Callable[[object], Node]:
     """:func:`_rdf` with a cache, for one query result.
 
@@ -259,15 +273,7 @@ def _converter() -> Callable[[object], Node]:
     building an rdflib ``Literal`` is the expensive part, so each distinct term is
     converted once (evidence of 27k statements, bench/store_bench.py: about 2 s -> 0.4 s).
     """
-    cache: dict[object, Node] = {}
-
-    def convert(term: object) -> Node:
-        node = cache.get(term)
-        if node is None:
-            node = cache[term] = _rdf(term)
-        return node
-
-    return convert
+    return _memoised(_rdf)
 
 
 def _ox(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
@@ -827,14 +833,7 @@ class Store:
             # Straight to pyoxigraph: ``extend`` is one transaction, and skipping rdflib's
             # per-quad Graph objects makes it about twice as fast as ``Dataset.addN``.
             # Terms repeat (the graph in every quad, predicates, subjects): each is converted once.
-            cache: dict[Node, object] = {}
-
-            def ox(term: Node) -> object:
-                found = cache.get(term)
-                if found is None:
-                    found = cache[term] = _ox(term)
-                return found
-
+            ox = _memoised(_ox)
             self._ox.extend([q if isinstance(q, pyoxigraph.Quad) else pyoxigraph.Quad(ox(q[0]), ox(q[1]), ox(q[2]), ox(q[3]))
                              for q in quads])
         else:

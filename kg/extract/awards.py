@@ -195,15 +195,12 @@ def award_credit_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relatio
     return out
 
 
-#: Auxiliaries between a winner and a crowning participle ("X a été sacré", "X est élue").
-_AUX_WORDS = frozenset(("a", "ont", "été", "est", "sont", "était", "avait", "fut", "vient", "d'être", "de", "être"))
-
-
 def crowned_relations(doc: Doc, ctx) -> list[Relation]:
     """"X a été sacré meilleur acteur", "Y est élue meilleure série": a crowning participle of the
-    lexicon (``fronted_award``) right before an award: the name before the auxiliaries won it
+    lexicon (``fronted_award``) right before an award: the name before the auxiliaries
+    (``crowning_auxiliaries``) won it
     (a surface pattern: the parser often reads the participle as a determiner)."""
-    crowning = ctx.lex.words("fronted_award")
+    crowning, auxiliaries = ctx.lex.words("fronted_award"), ctx.lex.words("crowning_auxiliaries")
     out: list[Relation] = []
     for tok in doc:
         if tok.lower_ not in crowning or tok.i + 1 >= len(doc):
@@ -212,7 +209,7 @@ def crowned_relations(doc: Doc, ctx) -> list[Relation]:
         if award is None or award.type != "Award" or award.start != doc[tok.i + 1].idx:
             continue
         k = tok.i - 1
-        while k >= tok.sent.start and doc[k].lower_ in _AUX_WORDS:
+        while k >= tok.sent.start and doc[k].lower_ in auxiliaries:
             k -= 1
         if k == tok.i - 1 or k < tok.sent.start:
             continue  # no auxiliary: a fronted "Sacré meilleur film, X…" is the fronted rules' job

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
 from kg.extract.hedging import is_future, is_hedged
-from kg.extract.syntax import (Context, name_read_as_work, obliques, past_participles, slot, subject_of, verb_forms,
+from kg.extract.syntax import (Context, fitted, name_read_as_work, obliques, past_participles, slot, subject_of, verb_forms,
                                with_conjuncts)
 from kg.lexicon import Frame
 from kg.schema import load_schema
@@ -155,7 +155,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 work = ctx.at(doc[surface[0].i + 1]) if surface else (
                     None if after else focus_work(ctx, trig.idx, set(), trig.sent))
                 if work is not None and work.start >= ctx.window_start(trig.idx) \
-                        and not work.source.endswith(">CreativeWork"):  # a typed work, not an untyped name
+                        and not fitted(work):  # a typed work, not an untyped name
                     span = doc.char_span(work.start, work.end, alignment_mode="expand")
                     obj_toks = [span[0]] if span is not None else []
             if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
@@ -203,21 +203,16 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                    frame.confidence)
 
 
-#: Verbs whose object is always a part ("incarne Obélix"); "jouer"/"play" take a part only when
-#: it is named or called a role ("joue Assane Diop", "plays the title role", not "plays football").
-_PART_VERBS = frozenset(("incarner", "interpréter", "camper", "portray", "voice"))
-_PART_NOUNS = frozenset(("rôle", "role", "part", "personnage", "character", "rôle-titre", "héros", "héroïne",
-                         "hero", "heroine", "lead"))
-
-
 def _a_part(obj: Token, trig: Token, ctx: Context) -> bool:
-    """Whether the object of an acting verb is a part played (a character or a role)."""
+    """Whether the object of an acting verb is a part played (a character or a role): always after
+    a verb of the lexicon's ``part_verbs`` ("incarne Obélix"); after "jouer"/"play" only when it is
+    named or a ``part_nouns`` noun ("joue Assane Diop", "plays the title role", not "plays football")."""
     m = ctx.at(obj)
     if m is not None and m.type == "CreativeWork":
         return False
-    if trig.lemma_.lower() in _PART_VERBS:
+    if trig.lemma_.lower() in ctx.lex.words("part_verbs"):
         return True
-    return obj.pos_ == "PROPN" or obj.lemma_.lower() in _PART_NOUNS
+    return obj.pos_ == "PROPN" or obj.lemma_.lower() in ctx.lex.words("part_nouns")
 
 
 def _majority_stake(ctx: Context, tokens: list[Token]) -> list[Mention]:

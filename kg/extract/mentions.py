@@ -62,14 +62,15 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
-    mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"))
+    mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
+                                  lex.words("quantity_words"))
     mentions = given_name_persons(doc, mentions, lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex))
     mentions = list_type_agreement(doc, mentions)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"))
     mentions = award_phrases(doc, mentions, lex)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
-        mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex.words("title_stop_words")))
+        mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex))
     return credit_titles(doc, cast_of_titles(doc, mentions, lex), lex)
 
 
@@ -218,6 +219,7 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
 
 
 def _year(tok: Token) -> bool:
+    """A four-digit year of the 20th or 21st century."""
     return tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in ("19", "20")
 
 
@@ -539,8 +541,7 @@ def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                 m = Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:name")
         if m.type == "Event":  # "Festival de Cannes 2024": the edition year belongs to the name
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.end < len(doc) and doc[span.end].like_num and len(doc[span.end].text) == 4 \
-                    and doc[span.end].text.isdigit() and doc[span.end].text[:2] in ("19", "20") \
+            if span is not None and span.end < len(doc) and _year(doc[span.end]) \
                     and (i + 1 >= len(out) or out[i + 1].start >= doc[span.end].idx + 4):
                 ext = doc[span.start:span.end + 1]
                 m = Mention(ext.text, ext.start_char, ext.end_char, "Event", m.source)

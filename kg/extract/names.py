@@ -201,18 +201,13 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
     return sorted(out, key=lambda m: m.start)
 
 
-#: Words after a name and a number that make the number a quantity, not part of the name.
-_UNITS = frozenset(("%", "million", "millions", "milliard", "milliards", "fois", "an", "ans", "mois", "jours", "heures",
-                    "minutes", "euros", "dollars", "m", "md", "k", "h", "points", "pour", "sur", "times", "years",
-                    "billion", "percent", "per"))
-
-
 def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[str],
-                       demonyms: frozenset[str]) -> list[Mention]:
+                       demonyms: frozenset[str], quantities: frozenset[str] = frozenset()) -> list[Mention]:
     """Organisation names as news writes them around NER's spans:
 
     * a channel or station number belongs to the name: "Europe 1", "France 5" (NER cuts
-      before the number, and types the rest a place); so does a work's: "Blade Runner 2049";
+      before the number, and types the rest a place); so does a work's: "Blade Runner 2049"
+      (unless a word of ``quantities`` follows: "Netflix 12 millions");
     * a lower-case generic head is not part of the name: "groupe Lagardère" -> "Lagardère", nor is
       a nationality before a person's name: "le Britannique George Kay" -> "George Kay";
     * a company named by a nationality used as a noun, "l'allemand Leonine", or after an
@@ -239,7 +234,7 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
             after = doc[span.end + 1] if span.end + 1 < len(doc) else None
             digits = 4 if m.type == "CreativeWork" else 2  # "Blade Runner 2049", "Europe 1"
             if num.text.isdigit() and len(num.text) <= digits and num.idx not in starts and doc.text[m.end:num.idx] == " " \
-                    and (after is None or after.lower_ not in _UNITS and not after.like_num):
+                    and (after is None or after.lower_ not in quantities and not after.like_num):
                 typ = m.type if m.type == "CreativeWork" else "Organization"
                 m = Mention(doc.text[m.start:num.idx + len(num.text)], m.start, num.idx + len(num.text), typ,
                             m.source + ">number")

@@ -163,8 +163,7 @@ def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Rel
     none or several (the nearest person would be a guess); None when the speaker is no role noun."""
     if verb is None:
         return None
-    table = ctx.lex.data.get("credit_role_nouns") or {}
-    role_of = {w: pred for pred, words in table.items() for w in words or []}
+    role_of = ctx.lex.credit_role_nouns
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj")
             and c.pos_ == "NOUN" and (c.lemma_.lower() in role_of or c.lower_ in role_of
                                       or role_key(c, ctx.lex.role_nouns) is not None)]

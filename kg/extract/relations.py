@@ -23,7 +23,7 @@ from kg.extract.possessives import from_studio_relations, ownership_relations, p
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
 from kg.extract.roles import helm_relations, role_relations
-from kg.extract.syntax import Context
+from kg.extract.syntax import Context, fitted
 from kg.extract.works import cast_and_crew_relations, film_of_relations, genre_relations, source_author_relations, work_of_person_relations
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -90,7 +90,7 @@ def _one_reading(found: list[Relation]) -> list[Relation]:
     readings: dict[tuple[int, int], dict[str, int]] = {}
     for r in found:
         for m in (r.subject, r.object):
-            if m.source.endswith(">" + m.type):  # an untyped name fitted to a slot's type (Context.fit)
+            if fitted(m):
                 counts = readings.setdefault((m.start, m.end), {})
                 counts[m.type] = counts.get(m.type, 0) + 1
     keep_type = {k: max(v, key=lambda t: (v[t], t == "CreativeWork")) for k, v in readings.items() if len(v) > 1}

