@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import extract_relations
+from kg.extract.scorer import scorer_enabled, shipped_scorer
 from kg.lexicon import load_lexicon
 from kg.media_ner import MediaNER
 
@@ -113,9 +114,10 @@ class RelationExtractor:
 
     def __init__(self, lang: str) -> None:
         self.lex = load_lexicon(lang)
+        self.scorer = shipped_scorer(lang) if scorer_enabled() else None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relations = extract_relations(doc, doc._.mentions or [], self.lex)
+        doc._.relations = extract_relations(doc, doc._.mentions or [], self.lex, self.scorer)
         return doc
 
 

@@ -449,6 +449,12 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
     return best
 
 
+def current_work(ctx):  # noqa: ANN201
+    """``sent -> Mention | None``: the work the passage is about before ``sent`` (see
+    :func:`focus_work`), for readers outside the credit lists."""
+    return lambda sent: focus_work(ctx, sent.start_char, set(), sent)
+
+
 def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], window: int = 10) -> Mention | None:
     """The work of "<work> … avec X et Y" / "<work>, with X": a ``credit_with_cues`` word right
     before the names, and a work named shortly before it in the same segment."""

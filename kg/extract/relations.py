@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Doc
 
 from kg.extract.awards import award_credit_relations, crowned_relations, prize_list_relations
-from kg.extract.credits import costar_relations, credit_relations, inverted_cast_relations, stray_bracket_relations
+from kg.extract.credits import costar_relations, current_work, credit_relations, inverted_cast_relations, stray_bracket_relations
 from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
 from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
@@ -22,6 +22,7 @@ from kg.extract.places import airs_on_relations, distributor_relations, place_re
 from kg.extract.possessives import from_studio_relations, ownership_relations, possessive_work_relations
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
+from kg.extract.scorer import RelationScorer, scored_relations
 from kg.extract.roles import helm_relations, role_relations
 from kg.extract.syntax import Context, fitted
 from kg.extract.works import cast_and_crew_relations, film_of_relations, genre_relations, source_author_relations, work_of_person_relations
@@ -30,8 +31,10 @@ from kg.records import Mention, Relation
 from kg.schema import allowed
 
 
-def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Relation]:
-    """Every relation found in ``doc`` given its typed ``mentions``."""
+def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
+                      scorer: RelationScorer | None = None) -> list[Relation]:
+    """Every relation found in ``doc`` given its typed ``mentions``: the rules', then the
+    ``scorer``'s between mentions no rule linked (:mod:`kg.extract.scorer`)."""
     ctx = Context(doc, mentions, lex)
     found: list[Relation] = []
     found += role_relations(doc, ctx)
@@ -63,6 +66,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[R
     found += award_credit_relations(doc, ctx, found)
     found = stray_bracket_relations(doc, ctx, found)
     found = _one_reading(found)
+    if scorer is not None:
+        found += scored_relations(doc, mentions, found, scorer, current_work(ctx), lex)
     out: list[Relation] = []
     seen: set[tuple] = set()
     for rel in found:

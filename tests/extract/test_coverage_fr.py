@@ -119,10 +119,9 @@ def test_coverage_negatives_round2(nlp_fr, text, absent):
 @pytest.mark.parametrize("text, expected", [
     ("Fondée par Anne Morel, la jeune pousse Vocalis a conçu Echo, un outil que France Médias Monde utilise.",
      ("Anne Morel", "founderOf", "Vocalis")),
-    pytest.param("Basée à Lyon, la jeune pousse Vocalis a conçu Echo, un outil que France Médias Monde utilise, "
-                 "selon sa cofondatrice, Anne Morel.", ("Anne Morel", "founderOf", "Vocalis"),
-                 marks=pytest.mark.xfail(strict=True, reason="'sa cofondatrice, X' after 'selon' is not linked to "
-                                         "the company; without 'Basée à Lyon' it even gives founderOf(X, Echo)")),
+    # no rule links "sa cofondatrice, X" after "selon" to the company; the trained scorer does
+    ("Basée à Lyon, la jeune pousse Vocalis a conçu Echo, un outil que France Médias Monde utilise, "
+     "selon sa cofondatrice, Anne Morel.", ("Anne Morel", "founderOf", "Vocalis")),
     ("Arte a présenté ses résultats. Anne Morel, directrice générale du groupe, était là.",
      ("Anne Morel", "ceoOf", "Arte")),
     ("Arte diffusera le film Les Veilleurs.", ("Arte", "distributes", "Les Veilleurs")),

@@ -1,0 +1,419 @@
+"""A trained relation scorer over pairs of mentions in one sentence.
+
+The rules read the constructions they were written for; a sentence whose persons and works
+are typed right but whose wording no rule knows gives nothing. The scorer is the
+statistical fallback: every ordered pair of mentions of a sentence whose types the ontology
+allows for some relation is a *candidate*, described by sparse features (the types, the
+words between, the dependency path between the two heads, the words around, the verb of the
+clause), and a multinomial logistic model trained by :mod:`kg.train.relations` gives each
+relation (or none) a probability. A candidate is kept when its best relation reaches the
+model's threshold and no rule already linked the two mentions.
+
+The model is a JSON file of sparse weights, ``kg/models/relations_{lang}.json``: inference
+is a dot product over the features that fire, in plain Python, and needs no learning
+library. Untyped names (``Misc``) may stand for a work, the type a title most often lacks.
+
+Example:
+    >>> features_of_words(["avec", "et"])
+    ['bw=avec', 'bw=et']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS, SENT_START
+from spacy.tokens import Doc, Span
+
+from kg.extract.hedging import is_hedged
+from kg.lexicon import Lexicon
+from kg.records import Mention, Relation
+from kg.schema import allowed
+
+#: Relations the scorer may add. ``said`` and ``genre`` stay with the rules (a quote and a
+#: genre word are not names), and so does ``acquires``: whether a purchase is one depends on
+#: the size of the stake ("30 % du capital" is none), which the features do not read.
+PREDICATES = ("actsIn", "directedBy", "author", "produces", "distributes", "setIn", "wonAward", "basedOn",
+              "worksFor", "leads", "ceoOf", "subsidiaryOf", "partnersWith", "founderOf", "develops",
+              "headquarteredIn", "locatedIn", "uses")
+#: Prefix of the rule name of the relations the scorer adds (``scorer.actsIn``).
+SCORER_RULE = "scorer."
+#: The label of a candidate that holds no relation.
+NONE = "none"
+#: Types an untyped name may take in a candidate.
+MISC_READINGS = ("CreativeWork",)
+#: Where the shipped models live.
+MODELS = Path(__file__).resolve().parents[1] / "models"
+#: Sentences with more mentions than this give no candidates (tables, lists of credits).
+MAX_MENTIONS = 24
+_MAX_BETWEEN = 12
+
+
+def model_path(lang: str) -> Path:
+    """The shipped model file for ``lang``.
+
+    Example:
+        >>> model_path("fr").name
+        'relations_fr.json'
+    """
+    return MODELS / f"relations_{lang}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An ordered pair of mentions of one sentence, typed as the relation would need."""
+
+    subject: Mention
+    object: Mention
+    sent: Span
+    features: tuple[str, ...]
+    dense: np.ndarray | None = None
+    #: The token whose clause states the relation (hedges are read there).
+    trigger: int | None = None
+
+
+class DocView:
+    """The token attributes the features read, taken from the doc once (a spaCy ``Token``
+    built per access costs more than the features themselves)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        strings = doc.vocab.strings
+        arr = doc.to_array([LEMMA, ORTH, DEP, HEAD, POS, IS_PUNCT, IS_STOP, IS_SPACE, SENT_START])  # uint64
+        n = len(doc)
+        self.lemma = [(strings[int(lem)] or strings[int(orth)]).lower() for lem, orth in zip(arr[:, 0], arr[:, 1])]
+        self.dep = [strings[int(d)] for d in arr[:, 2]]
+        self.head = [i + int(h) for i, h in zip(range(n), arr[:, 3].astype("int64"))]  # relative, wrapped
+        self.pos = [strings[int(p)] for p in arr[:, 4]]
+        self.space = [bool(x) for x in arr[:, 7]]
+        #: Token index where each sentence starts (``SENT_START`` is 1 there, wrapped -1 elsewhere).
+        self.sent_starts = [0] + [i for i in range(1, n) if int(arr[i, 8]) == 1] if n else []
+        self.vectors = None
+        if doc.vocab.vectors.size:
+            table = doc.vocab.vectors
+            rows = table.find(keys=arr[:, 1])
+            keep = (arr[:, 5] == 0) & (arr[:, 6] == 0) & (arr[:, 7] == 0) & (rows >= 0)
+            self.vectors = (table.data, rows, keep)
+            self._runs: dict[int, np.ndarray] = {}
+
+    def _running(self, start: int, stop: int) -> np.ndarray:
+        """Running sums of the content-word vectors from ``start`` (the sentence holding it)."""
+        k = bisect_right(self.sent_starts, start) - 1
+        lo = self.sent_starts[k]
+        run = self._runs.get(lo)
+        if run is None:
+            hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.lemma)
+            data, rows, keep = self.vectors  # type: ignore[misc]
+            vecs = data[np.where(rows[lo:hi] >= 0, rows[lo:hi], 0)] * keep[lo:hi, None]
+            run = self._runs[lo] = np.vstack([np.zeros((1, data.shape[1]), dtype=data.dtype), np.cumsum(vecs, axis=0)])
+        return run[start - lo:stop - lo + 1:max(stop - start, 1)]
+
+    def mean_vector(self, indices: Iterable[int] | range) -> np.ndarray:
+        """The unit mean of the static vectors of the content words among ``indices`` (a
+        run of tokens within one sentence is read from running sums)."""
+        data, rows, keep = self.vectors  # type: ignore[misc]
+        if isinstance(indices, range) and indices.stop > indices.start:
+            ends = self._running(indices.start, indices.stop)
+            total = ends[-1] - ends[0]
+        else:
+            idx = [i for i in indices if keep[i]]
+            total = data[rows[idx]].sum(axis=0) if idx else np.zeros(data.shape[1], dtype=data.dtype)
+        norm = float(np.sqrt(total @ total))
+        return total / norm if norm > 1e-6 else np.zeros_like(total)
+
+    def dense(self, context: Iterable[int], anchor: Iterable[int]) -> np.ndarray | None:
+        """Word-vector features, where the pipeline has static vectors (French): the unit
+        mean of the context words and that of the anchor words (a verb synonym the training
+        never saw still lands near the ones it did: "campe", "interprète", "incarne")."""
+        if self.vectors is None:
+            return None
+        return np.concatenate([self.mean_vector(context), self.mean_vector(anchor)])
+
+    def span_head(self, start: int, end: int) -> int:
+        """The token of ``[start, end)`` whose head lies outside it (its syntactic head)."""
+        for i in range(start, end):
+            h = self.head[i]
+            if not start <= h < end or h == i:
+                return i
+        return start
+
+    def chain(self, i: int) -> list[int]:
+        out = [i]
+        while self.head[out[-1]] != out[-1] and len(out) < 40:
+            out.append(self.head[out[-1]])
+        return out
+
+    def path(self, a: int, b: int) -> tuple[str, str]:
+        """The dependency path between two tokens through their lowest common ancestor, with
+        lemmas (``"nsubj^ jouer objv"``) and with dependency labels only."""
+        up, down = self.chain(a), self.chain(b)
+        down_at = {t: k for k, t in enumerate(down)}
+        k_up = next((k for k, t in enumerate(up) if t in down_at), None)
+        if k_up is None:
+            return "nopath", "nopath"
+        k_down = down_at[up[k_up]]
+        if k_up + k_down > 6:
+            return "long", "long"
+        ups = [self.dep[t] + "^" for t in up[:k_up]]
+        downs = [self.dep[t] + "v" for t in reversed(down[:k_down])]
+        return " ".join(ups + [self.lemma[up[k_up]]] + downs), " ".join(ups + ["*"] + downs)
+
+    def top(self, a: int, b: int) -> int:
+        """The lowest common ancestor of two tokens (``a``'s root when they have none)."""
+        down = set(self.chain(b))
+        up = self.chain(a)
+        return next((t for t in up if t in down), up[-1])
+
+    def sentence_features(self, start: int, end: int) -> list[str]:
+        """Features of the whole sentence ``[start, end)``: its root and its verbs."""
+        root = next((i for i in range(start, end) if self.head[i] == i), start)
+        verbs = sorted({self.lemma[i] for i in range(start, end) if self.pos[i] == "VERB"})
+        return [f"root={self.lemma[root]}"] + [f"sv={v}" for v in verbs]
+
+    def pair_features(self, sent: tuple[int, int], a: tuple[int, int], b: tuple[int, int], a_type: str,
+                      b_type: str, mentions_between: int, sent_feats: list[str]) -> list[str]:
+        """The sparse features of the ordered candidate (token ranges ``a`` subject, ``b``
+        object) in the sentence ``sent``, whose :meth:`sentence_features` are ``sent_feats``."""
+        lemma = self.lemma
+        first, second = (a, b) if a[0] < b[0] else (b, a)
+        order = "ab" if first is a else "ba"
+        types = f"{a_type}>{b_type}"
+        between = [i for i in range(first[1], second[0]) if not self.space[i]]
+        gap = len(between)
+        dist = "0" if gap == 0 else "1-2" if gap <= 2 else "3-5" if gap <= 5 else "6-10" if gap <= 10 else "11+"
+        feats = [f"T={types}", f"T={types}|{order}", f"d={dist}|{order}", f"mb={min(mentions_between, 3)}|{order}"]
+        if gap <= _MAX_BETWEEN:
+            words = [lemma[i] for i in between]
+            feats.append(f"btw={' '.join(words)}|{order}")
+        else:
+            words = [lemma[i] for i in between[:5] + between[-5:]]
+        feats += features_of_words(words)
+        feats += [f"bw|{order}={w}" for w in words[:3]]
+        if first[0] > sent[0]:
+            feats.append(f"pre={lemma[first[0] - 1]}|{order}")
+            if first[0] - 1 > sent[0]:
+                feats.append(f"pre2={lemma[first[0] - 2]} {lemma[first[0] - 1]}|{order}")
+        if second[1] < sent[1]:
+            feats.append(f"post={lemma[second[1]]}|{order}")
+        ha, hb = self.span_head(*a), self.span_head(*b)
+        path, deps = self.path(ha, hb)
+        feats += [f"p={path}", f"pd={deps}", f"pd={deps}|{types}"]
+        feats += [f"pl={w}" for w in path.split() if "^" not in w and not w.endswith("v") and w != "*"]
+        feats += [f"ga={self.dep[ha]}:{lemma[self.head[ha]]}", f"gb={self.dep[hb]}:{lemma[self.head[hb]]}",
+                  f"da={self.dep[ha]}", f"db={self.dep[hb]}"]
+        feats += sent_feats
+        if first[1] < len(lemma) and lemma[first[1]] == "(" and second[0] == first[1] + 1:
+            feats.append(f"paren|{order}")
+        feats.append("bias")
+        return feats
+
+    def far_features(self, sent: tuple[int, int], m: tuple[int, int], m_type: str, w_type: str,
+                     subject_is_work: bool) -> list[str]:
+        """The features of a candidate between a mention (token range ``m``) of ``sent`` and
+        the passage's current work, named in an earlier sentence (the work side has no words
+        of its own here)."""
+        lemma = self.lemma
+        side = "w>m" if subject_is_work else "m>w"
+        types = f"{w_type}>{m_type}" if subject_is_work else f"{m_type}>{w_type}"
+        hm = self.span_head(*m)
+        root = next((i for i in range(*sent) if self.head[i] == i), sent[0])
+        feats = ["far", f"far|T={types}", f"far|{side}", f"far|ga={self.dep[hm]}:{lemma[self.head[hm]]}",
+                 f"far|da={self.dep[hm]}", f"far|root={lemma[root]}"]
+        if m[0] > sent[0]:
+            feats.append(f"far|pre={lemma[m[0] - 1]}")
+            if m[0] - 1 > sent[0]:
+                feats.append(f"far|pre2={lemma[m[0] - 2]} {lemma[m[0] - 1]}")
+        if m[1] < sent[1]:
+            feats.append(f"far|post={lemma[m[1]]}")
+        feats += [f"far|sv={v}" for v in sorted({lemma[i] for i in range(*sent) if self.pos[i] == "VERB"})]
+        feats += [f"far|sw={w}" for w in sorted({lemma[i] for i in range(*sent) if self.pos[i] in ("NOUN", "ADP", "PRON")
+                                                  and not m[0] <= i < m[1]})]
+        feats.append(f"far|first={lemma[sent[0]]}")
+        return feats
+
+
+def features_of_words(lemmas: list[str]) -> list[str]:
+    """Bag-of-words features of the words between two mentions."""
+    return [f"bw={w}" for w in lemmas]
+
+
+@lru_cache(maxsize=256)
+def allowed_labels(subject_type: str, object_type: str) -> frozenset[str]:
+    """The relations of :data:`PREDICATES` the ontology allows between the two types.
+
+    Example:
+        >>> sorted(allowed_labels("CreativeWork", "Place"))
+        ['setIn']
+    """
+    return frozenset(p for p in PREDICATES if allowed(p, subject_type, object_type))
+
+
+def _readings(m: Mention) -> tuple[str, ...]:
+    if m.type == "Misc":
+        return MISC_READINGS
+    return (m.type,)
+
+
+def _retype(m: Mention, typ: str) -> Mention:
+    return m if m.type == typ else Mention(m.text, m.start, m.end, typ, m.source + ">" + typ)
+
+
+def candidates(doc: Doc, mentions: list[Mention], focus=None,
+               skip: frozenset | set = frozenset()) -> Iterator[Candidate]:
+    """Every ordered pair of mentions of a sentence that some relation of :data:`PREDICATES`
+    allows, with its features; and, when ``focus`` gives the passage's current work before
+    a sentence that names none (``focus(sent) -> Mention | None``), the pairs of that work with
+    the sentence's mentions. Pairs in ``skip`` (sets of two ``(start, end)`` offsets) are
+    left out."""
+    spans: list[tuple[Mention, tuple[int, int]]] = []
+    for m in mentions:
+        if m.type == "Quote":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            spans.append((m, (span.start, span.end)))
+    if len(spans) < 2 and focus is None:
+        return
+    view = DocView(doc)
+    starts = view.sent_starts
+    by_sent: dict[int, list[tuple[Mention, tuple[int, int]]]] = {}
+    for m, span in spans:
+        by_sent.setdefault(bisect_right(starts, span[0]) - 1, []).append((m, span))
+    for k, group in by_sent.items():
+        if len(group) > MAX_MENTIONS:
+            continue
+        group.sort(key=lambda p: p[1][0])
+        bounds = (starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc))
+        sent = doc[bounds[0]:bounds[1]]
+        sent_feats: list[str] | None = None
+        for i, (ma, sa) in enumerate(group):
+            for j, (mb, sb) in enumerate(group):
+                if i == j or sa[0] < sb[1] and sb[0] < sa[1] or ma.text == mb.text:
+                    continue
+                if skip and frozenset(((ma.start, ma.end), (mb.start, mb.end))) in skip:
+                    continue
+                for ta in _readings(ma):
+                    for tb in _readings(mb):
+                        if not allowed_labels(ta, tb):
+                            continue
+                        if sent_feats is None:
+                            sent_feats = view.sentence_features(*bounds)
+                        lo, hi = sorted((i, j))
+                        feats = view.pair_features(bounds, sa, sb, ta, tb, hi - lo - 1, sent_feats)
+                        first, second = sorted((sa, sb))
+                        dense = view.dense(range(first[1], second[0]),
+                                           [view.head[view.span_head(*sa)], view.head[view.span_head(*sb)]])
+                        yield Candidate(_retype(ma, ta), _retype(mb, tb), sent, tuple(feats), dense,
+                                        view.top(view.span_head(*sa), view.span_head(*sb)))
+        if focus is None or any(m.type in ("CreativeWork", "Misc") for m, _ in group):
+            continue
+        work = focus(sent)
+        if work is None or work.start >= sent.start_char:
+            continue
+        for m, span in group:
+            if skip and frozenset(((m.start, m.end), (work.start, work.end))) in skip:
+                continue
+            for subj, obj in ((m, work), (work, m)):
+                if not allowed_labels(subj.type, obj.type):
+                    continue
+                dense = view.dense([i for i in range(*bounds) if view.pos[i] == "VERB"],
+                                   [view.head[view.span_head(*span)]])
+                feats = view.far_features(bounds, span, m.type, work.type, subj is work)
+                yield Candidate(subj, obj, sent, tuple(feats), dense, view.head[view.span_head(*span)])
+
+
+class RelationScorer:
+    """A trained model: sparse weights per feature and label, and the decision threshold."""
+
+    def __init__(self, data: dict) -> None:
+        self.labels: list[str] = data["labels"]
+        self.threshold: float = float(data["threshold"])
+        self.meta: dict = data.get("meta", {})
+        self.bias = np.asarray(data["bias"], dtype="float32")
+        self.index: dict[str, int] = {}
+        matrix = np.zeros((len(data["weights"]), len(self.labels)), dtype="float32")
+        for row, (feature, weights) in enumerate(data["weights"].items()):
+            self.index[feature] = row
+            for k, w in weights.items():
+                matrix[row, int(k)] = w
+        self.matrix = matrix
+        self.dense = np.asarray(data["dense"], dtype="float32") if data.get("dense") else None
+        self._none = self.labels.index(NONE)
+        self.enabled = frozenset(data.get("enabled", [lab for lab in self.labels if lab != NONE]))
+        self._rows: dict[tuple[str, str], list[int]] = {}
+
+    def _label_rows(self, subject_type: str, object_type: str) -> list[int]:
+        key = (subject_type, object_type)
+        rows = self._rows.get(key)
+        if rows is None:
+            ok = allowed_labels(subject_type, object_type)
+            rows = self._rows[key] = [k for k, lab in enumerate(self.labels) if k == self._none or lab in ok]
+        return rows
+
+    @classmethod
+    def load(cls, path: str | Path) -> RelationScorer:
+        """Read a model file written by :mod:`kg.train.relations`."""
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def probabilities(self, cand: Candidate) -> dict[str, float]:
+        """The probability of each relation the candidate's types allow, and of none."""
+        labels = self._label_rows(cand.subject.type, cand.object.type)
+        rows = [self.index[f] for f in cand.features if f in self.index]
+        totals = self.bias + self.matrix[rows].sum(axis=0)
+        if self.dense is not None and cand.dense is not None and len(cand.dense) == self.dense.shape[1]:
+            totals = totals + self.dense @ cand.dense
+        scores = totals[labels]
+        exp = np.exp(scores - scores.max())
+        exp /= exp.sum()
+        return {self.labels[k]: float(e) for k, e in zip(labels, exp)}
+
+    def best(self, cand: Candidate) -> tuple[str, float]:
+        """The most probable relation (never ``none``) and its probability."""
+        probs = self.probabilities(cand)
+        label = max((lab for lab in probs if lab != NONE), key=lambda lab: probs[lab], default=NONE)
+        return label, probs.get(label, 0.0)
+
+
+def scorer_enabled() -> bool:
+    """Whether the shipped scorer runs (``KG_RELATION_SCORER=0`` turns it off: the rules alone)."""
+    return os.environ.get("KG_RELATION_SCORER", "1") != "0"
+
+
+@lru_cache(maxsize=4)
+def shipped_scorer(lang: str) -> RelationScorer | None:
+    """The shipped model for ``lang``, or None when there is none."""
+    path = model_path(lang)
+    return RelationScorer.load(path) if path.is_file() else None
+
+
+def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], scorer: RelationScorer | None,
+                     focus=None, lex: Lexicon | None = None) -> list[Relation]:
+    """Relations the scorer finds between mentions that no rule linked (``focus``: see
+    :func:`candidates`). Only the relations the model is trusted with (``enabled``) are
+    added, and none in a negated, modal or rumoured clause (:func:`is_hedged`, with ``lex``)."""
+    if scorer is None:
+        return []
+    linked = {frozenset(((r.subject.start, r.subject.end), (r.object.start, r.object.end))) for r in found}
+    best: dict[frozenset, tuple[float, Relation]] = {}
+    for cand in candidates(doc, mentions, focus, linked):
+        pair = frozenset(((cand.subject.start, cand.subject.end), (cand.object.start, cand.object.end)))
+        if pair in linked:
+            continue
+        label, p = scorer.best(cand)
+        if label not in scorer.enabled or p < scorer.threshold:
+            continue
+        if lex is not None and cand.trigger is not None and is_hedged(doc[cand.trigger], lex):
+            continue
+        rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,
+                       round(0.5 + 0.4 * p, 3))
+        if pair not in best or best[pair][0] < p:
+            best[pair] = (p, rel)
+    return [rel for _, rel in best.values()]
