@@ -55,7 +55,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _slot_titles(doc, lex, mentions)
     mentions = _work_titles(doc, lex, mentions)
     mentions = _org_context(doc, lex, mentions)
-    mentions = [_trimmed(m) for m in mentions]
+    mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
     mentions = _longer_names(doc, mentions)
     mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
     mentions = with_model_types(mentions, doc)
@@ -132,6 +132,38 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             added.append(Mention(name, a, b, first.type, "context:repeat"))
             covered.update(range(a, b))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+_TAIL_POS = frozenset(("ADP", "DET", "CCONJ", "SCONJ"))
+
+
+def _dangling_tail(doc: Doc, m: Mention) -> Mention:
+    """A title the NER ran into the clause ("Les Oubliés arrive sur" in "La série Les Oubliés
+    arrive sur France 2") ends before the words it took: a title does not end in a bare
+    preposition or article, nor in the clause's own finite verb.
+
+    Example:
+        >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+        >>> doc = load_pipeline("fr")("La série Les Oubliés arrive sur France 2.")  # doctest: +SKIP
+        >>> [m.text for m in doc._.mentions]  # doctest: +SKIP
+        ['Les Oubliés', 'France 2']
+    """
+    if m.type not in ("CreativeWork", "Misc"):
+        return m
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[-1].pos_ not in _TAIL_POS or not span[-1].is_lower:
+        return m
+    end = span.end
+    while end > span.start + 1 and doc[end - 1].pos_ in _TAIL_POS and doc[end - 1].is_lower:
+        end -= 1
+    verb = doc[end - 1]
+    if end > span.start + 1 and verb.is_lower and verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") \
+            and verb.dep_ == "ROOT":
+        end -= 1
+    if end == span.end:
+        return m
+    cut = doc[span.start:end]
+    return Mention(cut.text, cut.start_char, cut.end_char, m.type, m.source)
 
 
 def _trimmed(m: Mention) -> Mention:

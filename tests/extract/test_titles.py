@@ -87,3 +87,14 @@ def test_year_after_en_is_no_part_of_the_title(nlp_fr):
 
 def test_number_right_after_a_title_is_part_of_it(nlp_fr):
     assert mention_types(nlp_fr, "Le film Blade Runner 2049 est sorti.").get("Blade Runner 2049") == "CreativeWork"
+
+
+def test_title_run_into_the_clause_ends_before_its_verb(nlp_fr):
+    types = mention_types(nlp_fr, "La série Les Oubliés arrive sur France 2.")
+    assert types.get("Les Oubliés") == "CreativeWork"
+    assert not any(name.endswith(" sur") for name in types)
+
+
+def test_title_ending_in_an_ordinary_word_is_kept_whole(nlp_fr):
+    types = mention_types(nlp_fr, "Le film Un homme de trop sort mercredi.")
+    assert types.get("Un homme de trop") == "CreativeWork"
