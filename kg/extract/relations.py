@@ -67,7 +67,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found = stray_bracket_relations(doc, ctx, found)
     found = _one_reading(found)
     if scorer is not None:
-        found += scored_relations(doc, mentions, found, scorer, current_work(ctx), lex)
+        found += scored_relations(doc, mentions, found, scorer, current_work(ctx), lex, ctx.subject_pronoun)
     out: list[Relation] = []
     seen: set[tuple] = set()
     for rel in found:

@@ -267,12 +267,14 @@ def _retype(m: Mention, typ: str) -> Mention:
 
 
 def candidates(doc: Doc, mentions: list[Mention], focus=None,
-               skip: frozenset | set = frozenset()) -> Iterator[Candidate]:
+               skip: frozenset | set = frozenset(), pronoun=None) -> Iterator[Candidate]:
     """Every ordered pair of mentions of a sentence that some relation of :data:`PREDICATES`
     allows, with its features; and, when ``focus`` gives the passage's current work before
     a sentence that names none (``focus(sent) -> Mention | None``), the pairs of that work with
-    the sentence's mentions. Pairs in ``skip`` (sets of two ``(start, end)`` offsets) are
-    left out."""
+    the sentence's mentions; and, when ``pronoun`` gives the subject pronoun of a sentence that
+    names no person and the person it stands for (``pronoun(sent) -> (token index, Mention) |
+    None``), the pairs of that person with the sentence's mentions, read from the pronoun's
+    place. Pairs in ``skip`` (sets of two ``(start, end)`` offsets) are left out."""
     spans: list[tuple[Mention, tuple[int, int]]] = []
     for m in mentions:
         if m.type == "Quote":
@@ -313,6 +315,10 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
                                            [view.head[view.span_head(*sa)], view.head[view.span_head(*sb)]])
                         yield Candidate(_retype(ma, ta), _retype(mb, tb), sent, tuple(feats), dense,
                                         view.top(view.span_head(*sa), view.span_head(*sb)))
+        if pronoun is not None and not any(m.type == "Person" for m, _ in group):
+            found = pronoun(sent)
+            if found is not None:
+                yield from _pronoun_pairs(view, doc, sent, bounds, group, found, skip)
         if focus is None or any(m.type in ("CreativeWork", "Misc") for m, _ in group):
             continue
         work = focus(sent)
@@ -328,6 +334,29 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
                                    [view.head[view.span_head(*span)]])
                 feats = view.far_features(bounds, span, m.type, work.type, subj is work)
                 yield Candidate(subj, obj, sent, tuple(feats), dense, view.head[view.span_head(*span)])
+
+
+def _pronoun_pairs(view: DocView, doc: Doc, sent: Span, bounds: tuple[int, int],
+                   group: list[tuple[Mention, tuple[int, int]]], found: tuple[int, Mention], skip) -> Iterator[Candidate]:
+    """Candidates between the person a subject pronoun stands for and the sentence's mentions
+    ("Il y incarne un flic" after the actor was named): features as for a pair of mentions,
+    from the pronoun's place, marked ``pro``."""
+    i, person = found
+    sent_feats = view.sentence_features(*bounds)
+    for m, span in group:
+        if skip and frozenset(((person.start, person.end), (m.start, m.end))) in skip:
+            continue
+        for t in _readings(m):
+            for subj, obj, a, b, ta, tb in ((person, m, (i, i + 1), span, "Person", t),
+                                            (m, person, span, (i, i + 1), t, "Person")):
+                if not allowed_labels(ta, tb):
+                    continue
+                feats = ["pro"] + ["pro|" + f for f in view.pair_features(bounds, a, b, ta, tb, 0, sent_feats)]
+                first, second = sorted((a, b))
+                dense = view.dense(range(first[1], second[0]), [view.head[view.span_head(*a)],
+                                                                   view.head[view.span_head(*b)]])
+                yield Candidate(_retype(subj, ta), _retype(obj, tb), sent, tuple(feats), dense,
+                                view.top(view.span_head(*a), view.span_head(*b)))
 
 
 class RelationScorer:
@@ -394,23 +423,38 @@ def shipped_scorer(lang: str) -> RelationScorer | None:
     return RelationScorer.load(path) if path.is_file() else None
 
 
+def _played_part(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
+    """Whether the work side of the candidate is the object of a verb of playing a part
+    (lexicon ``part_verbs``: "X incarne Obélix"): a character, not a work."""
+    work = cand.object if cand.object.type == "CreativeWork" else cand.subject
+    if work.type != "CreativeWork":
+        return False
+    span = doc.char_span(work.start, work.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.dep_ in ("obj", "dobj") and head.head.lemma_.lower() in lex.words("part_verbs")
+
+
 def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], scorer: RelationScorer | None,
-                     focus=None, lex: Lexicon | None = None) -> list[Relation]:
+                     focus=None, lex: Lexicon | None = None, pronoun=None) -> list[Relation]:
     """Relations the scorer finds between mentions that no rule linked (``focus``: see
-    :func:`candidates`). Only the relations the model is trusted with (``enabled``) are
-    added, and none in a negated, modal or rumoured clause (:func:`is_hedged`, with ``lex``)."""
+    :func:`candidates`; so is ``pronoun``). Only the relations the model is trusted with (``enabled``) are
+    added, and none in a negated, modal or rumoured clause (:func:`is_hedged`, with ``lex``),
+    nor with a part played taken for a work (:func:`_played_part`)."""
     if scorer is None:
         return []
     linked = {frozenset(((r.subject.start, r.subject.end), (r.object.start, r.object.end))) for r in found}
     best: dict[frozenset, tuple[float, Relation]] = {}
-    for cand in candidates(doc, mentions, focus, linked):
+    for cand in candidates(doc, mentions, focus, linked, pronoun):
         pair = frozenset(((cand.subject.start, cand.subject.end), (cand.object.start, cand.object.end)))
         if pair in linked:
             continue
         label, p = scorer.best(cand)
         if label not in scorer.enabled or p < scorer.threshold:
             continue
-        if lex is not None and cand.trigger is not None and is_hedged(doc[cand.trigger], lex):
+        if lex is not None and (cand.trigger is not None and is_hedged(doc[cand.trigger], lex)
+                                or _played_part(doc, cand, lex)):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,
                        round(0.5 + 0.4 * p, 3))

@@ -374,6 +374,16 @@ class Context:
                     return fit
         return None
 
+    def subject_pronoun(self, sent: Span) -> tuple[int, Mention] | None:
+        """The first person subject pronoun of ``sent`` outside a quote, and the person named
+        before the sentence it stands for ("Il y incarne un flic" after "Omar Sy"), if any."""
+        words = self.lex.words("pronouns", "Person")
+        for tok in sent:
+            if tok.lower_ in words and tok.dep_.startswith("nsubj") and not self.in_quote(tok.idx):
+                person = self.antecedent(sent.start_char, ("Person",))
+                return (tok.i, person) if person is not None else None
+        return None
+
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quote (after its opening mark)."""
         return any(a < offset < b for a, b in self._quotes)

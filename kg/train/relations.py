@@ -179,7 +179,7 @@ def examples(nlp, passages: list[Passage], lang: str, *, progress: bool = True) 
                   for r in doc._.relations if not r.rule.startswith(SCORER_RULE)}  # the rules' links
         ents = {}
         ctx = Context(doc, doc._.mentions or [], lex)
-        for cand in candidates(doc, ctx.mentions, current_work(ctx)):
+        for cand in candidates(doc, ctx.mentions, current_work(ctx), pronoun=ctx.subject_pronoun):
             for m in (cand.subject, cand.object):
                 if (m.start, m.end) not in ents:
                     ents[(m.start, m.end)] = entity_of(m.text, passage.entities)

@@ -148,3 +148,24 @@ def test_a_scorer_from_weights_scores_by_its_features():
     label, p = scorer.best(Candidate(person, work, None, ("bw=incarner", "unknown")))
     assert label == "actsIn" and p == pytest.approx(1 / (1 + math.exp(-3.0)))
     assert scorer.best(Candidate(person, work, None, ("bw=critiquer",)))[1] < 0.1
+
+
+def test_subject_pronoun_stands_for_the_person_named_before(nlp_fr, lexicon_fr):
+    doc = nlp_fr("Karin Viard revient au cinéma. Elle tourne Les Âmes perdues à Lyon.")
+    mentions = _mentions(doc, ("Karin Viard", "Person"), ("Les Âmes perdues", "CreativeWork"), ("Lyon", "Place"))
+    ctx = Context(doc, mentions, lexicon_fr)
+    second = list(doc.sents)[1]
+    index, person = ctx.subject_pronoun(second)
+    assert doc[index].text == "Elle" and person.text == "Karin Viard"
+    pro = [c for c in candidates(doc, mentions, pronoun=ctx.subject_pronoun) if "pro" in c.features]
+    assert ("Karin Viard", "Les Âmes perdues") in {(c.subject.text, c.object.text) for c in pro}
+    assert not [c for c in candidates(doc, mentions) if "pro" in c.features]  # only when asked
+
+
+def test_pronoun_inside_a_quote_stands_for_no_one(nlp_fr, lexicon_fr):
+    doc = nlp_fr("Karin Viard revient. « Elle tourne Les Âmes perdues », dit-on.")
+    mentions = _mentions(doc, ("Karin Viard", "Person"), ("Les Âmes perdues", "CreativeWork"))
+    ctx = Context(doc, mentions, lexicon_fr)
+    sent = next(s for s in doc.sents if any(t.text == "Elle" for t in s))
+    assert next(t for t in sent if t.text == "Elle").dep_.startswith("nsubj")  # read as a subject, and left alone
+    assert ctx.subject_pronoun(sent) is None

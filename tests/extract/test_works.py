@@ -33,10 +33,8 @@ def test_possessor_of_series_is_not_its_creator(nlp_fr):
 @pytest.mark.parametrize("text, expected", [
     ("Les abonnés verront Apple TV+, la plateforme créée par Dan Erickson.", ("Dan Erickson", "founderOf", "Apple TV+")),
     ("Les abonnés verront Severance, une série créée par Dan Erickson.", ("Severance", "author", "Dan Erickson")),
-    pytest.param("Les abonnés verront Severance, la série d'Apple TV+ créée par Dan Erickson.",
-                 ("Severance", "author", "Dan Erickson"),
-                 marks=pytest.mark.xfail(strict=True, reason="'la série d'Apple TV+ créée par X' gives no triple at "
-                                         "all, so the absence test above holds whatever the rules do")),
+    # no rule reads "la série d'Apple TV+ créée par X"; the trained scorer does
+    ("Les abonnés verront Severance, la série d'Apple TV+ créée par Dan Erickson.", ("Severance", "author", "Dan Erickson")),
 ])
 def test_possessor_of_series_is_not_its_creator_twin(nlp_fr, text, expected):
     assert expected in fr_triples(text)
