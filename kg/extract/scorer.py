@@ -172,6 +172,18 @@ class DocView:
         up = self.chain(a)
         return next((t for t in up if t in down), up[-1])
 
+    def around(self, sent: tuple[int, int], start: int, end: int) -> list[tuple[str, str]]:
+        """The words just before ``start`` (one and two) and just after ``end`` within ``sent``."""
+        lemma = self.lemma
+        out = []
+        if start > sent[0]:
+            out.append(("pre", lemma[start - 1]))
+            if start - 1 > sent[0]:
+                out.append(("pre2", f"{lemma[start - 2]} {lemma[start - 1]}"))
+        if end < sent[1]:
+            out.append(("post", lemma[end]))
+        return out
+
     def sentence_features(self, start: int, end: int) -> list[str]:
         """Features of the whole sentence ``[start, end)``: its root and its verbs."""
         root = next((i for i in range(start, end) if self.head[i] == i), start)
@@ -197,12 +209,7 @@ class DocView:
             words = [lemma[i] for i in between[:5] + between[-5:]]
         feats += features_of_words(words)
         feats += [f"bw|{order}={w}" for w in words[:3]]
-        if first[0] > sent[0]:
-            feats.append(f"pre={lemma[first[0] - 1]}|{order}")
-            if first[0] - 1 > sent[0]:
-                feats.append(f"pre2={lemma[first[0] - 2]} {lemma[first[0] - 1]}|{order}")
-        if second[1] < sent[1]:
-            feats.append(f"post={lemma[second[1]]}|{order}")
+        feats += [f"{name}={words}|{order}" for name, words in self.around(sent, first[0], second[1])]
         ha, hb = self.span_head(*a), self.span_head(*b)
         path, deps = self.path(ha, hb)
         feats += [f"p={path}", f"pd={deps}", f"pd={deps}|{types}"]
@@ -227,12 +234,7 @@ class DocView:
         root = next((i for i in range(*sent) if self.head[i] == i), sent[0])
         feats = ["far", f"far|T={types}", f"far|{side}", f"far|ga={self.dep[hm]}:{lemma[self.head[hm]]}",
                  f"far|da={self.dep[hm]}", f"far|root={lemma[root]}"]
-        if m[0] > sent[0]:
-            feats.append(f"far|pre={lemma[m[0] - 1]}")
-            if m[0] - 1 > sent[0]:
-                feats.append(f"far|pre2={lemma[m[0] - 2]} {lemma[m[0] - 1]}")
-        if m[1] < sent[1]:
-            feats.append(f"far|post={lemma[m[1]]}")
+        feats += [f"far|{name}={words}" for name, words in self.around(sent, m[0], m[1])]
         feats += [f"far|sv={v}" for v in sorted({lemma[i] for i in range(*sent) if self.pos[i] == "VERB"})]
         feats += [f"far|sw={w}" for w in sorted({lemma[i] for i in range(*sent) if self.pos[i] in ("NOUN", "ADP", "PRON")
                                                   and not m[0] <= i < m[1]})]

@@ -139,6 +139,18 @@ def project_entities(text: str, entities: Iterable[dict]) -> list[tuple[int, int
     return sorted(found)
 
 
+def gold_rows(path: Path) -> Iterator[tuple[int, object]]:
+    """``(line number, parsed JSON)`` of each non-blank line of a gold-format JSONL file.
+
+    Raises:
+        InputError: ``E004`` naming the file and line of a malformed one.
+    """
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                yield number, parse_json_line(path, number, line)
+
+
 def read_records(path: Path, *, lang: str, skip_ids: frozenset[str] = frozenset()) -> list[Record]:
     """The records of one gold-format JSONL file in ``lang``, entities projected.
 
@@ -153,36 +165,32 @@ def read_records(path: Path, *, lang: str, skip_ids: frozenset[str] = frozenset(
     if not path.is_file():
         raise InputError(Errors.E130.format(path=path, needs=_needs(lang)))
     records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
+    for number, row in gold_rows(path):
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+            _warn(Errors.E131.format(path=path, line=number, detail='no "text"'))
+            continue
+        if row.get("lang", lang) != lang or row.get("id") in skip_ids:
+            continue
+        entities, placed = [], []
+        for ent in row.get("entities") or ():
+            if not isinstance(ent, dict) or not isinstance(ent.get("text"), str) or ent.get("type") is None:
+                _warn(Errors.E131.format(path=path, line=number, detail=f"entity {ent!r} needs text and type"))
                 continue
-            row = parse_json_line(path, number, line)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-                _warn(Errors.E131.format(path=path, line=number, detail='no "text"'))
+            if ent["text"] not in row["text"]:
+                _warn(Errors.E131.format(path=path, line=number, detail=f"entity '{ent['text']}' not in the text"))
                 continue
-            if row.get("lang", lang) != lang or row.get("id") in skip_ids:
-                continue
-            entities, placed = [], []
-            for ent in row.get("entities") or ():
-                if not isinstance(ent, dict) or not isinstance(ent.get("text"), str) or ent.get("type") is None:
-                    _warn(Errors.E131.format(path=path, line=number, detail=f"entity {ent!r} needs text and type"))
+            if "start" in ent or "end" in ent:  # our own sentences give offsets: a name may take two types
+                start, end = ent.get("start"), ent.get("end")
+                if not isinstance(start, int) or not isinstance(end, int) or row["text"][start:end] != ent["text"]:
+                    _warn(Errors.E131.format(path=path, line=number,
+                                             detail=f"entity '{ent['text']}' has wrong offsets"))
                     continue
-                if ent["text"] not in row["text"]:
-                    _warn(Errors.E131.format(path=path, line=number, detail=f"entity '{ent['text']}' not in the text"))
-                    continue
-                if "start" in ent or "end" in ent:  # our own sentences give offsets: a name may take two types
-                    start, end = ent.get("start"), ent.get("end")
-                    if not isinstance(start, int) or not isinstance(end, int) or row["text"][start:end] != ent["text"]:
-                        _warn(Errors.E131.format(path=path, line=number,
-                                                 detail=f"entity '{ent['text']}' has wrong offsets"))
-                        continue
-                    placed.append((start, end, ent["type"]))
-                else:
-                    entities.append(ent)
-            spans = placed if placed and not entities else sorted(placed + project_entities(row["text"], entities))
-            rid = str(row.get("id") or f"{path.stem}:{number}")
-            records.append(Record(rid, row["text"], tuple(sorted(spans)), path.name))
+                placed.append((start, end, ent["type"]))
+            else:
+                entities.append(ent)
+        spans = placed if placed and not entities else sorted(placed + project_entities(row["text"], entities))
+        rid = str(row.get("id") or f"{path.stem}:{number}")
+        records.append(Record(rid, row["text"], tuple(sorted(spans)), path.name))
     return records
 
 

@@ -52,8 +52,7 @@ from kg.extract.credits import current_work
 from kg.extract.syntax import Context
 from kg.lexicon import load_lexicon
 from kg.extract.scorer import NONE, PREDICATES, SCORER_RULE, candidates, model_path
-from kg.ingest import parse_json_line
-from kg.train.ner import REPO, SHARED, unseen_ids
+from kg.train.ner import REPO, SHARED, gold_rows, unseen_ids
 
 #: Which relation a pair gets when the gold gives it several (the most specific first).
 SPECIFIC_FIRST = ("ceoOf", "leads", "founderOf", "worksFor", "acquires", "subsidiaryOf", "directedBy", "author",
@@ -102,30 +101,27 @@ def read_passages(path: Path, lang: str, skip: frozenset[str]) -> list[Passage]:
     if not path.is_file():
         raise InputError(Errors.E130.format(path=path, needs="the relation scorer trains on the gold files"))
     out = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
+    for number, row in gold_rows(path):
+        if not isinstance(row, dict) or row.get("lang", lang) != lang or row.get("id") in skip \
+                or not row.get("text"):
+            continue
+        ents = tuple((e["text"], tuple(e.get("aliases") or ())) for e in row.get("entities") or ())
+        rels: dict[tuple[str, str], set[str]] = {}
+        for t in row.get("triples") or ():
+            if t.get("optional"):
                 continue
-            row = parse_json_line(path, number, line)
-            if row.get("lang", lang) != lang or row.get("id") in skip or not row.get("text"):
-                continue
-            ents = tuple((e["text"], tuple(e.get("aliases") or ())) for e in row.get("entities") or ())
-            rels: dict[tuple[str, str], set[str]] = {}
-            for t in row.get("triples") or ():
-                if t.get("optional"):
-                    continue
-                for form in (t, *(t.get("alt") or ())):
-                    pred = form.get("predicate", t["predicate"])
-                    if pred in PREDICATES:
-                        rels.setdefault((form.get("subject", t["subject"]), form.get("object", t["object"])),
+            for form in (t, *(t.get("alt") or ())):
+                pred = form.get("predicate", t["predicate"])
+                if pred in PREDICATES:
+                    rels.setdefault((form.get("subject", t["subject"]), form.get("object", t["object"])),
+                                    set()).add(pred)
+                    if pred == "partnersWith":
+                        rels.setdefault((form.get("object", t["object"]), form.get("subject", t["subject"])),
                                         set()).add(pred)
-                        if pred == "partnersWith":
-                            rels.setdefault((form.get("object", t["object"]), form.get("subject", t["subject"])),
-                                            set()).add(pred)
-            ignored = {(t["subject"], t["object"]) for t in row.get("acceptable") or ()}
-            ignored |= {(t["subject"], t["object"]) for t in row.get("triples") or () if t.get("optional")}
-            out.append(Passage(str(row.get("id") or f"{path.stem}:{number}"), row["text"], ents,
-                               {k: frozenset(v) for k, v in rels.items()}, frozenset(ignored)))
+        ignored = {(t["subject"], t["object"]) for t in row.get("acceptable") or ()}
+        ignored |= {(t["subject"], t["object"]) for t in row.get("triples") or () if t.get("optional")}
+        out.append(Passage(str(row.get("id") or f"{path.stem}:{number}"), row["text"], ents,
+                           {k: frozenset(v) for k, v in rels.items()}, frozenset(ignored)))
     return out
 
 
