@@ -112,7 +112,8 @@ def iter_documents(
         for file in _expand(raw, counts):
             for doc in _read_file(file, mapping, counts):
                 if doc.id in seen:
-                    where = {"path": doc.source, "line": doc.line or 1, "doc_id": doc.id}
+                    # the id as repr shows it (line breaks escaped): an error message stays one line
+                    where = {"path": doc.source, "line": doc.line or 1, "doc_id": repr(doc.id)[1:-1]}
                     if seen[doc.id] == doc.content_hash:  # the same article twice (overlapping feed copies)
                         counts.warn(Errors.E009.format(**where))
                     else:

@@ -83,6 +83,20 @@ def test_duplicate_ids_are_reported(tmp_path):
     assert len(docs) == 1 and errors[0].startswith("[E008]")
 
 
+def test_a_repeated_id_with_a_line_break_is_named_on_one_line(tmp_path):
+    # found by the property test: an id holding a line break split the warning over two lines
+    f = tmp_path / "d.jsonl"
+    f.write_text('{"id": "a\\nb", "text": "Un."}\n{"id": "a\\nb", "text": "Un."}\n'
+                 '{"id": "a\\nb", "text": "Deux."}\n', encoding="utf-8")
+    warnings: list[str] = []
+    errors: list[str] = []
+    docs = list(iter_documents([f], on_error=lambda e: errors.append(str(e)), on_warning=warnings.append))
+    assert [d.id for d in docs] == ["a\nb"]
+    assert len(warnings) == 1 and warnings[0].startswith("[E009]") and "'a\\nb'" in warnings[0]
+    assert len(errors) == 1 and errors[0].startswith("[E008]") and "'a\\nb'" in errors[0]
+    assert "\n" not in warnings[0] + errors[0]
+
+
 def test_the_same_item_in_two_saved_copies_of_a_feed_is_read_once(tmp_path):
     rss = (Path(__file__).resolve().parents[1] / "data" / "ingest" / "feed.rss").read_text(encoding="utf-8")
     (tmp_path / "monday.rss").write_text(rss, encoding="utf-8")
