@@ -1,17 +1,24 @@
-"""A trained relation scorer over pairs of mentions in one sentence.
+"""A trained relation scorer beside the rules.
 
 The rules read the constructions they were written for; a sentence whose persons and works
 are typed right but whose wording no rule knows gives nothing. The scorer is the
-statistical fallback: every ordered pair of mentions of a sentence whose types the ontology
-allows for some relation is a *candidate*, described by sparse features (the types, the
-words between, the dependency path between the two heads, the words around, the verb of the
-clause), and a multinomial logistic model trained by :mod:`kg.train.relations` gives each
-relation (or none) a probability. A candidate is kept when its best relation reaches the
-model's threshold and no rule already linked the two mentions.
+statistical fallback. A *candidate* is
 
-The model is a JSON file of sparse weights, ``kg/models/relations_{lang}.json``: inference
-is a dot product over the features that fire, in plain Python, and needs no learning
-library. Untyped names (``Misc``) may stand for a work, the type a title most often lacks.
+* an ordered pair of mentions of one sentence whose types the ontology allows some relation
+  of :data:`PREDICATES` between (an untyped ``Misc`` name may stand for a work, the type a
+  title most often lacks);
+* a mention of a sentence that names no work, with the work the passage is about;
+* a mention of a sentence whose subject is a pronoun, with the person it stands for.
+
+Each is described by sparse features (the types, the words between, the dependency path
+between the two heads, the words around, the clause's verbs) and, where the pipeline has
+static vectors (French), word-vector means. A multinomial logistic model trained by
+:mod:`kg.train.relations` gives each relation (or none) a probability. A pair no rule linked
+gets its best relation when that reaches the model's threshold, the relation is one the model
+is trusted with (``enabled``), the clause is not hedged, and the work is not a part played.
+
+The model is a JSON file of sparse weights, ``kg/models/relations_{lang}.json``, read into
+numpy arrays: inference needs no learning library.
 
 Example:
     >>> features_of_words(["avec", "et"])
@@ -21,7 +28,6 @@ Example:
 from __future__ import annotations
 
 import json
-import math
 import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator

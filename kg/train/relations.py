@@ -11,10 +11,12 @@ A multinomial logistic regression (scikit-learn, the ``train`` extra) is fitted 
 binary features; features seen fewer than ``--min-count`` times are dropped. The decision
 threshold is chosen on out-of-fold probabilities (folds by passage): going down from 0.95
 in steps of 0.05, the last one before the added candidates (those no rule linked) fall
-below ``--precision`` on the folds (judged once at least :data:`MIN_JUDGED` are added). The
-weights are written as sparse JSON, read at run time without scikit-learn.
+below ``--precision`` on the folds (judged once at least :data:`MIN_JUDGED` are added). A
+relation whose own additions fall below ``--precision`` at that threshold (again judged from
+:data:`MIN_JUDGED`) is not added at run time. The weights are written as sparse JSON, read at
+run time without scikit-learn.
 
-Data (read at training time, never copied into the repository):
+Data (the ``../shared`` files are read at training time, never copied into the repository):
 
 - ``../shared/eval/dev_{lang}.jsonl``, ``../shared/eval/seed.jsonl`` (its ``lang`` records),
   ``../shared/eval/news_dev_{lang}.jsonl`` minus the unseen passages of
@@ -49,9 +51,9 @@ from pathlib import Path
 from kg.errors import Errors, InputError
 from kg.evaluate import names_match, normalise
 from kg.extract.credits import current_work
+from kg.extract.scorer import NONE, PREDICATES, SCORER_RULE, candidates, model_path
 from kg.extract.syntax import Context
 from kg.lexicon import load_lexicon
-from kg.extract.scorer import NONE, PREDICATES, SCORER_RULE, candidates, model_path
 from kg.train.ner import REPO, SHARED, gold_rows, unseen_ids
 
 #: Which relation a pair gets when the gold gives it several (the most specific first).
