@@ -72,3 +72,23 @@ def test_in_memory_from_texts(nlp_fr):
     with KnowledgeGraph.from_texts(TEXTS[:1], lang="fr") as mem:
         assert mem.store.backend == "memory"
         assert mem.to_networkx().number_of_edges() >= 1
+
+
+SCORER_TEXT = "La série Les Oubliés sera diffusée sur France 2. Camille Lou y tient le premier rôle."
+BY_RULE = """
+PREFIX mkg: <https://w3id.org/media-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?p ?rule WHERE { ?st a mkg:Statement ; rdf:predicate ?p ; mkg:rule ?rule }
+"""
+
+
+def test_the_store_tells_the_scorers_triples_from_the_rules(tmp_path, nlp_fr):
+    # the README's filter: mkg:rule starts with "scorer." for what the trained scorer added
+    graph = KnowledgeGraph.from_texts([SCORER_TEXT], lang="fr", store_path=tmp_path / "store")
+    try:
+        rows = graph.query(BY_RULE)
+    finally:
+        graph.close()
+    rules = {(str(p).rsplit("#", 1)[-1], str(r)) for p, r in zip(rows["p"], rows["rule"])}
+    assert ("actsIn", "scorer.actsIn") in rules
+    assert any(p == "distributes" and not r.startswith("scorer.") for p, r in rules)  # a rule's triple beside it
