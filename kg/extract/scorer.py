@@ -275,14 +275,20 @@ def _retype(m: Mention, typ: str) -> Mention:
 
 
 def candidates(doc: Doc, mentions: list[Mention], focus=None,
-               skip: frozenset | set = frozenset(), pronoun=None) -> Iterator[Candidate]:
+               skip: frozenset | set = frozenset(), pronoun=None,
+               wanted: frozenset[str] | None = None) -> Iterator[Candidate]:
     """Every ordered pair of mentions of a sentence that some relation of :data:`PREDICATES`
     allows, with its features; and, when ``focus`` gives the passage's current work before
     a sentence that names none (``focus(sent) -> Mention | None``), the pairs of that work with
     the sentence's mentions; and, when ``pronoun`` gives the subject pronoun of a sentence that
     names no person and the person it stands for (``pronoun(sent) -> (token index, Mention) |
     None``), the pairs of that person with the sentence's mentions, read from the pronoun's
-    place. Pairs in ``skip`` (sets of two ``(start, end)`` offsets) are left out."""
+    place. Pairs in ``skip`` (sets of two ``(start, end)`` offsets) are left out, and so are
+    pairs whose types allow none of the ``wanted`` relations (when given)."""
+    def fits(subject_type: str, object_type: str) -> bool:
+        labels = allowed_labels(subject_type, object_type)
+        return bool(labels) and (wanted is None or not labels.isdisjoint(wanted))
+
     spans: list[tuple[Mention, tuple[int, int]]] = []
     for m in mentions:
         if m.type == "Quote":
@@ -312,7 +318,7 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
                     continue
                 for ta in _readings(ma):
                     for tb in _readings(mb):
-                        if not allowed_labels(ta, tb):
+                        if not fits(ta, tb):
                             continue
                         if sent_feats is None:
                             sent_feats = view.sentence_features(*bounds)
@@ -326,7 +332,7 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
         if pronoun is not None and not any(m.type == "Person" for m, _ in group):
             found = pronoun(sent)
             if found is not None:
-                yield from _pronoun_pairs(view, doc, sent, bounds, group, found, skip)
+                yield from _pronoun_pairs(view, doc, sent, bounds, group, found, skip, fits)
         if focus is None or any(m.type in ("CreativeWork", "Misc") for m, _ in group):
             continue
         work = focus(sent)
@@ -336,7 +342,7 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
             if skip and frozenset(((m.start, m.end), (work.start, work.end))) in skip:
                 continue
             for subj, obj in ((m, work), (work, m)):
-                if not allowed_labels(subj.type, obj.type):
+                if not fits(subj.type, obj.type):
                     continue
                 dense = view.dense([i for i in range(*bounds) if view.pos[i] == "VERB"],
                                    [view.head[view.span_head(*span)]])
@@ -345,7 +351,8 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
 
 
 def _pronoun_pairs(view: DocView, doc: Doc, sent: Span, bounds: tuple[int, int],
-                   group: list[tuple[Mention, tuple[int, int]]], found: tuple[int, Mention], skip) -> Iterator[Candidate]:
+                   group: list[tuple[Mention, tuple[int, int]]], found: tuple[int, Mention], skip,
+                   fits) -> Iterator[Candidate]:
     """Candidates between the person a subject pronoun stands for and the sentence's mentions
     ("Il y incarne un flic" after the actor was named): features as for a pair of mentions,
     from the pronoun's place, marked ``pro``."""
@@ -357,7 +364,7 @@ def _pronoun_pairs(view: DocView, doc: Doc, sent: Span, bounds: tuple[int, int],
         for t in _readings(m):
             for subj, obj, a, b, ta, tb in ((person, m, (i, i + 1), span, "Person", t),
                                             (m, person, span, (i, i + 1), t, "Person")):
-                if not allowed_labels(ta, tb):
+                if not fits(ta, tb):
                     continue
                 feats = ["pro"] + ["pro|" + f for f in view.pair_features(bounds, a, b, ta, tb, 0, sent_feats)]
                 first, second = sorted((a, b))
@@ -454,7 +461,7 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         return []
     linked = {frozenset(((r.subject.start, r.subject.end), (r.object.start, r.object.end))) for r in found}
     best: dict[frozenset, tuple[float, Relation]] = {}
-    for cand in candidates(doc, mentions, focus, linked, pronoun):
+    for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled):
         pair = frozenset(((cand.subject.start, cand.subject.end), (cand.object.start, cand.object.end)))
         if pair in linked:
             continue

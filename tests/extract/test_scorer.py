@@ -169,3 +169,12 @@ def test_pronoun_inside_a_quote_stands_for_no_one(nlp_fr, lexicon_fr):
     sent = next(s for s in doc.sents if any(t.text == "Elle" for t in s))
     assert next(t for t in sent if t.text == "Elle").dep_.startswith("nsubj")  # read as a subject, and left alone
     assert ctx.subject_pronoun(sent) is None
+
+
+def test_pairs_no_wanted_relation_fits_are_not_built(nlp_fr):
+    doc = nlp_fr("Léa Drucker joue dans Close, produit par Diaphana.")
+    mentions = _mentions(doc, ("Léa Drucker", "Person"), ("Close", "CreativeWork"), ("Diaphana", "Organization"))
+    every = {(c.subject.text, c.object.text) for c in candidates(doc, mentions)}
+    acting = {(c.subject.text, c.object.text) for c in candidates(doc, mentions, wanted=frozenset({"actsIn"}))}
+    assert ("Diaphana", "Close") in every and ("Diaphana", "Close") not in acting
+    assert ("Léa Drucker", "Close") in acting
