@@ -5,7 +5,7 @@ are typed right but whose wording no rule knows gives nothing. The scorer is the
 statistical fallback. A *candidate* is
 
 * an ordered pair of mentions of one sentence whose types the ontology allows some relation
-  of :data:`PREDICATES` between (an untyped ``Misc`` name may stand for a work, the type a
+  of :func:`scored_predicates` between (an untyped ``Misc`` name may stand for a work, the type a
   title most often lacks);
 * a mention of a sentence that names no work, with the work the passage is about;
 * a mention of a sentence whose subject is a pronoun, with the person it stands for.
@@ -41,15 +41,13 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.hedging import is_hedged
 from kg.lexicon import Lexicon
-from kg.records import Mention, Relation
-from kg.schema import allowed
+from kg.records import ENTITY_TYPES, Mention, Relation
+from kg.schema import allowed, load_schema
 
-#: Relations the scorer may add. ``said`` and ``genre`` stay with the rules (a quote and a
-#: genre word are not names), and so does ``acquires``: whether a purchase is one depends on
-#: the size of the stake ("30 % du capital" is none), which the features do not read.
-PREDICATES = ("actsIn", "directedBy", "author", "produces", "distributes", "setIn", "wonAward", "basedOn",
-              "worksFor", "leads", "ceoOf", "subsidiaryOf", "partnersWith", "founderOf", "develops",
-              "headquarteredIn", "locatedIn", "uses")
+#: Relations the scorer leaves to the rules: a quote and a genre word are not names, and
+#: whether a purchase is an acquisition depends on the size of the stake ("30 % du capital"
+#: is none), which the features do not read.
+RULES_ONLY = frozenset(("said", "genre", "acquires"))
 #: Prefix of the rule name of the relations the scorer adds (``scorer.actsIn``).
 SCORER_RULE = "scorer."
 #: The label of a candidate that holds no relation.
@@ -253,15 +251,39 @@ def features_of_words(lemmas: list[str]) -> list[str]:
     return [f"bw={w}" for w in lemmas]
 
 
+@lru_cache(maxsize=1)
+def scored_predicates() -> frozenset[str]:
+    """The relations the scorer may add: the ontology's properties declared between entity
+    types, but :data:`RULES_ONLY`.
+
+    Example:
+        >>> {"actsIn", "ceoOf"} <= scored_predicates() and not scored_predicates() & RULES_ONLY
+        True
+    """
+    schema = load_schema()
+    return frozenset(p for p in schema.properties if p not in RULES_ONLY and schema.domains.get(p)
+                     and schema.ranges.get(p) and any(allowed(p, a, b) for a in ENTITY_TYPES for b in ENTITY_TYPES))
+
+
+def pair_key(a: Mention, b: Mention) -> frozenset[tuple[int, int]]:
+    """The unordered pair of two mentions' offsets: how a pair is known as linked."""
+    return frozenset(((a.start, a.end), (b.start, b.end)))
+
+
+def linked_pairs(relations: Iterable[Relation]) -> set[frozenset[tuple[int, int]]]:
+    """The pairs of mentions the given relations link (in either direction)."""
+    return {pair_key(r.subject, r.object) for r in relations}
+
+
 @lru_cache(maxsize=256)
 def allowed_labels(subject_type: str, object_type: str) -> frozenset[str]:
-    """The relations of :data:`PREDICATES` the ontology allows between the two types.
+    """The relations of :func:`scored_predicates` the ontology allows between the two types.
 
     Example:
         >>> sorted(allowed_labels("CreativeWork", "Place"))
         ['setIn']
     """
-    return frozenset(p for p in PREDICATES if allowed(p, subject_type, object_type))
+    return frozenset(p for p in scored_predicates() if allowed(p, subject_type, object_type))
 
 
 def _readings(m: Mention) -> tuple[str, ...]:
@@ -277,7 +299,7 @@ def _retype(m: Mention, typ: str) -> Mention:
 def candidates(doc: Doc, mentions: list[Mention], focus=None,
                skip: frozenset | set = frozenset(), pronoun=None,
                wanted: frozenset[str] | None = None) -> Iterator[Candidate]:
-    """Every ordered pair of mentions of a sentence that some relation of :data:`PREDICATES`
+    """Every ordered pair of mentions of a sentence that some relation of :func:`scored_predicates`
     allows, with its features; and, when ``focus`` gives the passage's current work before
     a sentence that names none (``focus(sent) -> Mention | None``), the pairs of that work with
     the sentence's mentions; and, when ``pronoun`` gives the subject pronoun of a sentence that
@@ -314,7 +336,7 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
             for j, (mb, sb) in enumerate(group):
                 if i == j or sa[0] < sb[1] and sb[0] < sa[1] or ma.text == mb.text:
                     continue
-                if skip and frozenset(((ma.start, ma.end), (mb.start, mb.end))) in skip:
+                if skip and pair_key(ma, mb) in skip:
                     continue
                 for ta in _readings(ma):
                     for tb in _readings(mb):
@@ -339,7 +361,7 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
         if work is None or work.start >= sent.start_char:
             continue
         for m, span in group:
-            if skip and frozenset(((m.start, m.end), (work.start, work.end))) in skip:
+            if skip and pair_key(m, work) in skip:
                 continue
             for subj, obj in ((m, work), (work, m)):
                 if not fits(subj.type, obj.type):
@@ -359,7 +381,7 @@ def _pronoun_pairs(view: DocView, doc: Doc, sent: Span, bounds: tuple[int, int],
     i, person = found
     sent_feats = view.sentence_features(*bounds)
     for m, span in group:
-        if skip and frozenset(((person.start, person.end), (m.start, m.end))) in skip:
+        if skip and pair_key(person, m) in skip:
             continue
         for t in _readings(m):
             for subj, obj, a, b, ta, tb in ((person, m, (i, i + 1), span, "Person", t),
@@ -459,10 +481,10 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
     nor with a part played taken for a work (:func:`_played_part`)."""
     if scorer is None:
         return []
-    linked = {frozenset(((r.subject.start, r.subject.end), (r.object.start, r.object.end))) for r in found}
+    linked = linked_pairs(found)
     best: dict[frozenset, tuple[float, Relation]] = {}
     for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled):
-        pair = frozenset(((cand.subject.start, cand.subject.end), (cand.object.start, cand.object.end)))
+        pair = pair_key(cand.subject, cand.object)
         if pair in linked:
             continue
         label, p = scorer.best(cand)

@@ -51,7 +51,7 @@ from pathlib import Path
 from kg.errors import Errors, InputError
 from kg.evaluate import names_match, normalise
 from kg.extract.credits import current_work
-from kg.extract.scorer import NONE, PREDICATES, SCORER_RULE, candidates, model_path
+from kg.extract.scorer import NONE, SCORER_RULE, candidates, linked_pairs, model_path, pair_key, scored_predicates
 from kg.extract.syntax import Context
 from kg.lexicon import load_lexicon
 from kg.train.ner import REPO, SHARED, gold_rows, unseen_ids
@@ -114,7 +114,7 @@ def read_passages(path: Path, lang: str, skip: frozenset[str]) -> list[Passage]:
                 continue
             for form in (t, *(t.get("alt") or ())):
                 pred = form.get("predicate", t["predicate"])
-                if pred in PREDICATES:
+                if pred in scored_predicates():
                     rels.setdefault((form.get("subject", t["subject"]), form.get("object", t["object"])),
                                     set()).add(pred)
                     if pred == "partnersWith":
@@ -173,8 +173,7 @@ def examples(nlp, passages: list[Passage], lang: str, *, progress: bool = True) 
     out: list[Example] = []
     started = time.perf_counter()
     for k, (passage, doc) in enumerate(zip(passages, nlp.pipe(p.text for p in passages)), 1):
-        linked = {frozenset(((r.subject.start, r.subject.end), (r.object.start, r.object.end)))
-                  for r in doc._.relations if not r.rule.startswith(SCORER_RULE)}  # the rules' links
+        linked = linked_pairs(r for r in doc._.relations if not r.rule.startswith(SCORER_RULE))  # the rules' links
         ents = {}
         ctx = Context(doc, doc._.mentions or [], lex)
         for cand in candidates(doc, ctx.mentions, current_work(ctx), pronoun=ctx.subject_pronoun):
@@ -185,8 +184,7 @@ def examples(nlp, passages: list[Passage], lang: str, *, progress: bool = True) 
             label = label_for(pair, passage.relations, passage.ignored)
             if label is None:
                 continue
-            key = frozenset(((cand.subject.start, cand.subject.end), (cand.object.start, cand.object.end)))
-            out.append(Example(passage.id, cand.features, cand.dense, label, key in linked))
+            out.append(Example(passage.id, cand.features, cand.dense, label, pair_key(cand.subject, cand.object) in linked))
         if progress and (k % 20 == 0 or k == len(passages)):
             rate = k / (time.perf_counter() - started)
             print(f"  passages {k}/{len(passages)}  {rate:.1f}/s  eta {(len(passages) - k) / rate:.0f}s",
