@@ -187,3 +187,59 @@ def score(gold_rows: list[dict], pred_rows: list[dict]) -> Score:
             result.entities_total += 1
             result.entities_found += any(names_match(e["text"], lab) for lab in labels)
     return result
+
+
+def check_gold(row: dict) -> list[str]:
+    """Problems of one hand-written gold record, in the shared conventions (empty if none).
+
+    Checked mechanically, as the shared real-news set was: each entity form and alias occurs
+    in the text; each triple argument is a declared entity (a ``said`` object is a substring
+    of the text instead, and so is a ``genre``, written as in the text); each predicate exists
+    and fits the ontology's types. ``acceptable`` triples, looser by design, only need a known
+    predicate.
+
+    Example:
+        >>> row = {"id": "x", "text": "Ted Sarandos dirige Netflix.",
+        ...        "entities": [{"text": "Ted Sarandos", "type": "Person"},
+        ...                     {"text": "Netflix", "type": "Organization"}],
+        ...        "triples": [{"subject": "Ted Sarandos", "predicate": "ceoOf", "object": "Netflix"},
+        ...                    {"subject": "Netflix", "predicate": "actsIn", "object": "Ted Sarandos"},
+        ...                    {"subject": "Ted Sarandos", "predicate": "said", "object": "dirige Disney"}]}
+        >>> for problem in check_gold(row):
+        ...     print(problem)
+        triple 2: actsIn does not fit Organization -> Person
+        triple 3: the said fragment 'dirige Disney' is not in the text
+    """
+    from kg.schema import load_schema  # noqa: PLC0415
+
+    schema = load_schema()
+    text = str(row.get("text", ""))
+    problems: list[str] = []
+    types: dict[str, str] = {}
+    for entity in row.get("entities", []):
+        name = str(entity.get("text", ""))
+        types[name] = str(entity.get("type", ""))
+        for form in [name, *entity.get("aliases", [])]:
+            if form not in text:
+                problems.append(f"entity form {form!r} is not in the text")
+            types.setdefault(str(form), types[name])
+        if types[name] not in schema.superclasses:
+            problems.append(f"entity {name!r} has the unknown type {types[name]!r}")
+    for number, triple in enumerate(row.get("triples", []), 1):
+        subject, predicate, obj = (str(triple.get(k, "")) for k in ("subject", "predicate", "object"))
+        literal = predicate in ("said", "genre")  # a quote, a genre as written: text, not an entity
+        missing = [a for a in ((subject,) if literal else (subject, obj)) if a not in types]
+        problems += [f"triple {number}: {name!r} is not a declared entity" for name in missing]
+        if literal:
+            if obj not in text:
+                problems.append(f"triple {number}: the {predicate} fragment {obj!r} is not in the text")
+            if predicate == "said" and subject in types and types[subject] != "Person":
+                problems.append(f"triple {number}: said by a {types[subject]}, not a Person")
+        elif predicate not in schema.properties:
+            problems.append(f"triple {number}: unknown predicate {predicate!r}")
+        elif not missing and not schema.allowed(predicate, types[subject], types[obj]):
+            problems.append(f"triple {number}: {predicate} does not fit {types[subject]} -> {types[obj]}")
+    for number, triple in enumerate(row.get("acceptable", []), 1):
+        if str(triple.get("predicate", "")) not in schema.properties | {"said", "genre"}:
+            problems.append(f"acceptable triple {number}: unknown predicate {triple.get('predicate')!r}")
+    return problems
