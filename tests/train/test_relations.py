@@ -10,7 +10,7 @@ import pytest
 from kg.errors import InputError
 from kg.extract.scorer import NONE, RelationScorer, candidates
 from kg.train import relations as train_rel
-from kg.train.relations import Example, entity_of, label_for, read_passages
+from kg.train.relations import Example, entity_of, label_for, read_passages, training_files
 
 PASSAGES = [
     {"id": "t1", "lang": "fr", "text": "Karin Viard joue dans Les Chatouilles. Le film est réalisé par Andréa Bescond.",
@@ -113,3 +113,12 @@ def test_training_writes_a_model_the_pipeline_reads(tmp_path, gold_file, monkeyp
 def test_training_reports_a_missing_file(tmp_path, capsys):
     assert train_rel.main(["--lang", "fr", "--data", str(tmp_path / "absent.jsonl")]) == 2
     assert "absent.jsonl" in capsys.readouterr().err
+
+
+def test_the_evaluation_sets_are_never_trained_on():
+    for lang in ("fr", "en"):
+        names = [p.name for p, _ in training_files(lang)]
+        assert f"own_news_{lang}.jsonl" in names and any(n.startswith(f"train_news_{lang}") for n in names)
+        assert not any(n.startswith(("heldout2", "heldout3")) for n in names)
+        own = dict((p.name, skip) for p, skip in training_files(lang))[f"own_news_{lang}.jsonl"]
+        assert own  # the unseen own_news passages are skipped
