@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import with_conjuncts
+from kg.extract.syntax import AGENT_PREPS, OBJ, PASS_SUBJ, SUBJ, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 from kg.schema import load_schema
@@ -386,7 +386,12 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
         if work is not None:
             complements[i] = work
         a, b = pos[i], pos.get(i + length - 1, pos[i])
-        best = min(names, key=lambda nm: (nm[0] - b if nm[0] > b else (a - nm[1] if nm[1] < a else 0), -nm[0]))
+        # "produite par X" credits the name right after "par" (the agent), never another one
+        eligible = [nm for nm in names if b < nm[0] <= b + 2] if doc[i + length - 1].lower_ in AGENT_PREPS else names
+        if not eligible:
+            i += length
+            continue
+        best = min(eligible, key=lambda nm: (nm[0] - b if nm[0] > b else (a - nm[1] if nm[1] < a else 0), -nm[0]))
         first, last, m = best
         dist = first - b if first > b else (a - last if last < a else 0)
         if m.start not in owners or dist < owners[m.start][0]:
@@ -425,6 +430,36 @@ def _source_work(span: Span, lex: Lexicon) -> bool:
                for t in (before, after))
 
 
+def _bracketed(span: Span) -> bool:
+    """A title in brackets ("Tom Tykwer (Cours, Lola, cours)"): a filmography or a comparison,
+    never the work the passage's credits are about."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text != "(":
+        return False
+    after = doc[span.end:min(span.end + 6, len(doc))]  # "(Cours, Lola, cours)": the name may stop short
+    return any(t.text == ")" for t in after) and not any(t.text == "(" for t in after)
+
+
+def _named_as_work(span: Span, lex: Lexicon) -> bool:
+    """Whether an untyped name is used as a work, not merely mentioned: introduced by a work
+    noun ("la série X", "X, la nouvelle série de"), or a core argument of its clause (subject,
+    object, root, or apposed to one). A name in a prepositional phrase ("aux premiers jours de
+    la Grande Guerre", "sous l'Occupation", "produit par Mandarin") may be anything."""
+    doc = span.doc
+    nouns = lex.words("work_nouns")
+    k = span.start - 1
+    while k >= 0 and doc[k].pos_ in ("DET", "ADJ", "PUNCT") and doc[k].text not in (",", "(", ";"):
+        k -= 1
+    if k >= 0 and doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in nouns:
+        return True
+    root = span.root
+    if any(c.pos_ == "NOUN" and c.lemma_.lower() in nouns and c.dep_ in ("appos", "nmod") for c in root.children) \
+            or root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in nouns:
+        return True
+    node = root.head if root.dep_ in ("appos", "flat", "flat:name", "conj") else root
+    return node.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT", "dislocated", "nsubj:outer"}
+
+
 def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Mention | None:
     """The work a credit list at ``before_char`` is about: a work of its sentence named before
     it, else the latest topical work of the passage before it (see :func:`_is_topic`)."""
@@ -434,11 +469,13 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
     for m in ctx.mentions:
         if m.start in credit_titles or m.start >= before_char:
             continue
-        m = ctx.fit(m, ("CreativeWork",)) if m.type == "Misc" else m
+        untyped = m.type == "Misc"
+        m = ctx.fit(m, ("CreativeWork",)) if untyped else m
         if m is None or m.type != "CreativeWork":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or _source_work(span, ctx.lex):
+        if span is None or _source_work(span, ctx.lex) or _bracketed(span) \
+                or untyped and not _named_as_work(span, ctx.lex):
             continue
         if sent.start_char <= m.start or _is_topic(span.root):
             best = m

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
 from kg.extract.hedging import is_future, is_hedged
-from kg.extract.syntax import (Context, fitted, name_read_as_work, obliques, past_participles, slot, subject_of, verb_forms,
-                               with_conjuncts)
+from kg.extract.syntax import (Context, fitted, name_read_as_work, obliques, past_participles, slot, stake_share,
+                               subject_of, verb_forms, with_conjuncts)
 from kg.lexicon import Frame
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -221,16 +221,10 @@ def _majority_stake(ctx: Context, tokens: list[Token]) -> list[Mention]:
     out: list[Mention] = []
     for tok in tokens:
         words = list(tok.subtree)
-        pct = next((i for i, t in enumerate(words) if t.text in ("%", "pour", "percent", "per")), None)
-        if pct is None or pct == 0:
+        found = stake_share(words)
+        if found is None or found[0] <= 50:
             continue
-        try:
-            share = float(words[pct - 1].text.replace(",", "."))
-        except ValueError:
-            continue
-        if share <= 50:
-            continue
-        for t in words[pct:]:
+        for t in words[found[1]:]:
             m = ctx.at(t)
             if m is not None and m.type == "Organization" and m.start == t.idx:
                 out.append(m)

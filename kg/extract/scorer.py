@@ -40,6 +40,7 @@ from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Span
 
 from kg.extract.hedging import is_hedged
+from kg.extract.syntax import AGENT_PREPS, prep_of, stake_share
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
 from kg.schema import allowed, load_schema
@@ -316,8 +317,9 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
         if m.type == "Quote":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            spans.append((m, (span.start, span.end)))
+        if span is None or m.type == "Misc" and prep_of(span.root) in AGENT_PREPS:
+            continue  # an untyped agent ("produit par Mandarin") is a maker, not a work
+        spans.append((m, (span.start, span.end)))
     if len(spans) < 2 and focus is None:
         return
     view = DocView(doc)
@@ -473,12 +475,22 @@ def _played_part(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     return head.dep_ in ("obj", "dobj") and head.head.lemma_.lower() in lex.words("part_verbs")
 
 
+def _minority_stake(doc: Doc, cand: Candidate, label: str) -> bool:
+    """Whether an ownership the scorer proposes is a stake of 50 % or less stated in the pair's
+    clause ("Vivendi détient 30 % de Lagardère"): a stake is not ownership (conventions)."""
+    if label != "subsidiaryOf" or cand.trigger is None:
+        return False
+    found = stake_share(list(doc[cand.trigger].subtree))
+    return found is not None and found[0] <= 50
+
+
 def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], scorer: RelationScorer | None,
                      focus=None, lex: Lexicon | None = None, pronoun=None) -> list[Relation]:
     """Relations the scorer finds between mentions that no rule linked (``focus``: see
     :func:`candidates`; so is ``pronoun``). Only the relations the model is trusted with (``enabled``) are
     added, and none in a negated, modal or rumoured clause (:func:`is_hedged`, with ``lex``),
-    nor with a part played taken for a work (:func:`_played_part`)."""
+    nor with a part played taken for a work (:func:`_played_part`), nor an ownership that is a
+    minority stake (:func:`_minority_stake`)."""
     if scorer is None:
         return []
     linked = linked_pairs(found)
@@ -491,7 +503,7 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         if label not in scorer.enabled or p < scorer.threshold:
             continue
         if lex is not None and (cand.trigger is not None and is_hedged(doc[cand.trigger], lex)
-                                or _played_part(doc, cand, lex)):
+                                or _played_part(doc, cand, lex)) or _minority_stake(doc, cand, label):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,
                        round(0.5 + 0.4 * p, 3))

@@ -21,6 +21,8 @@ from kg.records import Mention
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubj:pass", "nsubjpass", "csubjpass"}
 OBJ = {"obj", "dobj"}
+#: The prepositions of a passive's agent ("produite par X", "produced by X").
+AGENT_PREPS = frozenset(("par", "by"))
 OBL = {"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"}
 PREP_NORM = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de", "l'": "le"}
 COMPATIBLE_MISC = ("CreativeWork", "Product", "Concept", "Organization", "Event", "Award")
@@ -269,6 +271,23 @@ def _surface_agent(trigger: Token) -> list[Token]:
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
             break
     return []
+
+
+def stake_share(words: list[Token]) -> tuple[float, int] | None:
+    """The first percentage of ``words`` ("30 %", "51 percent") and the position of its sign.
+
+    Example:
+        >>> import spacy
+        >>> stake_share(list(spacy.blank("fr")("Vivendi détient 30 % de Lagardère.")))
+        (30.0, 3)
+    """
+    pct = next((i for i, t in enumerate(words) if t.text in ("%", "pour", "percent", "per")), None)
+    if not pct:
+        return None
+    try:
+        return float(words[pct - 1].text.replace(",", ".")), pct
+    except ValueError:
+        return None
 
 
 def fitted(m: Mention) -> bool:

@@ -106,3 +106,39 @@ def test_credit_block_of_a_review_fr(nlp_fr):
     found = triples(nlp_fr, "La Nuit des sirènes (France, 1 h 52). Réalisation : Inès Morvan. Avec Léa Drucker, Grégory Gadebois.")
     assert {("La Nuit des sirènes", "directedBy", "Inès Morvan"), ("Léa Drucker", "actsIn", "La Nuit des sirènes"),
             ("Grégory Gadebois", "actsIn", "La Nuit des sirènes")} <= found
+
+
+# The work a credit list is about when its sentence names none (credits.focus_work)
+@pytest.mark.parametrize("text, expected", [
+    # a name given as the work ("la série X") is the focus of the next sentence's cast
+    ("France 2 lance ce soir la série Les Oubliés. Léa Drucker et Pio Marmaï y tiennent les rôles principaux.",
+     {("Léa Drucker", "actsIn", "Les Oubliés"), ("Pio Marmaï", "actsIn", "Les Oubliés")}),
+    # a filmography in brackets is not the focus: the co-directors direct the work of the passage
+    ("Le festival présente Les Oubliés. Michel Gondry (Eternal Sunshine) cosigne la réalisation avec Anne Fontaine "
+     "et Xavier Beauvois.",
+     {("Les Oubliés", "directedBy", "Anne Fontaine"), ("Les Oubliés", "directedBy", "Xavier Beauvois")}),
+])
+def test_focus_work_of_a_credit_list(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+def test_a_name_in_a_prepositional_phrase_is_no_focus_work(nlp_fr):
+    # "les derniers mois de la Grande Guerre": a name mentioned, not a work the cast plays in
+    found = triples(nlp_fr, "France 2 lance ce soir une série sur les derniers mois de la Grande Guerre. "
+                            "Léa Drucker et Pio Marmaï y tiennent les rôles principaux.")
+    assert not {t for t in found if t[2] == "Grande Guerre"}
+    assert not {t for t in found if t[1] == "actsIn"}
+
+
+def test_a_bracketed_title_is_no_focus_for_the_co_directors(nlp_fr):
+    found = triples(nlp_fr, "Le festival présente Les Oubliés. Michel Gondry (Eternal Sunshine) cosigne la "
+                            "réalisation avec Anne Fontaine et Xavier Beauvois.")
+    assert not {t for t in found if t[0] == "Eternal Sunshine" and t[2] != "Michel Gondry"}
+
+
+def test_an_agent_cue_credits_the_name_after_par_only(nlp_fr):
+    # "la série produite par T": the producer is T; the creators named before get "créée par"
+    found = triples(nlp_fr, "France 3 rediffuse dès lundi Les Oubliés. Créée par Anne Berest, Marc Fitoussi et "
+                            "Julie Lopes, la série produite par Tetra Media Fiction a révélé Pio Marmaï.")
+    assert {("Les Oubliés", "author", n) for n in ("Anne Berest", "Marc Fitoussi", "Julie Lopes")} <= found
+    assert not {t for t in found if t[1] == "produces" and t[0] != "Tetra Media Fiction"}

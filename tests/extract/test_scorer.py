@@ -91,6 +91,16 @@ def test_a_sentence_without_a_work_is_paired_with_the_current_one(nlp_fr, lexico
     assert without == []
 
 
+def test_an_untyped_agent_is_a_maker_not_a_work(nlp_fr):
+    # "produit par Mandarin": the name after the agent's "par" makes the work, it is not one
+    doc = nlp_fr("Le film, produit par Mandarin, a été réalisé par Claire Denis.")
+    mentions = _mentions(doc, ("Mandarin", "Misc"), ("Claire Denis", "Person"))
+    assert list(candidates(doc, mentions)) == []
+    doc = nlp_fr("Le film Mandarin a été réalisé par Claire Denis.")  # the same name as the subject: a work
+    mentions = _mentions(doc, ("Mandarin", "Misc"), ("Claire Denis", "Person"))
+    assert {(c.subject.text, c.subject.type) for c in candidates(doc, mentions)} >= {("Mandarin", "CreativeWork")}
+
+
 def test_linked_pairs_are_skipped(nlp_fr):
     doc = nlp_fr("Léa Drucker joue dans Close.")
     mentions = _mentions(doc, ("Léa Drucker", "Person"), ("Close", "CreativeWork"))
