@@ -89,7 +89,7 @@ class DocView:
     """The token attributes the features read, taken from the doc once (a spaCy ``Token``
     built per access costs more than the features themselves)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, classes: dict[str, tuple[str, ...]] | None = None) -> None:
         self.doc = doc
         strings = doc.vocab.strings
         arr = doc.to_array([LEMMA, ORTH, DEP, HEAD, POS, IS_PUNCT, IS_STOP, IS_SPACE, SENT_START])  # uint64
@@ -99,6 +99,8 @@ class DocView:
         self.head = [i + int(h) for i, h in zip(range(n), arr[:, 3].astype("int64"))]  # relative, wrapped
         self.pos = [strings[int(p)] for p in arr[:, 4]]
         self.space = [bool(x) for x in arr[:, 7]]
+        #: The lexicon classes of each token's lemma (:func:`lexicon_classes`; empty without a lexicon).
+        self.cls = [classes.get(lem, ()) for lem in self.lemma] if classes else [()] * n
         #: Token index where each sentence starts (``SENT_START`` is 1 there, wrapped -1 elsewhere).
         self.sent_starts = [0] + [i for i in range(1, n) if int(arr[i, 8]) == 1] if n else []
         self.vectors = None
@@ -193,7 +195,9 @@ class DocView:
         """Features of the whole sentence ``[start, end)``: its root and its verbs."""
         root = next((i for i in range(start, end) if self.head[i] == i), start)
         verbs = sorted({self.lemma[i] for i in range(start, end) if self.pos[i] == "VERB"})
-        return [f"root={self.lemma[root]}"] + [f"sv={v}" for v in verbs]
+        classes = sorted({c for i in range(start, end) for c in self.cls[i]})
+        return [f"root={self.lemma[root]}"] + [f"sv={v}" for v in verbs] + [f"sc={c}" for c in classes] \
+            + [f"rootc={c}" for c in self.cls[root]]
 
     def pair_features(self, sent: tuple[int, int], a: tuple[int, int], b: tuple[int, int], a_type: str,
                       b_type: str, mentions_between: int, sent_feats: list[str]) -> list[str]:
@@ -213,12 +217,16 @@ class DocView:
         else:
             words = [lemma[i] for i in between[:5] + between[-5:]]
         feats += features_of_words(words)
+        feats += sorted({f"bc={c}|{order}" for i in between for c in self.cls[i]})
         feats += [f"bw|{order}={w}" for w in words[:3]]
         feats += [f"{name}={words}|{order}" for name, words in self.around(sent, first[0], second[1])]
         ha, hb = self.span_head(*a), self.span_head(*b)
         path, deps = self.path(ha, hb)
         feats += [f"p={path}", f"pd={deps}", f"pd={deps}|{types}"]
         feats += [f"pl={w}" for w in path.split() if "^" not in w and not w.endswith("v") and w != "*"]
+        top = self.top(ha, hb)
+        feats += [f"pc={c}" for c in self.cls[top]]
+        feats += [f"gac={c}" for c in self.cls[self.head[ha]]] + [f"gbc={c}" for c in self.cls[self.head[hb]]]
         feats += [f"ga={self.dep[ha]}:{lemma[self.head[ha]]}", f"gb={self.dep[hb]}:{lemma[self.head[hb]]}",
                   f"da={self.dep[ha]}", f"db={self.dep[hb]}"]
         feats += sent_feats
@@ -241,10 +249,55 @@ class DocView:
                  f"far|da={self.dep[hm]}", f"far|root={lemma[root]}"]
         feats += [f"far|{name}={words}" for name, words in self.around(sent, m[0], m[1])]
         feats += [f"far|sv={v}" for v in sorted({lemma[i] for i in range(*sent) if self.pos[i] == "VERB"})]
+        feats += [f"far|sc={c}" for c in sorted({c for i in range(*sent) for c in self.cls[i]})]
+        feats += [f"far|gc={c}" for c in self.cls[self.head[hm]]]
         feats += [f"far|sw={w}" for w in sorted({lemma[i] for i in range(*sent) if self.pos[i] in ("NOUN", "ADP", "PRON")
                                                   and not m[0] <= i < m[1]})]
         feats.append(f"far|first={lemma[sent[0]]}")
         return feats
+
+
+_CLASSES: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def lexicon_classes(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Word -> the lexicon classes it belongs to, computed once per lexicon: the predicate of a
+    frame lemma (``frame:produces``), of a person, organisation or credit role noun
+    (``role:ceoOf``, ``orgrole:subsidiaryOf``, ``credit:directedBy``), of a one-word credit cue
+    (``cue:actsIn``), and the word lists a title or a part reads (``work_nouns``...). A word the
+    training passages never used still carries its class: "campe" is a cue like "incarne".
+
+    Example:
+        >>> from kg.lexicon import load_lexicon
+        >>> lexicon_classes(load_lexicon("fr"))["produire"]
+        ('frame:produces',)
+    """
+    cached = _CLASSES.get(id(lex))
+    if cached is None:
+        out: dict[str, set[str]] = {}
+        def add(word: str, cls: str) -> None:
+            if " " not in word:
+                out.setdefault(word.lower(), set()).add(cls)
+        for frame in lex.frames:
+            for lemma in frame.lemmas:
+                add(lemma, f"frame:{frame.predicate}")
+        for prefix, table in (("role", lex.role_nouns), ("orgrole", lex.org_role_nouns),
+                              ("credit", lex.credit_role_nouns)):
+            for noun, pred in table.items():
+                add(noun, f"{prefix}:{pred}")
+        for pred, words in (lex.data.get("credit_cues") or {}).items():
+            for word in words:
+                add(str(word), f"cue:{pred}")
+        for key in _CLASS_LISTS:
+            for word in lex.words(key):
+                add(word, key)
+        cached = _CLASSES[id(lex)] = {w: tuple(sorted(c)) for w, c in out.items()}
+    return cached
+
+
+#: Word lists of the lexicon whose membership is a feature (:func:`lexicon_classes`).
+_CLASS_LISTS = ("work_nouns", "product_nouns", "source_nouns", "part_verbs", "part_nouns", "into_verbs",
+                "appointing_verbs", "post_verbs", "post_nouns")
 
 
 def features_of_words(lemmas: list[str]) -> list[str]:
@@ -299,7 +352,8 @@ def _retype(m: Mention, typ: str) -> Mention:
 
 def candidates(doc: Doc, mentions: list[Mention], focus=None,
                skip: frozenset | set = frozenset(), pronoun=None,
-               wanted: frozenset[str] | None = None) -> Iterator[Candidate]:
+               wanted: frozenset[str] | None = None,
+               classes: dict[str, tuple[str, ...]] | None = None) -> Iterator[Candidate]:
     """Every ordered pair of mentions of a sentence that some relation of :func:`scored_predicates`
     allows, with its features; and, when ``focus`` gives the passage's current work before
     a sentence that names none (``focus(sent) -> Mention | None``), the pairs of that work with
@@ -322,7 +376,7 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
         spans.append((m, (span.start, span.end)))
     if len(spans) < 2 and focus is None:
         return
-    view = DocView(doc)
+    view = DocView(doc, classes)
     starts = view.sent_starts
     by_sent: dict[int, list[tuple[Mention, tuple[int, int]]]] = {}
     for m, span in spans:
@@ -495,7 +549,8 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         return []
     linked = linked_pairs(found)
     best: dict[frozenset, tuple[float, Relation]] = {}
-    for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled):
+    classes = lexicon_classes(lex) if lex is not None else None
+    for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled, classes):
         pair = pair_key(cand.subject, cand.object)
         if pair in linked:
             continue

@@ -52,7 +52,8 @@ from pathlib import Path
 from kg.errors import Errors, InputError
 from kg.evaluate import names_match, normalise
 from kg.extract.credits import current_work
-from kg.extract.scorer import NONE, SCORER_RULE, candidates, linked_pairs, model_path, pair_key, scored_predicates
+from kg.extract.scorer import (NONE, SCORER_RULE, candidates, lexicon_classes, linked_pairs, model_path, pair_key,
+                               scored_predicates)
 from kg.extract.syntax import Context
 from kg.lexicon import load_lexicon
 from kg.train.ner import REPO, SHARED, gold_rows, unseen_ids
@@ -177,7 +178,8 @@ def examples(nlp, passages: list[Passage], lang: str, *, progress: bool = True) 
         linked = linked_pairs(r for r in doc._.relations if not r.rule.startswith(SCORER_RULE))  # the rules' links
         ents = {}
         ctx = Context(doc, doc._.mentions or [], lex)
-        for cand in candidates(doc, ctx.mentions, current_work(ctx), pronoun=ctx.subject_pronoun):
+        for cand in candidates(doc, ctx.mentions, current_work(ctx), pronoun=ctx.subject_pronoun,
+                               classes=lexicon_classes(lex)):
             for m in (cand.subject, cand.object):
                 if (m.start, m.end) not in ents:
                     ents[(m.start, m.end)] = entity_of(m.text, passage.entities)
