@@ -264,13 +264,14 @@ def lexicon_classes(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     """Word -> the lexicon classes it belongs to, computed once per lexicon: the predicate of a
     frame lemma (``frame:produces``), of a person, organisation or credit role noun
     (``role:ceoOf``, ``orgrole:subsidiaryOf``, ``credit:directedBy``), of a one-word credit cue
-    (``cue:actsIn``), and the word lists a title or a part reads (``work_nouns``...). A word the
-    training passages never used still carries its class: "campe" is a cue like "incarne".
+    (``cue:actsIn``), and the word lists a title or a part reads (``work_nouns``...). A lexicon
+    word the training passages never used still carries its class.
 
     Example:
         >>> from kg.lexicon import load_lexicon
-        >>> lexicon_classes(load_lexicon("fr"))["produire"]
-        ('frame:produces',)
+        >>> classes = lexicon_classes(load_lexicon("fr"))
+        >>> classes["patron"], classes["incarner"]
+        (('role:ceoOf',), ('cue:actsIn', 'frame:actsIn', 'part_verbs'))
     """
     cached = _CLASSES.get(id(lex))
     if cached is None:
