@@ -161,6 +161,7 @@ class LexiconSchema(_Strict):
     # quotes and hedges
     speech_verbs: Words = []
     speech_preps: Words = []
+    latest_referents: Words = []  # "ce dernier": the entity named last
     hedge: HedgeSchema = HedgeSchema()
     completion_nouns: Words = []
     # places and awards

@@ -66,7 +66,7 @@ def quote_relations(doc: Doc, ctx: Context, found: list[Relation] | None = None)
         sent = (verb or speaker_tok).sent
         if verb is None:
             rule, confidence = "quote.selon", 0.8
-        elif verb.lemma_.lower() in speech or verb.lower_ in speech:
+        elif verb.lemma_.lower() in speech or verb.lower_ in speech or verb.lower_ in _speech_forms(speech):
             rule, confidence = "quote.speech_verb", 0.9
         else:
             rule, confidence = "quote.colon", 0.75
@@ -114,6 +114,10 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
         ancestors = [v for v in linked if any(v in q.ancestors for q in quote_toks)]
         return (min(ancestors, key=_depth) if ancestors else linked[0]), None
     near = [v for v in cands if (0 < inner.start - v.i <= 4) or (0 <= v.i - inner.end <= 3)]
+    if not near and forms:
+        # "», plaisante X": a speech verb form right after the quote, whatever tag the parser gave it
+        near = [t for t in doc[inner.end:min(inner.end + 4, len(doc))]
+                if t.lower_ in forms and not t.is_punct and t.i not in inside]
     if near:
         return min(near, key=lambda v: min(abs(v.i - inner.start), abs(v.i - inner.end))), None
     # incise inside the quote: « …, a-t-il ajouté, … »
@@ -226,7 +230,10 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
             if c.dep_ not in ("obj", "dobj", "appos") or c.i < verb.i:
                 continue
             named = [c] + [a for a in c.children if a.dep_ in ("appos", "flat:name", "flat") and c.pos_ == "NOUN"]
-            subj += [t for t in named if ctx.at(t) is not None and ctx.at(t).type in _SPEAKERS][:1]
+            subj += [t for t in named if ctx.at(t) is not None and ctx.at(t).type in _SPEAKERS
+                     or t.lower_ in ctx.lex.words("latest_referents")][:1]  # "», assure ce dernier"
+    if not subj:
+        subj = _after_verb(verb, ctx)
     if not subj:  # "a-t-il déclaré": the inverted clitic is often labelled expl:subj, or hangs on the auxiliary
         subj = [c for c in verb.children if c.dep_ == "expl:subj" and c.lower_.lstrip("-") in ("il", "elle")]
         subj = subj or [c for a in verb.children if a.dep_.startswith("aux") for c in a.children
@@ -249,5 +256,21 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
             if ante is not None:
                 return ante
         return None
-    found = ctx.resolve(tok, _SPEAKERS, follow_conj=False)
+    found = ctx.resolve(tok, _SPEAKERS, follow_conj=False)  # "ce dernier": the entity named last, maybe a company
     return found[0] if found else None
+
+
+def _after_verb(verb: Token, ctx: Context) -> list[Token]:
+    """The speaker written right after a speech verb the parser did not attach it to
+    ("», plaisante Marc Dupont" with the verb read as an adjective): a name starting within two
+    words after the verb, or "ce dernier"."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1:min(verb.i + 3, len(doc))]:
+        if tok.is_punct:
+            break
+        m = ctx.at(tok)
+        if m is not None and m.type in _SPEAKERS and m.start == tok.idx:
+            return [tok]
+        if tok.lower_ in ctx.lex.words("latest_referents"):
+            return [tok]
+    return []

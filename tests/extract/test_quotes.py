@@ -23,6 +23,12 @@ def said(text: str) -> set[tuple[str, str]]:
     # a clause ending with a colon introduces the words of its subject
     ("Le patron de Canal+, Maxime Saada, a été catégorique : « Nous ne vendrons pas la chaîne. »",
      "Maxime Saada", "Nous ne vendrons pas"),
+    # "ce dernier" after the quote: the person named last
+    ("Radio Nova est dirigée par Bruno Delport. « Le public nous suit », assure ce dernier.",
+     "Bruno Delport", "Le public nous suit"),
+    # a speech verb the parser tags as an adjective ("plaisante"), the name right after it
+    ("« Le marché reste solide et le public suit », plaisante Marc Dupont.", "Marc Dupont", "Le marché reste"),
+    ("« Le catalogue doit voyager », a salué Claire Vasseur.", "Claire Vasseur", "Le catalogue doit"),
 ])
 def test_direct_quote(nlp_fr, text, speaker, start):
     found = said(text)
@@ -34,6 +40,8 @@ def test_direct_quote(nlp_fr, text, speaker, start):
     "« Nous ne céderons pas », a lancé un dirigeant qui a requis l'anonymat.",  # anonymous speaker
     "Ted Sarandos a expliqué que l'IA aiderait les créateurs.",
     "Le rapport est sans appel : « Le marché publicitaire ralentit. »",  # the subject is no speaker
+    # "ce dernier" stands for a person: a company named last says nothing
+    "Bruno Delport a racheté Radio Nova. « Le public nous suit », assure cette dernière.",
 ])
 def test_no_said(nlp_fr, text):
     assert not said(text)
@@ -45,6 +53,8 @@ def test_no_said(nlp_fr, text):
     ("« Nous ne céderons pas », a lancé Maxime Saada, qui dirige Canal+.", "Maxime Saada", "Nous ne céderons"),
     ("« L'IA aidera les créateurs », a expliqué Ted Sarandos.", "Ted Sarandos", "L'IA aidera"),
     ("Maxime Saada est sans appel : « Le marché publicitaire ralentit. »", "Maxime Saada", "Le marché publicitaire"),
+    ("Radio Nova a été rachetée par Bruno Delport. « Le public nous suit », assure ce dernier.", "Bruno Delport",
+     "Le public nous suit"),
 ])
 def test_no_said_twin(nlp_fr, text, speaker, start):
     found = said(text)
