@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
 from kg.extract.syntax import AGENT_PREPS, prep_of, stake_share
@@ -530,6 +530,13 @@ def _played_part(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     return head.dep_ in ("obj", "dobj") and head.head.lemma_.lower() in lex.words("part_verbs")
 
 
+def _hedged_pair(top: Token, lex: Lexicon) -> bool:
+    """Whether a pair whose lowest common ancestor is ``top`` holds under a hedge: :func:`is_hedged`
+    at ``top``, or ``top`` itself a modal verb over the fact ("Gaumont envisage d'utiliser X":
+    the pair meets at "envisage")."""
+    return is_hedged(top, lex) or top.lemma_.lower() in lex.words("hedge", "modals")
+
+
 def _minority_stake(doc: Doc, cand: Candidate, label: str) -> bool:
     """Whether an ownership the scorer proposes is a stake of 50 % or less stated in the pair's
     clause ("Vivendi détient 30 % de Lagardère"): a stake is not ownership (conventions)."""
@@ -543,7 +550,7 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
                      focus=None, lex: Lexicon | None = None, pronoun=None) -> list[Relation]:
     """Relations the scorer finds between mentions that no rule linked (``focus``: see
     :func:`candidates`; so is ``pronoun``). Only the relations the model is trusted with (``enabled``) are
-    added, and none in a negated, modal or rumoured clause (:func:`is_hedged`, with ``lex``),
+    added, and none in a negated, modal or rumoured clause (:func:`_hedged_pair`, with ``lex``),
     nor with a part played taken for a work (:func:`_played_part`), nor an ownership that is a
     minority stake (:func:`_minority_stake`)."""
     if scorer is None:
@@ -558,7 +565,7 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         label, p = scorer.best(cand)
         if label not in scorer.enabled or p < scorer.threshold:
             continue
-        if lex is not None and (cand.trigger is not None and is_hedged(doc[cand.trigger], lex)
+        if lex is not None and (cand.trigger is not None and _hedged_pair(doc[cand.trigger], lex)
                                 or _played_part(doc, cand, lex)) or _minority_stake(doc, cand, label):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,

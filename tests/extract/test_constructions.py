@@ -249,8 +249,6 @@ def test_post_noun_fr(nlp_fr):
         nlp_fr, "Arthur Dreyfuss a quitté son poste de PDG d'Altice Media.")
 
 
-@pytest.mark.xfail(strict=True, reason="a false positive of the trained relation scorer (kg/extract/scorer.py): "
-                   "'as the CEO of Disney' after a person reads as the post held; no rule gives it")
 def test_role_as_a_comparison_is_no_post_en(nlp_en):
     # "as" after a verb that is no post verb: a comparison, not a role held
     found = triples(nlp_en, "Bob Iger spoke as loudly as the CEO of Disney.")

@@ -55,9 +55,7 @@ def test_company_noun_retypes_place(nlp_fr):
     # no person right after "de": no director
     ("Le jury a salué La Nuit bleue, de Gaumont.", "directedBy"),
     # a series' "de" is unclear (creator, showrunner): nothing
-    pytest.param("Elle regarde la série Les Veilleurs de Paul Girard.", "directedBy",
-                 marks=pytest.mark.xfail(strict=True, reason="the trained scorer reads 'W de X' as directedBy, "
-                                         "as it is for a film; for a series it is unclear (kg/extract/scorer.py)")),
+    ("Elle regarde la série Les Veilleurs de Paul Girard.", "directedBy"),
     # a hedged passive stays hedged
     ("Le film pourrait être produit par Gaumont.", "produces"),
     # a role before "et" does not borrow an organisation across a separate noun phrase

@@ -49,8 +49,6 @@ def test_appointed_as_role(nlp_en):
     assert ("Jane Porter", "ceoOf", "Disney") in triples(nlp_en, "Disney named Jane Porter as chief executive.")
 
 
-@pytest.mark.xfail(strict=True, reason="a false positive of the trained relation scorer (kg/extract/scorer.py): "
-                   "'named X as' reads as an appointment whatever follows; the rules need a role noun")
 def test_named_as_something_else_is_no_appointment(nlp_en):
     # twin: "as" with no role noun is no appointment
     assert not {t for t in triples(nlp_en, "Netflix named Jane Porter as one of its best customers.")
