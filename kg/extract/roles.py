@@ -428,9 +428,8 @@ def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) ->
     for h in heads:
         for prep, noun in obliques(h):
             if prep in preps and noun.i >= end:
-                for m in ctx.resolve(noun, types):
-                    if m not in out:
-                        out.append(m)
+                found = ctx.resolve(noun, types) or _through_common_nouns(noun, ctx, types, preps)
+                out.extend(m for m in found if m not in out)
         for c in h.children:
             if c.dep_ in ("compound", "poss", "nmod:poss") and c.i < role.i and c.tag_ != "WP$":
                 m = ctx.resolve(c, types, follow_conj=False)
@@ -452,6 +451,28 @@ def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) ->
             if c.dep_ in ("compound", "poss") and c.i < role.i:
                 out.extend(x for x in ctx.resolve(c, types, follow_conj=False) if x not in out)
     return out
+
+
+def _through_common_nouns(noun: Token, ctx: Context, types: tuple[str, ...], preps: frozenset[str],
+                          depth: int = 3) -> list[Mention]:
+    """The organisation behind a chain of common-noun complements of a role noun ("la plateforme
+    de streaming d'Amazon", "le service de vidéo à la demande d'Amazon"): the first named one,
+    through nouns that are no name themselves."""
+    named = ctx.at(noun)
+    if depth == 0 or noun.pos_ != "NOUN" or named is not None and named.type != "Concept":
+        return []  # a concept the gazetteer knows ("streaming") is still a common noun here
+    for prep, nxt in obliques(noun):
+        if nxt.i <= noun.i:
+            continue
+        if prep in preps:
+            found = ctx.resolve(nxt, types, follow_conj=False)
+            if found:
+                return found
+        if prep in preps or prep in ("à", "au", "aux"):
+            found = _through_common_nouns(nxt, ctx, types, preps, depth - 1)
+            if found:
+                return found
+    return []
 
 
 def organisations_of_role(role: Token, ctx: Context, n: int = 1) -> list[Mention]:

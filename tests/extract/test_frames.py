@@ -19,6 +19,9 @@ from tests.extract._helpers import fr_triples
     ("Au Festival de Cannes, à Cannes, le jury a délibéré.", ("Festival de Cannes", "locatedIn", "Cannes")),
     ("La chaîne Gulli appartient au groupe M6 depuis 2009.", ("Gulli", "subsidiaryOf", "M6")),  # the generic head is not part of the name (gold conventions)
     ("Canal+ est détenu par Vivendi.", ("Canal+", "subsidiaryOf", "Vivendi")),
+    # an ownership noun under a verb of passing ("passe dans le giron de", "sous le contrôle de")
+    ("Europe 1 passe dans le giron de Vivendi.", ("Europe 1", "subsidiaryOf", "Vivendi")),
+    ("Gulli passe sous le contrôle du groupe M6.", ("Gulli", "subsidiaryOf", "M6")),
 ])
 def test_frame_found(nlp_fr, text, expected):
     found = fr_triples(text)
@@ -96,3 +99,11 @@ def test_oblique_attached_to_the_object_after_an_adverbial(nlp_fr):
     """"a décerné en 2023 son grand prix à X": the parser hangs "à X" on the prize."""
     found = fr_triples("Le festival de Gérardmer a décerné en 2023 son Grand Prix à Vincent Cassel.")
     assert ("Vincent Cassel", "wonAward", "Grand Prix") in found, found
+
+
+def test_ownership_noun_hedged_and_taking_control_is_buying(nlp_fr):
+    # twins of the "giron" / "contrôle" frame above: a modal passing gives nothing, and taking
+    # control ("prend le contrôle de") is the buyer's act, not the subsidiary's
+    assert "subsidiaryOf" not in {p for _, p, _ in fr_triples("Europe 1 pourrait passer dans le giron de Vivendi.")}
+    found = fr_triples("Canal+ prend le contrôle de MultiChoice.")
+    assert ("Canal+", "acquires", "MultiChoice") in found and ("Canal+", "subsidiaryOf", "MultiChoice") not in found

@@ -27,6 +27,18 @@ def test_role_found(nlp_fr, text, expected):
     assert expected in fr_triples(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the owner behind common-noun complements of an organisation role noun
+    ("Twitch, la plateforme de streaming d'Amazon, diffusera l'émission.", ("Twitch", "subsidiaryOf", "Amazon")),
+    ("Le gala sera diffusé sur Prime Video, le service de vidéo à la demande d'Amazon.",
+     ("Prime Video", "subsidiaryOf", "Amazon")),
+    # twin: no chain needed when the owner is the complement itself
+    ("Gulli, la chaîne du groupe M6, change de logo.", ("Gulli", "subsidiaryOf", "M6")),
+])
+def test_organisation_role_through_common_nouns(nlp_fr, text, expected):
+    assert expected in fr_triples(text)
+
+
 @pytest.mark.parametrize("text", [
     "Julien Faure pourrait devenir le prochain PDG de Gaumont.",
     "Gaumont cherche un nouveau directeur général.",
