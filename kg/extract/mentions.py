@@ -17,6 +17,7 @@ from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_cha
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, join_split_names, list_type_agreement,
                               organisation_forms)
+from kg.extract.syntax import prep_of
 from kg.extract.titles import quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -223,6 +224,7 @@ def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _POSS = frozenset(("'s", "’s"))
+_OF = frozenset(("of", "de", "d'", "d’", "du", "des"))
 
 
 def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
@@ -281,6 +283,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         verb, _, prep = pair.rpartition(" ")
         pps.setdefault(verb, set()).add(prep)
     award_verbs = {lemma.split()[0] for f in lex.frames if f.predicate == "wonAward" for lemma in f.lemmas}
+    credit_nouns = frozenset(lex.credit_role_nouns)
     work_cats = lex.words("award_categories", "CreativeWork")
     person_cats = lex.words("award_categories", "Person")
     markers = lex.words("award_markers") | lex.words("award_openers")
@@ -301,6 +304,15 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
                     starts.append((t.i + 1, None))  # a work slot, like a fronted work participle
                 if t.is_punct and t.text not in ("'", "’", "-"):
                     break
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in credit_nouns:
+            # "creator of Netflix's Elite", "le réalisateur de Titane": the complement names a work
+            for c in tok.children:
+                if c.dep_ in ("prep", "nmod") and (c.lower_ in _OF or prep_of(c) in _OF):
+                    target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+                    if target is not None and target.i > tok.i and target.text[:1].isupper():  # not "of content"
+                        first = target.left_edge.i
+                        poss = next((t.i for t in doc[first:target.i] if t.lower_ in _POSS), None)
+                        starts.append((poss + 1 if poss is not None else first, False))
         if tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Person":
             starts.append((tok.i + 1, True))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in obj_verbs:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract._helpers import triples
+
 
 def types(nlp, text: str) -> dict[str, str]:
     return {m.text: m.type for m in nlp(text)._.mentions}
@@ -52,3 +54,18 @@ def test_no_overtyping(nlp_en):
     assert not any(t in found for t in ("Studios", "Yesterday"))
     found = types(nlp_en, "The Netflix series was produced in Spain.")
     assert found.get("Spain") == "Place"
+
+
+def test_the_complement_of_a_credit_role_noun_is_a_work(nlp_en):
+    # a one-word title NER misses, behind the distributor's possessive
+    text = "Carlos Montero, co-creator of Netflix's Elite, is back with a new thriller."
+    assert types(nlp_en, text).get("Elite") == "CreativeWork"
+    assert ("Elite", "author", "Carlos Montero") in triples(nlp_en, text)
+
+
+def test_a_lowercase_complement_of_a_credit_role_noun_is_no_work(nlp_en):
+    # twin: "director of Korean content" is a post, and "Korean" no title
+    text = "Kim Minyoung, Netflix's director of Korean content, spoke at the event."
+    assert types(nlp_en, text).get("Korean") != "CreativeWork"
+    assert types(nlp_en, text).get("Kim Minyoung") == "Person"
+    assert not {t for t in triples(nlp_en, text) if t[1] == "directedBy"}
