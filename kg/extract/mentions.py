@@ -389,6 +389,12 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
                 linked += [c for c in root.children if c.dep_ == "conj"]
                 if any(t.i in by_tok and by_tok[t.i].type == "Organization" for t in linked):
                     m = Mention(m.text, m.start, m.end, "Organization", "context:conj")
+                elif _role_complement(span.root, lex):
+                    m = Mention(m.text, m.start, m.end, "Organization", "context:role")
+        elif m.source.startswith("ner") and m.type == "Misc":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _role_complement(span.root, lex):
+                m = Mention(m.text, m.start, m.end, "Organization", "context:role")
         out.append(m)
     org_nouns = _org_nouns(lex)
     i = 0
@@ -427,6 +433,18 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
            if m.source.startswith("ner") and len(by_text.get(m.text, ())) == 1 and m.type not in by_text[m.text]
            and m.type in ("Misc", "Place", "Organization", "Product") else m for m in out]
     return sorted(out, key=lambda m: m.start)
+
+
+def _role_complement(root: Token, lex: Lexicon) -> bool:
+    """Whether a name is the "de"/"of" complement of a person role noun ("le fondateur de
+    Cinéville", "the founder of X"): the organisation of the role, whatever NER made of it."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        governor = root.head.head
+    elif prep_of(root) in _OF:
+        governor = root.head
+    else:
+        return False
+    return governor.i != root.i and governor.pos_ == "NOUN" and lex.role_predicate(governor.lemma_) is not None
 
 
 def _split(ent: Span) -> list[Span]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract._helpers import triples
+
 
 def types(nlp, text: str) -> dict[str, str]:
     return {m.text: m.type for m in nlp(text)._.mentions}
@@ -51,3 +53,15 @@ def test_no_overtyping_twin(nlp_fr):
     """Twin of test_no_overtyping: names in the same places are typed."""
     found = types(nlp_fr, "Demain, la société Gaumont présentera ses résultats. Studios Kino et chaînes attendent.")
     assert found.get("Gaumont") == "Organization" and found.get("Studios Kino") == "Organization"
+
+
+def test_the_complement_of_a_person_role_is_an_organisation(nlp_fr):
+    # NER takes "Cinéville" for a place; as the company of a founder it is an organisation
+    text = "Le fondateur de Cinéville, Jean-Pierre Lemoine, restera conseiller."
+    assert types(nlp_fr, text).get("Cinéville") == "Organization"
+    assert ("Jean-Pierre Lemoine", "founderOf", "Cinéville") in triples(nlp_fr, text)
+
+
+def test_the_complement_of_another_title_keeps_its_type(nlp_fr):
+    # twin: a mayor is no company role, Lyon stays a place
+    assert types(nlp_fr, "Le maire de Lyon, Grégory Doucet, a inauguré le festival.").get("Lyon") == "Place"
