@@ -82,3 +82,20 @@ def test_taking_the_lead_of_a_ranking_is_no_post(nlp_fr):
 def test_national_branch_is_one_name(nlp_fr):
     found = fr_triples("Paul Sorel a pris la tête de Netflix France en 2020.")
     assert ("Paul Sorel", "leads", "Netflix France") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news outlet described as "le site", "le média", "le quotidien": the name given before
+    ("Mediapart revendique 220 000 abonnés. Le site, cofondé en 2008 par Edwy Plenel, reste indépendant.",
+     ("Edwy Plenel", "founderOf", "Mediapart")),
+    ("HugoDécrypte s'installe sur Spotify. Le média fondé en 2015 par Hugo Travers y diffusera son podcast.",
+     ("Hugo Travers", "founderOf", "HugoDécrypte")),
+])
+def test_outlet_descriptions_refer_back(nlp_fr, text, expected):
+    assert expected in fr_triples(text)
+
+
+def test_outlet_description_without_an_outlet_before(nlp_fr):
+    # twin: nothing named before "le site", no founder of anything
+    assert not {t for t in fr_triples("Le site, cofondé en 2008 par Edwy Plenel, reste indépendant.")
+                if t[1] == "founderOf"}
