@@ -177,6 +177,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if frame.predicate == "wonAward":
                 subject_types = _award_holder_types(ctx, obj_toks, subject_types)
             subjects = _resolve_all(ctx, subj_toks, subject_types)
+            if not subjects and frame.predicate == "subsidiaryOf":
+                subjects = _majority_stake(ctx, subj_toks)  # "Vivendi détient 70 % de Lagardère"
             if not subjects and frame.subject_types == ("Organization",):
                 # "le patron de Canal+ a confirmé le rachat…": a leader acts for the company
                 subjects = [o for t in subj_toks for o in _leader_org(t, ctx) if o not in subjects]
@@ -217,7 +219,8 @@ def _a_part(obj: Token, trig: Token, ctx: Context) -> bool:
 
 def _majority_stake(ctx: Context, tokens: list[Token]) -> list[Mention]:
     """"a racheté 70 % du capital de Studiocanal", "bought a 51% stake in X": a majority stake
-    is an acquisition (conventions); a minority one gives nothing."""
+    is an acquisition (conventions), and holding one is owning ("détient 70 % de X"); a
+    minority one gives nothing."""
     out: list[Mention] = []
     for tok in tokens:
         words = list(tok.subtree)

@@ -82,6 +82,11 @@ def test_no_ownership(nlp_fr, text):
     assert not {t for t in fr_triples(text) if t[1] == "subsidiaryOf"}
 
 
+def test_holding_a_majority_stake_is_owning(nlp_fr):
+    # twin of the 30 % stake above: over half the capital, the company is owned
+    assert ("Lagardère", "subsidiaryOf", "Vivendi") in fr_triples("Vivendi détient 70 % de Lagardère.")
+
+
 # Positive twins of test_no_ownership, in its order: a company owning a company.
 @pytest.mark.parametrize("text, expected", [
     ("Vivendi détient Lagardère.", ("Lagardère", "subsidiaryOf", "Vivendi")),
