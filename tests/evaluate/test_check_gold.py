@@ -39,3 +39,12 @@ def test_written_gold_is_consistent(path):
     problems = [f"{row['id']}: {p}" for row in read_gold(path) for p in check_gold(row)]
     assert problems == []
     assert len(read_gold(path)) >= 10
+
+
+def test_heldout3_split_covers_each_passage_once():
+    import json
+
+    split = json.loads((DATA / "heldout3_split.json").read_text(encoding="utf-8"))
+    ids = [row["id"] for lang in ("fr", "en") for row in read_gold(DATA / f"heldout3_{lang}.jsonl")]
+    assert sorted(split["seen"] + split["unseen"]) == sorted(ids)
+    assert not set(split["seen"]) & set(split["unseen"]) and len(split["unseen"]) >= 40
