@@ -256,8 +256,21 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
             if ante is not None:
                 return ante
         return None
-    found = ctx.resolve(tok, _SPEAKERS, follow_conj=False)  # "ce dernier": the entity named last, maybe a company
+    if tok.lower_ in ctx.lex.words("latest_referents"):
+        return _latest_person(tok, ctx)
+    found = ctx.resolve(tok, _SPEAKERS, follow_conj=False)
     return found[0] if found else None
+
+
+def _latest_person(tok: Token, ctx: Context) -> Mention | None:
+    """The speaker "ce dernier" / "the latter" stands for: the person named last before it,
+    outside quotes (a company or a name quoted in between is no speaker: "X dirige Molotov.
+    « … », assure ce dernier" is X)."""
+    lo = ctx.window_start(tok.idx)
+    for m in reversed(ctx.mentions):
+        if lo <= m.start < tok.idx and m.type == "Person" and not ctx.in_quote(m.start):
+            return m
+    return None
 
 
 def _after_verb(verb: Token, ctx: Context) -> list[Token]:

