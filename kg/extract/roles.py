@@ -115,6 +115,13 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue
             if not holders and orgs:
                 holders = _surface_holder(tok, ctx, holder_types)
+            elif head.dep_ == "appos" and _before_comma(tok) is not None and _before_comma(tok).pos_ == "PROPN":
+                # "Silver Lake bought Endeavor, the parent company of WME" with the apposition hung on
+                # the subject: the name right before the comma holds the role, or nobody the parse says
+                # (not "Ted Sarandos, 63 ans, patron de Netflix": no name before that comma)
+                before = _before_comma(tok)
+                if not any(h.start <= before.idx < h.end for h in holders):
+                    holders = _surface_holder(tok, ctx, holder_types)
             if holders and not orgs:
                 orgs = _workplace(head, tok.i + n, ctx, org_types)
                 if orgs and predicate in ("leads", "ceoOf"):
@@ -209,6 +216,14 @@ def _surface_holder(tok: Token, ctx: Context, types: tuple[str, ...]) -> list[Me
     if m is None or m.type not in types or doc[i - 2].idx + len(doc[i - 2].text) != m.end:
         return []
     return [m]
+
+
+def _before_comma(tok: Token) -> Token | None:
+    """The word right before the comma that opens the apposition ``tok`` starts ("X, la maison
+    mère de Y" -> X), if the role is written that way."""
+    doc = tok.doc
+    i = tok.i - 1 if tok.i >= 1 and doc[tok.i - 1].pos_ == "DET" else tok.i
+    return doc[i - 2] if i >= 2 and doc[i - 1].text == "," else None
 
 
 def _surface_org(i: int, ctx: Context, types: tuple[str, ...]) -> list[Mention]:

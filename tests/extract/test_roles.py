@@ -99,3 +99,8 @@ def test_outlet_description_without_an_outlet_before(nlp_fr):
     # twin: nothing named before "le site", no founder of anything
     assert not {t for t in fr_triples("Le site, cofondé en 2008 par Edwy Plenel, reste indépendant.")
                 if t[1] == "founderOf"}
+
+
+def test_an_age_between_the_name_and_the_role_keeps_the_holder(nlp_fr):
+    assert ("Ted Sarandos", "ceoOf", "Netflix") in fr_triples(
+        "Ted Sarandos, 63 ans, patron de Netflix, a présenté les résultats.")

@@ -53,3 +53,13 @@ def test_named_as_something_else_is_no_appointment(nlp_en):
     # twin: "as" with no role noun is no appointment
     assert not {t for t in triples(nlp_en, "Netflix named Jane Porter as one of its best customers.")
                 if t[1] in ("ceoOf", "leads", "worksFor")}
+
+
+def test_apposed_role_belongs_to_the_name_before_the_comma(nlp_en):
+    # the parser hangs ", the parent company of WME" on the sentence's subject: the name before the
+    # comma is the parent, and when NER missed that name nobody is
+    found = triples(nlp_en, "Silver Lake bought Endeavor Group, the parent company of talent agency WME.")
+    assert ("WME", "subsidiaryOf", "Endeavor Group") in found
+    assert ("WME", "subsidiaryOf", "Silver Lake") not in found
+    found = triples(nlp_en, "Silver Lake bought Endeavor, the parent company of talent agency WME.")
+    assert not {t for t in found if t[1] == "subsidiaryOf"}
