@@ -395,6 +395,15 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and _role_complement(span.root, lex):
                 m = Mention(m.text, m.start, m.end, "Organization", "context:role")
+        elif m.source.startswith("ner") and m.type == "Person":
+            # "Naughty Dog, the Sony-owned studio": a name described by an organisation noun
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            head = _appos_head(doc, span.end) if span is not None else None
+            if head is not None and head.lemma_.lower() in lex.words("anaphors", "Organization") \
+                    and doc[span.end + 1].lower_ in _DETS | {"a", "an", "un", "une"} \
+                    and not any(t.lower_ in _POSS for t in doc[span.end:head.i]) \
+                    and lex.role_predicate(head.lemma_) is None:  # "Will Lewis, the Post's publisher": a post
+                m = Mention(m.text, m.start, m.end, "Organization", "context:described")
         out.append(m)
     org_nouns = _org_nouns(lex)
     i = 0

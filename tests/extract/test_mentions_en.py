@@ -69,3 +69,17 @@ def test_a_lowercase_complement_of_a_credit_role_noun_is_no_work(nlp_en):
     assert types(nlp_en, text).get("Korean") != "CreativeWork"
     assert types(nlp_en, text).get("Kim Minyoung") == "Person"
     assert not {t for t in triples(nlp_en, text) if t[1] == "directedBy"}
+
+
+def test_a_name_described_as_a_studio_is_an_organisation(nlp_en):
+    # NER reads "Naughty Dog" as a person; the apposition says it is a studio
+    text = "Druckmann heads Naughty Dog, the Sony-owned studio."
+    assert types(nlp_en, text).get("Naughty Dog") == "Organization"
+    assert ("Naughty Dog", "subsidiaryOf", "Sony") in triples(nlp_en, text)
+
+
+def test_a_person_described_by_a_post_stays_a_person(nlp_en):
+    # twin: "the Post's publisher" is a post held, not a company
+    text = "The appointment was announced by Will Lewis, the Post's publisher and chief executive."
+    assert types(nlp_en, text).get("Will Lewis") == "Person"
+    assert ("Will Lewis", "ceoOf", "Post") in triples(nlp_en, text)
