@@ -56,11 +56,17 @@ def test_no_overtyping(nlp_en):
     assert found.get("Spain") == "Place"
 
 
-def test_the_complement_of_a_credit_role_noun_is_a_work(nlp_en):
+@pytest.mark.parametrize("text, name, typ, triple", [
     # a one-word title NER misses, behind the distributor's possessive
-    text = "Carlos Montero, co-creator of Netflix's Elite, is back with a new thriller."
-    assert types(nlp_en, text).get("Elite") == "CreativeWork"
-    assert ("Elite", "author", "Carlos Montero") in triples(nlp_en, text)
+    ("Carlos Montero, co-creator of Netflix's Elite, is back with a new thriller.", "Elite", "CreativeWork",
+     ("Elite", "author", "Carlos Montero")),
+    # NER reads "Naughty Dog" as a person; the apposition says it is a studio
+    ("Druckmann heads Naughty Dog, the Sony-owned studio.", "Naughty Dog", "Organization",
+     ("Naughty Dog", "subsidiaryOf", "Sony")),
+])
+def test_context_types_a_name_and_its_relation_follows(nlp_en, text, name, typ, triple):
+    assert types(nlp_en, text).get(name) == typ
+    assert triple in triples(nlp_en, text)
 
 
 def test_a_lowercase_complement_of_a_credit_role_noun_is_no_work(nlp_en):
@@ -69,13 +75,6 @@ def test_a_lowercase_complement_of_a_credit_role_noun_is_no_work(nlp_en):
     assert types(nlp_en, text).get("Korean") != "CreativeWork"
     assert types(nlp_en, text).get("Kim Minyoung") == "Person"
     assert not {t for t in triples(nlp_en, text) if t[1] == "directedBy"}
-
-
-def test_a_name_described_as_a_studio_is_an_organisation(nlp_en):
-    # NER reads "Naughty Dog" as a person; the apposition says it is a studio
-    text = "Druckmann heads Naughty Dog, the Sony-owned studio."
-    assert types(nlp_en, text).get("Naughty Dog") == "Organization"
-    assert ("Naughty Dog", "subsidiaryOf", "Sony") in triples(nlp_en, text)
 
 
 def test_a_person_described_by_a_post_stays_a_person(nlp_en):
