@@ -224,7 +224,7 @@ def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _POSS = frozenset(("'s", "’s"))
-_OF = frozenset(("of", "de", "d'", "d’", "du", "des"))
+_OF = frozenset(("of", "de"))  # as prep_of normalises them ("du", "des", "d'" -> "de")
 
 
 def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:

@@ -230,9 +230,8 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
             if c.dep_ not in ("obj", "dobj", "appos") or c.i < verb.i:
                 continue
             named = [c] + [a for a in c.children if a.dep_ in ("appos", "flat:name", "flat") and c.pos_ == "NOUN"]
-            subj += [t for t in named if ctx.at(t) is not None and ctx.at(t).type in _SPEAKERS
-                     or t.lower_ in ctx.lex.words("latest_referents")][:1]  # "», assure ce dernier"
-    if not subj:
+            subj += [t for t in named if ctx.at(t) is not None and ctx.at(t).type in _SPEAKERS][:1]
+    if not subj:  # "», plaisante Marc Dupont" (the verb misread), "», assure ce dernier"
         subj = _after_verb(verb, ctx)
     if not subj:  # "a-t-il déclaré": the inverted clitic is often labelled expl:subj, or hangs on the auxiliary
         subj = [c for c in verb.children if c.dep_ == "expl:subj" and c.lower_.lstrip("-") in ("il", "elle")]

@@ -115,13 +115,12 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue
             if not holders and orgs:
                 holders = _surface_holder(tok, ctx, holder_types)
-            elif head.dep_ == "appos" and _before_comma(tok) is not None and _before_comma(tok).pos_ == "PROPN":
+            elif head.dep_ == "appos" and (before := _before_comma(tok, ctx)) is not None and before.pos_ == "PROPN" \
+                    and not any(h.start <= before.idx < h.end for h in holders):
                 # "Silver Lake bought Endeavor, the parent company of WME" with the apposition hung on
                 # the subject: the name right before the comma holds the role, or nobody the parse says
                 # (not "Ted Sarandos, 63 ans, patron de Netflix": no name before that comma)
-                before = _before_comma(tok)
-                if not any(h.start <= before.idx < h.end for h in holders):
-                    holders = _surface_holder(tok, ctx, holder_types)
+                holders = _surface_holder(tok, ctx, holder_types)
             if holders and not orgs:
                 orgs = _workplace(head, tok.i + n, ctx, org_types)
                 if orgs and predicate in ("leads", "ceoOf"):
@@ -206,23 +205,20 @@ def _heads_a_department(i: int, ctx: Context) -> bool:
 
 def _surface_holder(tok: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
     """"X, ROLE de Y" when the parser mangled the apposition: a name ending right before the comma."""
-    doc = tok.doc
-    i = tok.i
-    if i >= 1 and doc[i - 1].pos_ == "DET" and ctx.at(doc[i - 1]) is None:
-        i -= 1  # "X, la maison mère de Y"
-    if i < 2 or doc[i - 1].text != ",":
-        return []
-    m = ctx.at(doc[i - 2])
-    if m is None or m.type not in types or doc[i - 2].idx + len(doc[i - 2].text) != m.end:
+    before = _before_comma(tok, ctx)
+    m = ctx.at(before) if before is not None else None
+    if m is None or m.type not in types or before.idx + len(before.text) != m.end:
         return []
     return [m]
 
 
-def _before_comma(tok: Token) -> Token | None:
+def _before_comma(tok: Token, ctx: Context) -> Token | None:
     """The word right before the comma that opens the apposition ``tok`` starts ("X, la maison
     mère de Y" -> X), if the role is written that way."""
     doc = tok.doc
-    i = tok.i - 1 if tok.i >= 1 and doc[tok.i - 1].pos_ == "DET" else tok.i
+    i = tok.i
+    if i >= 1 and doc[i - 1].pos_ == "DET" and ctx.at(doc[i - 1]) is None:
+        i -= 1  # "X, la maison mère de Y"
     return doc[i - 2] if i >= 2 and doc[i - 1].text == "," else None
 
 

@@ -257,7 +257,11 @@ class DocView:
         return feats
 
 
-_CLASSES: dict[int, dict[str, tuple[str, ...]]] = {}
+#: Word lists of the lexicon whose membership is a feature (:func:`lexicon_classes`).
+_CLASS_LISTS = ("work_nouns", "product_nouns", "source_nouns", "part_verbs", "part_nouns", "into_verbs",
+                "appointing_verbs", "post_verbs", "post_nouns")
+#: ``id(lexicon) -> (lexicon, classes)``: the lexicon is kept so that its id is never reused.
+_CLASSES: dict[int, tuple[Lexicon, dict[str, tuple[str, ...]]]] = {}
 
 
 def lexicon_classes(lex: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -273,8 +277,8 @@ def lexicon_classes(lex: Lexicon) -> dict[str, tuple[str, ...]]:
         >>> classes["patron"], classes["incarner"]
         (('role:ceoOf',), ('cue:actsIn', 'frame:actsIn', 'part_verbs'))
     """
-    cached = _CLASSES.get(id(lex))
-    if cached is None:
+    entry = _CLASSES.get(id(lex))
+    if entry is None:
         out: dict[str, set[str]] = {}
         def add(word: str, cls: str) -> None:
             if " " not in word:
@@ -292,13 +296,8 @@ def lexicon_classes(lex: Lexicon) -> dict[str, tuple[str, ...]]:
         for key in _CLASS_LISTS:
             for word in lex.words(key):
                 add(word, key)
-        cached = _CLASSES[id(lex)] = {w: tuple(sorted(c)) for w, c in out.items()}
-    return cached
-
-
-#: Word lists of the lexicon whose membership is a feature (:func:`lexicon_classes`).
-_CLASS_LISTS = ("work_nouns", "product_nouns", "source_nouns", "part_verbs", "part_nouns", "into_verbs",
-                "appointing_verbs", "post_verbs", "post_nouns")
+        entry = _CLASSES[id(lex)] = (lex, {w: tuple(sorted(c)) for w, c in out.items()})
+    return entry[1]
 
 
 def features_of_words(lemmas: list[str]) -> list[str]:
