@@ -122,6 +122,7 @@ class LexiconSchema(_Strict):
     workplace_preps: Words = []
     fronted_leads: Words = []
     fronted_past_words: Words = []
+    acquirer_nouns: Words = []
     fronted_work_openers: Words = []
     # discourse
     anaphors: dict[EntityType, Words] = {}

@@ -17,7 +17,7 @@ from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_cha
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, join_split_names, list_type_agreement,
                               organisation_forms)
-from kg.extract.syntax import prep_of
+from kg.extract.syntax import frame_participles, prep_of
 from kg.extract.titles import quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -798,6 +798,12 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if type_ is None:
         return None
     span = ent
+    if not any(c.isupper() or c.isdigit() or c == "." for c in span.text):
+        return None  # "ce thriller pince-sans-rire": a lower-case word is no name (a domain "france.tv" is)
+    heads = lex.words("mention_event_heads") | lex.words("mention_award_heads") | lex.words("mention_org_heads")
+    while len(span) > 1 and span[0].lower_ not in heads and span[0].pos_ not in ("DET", "NUM") \
+            and not any(c.isupper() or c.isdigit() for c in span[0].text):
+        span = span[1:]  # "le thriller pince-sans-rire Orages": the name starts at its capital
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].lower_ in (
             lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex) | _work_nouns(lex)):
         return None  # "Studios et chaînes attendent": a capitalised common noun opening a sentence
@@ -808,6 +814,8 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ") \
             and span[0].lemma_.islower():
         return None  # "Distribué par X, …": a capitalised participle opening a sentence is no name
+    if len(span) == 1 and span[0].is_sent_start and lex.lang == "fr" and span[0].lower_ in frame_participles(lex):
+        return None  # the same, tagged as a name ("Cofondée par X et Y, …")
     if type_ == "Person":
         # a person's name starts with a capital: "général de Lumio" is an NER slip
         trimmed = False
@@ -906,7 +914,8 @@ def _clause_subject(tok: Token) -> bool:
     """Whether ``tok`` heads the subject of a verb that follows it with no comma between: then
     "NAME, le film a…" has a main clause after a fronted phrase, not a description of NAME."""
     head = tok.head
-    return tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and head.i > tok.i and head.pos_ in ("VERB", "AUX") \
+    verb = head.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in head.children)  # "la plateforme est une filiale"
+    return tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and head.i > tok.i and verb \
         and not any(t.text == "," for t in tok.doc[tok.i:head.i])
 
 

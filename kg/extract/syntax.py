@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -474,7 +474,27 @@ class Context:
                 m = self.salient(c, types, depth + 1) or self.antecedent(c.idx, types)
             fit = self._fit(m, types) if m is not None else None
             if fit is not None and fit.start < tok.idx:
-                return fit
+                return self._acquired(c, tok, types) or fit
+        return None
+
+    def _acquired(self, subj: Token, tok: Token, types: tuple[str, ...]) -> Mention | None:
+        """The company bought when ``subj`` is the buyer ("Autodesk has acquired Wonder
+        Dynamics. … the company uses…", "Sony a racheté Crunchyroll. … la plateforme"): the
+        news is about the company acquired, which later descriptions name, unless the
+        description is a buyer's noun ("le groupe", "the giant": ``acquirer_nouns``)."""
+        verb = subj.head
+        passive = subj.dep_ not in SUBJ and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+        if subj.dep_ not in SUBJ | PASS_SUBJ or passive or verb.pos_ != "VERB" or tok.lemma_.lower() in self.lex.words("acquirer_nouns") \
+                or tok.lower_ in self.lex.words("acquirer_nouns"):
+            return None
+        if verb.lemma_.lower() not in _acquisition_verbs(tuple(self.lex.frames)):
+            return None
+        for obj in verb.children:
+            if obj.dep_ in OBJ and obj.i > subj.i:
+                found = self.at(obj)
+                fit = self._fit(found, types) if found is not None else None
+                if fit is not None and fit.start < tok.idx:
+                    return fit
         return None
 
     def descriptors(self, m: Mention) -> set[str]:
@@ -929,9 +949,48 @@ def apposed_to(tok: Token) -> Token | None:
                     break
             i -= 1
         i -= 1
+    if tok.dep_ in SUBJ | PASS_SUBJ and _in_fronted_phrase(doc, i):
+        return None  # "Adaptée du jeu de Naughty Dog, la fiction est…": the subject after a fronted phrase
     if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "X", "NUM") or (i >= 0 and doc[i].text in ("»", "”", '"')):
         return doc[i - 1] if doc[i].text in ("»", "”", '"') and i > 0 else doc[i]
     return None
+
+
+def frame_participles(lex: Lexicon) -> frozenset[str]:
+    """The past participles of every one-word verb frame lemma of ``lex`` ("cofondée",
+    "produits"): a capitalised one opening a sentence is a fronted participle, whatever its tag.
+
+    Example:
+        >>> from kg.lexicon import load_lexicon
+        >>> "cofondée" in frame_participles(load_lexicon("fr"))
+        True
+    """
+    return _participles(tuple(lex.frames))
+
+
+@lru_cache(maxsize=8)
+def _participles(frames: tuple) -> frozenset[str]:
+    return frozenset(f for frame in frames if frame.kind == "verb" for lemma in frame.lemmas
+                     if " " not in lemma for f in past_participles(lemma))
+
+
+@lru_cache(maxsize=8)
+def _acquisition_verbs(frames: tuple) -> frozenset[str]:
+    """Lemmas of the one-word verb frames of ``acquires`` whose subject is the buyer."""
+    return frozenset(lemma for f in frames if f.kind == "verb" and f.predicate == "acquires" and f.subject == "agent"
+                     for lemma in f.lemmas if " " not in lemma)
+
+
+def _in_fronted_phrase(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends a phrase that opens its sentence with a participle or a
+    preposition and runs to the next comma ("Produite par HBO, …", "Dans Lupin, …")."""
+    if i < 0:
+        return False
+    start = doc[i].sent.start
+    first = doc[start + 1] if doc[start].pos_ == "ADV" and start + 1 < i else doc[start]
+    opens = first.pos_ == "ADP" or "Part" in first.morph.get("VerbForm") or (
+        first.i == start and first.lower_.endswith(("é", "ée", "és", "ées")) and first.pos_ != "PROPN")
+    return opens and not any(t.text in (",", ";", ":") for t in doc[start:i + 1])
 
 
 def source_phrase(tok: Token, lex: Lexicon) -> tuple[int, int] | None:

@@ -105,6 +105,47 @@ def test_each_fronted_participle_has_its_own_agents(nlp_fr):
     assert ("Cheyenne Federation", "distributes", "Un p'tit truc en plus") not in found
 
 
+def test_capitalised_participle_read_as_adverb_still_opens_a_fronted_phrase(nlp_fr):
+    # the tagger reads a sentence-initial "Cofondée" as an adverb; it is a frame's participle
+    found = triples(nlp_fr, "Le distributeur change de mains. Cofondée en 2002 par Vincent Maraval et Brahim Chioua, "
+                            "Wild Bunch conserve son siège à Paris.")
+    assert ("Vincent Maraval", "founderOf", "Wild Bunch") in found
+    assert ("Brahim Chioua", "founderOf", "Wild Bunch") in found
+
+
+def test_an_adverb_opening_a_fronted_phrase_is_skipped_twin(nlp_fr):
+    found = triples(nlp_fr, "Longtemps dirigée par Marc Dubois, Tetra Films produit des séries.")
+    assert not any(p == "founderOf" for _, p, _ in found)
+    assert ("Tetra Films", "produces", "Marc Dubois") not in found
+
+
+def test_a_work_described_after_a_fronted_phrase_is_not_the_phrase_s_last_name(nlp_fr):
+    # "X, la fiction" looks like an apposition; after a fronted phrase, "la fiction" is the
+    # subject of the main clause and stands for the series named before
+    text = ("Après deux ans d'absence, la série Les Veilleurs revient sur Arte. Adaptée du jeu vidéo de "
+            "Naughty Dog, la fiction est pilotée par Claire Vidal. Paul Hamy et Lina Soualem y reprennent leurs rôles.")
+    found = triples(nlp_fr, text)
+    assert ("Paul Hamy", "actsIn", "Les Veilleurs") in found
+    assert ("Lina Soualem", "actsIn", "Les Veilleurs") in found
+    assert not any(o == "Naughty Dog" and p == "actsIn" for _, p, o in found)
+
+
+def test_a_real_apposition_still_names_its_description_twin(nlp_fr):
+    found = triples(nlp_fr, "Dans Les Veilleurs, la série d'Arte, Paul Hamy incarne un policier.")
+    assert ("Paul Hamy", "actsIn", "Les Veilleurs") in found
+
+
+def test_a_capitalised_participle_opening_a_sentence_is_no_title(nlp_fr):
+    # "Cofondée" tagged as a name must not become the work of the agents' credits
+    found = triples(nlp_fr, "Cofondée en 1999 par Anne Roy et Paul Vidal, Haut et Court distribue des films d'auteur.")
+    assert not any(s == "Cofondée" for s, _, _ in found)
+    assert "Cofondée" not in mention_types(nlp_fr, "Cofondée en 1999 par Anne Roy et Paul Vidal, Haut et Court distribue des films.")
+
+
+def test_a_capitalised_name_opening_a_sentence_stays_a_name_twin(nlp_fr):
+    assert "Canal+" in mention_types(nlp_fr, "Canal+ a cofondé la société en 1999 avec Anne Roy.")
+
+
 def test_certain_work_slot_retypes_a_mistyped_title(nlp_fr):
     found = triples(nlp_fr, "Intouchables a été produit par Quad Films et distribué par Gaumont.")
     assert ("Quad Films", "produces", "Intouchables") in found

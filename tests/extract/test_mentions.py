@@ -65,3 +65,21 @@ def test_the_complement_of_a_person_role_is_an_organisation(nlp_fr):
 def test_the_complement_of_another_title_keeps_its_type(nlp_fr):
     # twin: a mayor is no company role, Lyon stays a place
     assert types(nlp_fr, "Le maire de Lyon, Grégory Doucet, a inauguré le festival.").get("Lyon") == "Place"
+
+
+def test_a_lower_case_word_tagged_by_the_ner_is_no_name(nlp_fr):
+    found = types(nlp_fr, "Ce thriller d'espionnage pince-sans-rire suit une unité du MI5.")
+    assert not any("pince" in name for name in found)
+    assert found.get("MI5") == "Organization"
+
+
+def test_a_name_keeps_its_capital_start_when_the_ner_span_opens_on_an_adjective(nlp_fr):
+    found = types(nlp_fr, "Le thriller pince-sans-rire Orages sort le 3 mai sur Canal+.")
+    assert "Orages" in found
+    assert not any(name != "Orages" and "Orages" in name for name in found)
+
+
+def test_a_lower_case_head_word_stays_in_the_name_twin(nlp_fr):
+    # "festival" opens an event's name: it is kept, and it types the name
+    found = types(nlp_fr, "Elle a été présentée en avant-première au festival Canneseries.")
+    assert found.get("festival Canneseries") == "Event"

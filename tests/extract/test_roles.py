@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples
+from tests.extract._helpers import fr_triples, triples
 
 ROLE_PREDICATES = {"ceoOf", "leads", "founderOf", "worksFor"}
 
@@ -104,3 +104,17 @@ def test_outlet_description_without_an_outlet_before(nlp_fr):
 def test_an_age_between_the_name_and_the_role_keeps_the_holder(nlp_fr):
     assert ("Ted Sarandos", "ceoOf", "Netflix") in fr_triples(
         "Ted Sarandos, 63 ans, patron de Netflix, a présenté les résultats.")
+
+
+def test_the_platform_after_an_acquisition_is_the_company_bought(nlp_fr):
+    # the parser reads "Vivendi a racheté" with a passive subject: the buyer still is Vivendi
+    found = triples(nlp_fr, "Vivendi a racheté Dailymotion en 2015. Présidée par Anne Roy, la plateforme est désormais "
+                            "une filiale de Havas.")
+    assert ("Dailymotion", "subsidiaryOf", "Havas") in found
+    assert ("Vivendi", "subsidiaryOf", "Havas") not in found
+
+
+def test_the_group_after_an_acquisition_is_the_buyer_twin(nlp_fr):
+    found = triples(nlp_fr, "Vivendi a racheté Dailymotion en 2015. Présidé par Anne Roy, le groupe est désormais "
+                            "une filiale de Bolloré.")
+    assert ("Vivendi", "subsidiaryOf", "Bolloré") in found

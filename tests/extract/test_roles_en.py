@@ -63,3 +63,17 @@ def test_apposed_role_belongs_to_the_name_before_the_comma(nlp_en):
     assert ("WME", "subsidiaryOf", "Silver Lake") not in found
     found = triples(nlp_en, "Silver Lake bought Endeavor, the parent company of talent agency WME.")
     assert not {t for t in found if t[1] == "subsidiaryOf"}
+
+
+def test_the_company_after_an_acquisition_is_the_company_bought(nlp_en):
+    # the news is about the company bought: "the company" names it, not the buyer
+    found = triples(nlp_en, "Autodesk has acquired Wonder Dynamics. Founded in 2017 by Tye Sheridan, the company "
+                            "uses machine learning to animate characters.")
+    assert ("Tye Sheridan", "founderOf", "Wonder Dynamics") in found
+    assert ("Tye Sheridan", "founderOf", "Autodesk") not in found
+
+
+def test_the_group_after_an_acquisition_is_the_buyer_twin(nlp_en):
+    found = triples(nlp_en, "Autodesk has acquired Wonder Dynamics. Founded in 1982 by John Walker, the group uses "
+                            "machine learning to animate characters.")
+    assert ("John Walker", "founderOf", "Autodesk") in found
