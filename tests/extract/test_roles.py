@@ -118,3 +118,13 @@ def test_the_group_after_an_acquisition_is_the_buyer_twin(nlp_fr):
     found = triples(nlp_fr, "Vivendi a racheté Dailymotion en 2015. Présidé par Anne Roy, le groupe est désormais "
                             "une filiale de Bolloré.")
     assert ("Vivendi", "subsidiaryOf", "Bolloré") in found
+
+
+def test_another_title_of_a_group_is_its_subsidiary(nlp_fr):
+    found = triples(nlp_fr, "Le Journal du soir, autre titre de Lagardère, reste chez son propriétaire.")
+    assert ("Journal du soir", "subsidiaryOf", "Lagardère") in found
+
+
+def test_the_title_of_a_singer_is_no_subsidiary_twin(nlp_fr):
+    found = triples(nlp_fr, "« Djadja », titre d'Aya Nakamura, a dépassé un milliard d'écoutes.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found)

@@ -77,3 +77,15 @@ def test_the_group_after_an_acquisition_is_the_buyer_twin(nlp_en):
     found = triples(nlp_en, "Autodesk has acquired Wonder Dynamics. Founded in 1982 by John Walker, the group uses "
                             "machine learning to animate characters.")
     assert ("John Walker", "founderOf", "Autodesk") in found
+
+
+def test_a_company_overseeing_others_owns_them(nlp_en):
+    found = triples(nlp_en, "Lagardère News, which oversees Europe 1 and the JDD, is run by Anne Roy.")
+    assert ("Europe 1", "subsidiaryOf", "Lagardère News") in found
+    assert ("Anne Roy", "leads", "Lagardère News") in found
+
+
+def test_a_person_overseeing_a_company_leads_it_twin(nlp_en):
+    found = triples(nlp_en, "Anne Roy oversees Europe 1 and the JDD.")
+    assert ("Anne Roy", "leads", "Europe 1") in found
+    assert not any(p == "subsidiaryOf" for _, p, _ in found)
