@@ -123,6 +123,8 @@ class LexiconSchema(_Strict):
     fronted_leads: Words = []
     fronted_past_words: Words = []
     acquirer_nouns: Words = []
+    authored_work_nouns: Words = []
+    behind_words: Words = []
     fronted_work_openers: Words = []
     # discourse
     anaphors: dict[EntityType, Words] = {}

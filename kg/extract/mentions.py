@@ -17,7 +17,7 @@ from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_cha
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, join_split_names, list_type_agreement,
                               organisation_forms)
-from kg.extract.syntax import frame_participles, prep_of
+from kg.extract.syntax import frame_participles, possessive_work_noun, prep_of
 from kg.extract.titles import quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -55,6 +55,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
     mentions = _slot_titles(doc, lex, mentions)
     mentions = _work_titles(doc, lex, mentions)
+    mentions = _behind_works(doc, lex, mentions)
     mentions = _org_context(doc, lex, mentions)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
     mentions = _longer_names(doc, mentions)
@@ -314,7 +315,9 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
                         poss = next((t.i for t in doc[first:target.i] if t.lower_ in _POSS), None)
                         starts.append((poss + 1 if poss is not None else first, False))
         if tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Person":
-            starts.append((tok.i + 1, True))
+            # "Matt Reeves's The Batman"; past modifiers and a work noun: "X's Pulitzer-winning novel Y"
+            noun = possessive_work_noun(tok, lex) if lex.lang == "en" else None
+            starts.append((noun[1] if noun is not None else tok.i + 1, True))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in obj_verbs:
             for c in tok.children:
                 if c.dep_ in ("dobj", "obj") and c.i > tok.i:
@@ -357,6 +360,50 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         out.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork",
                            "context:title-possessive" if poss else "context:title-slot"))
     return sorted(out, key=lambda m: m.start)
+
+
+def behind_company(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The words naming the company and what it is behind when ``tok`` is a ``behind_words``
+    preposition after a company: "the studio behind X" (an organisation noun or name),
+    "Zeta Studios is behind the show" (the copula's subject). None otherwise ("the man behind X").
+    Both schemes: the preposition heads its object (English) or hangs on it (French ``case``)."""
+    if tok.lower_ not in lex.words("behind_words") or tok.head.i == tok.i:
+        return None
+    if tok.dep_ == "case":
+        target, head = tok.head, tok.head.head
+    else:
+        target = next((c for c in tok.children if c.dep_ in ("pobj", "obj")), None)
+        head = tok.head
+    if target is None or target.i < tok.i or head.i == target.i:
+        return None
+    if head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and (
+            head.lemma_.lower() in _org_nouns(lex) or head.lower_ in _org_nouns(lex) or head.pos_ == "PROPN"):
+        return head, target
+    if head.lemma_.lower() in ("be", "être") or any(c.dep_ == "cop" for c in head.children):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i), None)
+        return (subj, target) if subj is not None else None
+    return None
+
+
+def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """"the studio behind Elden Ring": what a company is behind is a work, whatever NER made of
+    the name (a person, a place); a name the gazetteer or another rule typed keeps its type."""
+    if not lex.words("behind_words"):
+        return mentions
+    by_tok = _by_token(doc, mentions)
+    retyped: dict[int, Mention] = {}
+    for tok in doc:
+        found = behind_company(tok, lex)
+        if found is None or tok.i + 1 >= len(doc):
+            continue
+        company = found[0]
+        if company.pos_ == "PROPN" and (company.i not in by_tok or by_tok[company.i].type != "Organization"):
+            continue
+        m = by_tok.get(tok.i + 1)
+        if m is not None and m.start == doc[tok.i + 1].idx and m.type in ("Person", "Place", "Misc") \
+                and m.source.startswith("ner"):
+            retyped[id(m)] = Mention(m.text, m.start, m.end, "CreativeWork", "context:behind")
+    return [retyped.get(id(m), m) for m in mentions] if retyped else mentions
 
 
 def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:

@@ -197,3 +197,22 @@ def ownership_relations(doc: Doc, ctx) -> Iterator[Relation]:
             target = _org(ctx, after)
             if target is not None and target.start == after.idx and target != owner:
                 yield Relation(target, "subsidiaryOf", owner, tok.sent.text, tok.sent.start_char, "possessive.org_org", CONFIDENCE)
+
+
+def behind_relations(doc: Doc, ctx) -> Iterator[Relation]:
+    """"FromSoftware, the studio behind Elden Ring", "Zeta Studios is behind the show": the
+    company behind a work produces it, behind a product develops it (lexicon ``behind_words``)."""
+    from kg.extract.mentions import behind_company  # avoid an import cycle
+
+    for tok in doc:
+        found = behind_company(tok, ctx.lex)
+        if found is None:
+            continue
+        company, target = found
+        orgs = ctx.resolve(company, ("Organization",), follow_conj=False)
+        things = ctx.resolve(target, ("CreativeWork", "Product"), follow_conj=True)
+        for org in orgs[:1]:
+            for thing in things:
+                if (thing.start, thing.end) != (org.start, org.end):
+                    pred = "produces" if thing.type == "CreativeWork" else "develops"
+                    yield Relation(org, pred, thing, tok.sent.text, tok.sent.start_char, "possessive.behind", CONFIDENCE)

@@ -956,6 +956,26 @@ def apposed_to(tok: Token) -> Token | None:
     return None
 
 
+def possessive_work_noun(poss: Token, lex: Lexicon) -> tuple[Token, int] | None:
+    """The work noun and the title's first token after a person's possessive with modifiers in
+    between: "Colson Whitehead's Pulitzer-winning novel The Nickel Boys" -> (novel, The),
+    "Kendrick Lamar's Drake diss track Not Like Us" -> (track, Not). ``poss`` is the "'s".
+    None when no work noun followed by a capitalised word comes within five words."""
+    doc = poss.doc
+    nouns = lex.words("work_nouns") | lex.words("authored_work_nouns") | lex.words("director_nouns")
+    end = min(len(doc) - 1, poss.i + 6, poss.sent.end - 1)
+    for j in range(poss.i + 1, end):
+        t = doc[j]
+        if t.is_punct and t.text not in ("-", "‑"):
+            return None
+        if t.text[:1].islower() and (t.lemma_.lower() in nouns or t.lower_ in nouns) and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            nxt = doc[j + 1]
+            if nxt.text in ("“", '"', "«") and j + 2 < len(doc):
+                nxt = doc[j + 2]
+            return (t, nxt.i) if nxt.text[:1].isupper() else None
+    return None
+
+
 def frame_participles(lex: Lexicon) -> frozenset[str]:
     """The past participles of every one-word verb frame lemma of ``lex`` ("cofondée",
     "produits"): a capitalised one opening a sentence is a fronted participle, whatever its tag.

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import Context, apposed_to, obliques
+from kg.extract.syntax import Context, apposed_to, obliques, possessive_work_noun
 from kg.records import Mention, Relation
 
 _WORK = ("CreativeWork",)
@@ -141,6 +141,26 @@ def source_author_relations(doc: Doc, ctx: Context, based_on: list[Relation]) ->
             yield Relation(work, "author", a, rel.sentence, rel.sent_start, "works.source_author", 0.7)
 
 
+def _possessive_noun_credit(poss: Token, ctx: Context) -> Iterator[Relation]:
+    """"Colson Whitehead's Pulitzer-winning novel The Nickel Boys" (author), "Sean Baker's new
+    film Anora" (directedBy): a person's possessive, modifiers, a work noun and the title. The
+    noun decides: ``authored_work_nouns`` give author, ``director_nouns`` directedBy, others
+    ("series", "show") nothing."""
+    doc = poss.doc
+    person = ctx.at(doc[poss.i - 1]) if poss.i > 0 else None
+    found = possessive_work_noun(poss, ctx.lex) if person is not None and person.type == "Person" else None
+    if found is None:
+        return
+    noun, start = found
+    kind = {noun.lemma_.lower(), noun.lower_}
+    pred = "author" if kind & ctx.lex.words("authored_work_nouns") else \
+        "directedBy" if kind & ctx.lex.words("director_nouns") else None
+    work = ctx.at(doc[start])
+    work = ctx.fit(work, ("CreativeWork",)) if work is not None and work.start == doc[start].idx else None
+    if pred is not None and work is not None:
+        yield Relation(work, pred, person, poss.sent.text, poss.sent.start_char, "works.possessive_noun", 0.7)
+
+
 def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``directedBy`` from "le film de X" / "X's film" when the film is named."""
     films = ctx.lex.words("director_nouns")
@@ -154,7 +174,7 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 if c.dep_ in ("poss", "nmod:poss") and c.i < tok.i:
                     # "Thomas Pynchon's novel Vineland": a source noun in between names the author
                     between = doc[c.i + 1:tok.i]
-                    books = ctx.lex.words("source_nouns") - films
+                    books = (ctx.lex.words("source_nouns") - films) | ctx.lex.words("authored_work_nouns")
                     pred = "author" if any(t.lemma_.lower() in books for t in between) else "directedBy"
                     if doc.lang_ == "en" and work.start in template_sources(doc, ctx):
                         pred = "author"  # "Joseph Conrad's Heart of Darkness provided the template for …"
@@ -162,6 +182,8 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         if ctx.at(c) is not None:
                             yield Relation(work, pred, p, tok.sent.text, tok.sent.start_char,
                                            "works.possessive", 0.7)
+        if tok.lower_ in ("'s", "’s") and doc.lang_ == "en":
+            yield from _possessive_noun_credit(tok, ctx)
         if tok.lemma_.lower() not in films:
             continue
         people: list[Mention] = []

@@ -3,6 +3,8 @@ names typed as works by a description (kg/extract/names.py). Sentences written f
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract._helpers import mention_types, triples
 
 
@@ -43,3 +45,53 @@ def test_title_with_small_words_described_as_a_drama_en(nlp_en):
     assert types.get("One of Us is Lying") == "CreativeWork"
     # twin: a place described by a common noun stays a place
     assert mention_types(nlp_en, "He met Jane Porter in London, the capital.").get("London") == "Place"
+
+
+# --- works._possessive_noun_credit: "X's [modifiers] NOUN Title" -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nickel Boys is an adaptation of Colson Whitehead's Pulitzer-winning novel The Nickel Boys.",
+     ("The Nickel Boys", "author", "Colson Whitehead")),
+    ("Greta Gerwig's acclaimed film Little Women opened in December.", ("Little Women", "directedBy", "Greta Gerwig")),
+    ("Taylor Swift's album Midnights won album of the year.", ("Midnights", "author", "Taylor Swift")),
+])
+def test_a_person_s_possessive_before_a_work_noun_credits_the_title(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_a_modifier_capital_is_not_the_title(nlp_en):
+    found = mention_types(nlp_en, "Nickel Boys is an adaptation of Colson Whitehead's Pulitzer-winning novel The Nickel Boys.")
+    assert found.get("The Nickel Boys") == "CreativeWork"
+    assert found.get("Pulitzer") != "CreativeWork"
+
+
+def test_an_album_s_possessor_is_its_author_not_its_director(nlp_en):
+    found = triples(nlp_en, "Taylor Swift's album Midnights won album of the year.")
+    assert ("Midnights", "directedBy", "Taylor Swift") not in found
+
+
+def test_a_series_after_a_possessive_is_no_credit_twin(nlp_en):
+    # the noun decides the credit: a series' possessor may be its star or its network
+    found = triples(nlp_en, "Joe Smith's hit series Westworld returns in May.")
+    assert not any(o == "Joe Smith" and p in ("author", "directedBy") for _, p, o in found)
+
+
+# --- possessives.behind_relations: "the studio behind X" --------------------------------------
+
+def test_the_studio_behind_a_work_produces_it(nlp_en):
+    found = triples(nlp_en, "Kadokawa also owns FromSoftware, the studio behind Elden Ring.")
+    assert ("FromSoftware", "produces", "Elden Ring") in found
+
+
+def test_the_company_behind_a_product_develops_it(nlp_en):
+    assert ("OpenAI", "develops", "ChatGPT") in triples(nlp_en, "OpenAI, the company behind ChatGPT, raised money.")
+
+
+def test_the_studio_behind_a_work_fr(nlp_fr):
+    found = triples(nlp_fr, "Epic Games, le studio derrière Fortnite, a licencié 800 salariés.")
+    assert ("Epic Games", "produces", "Fortnite") in found
+
+
+def test_a_person_behind_a_work_is_no_producer_twin(nlp_en):
+    found = triples(nlp_en, "Joe Smith, the man behind Westworld, left HBO.")
+    assert not any(p in ("produces", "develops") for _, p, _ in found)
