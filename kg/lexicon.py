@@ -125,6 +125,7 @@ class LexiconSchema(_Strict):
     acquirer_nouns: Words = []
     authored_work_nouns: Words = []
     behind_words: Words = []
+    collection_nouns: Words = []
     fronted_work_openers: Words = []
     # discourse
     anaphors: dict[EntityType, Words] = {}

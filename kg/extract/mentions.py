@@ -861,8 +861,13 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ") \
             and span[0].lemma_.islower():
         return None  # "Distribué par X, …": a capitalised participle opening a sentence is no name
-    if len(span) == 1 and span[0].is_sent_start and lex.lang == "fr" and span[0].lower_ in frame_participles(lex):
-        return None  # the same, tagged as a name ("Cofondée par X et Y, …")
+    if span[0].is_sent_start and lex.lang == "fr" and span[0].lower_ in frame_participles(lex):
+        # the same, tagged as a name ("Cofondée par X et Y, …") or as a name's start ("Adapté de Bright Lights")
+        span = span[1:]
+        while len(span) and (span[0].pos_ in ("ADP", "DET") or span[0].lower_ in ("de", "d'", "d’", "du", "des")):
+            span = span[1:]
+        if not len(span):
+            return None
     if type_ == "Person":
         # a person's name starts with a capital: "général de Lumio" is an NER slip
         trimmed = False

@@ -252,6 +252,11 @@ def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             j += 1
         if j < len(doc) and doc[j].text == ",":
             j += 1
+            # "Petit Pays, le premier roman de Gaël Faye", "X, la biographie signée A et B": a book
+            # noun in apposition names the title's authors
+            work = ctx._fit(m, _WORK)
+            for person in _apposed_book_authors(doc, j, ctx, books) if work is not None else []:
+                yield Relation(work, "author", person, span.sent.text, span.sent.start_char, "works.apposed_book", 0.7)
         if j >= len(doc) or doc[j].lower_ not in ("de", "d'", "d’", "du"):
             continue
         j += 1
@@ -282,6 +287,35 @@ def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         work = ctx._fit(m, _WORK)
         if work is not None:
             yield Relation(work, pred, person, span.sent.text, span.sent.start_char, "works.title_of_person", 0.7)
+
+
+def _apposed_book_authors(doc: Doc, j: int, ctx: Context, books: frozenset[str]) -> list[Mention]:
+    """The authors named in a book description opening at token ``j`` ("le premier roman de X",
+    "le recueil de nouvelles de X", "la biographie signée A et B"): a determiner, adjectives,
+    a book noun, its own complements without a name, then "de"/"signé(e)" and the persons."""
+    if j >= len(doc) or doc[j].pos_ != "DET":
+        return []
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "ADJ" and k - j <= 3:
+        k += 1
+    if k >= len(doc):
+        return []
+    two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < len(doc) else ""
+    if not ({doc[k].lemma_.lower(), doc[k].lower_, two} & (books | ctx.lex.words("collection_nouns"))):
+        return []
+    k += 2 if two in books else 1
+    # "de nouvelles", "illustré": the noun's own complements, up to the author's cue
+    cues = ("de", "d'", "d’", "du", "signé", "signée", "signés", "signées", "par")
+    while k < len(doc) and k - j <= 8 and not (doc[k].lower_ in cues and k + 1 < len(doc) and ctx.at(doc[k + 1]) is not None):
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ") and doc[k].lower_ not in cues:
+            return []
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in cues:
+        return []
+    first = ctx.at(doc[k + 1])
+    if first is None or first.type != "Person" or first.start != doc[k + 1].idx:
+        return []
+    return [first] + [p for p in ctx.surface_list(first) if p.type == "Person"]
 
 
 def _hyphened(tok: Token) -> str:

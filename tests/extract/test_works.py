@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples
+from tests.extract._helpers import fr_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -63,3 +63,26 @@ def test_film_of_with_adjective_and_sentence_case_title(nlp_fr):
 def test_boss_of_a_person_is_no_credit_for_the_scorer(nlp_fr):
     doc = nlp_fr("Balle perdue, le nouveau patron de Guillaume Pierret, parle.")
     assert not [r for r in doc._.relations if r.predicate == "directedBy"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dix ans après l'adaptation de Petit Pays, le premier roman de Gaël Faye, le cinéma s'intéresse à Jacaranda.",
+     {("Petit Pays", "author", "Gaël Faye")}),
+    ("Adapté de « La Nuit des rois », le recueil de nouvelles de Paul Roux, le film sort en mai.",
+     {("La Nuit des rois", "author", "Paul Roux")}),
+    ("Le film adapte Bright Lights, la biographie signée Paul Roux et Anne Vidal.",
+     {("Bright Lights", "author", "Paul Roux"), ("Bright Lights", "author", "Anne Vidal")}),
+])
+def test_a_book_noun_in_apposition_names_the_title_s_authors(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+def test_a_film_noun_in_apposition_is_no_book_twin(nlp_fr):
+    found = triples(nlp_fr, "Le film Orages, le dernier long métrage de Paul Roux, sort en mai.")
+    assert ("Orages", "author", "Paul Roux") not in found
+
+
+def test_a_fronted_participle_is_cut_from_the_name_after_it(nlp_fr):
+    found = triples(nlp_fr, "Adapté de Bright Lights, la biographie signée Paul Roux et Anne Vidal, le film sort en mai.")
+    assert ("Bright Lights", "author", "Paul Roux") in found
+    assert not any(s.startswith("Adapté") for s, _, _ in found)
