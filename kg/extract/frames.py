@@ -435,6 +435,15 @@ def _participle_phrases(phrase: Span, first: Token, lex) -> list[Span]:
             for a, b in zip(bounds, bounds[1:])]
 
 
+def _multiword_participle(part: Span, lemma: str) -> bool:
+    """Whether ``part`` opens with the participle of a multi-word lemma ("Mise en ligne ce
+    vendredi sur X" for "mettre en ligne")."""
+    words = lemma.split()
+    if len(words) < 2 or len(part) < len(words):
+        return False
+    return part[0].lower_ in past_participles(words[0]) and [t.lower_ for t in part[1:len(words)]] == words[1:]
+
+
 def _fronted_comma(sent: Span) -> Token | None:
     """The comma that closes a fronted phrase: the one right before the subject of the
     sentence's main verb ("Cofondé par A, le créateur de B, et C, Molotov compte…": not the
@@ -487,7 +496,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             for frame in lex.frames:
                 if frame.kind != "verb" or "patient" not in (frame.subject, frame.object):
                     continue
-                if not any(" " not in lemma and (plow in past_participles(lemma) or (
+                if not any(_multiword_participle(part, lemma) or " " not in lemma and (plow in past_participles(lemma) or (
                         part[0].lemma_.lower() == lemma and part[0].pos_ in ("VERB", "ADJ", "NOUN") and plow.endswith(
                             ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes"))))
                            for lemma in frame.lemmas):

@@ -209,14 +209,29 @@ def verb_forms(lemma: str) -> frozenset[str]:
     elif lemma.endswith("ir") and len(lemma) > 3:  # choisir, réussir
         stem = lemma[:-2]
         forms |= {stem + e for e in ("i", "ie", "is", "ies", "it", "issent", "issait")}
+    elif lemma.endswith(("mettre", "prendre")):  # mettre en ligne, retransmettre, reprendre: "mis", "pris"
+        stem = lemma[:-5]
+        forms |= {stem + e for e in ("is", "ise", "ises")}
+        forms |= {stem + "et", stem + "ettent"} if lemma.endswith("mettre") else {stem + "end", stem + "ennent"}
+    elif lemma.endswith("dre") and len(lemma) > 4:  # vendre, rendre: "vendu"
+        stem = lemma[:-2]
+        forms |= {stem + e for e in ("u", "ue", "us", "ues", "", "ent")}
     _FORMS_CACHE[lemma] = frozenset(forms)
     return _FORMS_CACHE[lemma]
 
 
 def past_participles(lemma: str) -> frozenset[str]:
-    """The past participle forms among :func:`verb_forms`."""
+    """The past participle forms among :func:`verb_forms`.
+
+    Example:
+        >>> sorted(past_participles("mettre"))
+        ['mis', 'mise', 'mises']
+    """
+    irregular = lemma.endswith(("mettre", "prendre"))
     return frozenset(f for f in verb_forms(lemma) if f.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites"))
-                     or (lemma.endswith("ir") and f.endswith(("i", "ie", "is", "ies"))))
+                     or (lemma.endswith("ir") and f.endswith(("i", "ie", "is", "ies")))
+                     or (irregular and f.endswith(("is", "ise", "ises")))
+                     or (lemma.endswith("dre") and not irregular and f.endswith(("u", "ue", "us", "ues"))))
 
 
 def _fronted_name(trigger: Token) -> list[Token]:

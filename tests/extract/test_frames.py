@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples
+from tests.extract._helpers import fr_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -112,3 +112,20 @@ def test_ownership_noun_hedged_and_taking_control_is_buying(nlp_fr):
     assert "subsidiaryOf" not in {p for _, p, _ in fr_triples("Europe 1 pourrait passer dans le giron de Vivendi.")}
     found = fr_triples("Canal+ prend le contrôle de MultiChoice.")
     assert ("Canal+", "acquires", "MultiChoice") in found and ("Canal+", "subsidiaryOf", "MultiChoice") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mise en ligne ce vendredi sur Prime Video, Orages est la première série d'espionnage de la plateforme.",
+     ("Prime Video", "distributes", "Orages")),
+    ("La série Orages sera mise en ligne sur Netflix le 3 mai.", ("Netflix", "distributes", "Orages")),
+    ("Reprise par Canal+ en 2020, la chaîne C8 a fermé.", ("Canal+", "acquires", "C8")),
+    ("France 3 rediffuse à partir de lundi la série Orages.", ("France 3", "distributes", "Orages")),
+])
+def test_irregular_and_multiword_participles(nlp_fr, text, expected):
+    # "mis"/"pris" participles and a multi-word lemma ("mettre en ligne") read by the frames
+    assert expected in triples(nlp_fr, text)
+
+
+def test_a_multiword_lemma_needs_all_its_words_twin(nlp_fr):
+    found = triples(nlp_fr, "Mise à part sur Netflix, la série Orages reste inédite.")
+    assert ("Netflix", "distributes", "Orages") not in found
