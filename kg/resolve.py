@@ -346,6 +346,18 @@ def _label_rank(surface: str, count: int, first: int) -> tuple:
     return (is_acronym(surface), shouting, -len(surface.split()), -count, first, surface)
 
 
+#: Sources of a known name the context retyped as a title ("la série Marseille", "Berlin, le
+#: spin-off de …"): its mentions form an entity of their own, so the city keeps its other mentions.
+_TITLE_READINGS = frozenset(("context:gazetteer",))
+
+
+def _surface_key(m: Mention) -> str:
+    """The surface group of a mention: its folded surface, set apart for a title reading of a
+    known name (kg.extract.mentions retypes "Marseille" a work after "la série")."""
+    key = fold(clean_surface(m.text))
+    return key + "\x00title" if m.source in _TITLE_READINGS else key
+
+
 def resolve_mentions(mentions: list[Mention], document: Document,
                      gazetteer: Gazetteer | None = None) -> dict[tuple[int, int, str], Entity]:
     """Map every mention (by ``(start, end, type)``) to its entity within one document.
@@ -367,7 +379,7 @@ def resolve_mentions(mentions: list[Mention], document: Document,
     by_surface: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type != "Quote":
-            by_surface.setdefault(fold(clean_surface(m.text)), []).append(m)
+            by_surface.setdefault(_surface_key(m), []).append(m)
     keys = list(by_surface)
     index = {k: i for i, k in enumerate(keys)}
     display = [clean_surface(by_surface[k][0].text) for k in keys]
@@ -406,7 +418,7 @@ def resolve_mentions(mentions: list[Mention], document: Document,
     # 4. acronyms defined in the text
     acronyms = acronym_definitions(mentions, text)
     for acr, long_m in acronyms.items():
-        i, j = index.get(fold(acr)), index[fold(clean_surface(long_m.text))]
+        i, j = index.get(fold(acr)), index[_surface_key(long_m)]
         if i is not None and (linked[i] is None or linked[j] is None or linked[i] == linked[j]) \
                 and types[i] in (types[j], "Misc", "Organization", "Person", "Product"):
             types[i] = types[j]
@@ -458,7 +470,7 @@ def resolve_mentions(mentions: list[Mention], document: Document,
         if m.type == "Quote":
             label, gaz_label, type_, qid, scope = m.text, None, "Quote", None, None
         else:
-            label, gaz_label, type_, qid, scope = canonical[groups.find(index[fold(clean_surface(m.text))])]
+            label, gaz_label, type_, qid, scope = canonical[groups.find(index[_surface_key(m)])]
         key = entity_key(type_, gaz_label or label, scope=scope)
         ent = entities.get(key)
         if ent is None:
@@ -490,13 +502,13 @@ def _extra_mentions(text: str, mentions: list[Mention], keys: list[str], display
 
     wanted: list[tuple[str, int, int, str]] = []  # (form, group member, searchable from, rule)
     for acr, long_m in acronyms.items():
-        wanted.append((acr, index[fold(clean_surface(long_m.text))], long_m.end, "resolve:acronym"))
+        wanted.append((acr, index[_surface_key(long_m)], long_m.end, "resolve:acronym"))
     for i in full_names:
         last = display[i].split()[-1]
         known = index.get(fold(last))
         if (len(last) >= 3 and last[0].isupper() and len(surname_of.get(fold(last), ())) == 1
                 and (known is None or groups.find(known) == groups.find(i))):
-            first = min(m.start for m in mentions if fold(clean_surface(m.text)) == keys[i])
+            first = min(m.start for m in mentions if _surface_key(m) == keys[i])
             wanted.append((last, i, first, "resolve:surname"))
     for form, i, start, rule in wanted:
         for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text[start:]):

@@ -153,6 +153,10 @@ def _dangling_tail(doc: Doc, m: Mention) -> Mention:
     if m.type not in ("CreativeWork", "Misc"):
         return m
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and len(span) > 1 and span[-1].is_lower and "Part" in span[-1].morph.get("VerbForm") \
+            and span.end < len(doc) and doc[span.end].pos_ == "ADP":
+        cut = span[:-1]  # "le spin-off de La Casa de papel consacré au …": a participle and its complement
+        return Mention(cut.text, cut.start_char, cut.end_char, m.type, m.source)
     if span is None or len(span) < 2 or span[-1].pos_ not in _TAIL_POS or not span[-1].is_lower:
         return m
     end = span.end
@@ -162,6 +166,7 @@ def _dangling_tail(doc: Doc, m: Mention) -> Mention:
     if end > span.start + 1 and verb.is_lower and verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") \
             and verb.dep_ == "ROOT":
         end -= 1
+
     if end == span.end:
         return m
     cut = doc[span.start:end]
@@ -837,7 +842,7 @@ def _award_category(ent: Span, mention: Mention, lex: Lexicon) -> Mention:
 
 def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if ent.label_ in ENTITY_TYPES:  # gazetteer match: label is the ontology class
-        if ent.label_ in ("Place", "Person") and _named_by_work_noun(ent, lex):
+        if ent.label_ in ("Place", "Person") and (_named_by_work_noun(ent, lex) or _described_as_work(ent, lex)):
             # "la série Marseille", "le film Cloclo": a title named after a city or a person
             return Mention(ent.text, ent.start_char, ent.end_char, "CreativeWork", "context:gazetteer")
         return Mention(ent.text, ent.start_char, ent.end_char, ent.label_, "gazetteer")
@@ -888,6 +893,23 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if not span.text.strip() or not any(c.isalnum() for c in span.text):
         return None
     return Mention(span.text, span.start_char, span.end_char, type_, f"ner:{ent.label_}")
+
+
+def _described_as_work(span: Span, lex: Lexicon) -> bool:
+    """Whether ``span`` is followed by a work noun in apposition ("Berlin, le spin-off de La
+    Casa de papel", "Marseille, la série de Netflix"), not by the subject of the next clause
+    ("Tourné à Marseille, le film sort…")."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _DETS | {"un", "une"}:
+        return False
+    noun = doc[i + 2]
+    word = noun.lower_
+    if i + 4 < len(doc) and doc[i + 3].text in ("-", "‑"):
+        word = f"{noun.lower_}-{doc[i + 4].lower_}"  # "spin-off" split by the tokeniser
+    if word not in _work_nouns(lex) and noun.lemma_.lower() not in _work_nouns(lex):
+        return False
+    return not _clause_subject(noun)
 
 
 def _named_by_work_noun(span: Span, lex: Lexicon) -> bool:

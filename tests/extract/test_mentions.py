@@ -83,3 +83,14 @@ def test_a_lower_case_head_word_stays_in_the_name_twin(nlp_fr):
     # "festival" opens an event's name: it is kept, and it types the name
     found = types(nlp_fr, "Elle a été présentée en avant-première au festival Canneseries.")
     assert found.get("festival Canneseries") == "Event"
+
+
+def test_a_known_place_described_as_a_work_is_a_title(nlp_fr):
+    found = types(nlp_fr, "Netflix a dévoilé la bande-annonce de Berlin, le spin-off de La Casa de papel consacré "
+                          "au plus flamboyant des braqueurs.")
+    assert found.get("Berlin") == "CreativeWork"
+    assert "La Casa de papel" in found  # the participle and its complement are not part of the title
+
+
+def test_a_place_before_a_main_clause_subject_stays_a_place_twin(nlp_fr):
+    assert types(nlp_fr, "Tourné à Marseille, le film sort en mai.").get("Marseille") == "Place"

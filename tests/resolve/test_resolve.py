@@ -212,3 +212,18 @@ def test_forbidden_triples_are_remapped_or_dropped():
     x = resolve_document(doc, [canal, serie], rels, load_gazetteer())
     assert [(t.subject.label, t.predicate, t.object.label) for t in x.triples] == [
         ("Canal+", "produces", "Les Veilleurs du port")]
+
+
+def test_a_known_name_read_as_a_title_is_an_entity_of_its_own():
+    # "la série Marseille" (a gazetteer place the context retyped) and the city in the same article
+    text = "La série Marseille revient. Elle se déroule à Marseille."
+    _, ents = resolve(text, ("Marseille", "CreativeWork", "context:gazetteer"), ("Marseille", "Place", "gazetteer"),
+                      gazetteer=load_gazetteer())
+    assert {e.key for e in ents.values()} == {"creativework/marseille", "place/marseille"}
+
+
+def test_two_plain_mentions_of_a_known_name_stay_one_entity_twin():
+    text = "Marseille attend la série. Le tournage a lieu à Marseille."
+    _, ents = resolve(text, ("Marseille", "Place", "gazetteer"), ("Marseille", "Place", "gazetteer"),
+                      gazetteer=load_gazetteer())
+    assert {e.key for e in ents.values()} == {"place/marseille"}
