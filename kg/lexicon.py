@@ -115,6 +115,9 @@ class LexiconSchema(_Strict):
     roles: dict[Predicate, Words] = {}
     org_roles: dict[Predicate, Words] = {}
     parent_roles: dict[Predicate, Words] = {}
+    office_nouns: dict[Predicate, Words] = {}
+    handover_verbs: Words = []
+    handover_own_verbs: Words = []
     role_preps: Words = []
     role_not_current: Words = []
     appointing_verbs: Words = []
@@ -279,6 +282,7 @@ class Lexicon:
     _roles: dict[str, str] = field(default_factory=dict)
     _org_roles: dict[str, str] = field(default_factory=dict)
     _parent_roles: dict[str, str] = field(default_factory=dict)
+    _offices: dict[str, str] = field(default_factory=dict)
     _credit_roles: dict[str, str] = field(default_factory=dict)
     _words: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
@@ -328,6 +332,11 @@ class Lexicon:
     @property
     def org_role_nouns(self) -> dict[str, str]:
         return dict(self._org_roles)
+
+    @property
+    def office_nouns(self) -> dict[str, str]:
+        """Nouns of an office handed over ("la direction générale" -> ceoOf), from ``office_nouns``."""
+        return dict(self._offices)
 
     @property
     def credit_role_nouns(self) -> dict[str, str]:
@@ -509,7 +518,8 @@ def load_lexicon(lang: str, path: str | None = None) -> Lexicon:
                                             detail=f"'{schema.lang}', but it was loaded as the '{lang}' lexicon"))
     lex = Lexicon(lang=lang, data=data)
     for table, target in ((schema.roles, lex._roles), (schema.org_roles, lex._org_roles),
-                          (schema.parent_roles, lex._parent_roles), (schema.credit_role_nouns, lex._credit_roles)):
+                          (schema.parent_roles, lex._parent_roles), (schema.credit_role_nouns, lex._credit_roles),
+                          (schema.office_nouns, lex._offices)):
         for pred, nouns in table.items():
             for noun in nouns:
                 target.setdefault(noun.lower(), pred)

@@ -451,7 +451,10 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
             # "Naughty Dog, the Sony-owned studio": a name described by an organisation noun
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             head = _appos_head(doc, span.end) if span is not None else None
-            if head is not None and head.lemma_.lower() in lex.words("anaphors", "Organization") \
+            if span is not None and len(span) == 1 and _role_complement(span.root, lex):
+                # "directeur général de Skyrock": a one-word name after a role noun is its company
+                m = Mention(m.text, m.start, m.end, "Organization", "context:role")
+            elif head is not None and head.lemma_.lower() in lex.words("anaphors", "Organization") \
                     and doc[span.end + 1].lower_ in _DETS | {"a", "an", "un", "une"} \
                     and not any(t.lower_ in _POSS for t in doc[span.end:head.i]) \
                     and lex.role_predicate(head.lemma_) is None:  # "Will Lewis, the Post's publisher": a post

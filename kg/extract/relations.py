@@ -23,7 +23,7 @@ from kg.extract.possessives import behind_relations, from_studio_relations, owne
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
 from kg.extract.scorer import RelationScorer, scored_relations
-from kg.extract.roles import helm_relations, role_relations
+from kg.extract.roles import handover_relations, helm_relations, role_relations
 from kg.extract.syntax import Context, fitted
 from kg.extract.works import cast_and_crew_relations, film_of_relations, genre_relations, source_author_relations, work_of_person_relations
 from kg.lexicon import Lexicon
@@ -39,6 +39,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found: list[Relation] = []
     found += role_relations(doc, ctx)
     found += helm_relations(doc, ctx)
+    found += handover_relations(doc, ctx)
     frames = list(frame_relations(doc, ctx))
     found += frames
     found += source_author_relations(doc, ctx, [r for r in frames if r.predicate == "basedOn"])

@@ -161,6 +161,48 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                        f"role.{predicate}", 0.85)
 
 
+def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """An office handed over (lexicon ``office_nouns``, ``handover_verbs``): "X cède la direction
+    générale de RTL, RTL2 et Fun Radio à Y" -> Y and X ceoOf each; "Z a confié la présidence du
+    label Polydor à Y" -> Y leads Polydor (Z did not hold it); "cède son fauteuil de directeur
+    général à Y": a role noun after a post noun is the office."""
+    lex = ctx.lex
+    own, other = lex.words("handover_own_verbs"), lex.words("handover_verbs")
+    offices, posts = lex.office_nouns, lex.words("post_nouns")
+    if not offices or not own | other:
+        return
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in own | other or is_hedged(verb, lex):
+            continue
+        office = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+        if office is None:
+            continue
+        found = role_key(office, offices)
+        if found is None and office.lemma_.lower() in posts:
+            # "son fauteuil de directeur général": the role noun complement of the post
+            for prep, noun in obliques(office):
+                if prep in ("de", "d'", "d’") and (found := role_key(noun, lex.role_nouns)) is not None:
+                    office = noun
+                    break
+        if found is None:
+            continue
+        _, predicate, n = found
+        recipients = [m for prep, noun in obliques(verb) if prep in ("à", "au") for m in ctx.resolve(noun, ("Person",))]
+        if not recipients:
+            continue
+        orgs = _organisations(office, ctx, ("Organization",), n)
+        holders = recipients + (subject_of_person(verb, ctx) if lemma in own else [])
+        for h in holders:
+            for o in orgs:
+                yield Relation(h, predicate, o, verb.sent.text, verb.sent.start_char, "role.handover", 0.8)
+
+
+def subject_of_person(verb: Token, ctx: Context) -> list[Mention]:
+    """The persons the subject of ``verb`` stands for."""
+    return [m for c in verb.children if c.dep_ in ("nsubj",) for m in ctx.resolve(c, ("Person",))]
+
+
 def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """English "X is at the helm of Y" / "X took the helm of Y" -> ``leads``."""
     if doc.lang_ != "en":
@@ -361,8 +403,11 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
     # "a quitté son poste de PDG", "occupe les fonctions de directrice", "took on the role of CEO"
     post = role.head.head if role.head.lower_ == "of" and role.dep_ == "pobj" else role.head
     if role.dep_ in ("nmod", "pobj") and post.i != role.i and post.lemma_.lower() in ctx.lex.words("post_nouns") \
-            and post.head.pos_ in ("VERB", "AUX") and post.dep_ in ("obj", "dobj", "obl", "pobj", "nsubj"):
-        candidates += subject_of(post.head)
+            and post.head.pos_ in ("VERB", "AUX") and post.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod", "pobj", "nsubj"):
+        appointed = [c for c in post.head.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and c.i != post.i] \
+            if post.head.lemma_.lower() in ctx.lex.words("appointing_verbs") else []
+        # "a nommé X au poste de directeur général": the person appointed, not the one appointing
+        candidates += appointed or subject_of(post.head)
     # "named X as its new chief executive": the role after "as"
     if role.dep_ == "pobj" and _appointing(role, ctx.lex) is not None:
         verb = _appointing(role, ctx.lex)

@@ -819,6 +819,14 @@ class Context:
                     verb = verb.head
                 if verb.dep_ in ("acl:relcl", "relcl", "acl") and verb.head.i != verb.i:
                     head = verb.head
+                    before = self.doc[tok.i - 2] if tok.i >= 2 and self.doc[tok.i - 1].text == "," else None
+                    named = self.at(before) if before is not None else None
+                    if head.pos_ in ("VERB", "AUX") and named is not None and named.end == before.idx + len(before):
+                        # "Elle remplace X, qui prend la tête de Y" with the relative hung on the verb:
+                        # the name right before the comma is what the relative qualifies
+                        fit = self._fit(named, types or ("Person", "Organization"))
+                        if fit is not None:
+                            return fit
                     while head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
                         head = head.head  # "le studio X, basé à Paris, qui a produit…"
                     # "la société fondée par X, qui produit Y": after a comma, the relative

@@ -128,3 +128,49 @@ def test_another_title_of_a_group_is_its_subsidiary(nlp_fr):
 def test_the_title_of_a_singer_is_no_subsidiary_twin(nlp_fr):
     found = triples(nlp_fr, "« Djadja », titre d'Aya Nakamura, a dépassé un milliard d'écoutes.")
     assert not any(p == "subsidiaryOf" for _, p, _ in found)
+
+
+# --- roles.handover_relations: an office handed over ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Régis Ravanas cède la direction générale de RTL, RTL2 et Fun Radio à Tristan Jurgensen.",
+     {("Tristan Jurgensen", "ceoOf", "RTL2"), ("Tristan Jurgensen", "ceoOf", "Fun Radio"),
+      ("Régis Ravanas", "ceoOf", "RTL2")}),
+    ("Cédric Siré cède son fauteuil de directeur général de Webedia à Guillaume Multrier.",
+     {("Guillaume Multrier", "ceoOf", "Webedia")}),
+    ("Olivier Nusse a confié la présidence du label Polydor à Laetitia Marin.", {("Laetitia Marin", "leads", "Polydor")}),
+])
+def test_an_office_handed_over_goes_to_the_person_after_a(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+def test_who_entrusts_an_office_does_not_hold_it_twin(nlp_fr):
+    found = triples(nlp_fr, "Olivier Nusse a confié la présidence du label Polydor à Laetitia Marin.")
+    assert not any(s == "Olivier Nusse" and o == "Polydor" for s, _, o in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Régis Ravanas pourrait céder la direction générale de RTL à Tristan Jurgensen.",
+    "Le groupe a cédé sa participation dans RTL à Bertelsmann.",
+])
+def test_no_handover_when_hedged_or_no_office_twin(nlp_fr, text):
+    assert not any(p in ("ceoOf", "leads") for _, p, _ in triples(nlp_fr, text))
+
+
+def test_appointed_to_a_post_is_the_person_appointed(nlp_fr):
+    found = triples(nlp_fr, "Pierre Bellanger a nommé Laurent Bouneau au poste de directeur général de Skyrock.")
+    assert ("Laurent Bouneau", "ceoOf", "Skyrock") in found
+    assert ("Pierre Bellanger", "ceoOf", "Skyrock") not in found
+    assert ("Laurent Bouneau", "ceoOf", "Skyrock") in triples(
+        nlp_fr, "Laurent Bouneau a été nommé au poste de directeur général de Skyrock.")
+
+
+def test_leaving_a_post_is_the_subject_s_post_twin(nlp_fr):
+    assert ("Marie Roy", "ceoOf", "Skyrock") in triples(nlp_fr, "Marie Roy a quitté son poste de directrice générale de Skyrock.")
+
+
+def test_a_relative_after_a_name_qualifies_the_name_when_hung_on_the_verb(nlp_fr):
+    found = triples(nlp_fr, "Olivier Nusse a confié la présidence du label Polydor à Laetitia Marin. Elle remplace "
+                            "Julien Creuzard, qui prend la tête d'Island Def Jam France.")
+    assert ("Julien Creuzard", "leads", "Island Def Jam France") in found
+    assert ("Olivier Nusse", "leads", "Island Def Jam France") not in found
