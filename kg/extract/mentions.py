@@ -230,6 +230,8 @@ def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _POSS = frozenset(("'s", "’s"))
+#: NER labels of dates and quantities, never the start of a title.
+_NUMERIC_ENTS = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _OF = frozenset(("of", "de"))  # as prep_of normalises them ("du", "des", "d'" -> "de")
 
 
@@ -345,8 +347,8 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     done: set[int] = set()
     for start, poss in starts:
         span = _title_after(doc, start, lex)
-        if span is None or start in done:
-            continue
+        if span is None or start in done or span[0].ent_type_ in _NUMERIC_ENTS:
+            continue  # "returns to Prime Video in December": a date is no title
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}

@@ -142,3 +142,22 @@ def test_an_agent_cue_credits_the_name_after_par_only(nlp_fr):
                             "Julie Lopes, la série produite par Tetra Media Fiction a révélé Pio Marmaï.")
     assert {("Les Oubliés", "author", n) for n in ("Anne Berest", "Marc Fitoussi", "Julie Lopes")} <= found
     assert not {t for t in found if t[1] == "produces" and t[0] != "Tetra Media Fiction"}
+
+
+@pytest.mark.parametrize("text", [
+    "The series Fallout returns to Prime Video in December. Ella Purnell and Walton Goggins are back for the new season.",
+    "The series Fallout returns in January. Ella Purnell and Walton Goggins reprise their roles.",
+])
+def test_a_returning_cast_is_a_credit_list_en(nlp_en, text):
+    found = triples(nlp_en, text)
+    assert {("Ella Purnell", "actsIn", "Fallout"), ("Walton Goggins", "actsIn", "Fallout")} <= found
+
+
+def test_a_returning_cast_needs_a_work_twin_en(nlp_en):
+    found = triples(nlp_en, "Ella Purnell and Walton Goggins are back in Los Angeles after the strike.")
+    assert not any(p == "actsIn" for _, p, _ in found)
+
+
+def test_a_date_after_a_work_verb_is_no_title_en(nlp_en):
+    found = mention_types(nlp_en, "Fallout returns to Prime Video in December.")
+    assert "December" not in found
