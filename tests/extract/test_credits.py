@@ -161,3 +161,17 @@ def test_a_returning_cast_needs_a_work_twin_en(nlp_en):
 def test_a_date_after_a_work_verb_is_no_title_en(nlp_en):
     found = mention_types(nlp_en, "Fallout returns to Prime Video in December.")
     assert "December" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La série Les Rives revient sur France 2. Paul Sorel campe un flic, entouré de Lina Haddad, Anne Moreau et Marc Lévy.",
+     {("Lina Haddad", "actsIn", "Les Rives"), ("Marc Lévy", "actsIn", "Les Rives")}),
+    ("La série Les Rives revient sur France 2. Paul Sorel et Lina Haddad sont de retour.",
+     {("Paul Sorel", "actsIn", "Les Rives"), ("Lina Haddad", "actsIn", "Les Rives")}),
+])
+def test_a_cast_around_a_lead_or_back_is_a_credit_list_fr(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+def test_surrounded_by_relatives_is_no_cast_twin_fr(nlp_fr):
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Paul Sorel, entouré de ses proches, a fêté ses 50 ans."))
