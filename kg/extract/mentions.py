@@ -689,6 +689,10 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
         if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and prev.lemma_.lower() in _org_nouns(lex) \
                 and prev.lemma_.lower() not in lex.words("product_nouns"):
             return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
+        # "Naughty Dog, the Sony-owned studio": an organisation noun in apposition
+        if m_span is not None and any(c.dep_ == "appos" and c.i > m_span.end and c.lemma_.lower() in _org_nouns(lex)
+                                      and c.lemma_.lower() not in lex.words("product_nouns") for c in m_span.root.children):
+            return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
         return m
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:

@@ -82,3 +82,13 @@ def test_a_person_described_by_a_post_stays_a_person(nlp_en):
     text = "The appointment was announced by Will Lewis, the Post's publisher and chief executive."
     assert types(nlp_en, text).get("Will Lewis") == "Person"
     assert ("Will Lewis", "ceoOf", "Post") in triples(nlp_en, text)
+
+
+def test_a_product_described_as_a_studio_is_a_company(nlp_en):
+    found = triples(nlp_en, "Druckmann will concentrate on Naughty Dog, the Sony-owned studio he heads.")
+    assert ("Naughty Dog", "subsidiaryOf", "Sony") in found
+
+
+def test_a_product_described_as_a_service_stays_a_product_twin(nlp_en):
+    found = {m.text: m.type for m in nlp_en("He tried ChatGPT, the OpenAI chatbot, last week.")._.mentions}
+    assert found.get("ChatGPT") == "Product"
