@@ -128,6 +128,7 @@ class LexiconSchema(_Strict):
     acquirer_nouns: Words = []
     authored_work_nouns: Words = []
     behind_words: Words = []
+    home_phrases: Words = []
     collection_nouns: Words = []
     fronted_work_openers: Words = []
     # discourse

@@ -216,3 +216,34 @@ def behind_relations(doc: Doc, ctx) -> Iterator[Relation]:
                 if (thing.start, thing.end) != (org.start, org.end):
                     pred = "produces" if thing.type == "CreativeWork" else "develops"
                     yield Relation(org, pred, thing, tok.sent.text, tok.sent.start_char, "possessive.behind", CONFIDENCE)
+
+
+def home_relations(doc: Doc, ctx) -> Iterator[Relation]:
+    """"TKO Group Holdings, home to UFC and WWE", "the cable group is home to The Walking Dead":
+    a company that is home to companies owns them (``subsidiaryOf``), to works airs them
+    (``distributes``). The phrase is the lexicon's ``home_phrases`` ("home to")."""
+    phrases = [p.split() for p in ctx.lex.words("home_phrases")]
+    for tok in doc:
+        words = next((p for p in phrases if [t.lower_ for t in doc[tok.i:tok.i + len(p)]] == p), None)
+        if words is None or tok.i + len(words) >= len(doc):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        apposed = prev is not None and prev.text == "," and tok.i >= 2
+        if apposed:  # "X, home to A and B" (surface: the parser hangs "home" anywhere)
+            owner_tok = doc[tok.i - 2]
+        elif prev is not None and prev.lemma_ == "be":  # "X is home to A"
+            owner_tok = next((c for c in prev.children if c.dep_ == "nsubj"), None)
+        else:
+            owner_tok = None
+        owners = ctx.resolve(owner_tok, ("Organization",), follow_conj=False) if owner_tok is not None else []
+        target = doc[tok.i + len(words)]
+        for owner in owners[:1]:
+            for m in ctx.resolve(target, ("Organization", "CreativeWork")):
+                if (m.start, m.end) == (owner.start, owner.end):
+                    continue
+                if m.type == "Organization":
+                    if not apposed:
+                        continue  # "the network is home to The Walking Dead": often a mistyped title
+                    yield Relation(m, "subsidiaryOf", owner, tok.sent.text, tok.sent.start_char, "possessive.home_to", CONFIDENCE)
+                else:
+                    yield Relation(owner, "distributes", m, tok.sent.text, tok.sent.start_char, "possessive.home_to", CONFIDENCE)

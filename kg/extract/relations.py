@@ -19,7 +19,7 @@ from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
 from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
 from kg.extract.places import airs_on_relations, distributor_relations, place_relations
-from kg.extract.possessives import behind_relations, from_studio_relations, ownership_relations, possessive_work_relations
+from kg.extract.possessives import behind_relations, from_studio_relations, home_relations, ownership_relations, possessive_work_relations
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
 from kg.extract.scorer import RelationScorer, scored_relations
@@ -59,6 +59,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += crowned_relations(doc, ctx)
     found += possessive_work_relations(doc, ctx)
     found += behind_relations(doc, ctx)
+    found += home_relations(doc, ctx)
     found += from_studio_relations(doc, ctx)
     found += ownership_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)

@@ -95,3 +95,15 @@ def test_the_studio_behind_a_work_fr(nlp_fr):
 def test_a_person_behind_a_work_is_no_producer_twin(nlp_en):
     found = triples(nlp_en, "Joe Smith, the man behind Westworld, left HBO.")
     assert not any(p in ("produces", "develops") for _, p, _ in found)
+
+
+# --- possessives.home_relations: "X, home to A and B" -------------------------------------------
+
+def test_a_group_home_to_companies_owns_them(nlp_en):
+    found = triples(nlp_en, "He remains executive chair of TKO Group Holdings, home to UFC and WWE.")
+    assert {("UFC", "subsidiaryOf", "TKO Group Holdings"), ("WWE", "subsidiaryOf", "TKO Group Holdings")} <= found
+
+
+def test_a_city_home_to_studios_owns_nothing_twin(nlp_en):
+    found = triples(nlp_en, "Atlanta, home to many studios, offers generous tax credits to Netflix.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found)
