@@ -129,6 +129,7 @@ class LexiconSchema(_Strict):
     authored_work_nouns: Words = []
     behind_words: Words = []
     home_phrases: Words = []
+    year_award_nouns: Words = []
     collection_nouns: Words = []
     fronted_work_openers: Words = []
     # discourse

@@ -97,6 +97,12 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
                 spans.append(doc[start:end])
                 i = end
                 continue
+        elif tok.lower_ in lex.words("year_award_nouns") and [t.lower_ for t in doc[i + 1:i + 4]] == ["of", "the", "year"] \
+                and not (i > 0 and doc[i - 1].pos_ in ("DET", "PRON") and doc[i - 1].lower_ != "the"):
+            # "album of the year", "record of the year" (not "his album of the year")
+            spans.append(doc[i:i + 4])
+            i += 4
+            continue
         elif tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()
                                         or i > 0 and doc[i - 1].lower_ in lex.words("fronted_award")):
             # French running text says "la meilleure série de l'année": only a capitalised list

@@ -69,3 +69,14 @@ def test_se_voir_decerner(nlp_fr):
     assert ("Jeanne Morel", "wonAward", "césar de la meilleure réalisation") in found
     # twin: "se voir" with no award verb gives nothing
     assert not {t for t in triples(nlp_fr, "Jeanne Morel s'est vue au césar de la meilleure réalisation.") if t[1] == "wonAward"}
+
+
+def test_music_categories_are_awards_en(nlp_en):
+    assert ("Chappell Roan", "wonAward", "best new artist") in triples(nlp_en, "Chappell Roan was crowned best new artist.")
+    found = mention_types(nlp_en, "The single swept record of the year at the Grammys.")
+    assert found.get("record of the year") == "Award"
+
+
+def test_a_possessive_year_phrase_is_no_award_twin_en(nlp_en):
+    found = mention_types(nlp_en, "Critics called it his album of the year.")
+    assert "album of the year" not in found
