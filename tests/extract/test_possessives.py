@@ -107,3 +107,15 @@ def test_a_group_home_to_companies_owns_them(nlp_en):
 def test_a_city_home_to_studios_owns_nothing_twin(nlp_en):
     found = triples(nlp_en, "Atlanta, home to many studios, offers generous tax credits to Netflix.")
     assert not any(p == "subsidiaryOf" for _, p, _ in found)
+
+
+def test_a_company_s_possessive_on_people_means_they_work_there(nlp_en):
+    found = triples(nlp_en, "Killer Films' Christine Vachon and Pamela Koffler are producing alongside Ross.")
+    assert {("Christine Vachon", "worksFor", "Killer Films"), ("Pamela Koffler", "worksFor", "Killer Films")} <= found
+
+
+def test_a_listed_person_with_an_own_post_is_not_the_company_s_twin(nlp_en):
+    found = triples(nlp_en, "Nintendo's Shigeru Miyamoto and Chris Meledandri, chief executive of Illumination, "
+                            "are its producers.")
+    assert ("Chris Meledandri", "worksFor", "Nintendo") not in found
+    assert ("Chris Meledandri", "ceoOf", "Illumination") in found
