@@ -52,6 +52,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         a.start <= m.start and m.end <= a.end for a in awards))]
     for span in _titles(doc, lex, covered):
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
+    mentions = _place_name_runs(doc, mentions)
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
     mentions = _slot_titles(doc, lex, mentions)
     mentions = _work_titles(doc, lex, mentions)
@@ -137,6 +138,28 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _TAIL_POS = frozenset(("ADP", "DET", "CCONJ", "SCONJ"))
+
+
+def _place_name_runs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A known place whose name runs on into capitalised words no other mention covers is a
+    longer name ("Paris Match", "New York Times", "Texas Monthly": the gazetteer knew only the
+    city); in media news such names are titles of the press, typed as companies (the news
+    conventions' type for a newspaper)."""
+    covered = {i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+               for i in range(sp.start, sp.end)}
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.type == "Place" and m.source == "gazetteer" else None
+        end = span.end if span is not None else 0
+        while span is not None and end < len(doc) and end not in covered and doc[end].is_title and doc[end].is_alpha \
+                and not doc[end].is_sent_start and doc[end].pos_ in ("PROPN", "NOUN", "X") \
+                and doc.text[doc[end - 1].idx + len(doc[end - 1]):doc[end].idx] == " ":
+            end += 1
+        if span is not None and end > span.end:
+            run = doc[span.start:end]
+            m = Mention(run.text, run.start_char, run.end_char, "Organization", "context:longer")
+        out.append(m)
+    return out
 
 
 def _dangling_tail(doc: Doc, m: Mention) -> Mention:

@@ -161,6 +161,10 @@ def slot(trigger: Token, name: str) -> list[Token]:
         if not found:  # a bare noun right after the verb, mislabelled as an oblique ("a cofondé Mediawan en 2015")
             found = [c for c in trigger.children if c.dep_ in OBL and c.i > trigger.i and not prep_of(c)
                      and c.pos_ in ("PROPN", "NOUN") and not any(t.dep_ == "case" for t in c.children)][:1]
+        if not found and trigger.dep_ in ("ccomp", "acl", "acl:relcl") and trigger.head.i < trigger.i \
+                and trigger.head.pos_ in ("PROPN", "NOUN") and any(
+                    c.lower_ in ("que", "qu'", "qu’") and c.dep_ == "mark" and c.i < trigger.i for c in trigger.children):
+            found = [trigger.head]  # "Radio Nova, que le groupe détient", "que" read as a conjunction
         return found
     if name == "complement":  # "X was crowned Best Actress": the predicative complement
         return [c for c in trigger.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "obj") and c.i > trigger.i]

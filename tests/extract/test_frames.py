@@ -129,3 +129,11 @@ def test_irregular_and_multiword_participles(nlp_fr, text, expected):
 def test_a_multiword_lemma_needs_all_its_words_twin(nlp_fr):
     found = triples(nlp_fr, "Mise à part sur Netflix, la série Orages reste inédite.")
     assert ("Netflix", "distributes", "Orages") not in found
+
+
+def test_the_object_of_a_relative_read_as_a_conjunction(nlp_fr):
+    # "que" parsed as a subordinating conjunction: the name before it is still the verb's object
+    found = triples(nlp_fr, "Le groupe Combat réorganise ses antennes. Radio Nova, que le groupe détient depuis 2015, "
+                            "sera dirigée par Marie Misset.")
+    assert ("Radio Nova", "subsidiaryOf", "Combat") in found
+    assert ("Marie Misset", "leads", "Radio Nova") in found

@@ -94,3 +94,13 @@ def test_a_known_place_described_as_a_work_is_a_title(nlp_fr):
 
 def test_a_place_before_a_main_clause_subject_stays_a_place_twin(nlp_fr):
     assert types(nlp_fr, "Tourné à Marseille, le film sort en mai.").get("Marseille") == "Place"
+
+
+def test_a_city_name_running_on_into_capitals_is_a_longer_name(nlp_fr):
+    found = types(nlp_fr, "C'est officiel : Paris Match passe dans le giron de LVMH.")
+    assert found.get("Paris Match") == "Organization"
+    assert ("Paris Match", "subsidiaryOf", "LVMH") in triples(nlp_fr, "C'est officiel : Paris Match passe dans le giron de LVMH.")
+
+
+def test_a_city_before_lower_case_words_stays_a_city_twin(nlp_fr):
+    assert types(nlp_fr, "Le groupe LVMH est installé à Paris depuis 1987.").get("Paris") == "Place"
