@@ -544,6 +544,17 @@ def stray_bracket_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relati
     return out
 
 
+#: Negations of the lexicon that are no comparison ("plus de", "non-stop"): kg/extract/credits.py
+_COMPARATIVES = frozenset(("plus", "non"))
+
+
+def _negated_before(seg: Span, first: Mention, ctx) -> bool:
+    """Whether a negation of the lexicon (``hedge.negations``) comes before the first name of
+    a credit list in its segment: "ne s'inspire d'aucun album de X", "is not directed by X"."""
+    negations = ctx.lex.words("hedge", "negations") - _COMPARATIVES
+    return any(t.lower_ in negations and t.idx < first.start for t in seg)
+
+
 def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]:
     """Relations of credit lists (see the module docstring). ``found`` holds what the other
     extractors found: a role they gave one member of a list is the role of the list."""
@@ -586,6 +597,8 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                             # verbs and participles around one name are the frames' job (they know the object)
                         roles, rule = [("actsIn", work)], "credits.with"
                     else:
+                        if _negated_before(seg, run[0], ctx):
+                            continue  # "le scénario ne s'inspire d'aucun album de X et Y": no credit
                         work = cue[3] or focus_work(ctx, run[0].start, title_starts, sent)
                         roles, rule = [(cue[1], work)], "credits.cue"
                 for m in run:

@@ -369,9 +369,13 @@ def _phrase_args(ctx: Context, phrase: Span, preps: set[str]) -> list[Token]:
     their coordinated names ("par Pedro Pascal et Bella Ramsey")."""
     doc = ctx.doc
     out: list[Token] = []
+    described_until = -1  # "du jeu vidéo de Naughty Dog": a name after a description is its maker, no argument
     for tok in phrase:
         if _PHRASE_PREPS.get(tok.lower_) not in preps:
             continue
+        if tok.i <= described_until + 2 and _PHRASE_PREPS.get(tok.lower_) == "de" \
+                and all(t.pos_ in ("NOUN", "ADJ") for t in doc[described_until + 1:tok.i]):
+            continue  # the complement of the argument just taken ("du roman de X": X wrote the novel)
         j, skipped = tok.i + 1, 0
         while j < phrase.end:
             t = doc[j]
@@ -380,6 +384,7 @@ def _phrase_args(ctx: Context, phrase: Span, preps: set[str]) -> list[Token]:
                 out.append(t)
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 j = span.end if span is not None else j + 1
+                described_until = j - 1
                 if j + 1 < phrase.end and doc[j].lower_ in ("et", ",") and ctx.at(doc[j + 1]) is not None:
                     j += 1
                     continue
@@ -392,6 +397,7 @@ def _phrase_args(ctx: Context, phrase: Span, preps: set[str]) -> list[Token]:
                 skipped += t.pos_ != "DET"
                 if t.pos_ == "NOUN" and j + 1 < phrase.end and _PHRASE_PREPS.get(doc[j + 1].lower_) is not None:
                     out.append(t)  # "par la société": a description, resolved later
+                    described_until = t.i
                     break
                 j += 1
                 continue

@@ -486,3 +486,11 @@ def test_description_is_the_person_introduced_with_it(nlp_fr):
 def test_description_with_no_introduced_person_is_no_guess(nlp_fr):
     text = "Zoe Saldaña a rejoint le tournage. « C'est un rêve devenu réalité », a confié le réalisateur."
     assert not any(p == "said" for _, p, _ in triples(nlp_fr, text))
+
+
+def test_the_maker_of_a_source_in_a_fronted_phrase_is_no_source(nlp_fr):
+    text = ("Deux ans après, The Last of Us revient sur HBO. Adaptée du jeu vidéo de Naughty Dog, la fiction est "
+            "pilotée par Craig Mazin.")
+    found = triples(nlp_fr, text)
+    assert ("The Last of Us", "basedOn", "Naughty Dog") not in found
+    assert ("The Last of Us", "basedOn", "jeu vidéo") in found

@@ -175,3 +175,14 @@ def test_a_cast_around_a_lead_or_back_is_a_credit_list_fr(nlp_fr, text, expected
 
 def test_surrounded_by_relatives_is_no_cast_twin_fr(nlp_fr):
     assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Paul Sorel, entouré de ses proches, a fêté ses 50 ans."))
+
+
+def test_a_negated_source_is_no_credit_fr(nlp_fr):
+    found = triples(nlp_fr, "Le film Astérix sort en février. Le scénario ne s'inspire d'aucun album de René Goscinny "
+                            "et Albert Uderzo.")
+    assert not any(p == "author" for _, p, _ in found)
+
+
+def test_a_signed_script_is_a_credit_twin_fr(nlp_fr):
+    found = triples(nlp_fr, "Le film Astérix sort en février. Le scénario est signé René Goscinny et Albert Uderzo.")
+    assert {("Astérix", "author", "René Goscinny"), ("Astérix", "author", "Albert Uderzo")} <= found
