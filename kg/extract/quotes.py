@@ -250,11 +250,12 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
         ante = ctx.prominent(tok, ("Person",)) if tok.lower_ in ("he", "she") else None
         if ante is not None and ante.start < tok.idx:
             return ante
-        for types in (("Person",), ("Organization",)):
-            ante = ctx.antecedent(tok.idx, types)
-            if ante is not None:
-                return ante
-        return None
+        # a name inside a quote is never who said it ("« Cyril apporte… », s'est-elle réjouie")
+        ante = _latest_person(tok, ctx)
+        if ante is not None:
+            return ante
+        ante = ctx.antecedent(tok.idx, ("Organization",))
+        return ante if ante is not None and not ctx.in_quote(ante.start) else None
     if tok.lower_ in ctx.lex.words("latest_referents"):
         return _latest_person(tok, ctx)
     found = ctx.resolve(tok, _SPEAKERS, follow_conj=False)

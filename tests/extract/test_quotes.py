@@ -86,3 +86,10 @@ def test_coordinated_speakers_each_said(nlp_fr):
     found = triples(nlp_fr, "Paul Sorel et Léa Rousseau, qui produisent la série, annoncent « une grande bataille politique ».")
     speakers = {t[0] for t in found if t[1] == "said"}
     assert speakers == {"Paul Sorel", "Léa Rousseau"}
+
+
+def test_a_name_inside_the_quote_never_said_it(nlp_fr):
+    text = ("Constance Benqué, présidente de Lagardère News, défend ce choix. « Cyril apporte une énergie que la "
+            "radio n'a jamais connue », s'est-elle réjouie.")
+    said = {(s, o[:12]) for s, p, o in triples(nlp_fr, text) if p == "said"}
+    assert said == {("Constance Benqué", "Cyril apport")}
