@@ -615,6 +615,14 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                                 yield _rel(m, pred, t, sent, rule + ".bracket")
 
 
+def _apposed_credit(text: str, r: Relation) -> bool:
+    """Whether the work of ``r`` is named in an apposition right after its actor ("Niels
+    Schneider, révélé par Les Amours imaginaires, y donne la réplique à…"): an earlier credit,
+    not the work the sentence is about."""
+    between = text[r.subject.end:r.object.start]
+    return r.object.start > r.subject.end and between.lstrip().startswith(",") and between.count(",") == 1
+
+
 def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]:
     """Co-stars: a person named after a ``costar_cues`` phrase ("aux côtés de", "face à",
     "donne la réplique à", "alongside", "opposite") in the sentence of an ``actsIn`` fact acts
@@ -629,7 +637,11 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and m.type == "Person":
             by_tok[span.start] = (m, span)
-    for r in [r for r in found if r.predicate == "actsIn"]:
+    # a past credit ("X (Les Rives)", "X, révélé par W"), whichever rule also gave it, is no work
+    # the co-stars share
+    past = {(r.subject.start, r.object.start) for r in found
+            if r.predicate == "actsIn" and (r.rule.endswith(".bracket") or _apposed_credit(doc.text, r))}
+    for r in [r for r in found if r.predicate == "actsIn" and (r.subject.start, r.object.start) not in past]:
         sent = doc.char_span(r.subject.start, r.subject.end, alignment_mode="expand")
         if sent is None:
             continue

@@ -186,3 +186,21 @@ def test_a_negated_source_is_no_credit_fr(nlp_fr):
 def test_a_signed_script_is_a_credit_twin_fr(nlp_fr):
     found = triples(nlp_fr, "Le film Astérix sort en février. Le scénario est signé René Goscinny et Albert Uderzo.")
     assert {("Astérix", "author", "René Goscinny"), ("Astérix", "author", "Albert Uderzo")} <= found
+
+
+def test_a_work_that_revealed_actors_is_a_credit_fr(nlp_fr):
+    found = triples(nlp_fr, "Le feuilleton Un village français a révélé Thierry Godard et Audrey Fleurot.")
+    assert {("Thierry Godard", "actsIn", "Un village français"), ("Audrey Fleurot", "actsIn", "Un village français")} <= found
+
+
+def test_a_director_who_revealed_an_actor_is_no_work_twin_fr(nlp_fr):
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Le réalisateur Xavier Dolan a révélé Niels Schneider."))
+
+
+def test_co_stars_do_not_share_an_earlier_credit_in_apposition_fr(nlp_fr):
+    text = ("La série Totems suit un jeune homme. Niels Schneider, révélé par Les Amours imaginaires de Xavier Dolan, "
+            "y donne la réplique à Vera Kolesnikova.")
+    found = triples(nlp_fr, text)
+    assert ("Niels Schneider", "actsIn", "Les Amours imaginaires") in found
+    assert ("Vera Kolesnikova", "actsIn", "Totems") in found
+    assert ("Vera Kolesnikova", "actsIn", "Les Amours imaginaires") not in found
