@@ -496,6 +496,24 @@ class Context:
                 return self._acquired(c, tok, types) or fit
         return None
 
+    def document_topic(self, description: Token, types: tuple[str, ...]) -> Mention | None:
+        """The entity of ``types`` a ``description`` ("la société") names as the article's topic:
+        the subject of its first sentence's main clause ("Wild Bunch passe sous contrôle
+        allemand."), or the company bought when that clause is an acquisition ("Sony a racheté
+        Crunchyroll"), unless the description is a buyer's noun. None when the first sentence's
+        subject is of another type or no name."""
+        doc = self.doc
+        if not len(doc):
+            return None
+        root = next(iter(doc.sents)).root
+        for c in root.children:
+            if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ != "PRON":
+                found = self.resolve(c, types, follow_conj=False)
+                if found and found[0].start <= c.idx:
+                    return self._acquired(c, description, types) or found[0]
+                return None
+        return None
+
     def _acquired(self, subj: Token, tok: Token, types: tuple[str, ...]) -> Mention | None:
         """The company bought when ``subj`` is the buyer ("Autodesk has acquired Wonder
         Dynamics. … the company uses…", "Sony a racheté Crunchyroll. … la plateforme"): the

@@ -494,3 +494,21 @@ def test_the_maker_of_a_source_in_a_fronted_phrase_is_no_source(nlp_fr):
     found = triples(nlp_fr, text)
     assert ("The Last of Us", "basedOn", "Naughty Dog") not in found
     assert ("The Last of Us", "basedOn", "jeu vidéo") in found
+
+
+def test_a_company_description_after_a_fronted_phrase_is_the_article_s_company(nlp_fr):
+    # the latest subject (the buyer) is not what "la société" describes: the article's topic is
+    text = ("Wild Bunch passe sous contrôle allemand. Leonine Studios, basé à Munich, a acquis 65 % du distributeur "
+            "français. Cofondée en 2002 par Vincent Maraval et Brahim Chioua, la société conserve son siège à Paris.")
+    found = triples(nlp_fr, text)
+    assert ("Vincent Maraval", "founderOf", "Wild Bunch") in found
+    assert ("Vincent Maraval", "founderOf", "Leonine Studios") not in found
+
+
+def test_after_an_acquisition_the_platform_is_the_company_bought_and_the_group_the_buyer(nlp_fr):
+    bought = triples(nlp_fr, "Sony a racheté Crunchyroll en 2021. Présidée par Rahul Purini, la plateforme vise "
+                             "l'Europe.")
+    buyer = triples(nlp_fr, "Sony a racheté Crunchyroll en 2021. Présidé par Kenichiro Yoshida, le groupe vise "
+                            "l'Europe.")
+    assert ("Rahul Purini", "leads", "Crunchyroll") in bought
+    assert ("Kenichiro Yoshida", "leads", "Sony") in buyer
