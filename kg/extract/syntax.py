@@ -505,13 +505,17 @@ class Context:
         doc = self.doc
         if not len(doc):
             return None
-        root = next(iter(doc.sents)).root
+        first = next(iter(doc.sents))
+        root = first.root
         for c in root.children:
             if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ != "PRON":
                 found = self.resolve(c, types, follow_conj=False)
                 if found and found[0].start <= c.idx:
                     return self._acquired(c, description, types) or found[0]
                 return None
+        if root.i == first.start and root.pos_ == "PROPN":  # "Qobuz accélère…" with the verb misread
+            found = self.resolve(root, types, follow_conj=False)
+            return found[0] if found else None
         return None
 
     def _acquired(self, subj: Token, tok: Token, types: tuple[str, ...]) -> Mention | None:

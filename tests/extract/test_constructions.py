@@ -512,3 +512,12 @@ def test_after_an_acquisition_the_platform_is_the_company_bought_and_the_group_t
                             "l'Europe.")
     assert ("Rahul Purini", "leads", "Crunchyroll") in bought
     assert ("Kenichiro Yoshida", "leads", "Sony") in buyer
+
+
+def test_the_article_s_company_when_its_first_verb_is_misread(nlp_fr):
+    # "Qobuz accélère…" is parsed with the name as the root: it still is the article's company
+    text = ("Qobuz accélère à l'international. Le service appartient à la société Xandrie. Installée à Paris, "
+            "l'entreprise se mesure à Apple Music.")
+    found = triples(nlp_fr, text)
+    assert ("Qobuz", "headquarteredIn", "Paris") in found
+    assert ("Xandrie", "headquarteredIn", "Paris") not in found
