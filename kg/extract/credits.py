@@ -544,7 +544,7 @@ def stray_bracket_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relati
     return out
 
 
-#: Negations of the lexicon that are no comparison ("plus de", "non-stop"): kg/extract/credits.py
+#: Words of the lexicon's negations that also make comparisons and compounds ("plus de", "non-stop").
 _COMPARATIVES = frozenset(("plus", "non"))
 
 

@@ -516,7 +516,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 o_toks = _phrase_slot(ctx, part, frame.object, subj)
                 subjects = _resolve_all(ctx, s_toks, frame.subject_types)
                 objects = _resolve_all(ctx, o_toks, frame.object_types)
-                if described and ctx.at(subj) is None:  # the subject is the topic company, not the latest one
+                if described:  # the subject is a description of the topic company, not the latest one
                     if frame.subject == "patient":
                         subjects = [m for m in described if m.type in frame.subject_types]
                     if frame.object == "patient":

@@ -189,7 +189,6 @@ def _dangling_tail(doc: Doc, m: Mention) -> Mention:
     if end > span.start + 1 and verb.is_lower and verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm") \
             and verb.dep_ == "ROOT":
         end -= 1
-
     if end == span.end:
         return m
     cut = doc[span.start:end]

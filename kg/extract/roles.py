@@ -168,9 +168,10 @@ def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     général à Y": a role noun after a post noun is the office."""
     lex = ctx.lex
     own, other = lex.words("handover_own_verbs"), lex.words("handover_verbs")
-    offices, posts = lex.office_nouns, lex.words("post_nouns")
-    if not offices or not own | other:
-        return
+    if not lex.office_nouns or not own | other:
+        return  # a lexicon without offices handed over (English)
+    offices = {**{noun: "leads" for noun in lex.frame("frame.noun.leads.tête").lemmas}, **lex.office_nouns}
+    posts = lex.words("post_nouns")
     for verb in doc:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in own | other or is_hedged(verb, lex):
@@ -181,8 +182,8 @@ def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         found = role_key(office, offices)
         if found is None and office.lemma_.lower() in posts:
             # "son fauteuil de directeur général": the role noun complement of the post
-            for prep, noun in obliques(office):
-                if prep in ("de", "d'", "d’") and (found := role_key(noun, lex.role_nouns)) is not None:
+            for prep, noun in obliques(office):  # prep_of normalises "d'" and "du" to "de"
+                if prep == "de" and (found := role_key(noun, lex.role_nouns)) is not None:
                     office = noun
                     break
         if found is None:
@@ -192,15 +193,11 @@ def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if not recipients:
             continue
         orgs = _organisations(office, ctx, ("Organization",), n)
-        holders = recipients + (subject_of_person(verb, ctx) if lemma in own else [])
+        givers = [m for c in subject_of(verb) for m in ctx.resolve(c, ("Person",))] if lemma in own else []
+        holders = recipients + givers
         for h in holders:
             for o in orgs:
                 yield Relation(h, predicate, o, verb.sent.text, verb.sent.start_char, "role.handover", 0.8)
-
-
-def subject_of_person(verb: Token, ctx: Context) -> list[Mention]:
-    """The persons the subject of ``verb`` stands for."""
-    return [m for c in verb.children if c.dep_ in ("nsubj",) for m in ctx.resolve(c, ("Person",))]
 
 
 def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:

@@ -254,7 +254,7 @@ def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             j += 1
             # "Petit Pays, le premier roman de Gaël Faye", "X, la biographie signée A et B": a book
             # noun in apposition names the title's authors
-            work = ctx._fit(m, _WORK)
+            work = ctx.fit(m, _WORK)
             for person in _apposed_book_authors(doc, j, ctx, books) if work is not None else []:
                 yield Relation(work, "author", person, span.sent.text, span.sent.start_char, "works.apposed_book", 0.7)
         if j >= len(doc) or doc[j].lower_ not in ("de", "d'", "d’", "du"):
@@ -305,7 +305,7 @@ def _apposed_book_authors(doc: Doc, j: int, ctx: Context, books: frozenset[str])
         return []
     k += 2 if two in books else 1
     # "de nouvelles", "illustré": the noun's own complements, up to the author's cue
-    cues = ("de", "d'", "d’", "du", "signé", "signée", "signés", "signées", "par")
+    cues = {"de", "d'", "d’", "du", "par"} | ctx.lex.words("signed_forms")
     while k < len(doc) and k - j <= 8 and not (doc[k].lower_ in cues and k + 1 < len(doc) and ctx.at(doc[k + 1]) is not None):
         if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ") and doc[k].lower_ not in cues:
             return []
