@@ -170,6 +170,7 @@ class LexiconSchema(_Strict):
     # quotes and hedges
     speech_verbs: Words = []
     speech_preps: Words = []
+    source_preps: Words = []  # "selon Médiamétrie": a cited source is no antecedent
     latest_referents: Words = []  # "ce dernier": the entity named last
     hedge: HedgeSchema = HedgeSchema()
     completion_nouns: Words = []
@@ -185,6 +186,7 @@ class LexiconSchema(_Strict):
     # entity typing (kg/extract/mentions.py)
     org_suffixes: Words = []
     mention_org_heads: Words = []
+    web_suffixes: Words = []  # "Jeuxvideo.com", "france.tv": a site named by its domain
     mention_event_heads: Words = []
     mention_award_heads: Words = []
     mention_award_suffixes: Words = []

@@ -53,6 +53,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     for span in _titles(doc, lex, covered):
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
     mentions = _place_name_runs(doc, mentions)
+    mentions = _web_names(doc, mentions, lex.words("web_suffixes"))
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
     mentions = _slot_titles(doc, lex, mentions)
     mentions = _work_titles(doc, lex, mentions)
@@ -160,6 +161,33 @@ def _place_name_runs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             m = Mention(run.text, run.start_char, run.end_char, "Organization", "context:longer")
         out.append(m)
     return out
+
+
+def _web_names(doc: Doc, mentions: list[Mention], suffixes: frozenset[str]) -> list[Mention]:
+    """A site named by its domain ("Jeuxvideo.com", "france.tv", "750g.fr") is a company (the
+    news conventions' type for a publication), whatever NER made of it or if it saw nothing;
+    the suffixes are the lexicon's ``web_suffixes``. A name the gazetteer typed keeps its type."""
+    if not suffixes:
+        return mentions
+    by_start = {m.start: m for m in mentions}
+    covered = _covered_chars(mentions)
+    out = list(mentions)
+    for tok in doc:
+        text = tok.text
+        dot = text.rfind(".")
+        if dot <= 0 or text[dot:].lower() not in suffixes or not _WEB_NAME.fullmatch(text):
+            continue
+        m = by_start.get(tok.idx)
+        if m is not None and m.end == tok.idx + len(text) and m.type in ("Misc", "Place", "Person") \
+                and not m.source.startswith("gazetteer"):
+            out[out.index(m)] = Mention(m.text, m.start, m.end, "Organization", m.source + ">web")
+        elif m is None and not covered.intersection(range(tok.idx, tok.idx + len(text))):
+            out.append(Mention(text, tok.idx, tok.idx + len(text), "Organization", "context:web"))
+    return sorted(out, key=lambda m: m.start)
+
+
+#: A domain name: letters, digits and hyphens in dot-separated labels, no path, no "@".
+_WEB_NAME = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)+", re.UNICODE)
 
 
 def _dangling_tail(doc: Doc, m: Mention) -> Mention:

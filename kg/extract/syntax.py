@@ -69,7 +69,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """Active subject of ``verb``, inherited through xcomp/conj/advcl chains."""
     found = [c for c in verb.children if c.dep_ in SUBJ]
     if found:
-        return found
+        return _name_before_verb(verb, found) or found
     if not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) \
             and any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children):
         # "Le groupe … a depuis racheté X": an active subject mislabelled as passive
@@ -100,6 +100,23 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
                 and not any(c.dep_ == "case" for c in before.head.children if before.head.i < before.i):
             return [before]
     return []
+
+
+def _name_before_verb(verb: Token, found: list[Token]) -> list[Token]:
+    """"Filiale de X, la holding de Y, Webedia édite…": when the parsed subject sits before a
+    comma and only a name stands between that comma and the verb, the parser has hung the name
+    on the fronted phrase; the name is the subject. ``[]`` when the parse needs no repair."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("advmod", "aux:tense", "aux", "advmod:neg") and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    end = i
+    while i >= 0 and doc[i].pos_ == "PROPN":
+        i -= 1
+    if end == i or i < 0 or doc[i].text != "," or any(i < s.i <= end for s in found) \
+            or not all(s.i < i for s in found) or any(doc[j].head.i == verb.i for j in range(i + 1, end + 1)):
+        return []
+    return [doc[i + 1]]
 
 
 def slot(trigger: Token, name: str) -> list[Token]:
@@ -380,6 +397,7 @@ class Context:
     def __post_init__(self) -> None:
         self._starts = [t.idx for t in self.doc]
         self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.text)]
+        self._sources = _cited_sources(self.doc.text, self.mentions, self.lex.words("source_preps"))
         for m in self.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
@@ -395,8 +413,11 @@ class Context:
         (an untyped ``Misc`` mention takes the first compatible type)."""
         types = tuple(types)
         lo = self.window_start(before)
-        # a typed mention first; an untyped one only when no typed one fits
+        # a typed mention first; an untyped one only when no typed one fits; a source
+        # cited for a figure ("selon Médiamétrie") is no antecedent
         for m in reversed(self.mentions):
+            if m.start in self._sources:
+                continue
             if lo <= m.start < before and m.type in types:
                 return m
             if lo <= m.start < before:
@@ -406,7 +427,7 @@ class Context:
                 if same is not None:
                     return Mention(m.text, m.start, m.end, same.type, m.source + ">" + same.type)
         for m in reversed(self.mentions):
-            if lo <= m.start < before and m.type == "Misc":
+            if lo <= m.start < before and m.type == "Misc" and m.start not in self._sources:
                 fit = self._fit(m, types)
                 if fit is not None:
                     return fit
@@ -648,7 +669,7 @@ class Context:
         lo = doc[start].idx
         cands: list[tuple[Mention, Token]] = []
         for m in self.mentions:
-            if not lo <= m.start < tok.idx:
+            if not lo <= m.start < tok.idx or m.start in self._sources:
                 continue
             fit = self._fit(m, types)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -734,6 +755,7 @@ class Context:
             k = j + 1  # "propriétaire d'A, d'B et de C", "l'allemand A et l'italien B"
             while k < len(doc) and k - j <= 3 and self.at(doc[k]) is None and doc[k].lower_ in filler:
                 k += 1
+            k = self._past_class_noun(k, first.type)  # "et le site culinaire Miam.fr", "and the channel X"
             nxt = self.at(doc[k]) if k < len(doc) else None
             if nxt is not None and nxt.type == "Misc":
                 nxt = self._fit(nxt, (first.type,)) or nxt  # "Paris Match" left untyped by NER
@@ -758,6 +780,19 @@ class Context:
                 if not others:
                     return []
         return found
+
+    def _past_class_noun(self, k: int, typ: str) -> int:
+        """The token after a class noun that introduces a listed name of type ``typ`` (lexicon
+        ``anaphors``): "le site culinaire 750g", "la chaîne Gulli", "the channel X". Up to two
+        lower-case adjectives may follow the noun; ``k`` itself when no such noun is there."""
+        doc = self.doc
+        if k >= len(doc) or self.at(doc[k]) is not None or doc[k].pos_ != "NOUN" \
+                or doc[k].lemma_.lower() not in self.lex.words("anaphors", typ):
+            return k
+        i = k + 1
+        while i < len(doc) and i - k <= 2 and self.at(doc[i]) is None and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+        return i if i < len(doc) and self.at(doc[i]) is not None else k
 
     def fit(self, m: Mention | None, types: tuple[str, ...]) -> Mention | None:
         """``m`` if its type is one of ``types``; an untyped (``Misc``) mention retyped to the
@@ -965,6 +1000,23 @@ class Context:
         return lex.words("work_nouns") | lex.words("product_nouns") | lex.words("source_nouns") | lex.words(
             "work_part_nouns") | frozenset(
             ("technologie", "technology", "outil", "tool", "solution", "service", "plateforme", "platform"))
+
+
+def _cited_sources(text: str, mentions: list[Mention], preps: frozenset[str]) -> frozenset[int]:
+    """Starts of the mentions cited as a source ("selon Médiamétrie", "according to Nielsen").
+
+    Example:
+        >>> m = Mention("Nielsen", 13, 20, "Organization", "ner")
+        >>> sorted(_cited_sources("according to Nielsen", [m], frozenset({"according to"})))
+        [13]
+    """
+    out = set()
+    for m in mentions:
+        before = text[max(0, m.start - 24):m.start].lower().rstrip()
+        for prep in preps:
+            if before.endswith(prep) and (len(before) == len(prep) or not before[-len(prep) - 1].isalnum()):
+                out.add(m.start)
+    return frozenset(out)
 
 
 def apposed_to(tok: Token) -> Token | None:

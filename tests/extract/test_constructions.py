@@ -521,3 +521,63 @@ def test_the_article_s_company_when_its_first_verb_is_misread(nlp_fr):
     found = triples(nlp_fr, text)
     assert ("Qobuz", "headquarteredIn", "Paris") in found
     assert ("Xandrie", "headquarteredIn", "Paris") not in found
+
+
+# --- ownership by publishing, listed titles, cited sources (session 8) -----------------------
+
+def test_a_group_publishing_titles_owns_them(nlp_fr):
+    found = triples(nlp_fr, "Le groupe Altavia édite notamment Radio Azur et Télé Azur.")
+    assert ("Radio Azur", "subsidiaryOf", "Altavia") in found
+    assert ("Télé Azur", "subsidiaryOf", "Altavia") in found
+
+
+def test_publishing_a_book_is_no_ownership(nlp_fr):
+    found = triples(nlp_fr, "Le groupe Altavia édite notamment Radio Azur. Gallimard édite le dernier roman de "
+                            "Paul Mercier.")
+    assert ("Radio Azur", "subsidiaryOf", "Altavia") in found
+    assert not any(s == "Gallimard" or o == "Gallimard" for s, p, o in found if p == "subsidiaryOf")
+
+
+def test_a_listed_name_after_its_class_noun_joins_the_list(nlp_fr):
+    # "et le site culinaire X": the noun names the kind of the listed company
+    found = triples(nlp_fr, "Webedia édite notamment AlloCiné, Télé Azur et le site culinaire Miam.fr.")
+    assert ("Miam.fr", "subsidiaryOf", "Webedia") in found
+    assert ("Télé Azur", "subsidiaryOf", "Webedia") in found
+
+
+def test_a_cited_source_is_no_antecedent(nlp_fr):
+    text = ("Altavia a lancé Azur TV l'an dernier. Le service a dépassé 11 millions d'utilisateurs, selon "
+            "Médiamétrie. Le groupe, qui édite aussi W9 et Gulli, mise sur l'IA.")
+    found = triples(nlp_fr, text)
+    assert ("W9", "subsidiaryOf", "Altavia") in found
+    assert ("W9", "subsidiaryOf", "Médiamétrie") not in found
+
+
+def test_a_cited_source_is_no_antecedent_in_english(nlp_en):
+    text = ("Warner Bros. Discovery launched Max last year. The service reached 11 million viewers, according to "
+            "Nielsen. The company also owns HBO.")
+    found = triples(nlp_en, text)
+    assert ("HBO", "subsidiaryOf", "Warner Bros. Discovery") in found
+    assert ("HBO", "subsidiaryOf", "Nielsen") not in found
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Webedia édite notamment Jeuxvideo.com depuis 2014.", "Jeuxvideo.com"),
+    ("fr", "L'information a été révélée par le site puremedias.com mardi.", "puremedias.com"),
+    ("en", "The trade site Deadline.com first reported the deal.", "Deadline.com"),
+])
+def test_a_site_named_by_its_domain_is_a_company(request, lang, text, name):
+    assert mention_types(request.getfixturevalue(f"nlp_{lang}"), text).get(name) == "Organization"
+
+
+def test_a_version_number_is_no_site(nlp_fr):
+    types = mention_types(nlp_fr, "OpenAI a lancé Sora 2.0 et le site Jeuxvideo.com en parle.")
+    assert types.get("Jeuxvideo.com") == "Organization"
+    assert "2.0" not in types
+
+
+def test_the_name_before_the_verb_is_its_subject_after_a_fronted_phrase(nlp_fr):
+    # the parser makes the fronted phrase's apposition ("la holding") the subject
+    found = triples(nlp_fr, "Filiale de Fimalac, la holding de Marc Dumas, Webedia édite notamment AlloCiné.")
+    assert ("AlloCiné", "subsidiaryOf", "Webedia") in found
+    assert ("AlloCiné", "subsidiaryOf", "Fimalac") not in found
