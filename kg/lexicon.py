@@ -172,6 +172,7 @@ class LexiconSchema(_Strict):
     speech_preps: Words = []
     source_preps: Words = []  # "selon Médiamétrie": a cited source is no antecedent
     latest_referents: Words = []  # "ce dernier": the entity named last
+    intensive_pronouns: Words = []  # "Y, lui-même contrôlé par Z": the name before the comma
     hedge: HedgeSchema = HedgeSchema()
     completion_nouns: Words = []
     # places and awards

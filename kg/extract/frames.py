@@ -77,8 +77,8 @@ def _participle_before_par(tok: Token, frame: Frame) -> bool:
     return any(tok.lower_ in past_participles(lemma.split()[0]) for lemma in frame.lemmas if " " not in lemma)
 
 
-def _noun_slot(noun: Token, name: str, frame: Frame,
-               completion: frozenset[str] = frozenset()) -> tuple[list[Token], Token | None]:
+def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] = frozenset(),
+               intensive: frozenset[str] = frozenset()) -> tuple[list[Token], Token | None]:
     """Slots of a noun trigger; also returns the support verb (for hedging).
 
     A completion noun between the verb and the trigger ("a confirmé la finalisation du
@@ -94,6 +94,9 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
             # "X et Y sont à l'affiche de…": the copula's subject holds the noun
             return [c for c in noun.children if c.dep_ in ("nsubj",)], noun
         if verb is None or (support_verbs and verb.lemma_.lower() not in support_verbs):
+            pronoun = _intensive_before(noun, intensive)
+            if pronoun is not None:  # "Y, lui-même dans le giron de Z": no verb, the pronoun holds it
+                return [pronoun], None
             agents = [n for p, n in obliques(noun) if p in ("par", "by")]
             agents += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
             return agents, verb
@@ -112,6 +115,15 @@ def _noun_slot(noun: Token, name: str, frame: Frame,
     return [], verb
 
 
+def _intensive_before(noun: Token, intensive: frozenset[str]) -> Token | None:
+    """The intensive pronoun right before the phrase ``noun`` heads ("lui-même dans le giron
+    de Z"): only determiners and prepositions in between."""
+    i = noun.i - 1
+    while i >= 0 and noun.i - i <= 3 and noun.doc[i].pos_ in ("DET", "ADP"):
+        i -= 1
+    return noun.doc[i] if i >= 0 and i < noun.i - 1 and noun.doc[i].lower_ in intensive else None
+
+
 def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
     index = _word_index(doc)
@@ -122,7 +134,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         for trig in _triggers(doc, frame, index):
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
-                subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion)
+                subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion,
+                                             ctx.lex.words("intensive_pronouns"))
                 obj_toks, _ = _noun_slot(trig, frame.object, frame, completion)
                 hedge_tok = verb if verb is not None else trig
                 if verb is None and trig.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and trig.head.i != trig.i \

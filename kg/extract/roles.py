@@ -256,8 +256,10 @@ def _before_comma(tok: Token, ctx: Context) -> Token | None:
     mère de Y" -> X), if the role is written that way."""
     doc = tok.doc
     i = tok.i
-    if i >= 1 and doc[i - 1].pos_ == "DET" and ctx.at(doc[i - 1]) is None:
-        i -= 1  # "X, la maison mère de Y"
+    # "X, la maison mère de Y", "X, autre label du groupe", "X, l'autre filiale de Y"
+    while i >= 1 and tok.i - i < 3 and ctx.at(doc[i - 1]) is None and (
+            doc[i - 1].pos_ == "DET" or doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower):
+        i -= 1
     return doc[i - 2] if i >= 2 and doc[i - 1].text == "," else None
 
 

@@ -188,6 +188,9 @@ def slot(trigger: Token, name: str) -> list[Token]:
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))
         found = [n for p, n in obliques(trigger) if p in preps]
+        if not found and "de" in preps and trigger.dep_ in ("acl:relcl", "relcl") and trigger.head.i < trigger.i \
+                and any(c.lower_ == "dont" for c in trigger.children):
+            found = [trigger.head]  # "Altavia, dont dépend Télé Azur": "dont" is "de" + the noun qualified
         if not found and trigger.doc.lang_ == "fr":
             found = _surface_oblique(trigger, preps)
         if not found and "à" in preps and trigger.dep_ == "xcomp" and trigger.head.lemma_ == "voir" \
@@ -812,6 +815,10 @@ class Context:
 
     def _resolve_one(self, tok: Token, types: tuple[str, ...]) -> Mention | None:
         direct = self.at(tok)
+        if direct is None and tok.lower_ in self.lex.words("intensive_pronouns") and tok.i >= 2 \
+                and self.doc[tok.i - 1].text == ",":
+            # "X appartient à Y, lui-même contrôlé par Z": the name right before the comma
+            return self._fit(self.at(self.doc[tok.i - 2]), types)
         if direct is not None:
             fit = self._fit(direct, types)
             # a common noun the gazetteer knows as a concept ("un drame", "la comédie",

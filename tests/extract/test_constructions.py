@@ -581,3 +581,35 @@ def test_the_name_before_the_verb_is_its_subject_after_a_fronted_phrase(nlp_fr):
     found = triples(nlp_fr, "Filiale de Fimalac, la holding de Marc Dumas, Webedia édite notamment AlloCiné.")
     assert ("AlloCiné", "subsidiaryOf", "Webedia") in found
     assert ("AlloCiné", "subsidiaryOf", "Fimalac") not in found
+
+
+def test_an_adjective_before_the_org_role_keeps_the_name_before_the_comma(nlp_fr):
+    # the role rule itself, not only the trained scorer, reads it
+    rels = nlp_fr("Julie Marin dirigeait Barclay, autre label du groupe Ravel.")._.relations
+    assert ("Barclay", "subsidiaryOf", "Ravel", "role.subsidiaryOf") in {
+        (r.subject.text, r.predicate, r.object.text, r.rule) for r in rels}
+    assert not any(r.subject.text == "Julie Marin" and r.predicate == "subsidiaryOf" for r in rels)
+
+
+@pytest.mark.parametrize("text", [
+    "Radio Azur appartient à Altavia, lui-même contrôlé par Brenner Media.",
+    "Radio Azur appartient à Altavia, lui-même dans le giron de Brenner Media.",
+])
+def test_an_intensive_pronoun_takes_up_the_name_before_it(nlp_fr, text):
+    found = triples(nlp_fr, text)
+    assert ("Altavia", "subsidiaryOf", "Brenner Media") in found
+    assert ("Radio Azur", "subsidiaryOf", "Altavia") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Télé Azur dépend du groupe Altavia depuis 2010.",
+    "Altavia, dont dépendent Télé Azur et Radio Azur, recrute.",
+])
+def test_a_company_depending_on_a_group_is_its_subsidiary(nlp_fr, text):
+    assert ("Télé Azur", "subsidiaryOf", "Altavia") in triples(nlp_fr, text)
+
+
+def test_depending_on_a_company_for_success_is_no_ownership(nlp_fr):
+    found = triples(nlp_fr, "Télé Azur dépend du groupe Altavia. Le succès de la série dépend de Netflix.")
+    assert ("Télé Azur", "subsidiaryOf", "Altavia") in found
+    assert not any(o == "Netflix" for s, p, o in found if p == "subsidiaryOf")
