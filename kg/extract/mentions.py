@@ -570,7 +570,8 @@ def _split(ent: Span) -> list[Span]:
     if ent.label_ in ENTITY_TYPES:
         return [ent]
     for t in ent[1:-1]:
-        if t.text == "," and ent.doc[t.i + 1].is_lower:
+        if t.text in (",", ":") and ent.doc[t.i + 1].is_lower:
+            # "Shōgun : la série de FX": a subtitle after a colon is capitalised
             return [Span(ent.doc, ent.start, t.i, label=ent.label_)]
     if ent.label_ in ("WORK_OF_ART", "MISC") or len(ent) < 3:
         return [ent]

@@ -32,8 +32,10 @@ def _work_heads(ctx) -> frozenset[str]:
     return lex.words("work_nouns") | lex.words("genre_nouns") | lex.words("possessive_work_nouns")
 
 
-def _org(ctx, tok: Token) -> Mention | None:
+def _org(ctx, tok: Token, untyped: bool = False) -> Mention | None:
     m = ctx.at(tok)
+    if untyped and m is not None and m.type == "Misc":
+        return ctx.fit(m, ("Organization",))
     return m if m is not None and m.type == "Organization" else None
 
 
@@ -152,7 +154,8 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
             # "la série de France 2", "la fiction d'Arte"
             k = tok.i + 1
             if k < len(doc) and doc[k].lower_ in ("de", "d'", "d’"):
-                o = _org(ctx, doc[k + 1]) if k + 1 < len(doc) else None
+                # an untyped name there is a company ("la série de FX"): a person is typed Person
+                o = _org(ctx, doc[k + 1], untyped=True) if k + 1 < len(doc) else None
                 if o is not None and o.start == doc[k + 1].idx:
                     orgs.append(o)
         if not orgs:

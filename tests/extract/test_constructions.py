@@ -613,3 +613,33 @@ def test_depending_on_a_company_for_success_is_no_ownership(nlp_fr):
     found = triples(nlp_fr, "Télé Azur dépend du groupe Altavia. Le succès de la série dépend de Netflix.")
     assert ("Télé Azur", "subsidiaryOf", "Altavia") in found
     assert not any(o == "Netflix" for s, p, o in found if p == "subsidiaryOf")
+
+
+def test_a_name_after_the_series_of_is_its_channel(nlp_fr):
+    # NER leaves "FX" untyped; after "la série de" it is the company showing the series
+    found = triples(nlp_fr, "Razzia pour Shōgun : la série de FX a remporté dix Emmy Awards.")
+    assert ("FX", "distributes", "Shōgun") in found
+
+
+def test_a_person_after_the_series_of_is_no_channel(nlp_fr):
+    found = triples(nlp_fr, "Dix pour cent, la série de France 2, revient. Fleur de sel, la série de Fanny "
+                            "Herrero, suit.")
+    assert ("France 2", "distributes", "Dix pour cent") in found
+    assert not any(s == "Fanny Herrero" for s, p, o in found if p == "distributes")
+
+
+def test_a_title_ends_at_a_colon_before_lower_case_words(nlp_fr):
+    types = mention_types(nlp_fr, "Razzia pour Les Oubliés : la série de FX a remporté dix Emmy Awards.")
+    assert not any(":" in name for name in types)
+    assert "FX" in types
+
+
+def test_a_colon_inside_a_title_stays(nlp_fr):
+    types = mention_types(nlp_fr, "Le film Mission : Impossible sort en février.")
+    assert types.get("Mission : Impossible") == "CreativeWork"
+
+
+def test_the_company_that_obtained_the_broadcast_distributes(nlp_fr):
+    found = triples(nlp_fr, "La série Les Oubliés revient en mars. Canal+ a obtenu la diffusion de la série en "
+                            "France.")
+    assert ("Canal+", "distributes", "Les Oubliés") in found
