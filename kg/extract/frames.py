@@ -162,7 +162,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 # "Omar Sy, qui incarne Assane Diop, …", "Cillian Murphy plays the physicist": a part
                 # played, with no work named in the clause, is a part in the work the passage is about
                 preps = set(frame.object[4:].split("|"))
-                after = [t for t in doc[trig.i + 1:trig.sent.end] if t.lower_ in preps and t.i + 1 < len(doc)]
+                clause = {t.i for t in trig.subtree}  # "dans un second rôle" of another clause is not this one's
+                after = [t for t in doc[trig.i + 1:trig.sent.end] if t.lower_ in preps and t.i + 1 < len(doc)
+                         and t.i in clause]
                 surface = [t for t in after if ctx.at(doc[t.i + 1]) is not None and ctx.at(doc[t.i + 1]).type == "CreativeWork"]
                 # "plays a key role in the campaign": a part in something named that is no work
                 work = ctx.at(doc[surface[0].i + 1]) if surface else (

@@ -161,13 +161,16 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                 left = min(t.i for t in sub.subtree)
                 name = doc[left:sub.i + 1]
         elif tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX") \
-                and not any(t.text == "," for t in doc[tok.i:tok.head.i]):
-            continue  # "…de Lille, la fiction est produite par": the main clause's subject, not a description
+                and not any(t.text == "," for t in doc[tok.i:tok.head.i]) \
+                and not (tok.i >= 2 and doc[tok.i - 1].pos_ == "DET" and doc[tok.i - 2].text == ":"):
+            # "…de Lille, la fiction est produite par": the main clause's subject, not a description
+            # (after a colon it describes the name before it: "Razzia pour X : la série de FX a…")
+            continue
         else:  # "X, the Paramount Network hit": a description after "NAME ,"
             j = tok.i - 1
             while j >= 0 and (doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM") or doc[j].text in ("-", "‑")) and tok.i - j < 7:
                 j -= 1
-            if j >= 1 and doc[j].pos_ == "DET" and doc[j - 1].text == "," and j >= 2:
+            if j >= 1 and doc[j].pos_ == "DET" and doc[j - 1].text in (",", ":") and j >= 2:  # "X : la série de FX"
                 k = j - 2
                 while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].is_sent_start:
                     k -= 1
@@ -180,7 +183,12 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                 if t < k and doc[t].text[:1].isupper() and (t == 0 or doc[t - 1].pos_ == "VERB" or doc[t - 1].dep_ == "prt") \
                         and sum(w.text[:1].isupper() for w in doc[t:j - 1]) * 2 >= len(doc[t:j - 1]):
                     k = t
-                if doc[j - 2].text[:1].isupper():
+                ending = next((m for m in out if m.end == doc[j - 2].idx + len(doc[j - 2].text) and m.type == "Misc"), None)
+                if ending is not None and (doc[j - 1].text == ":" or not _finite_verb_next(tok)):
+                    # an untyped NER name ends there: its bounds ("pour Les Oubliés : la série"); not
+                    # before a main clause's subject ("…, à commencer par X, ce thriller suit…")
+                    name = doc.char_span(ending.start, ending.end)
+                elif doc[j - 2].text[:1].isupper():
                     name = doc[k:j - 1]
         if name is None or not len(name) or not name.text[:1].isupper():
             continue
@@ -199,6 +207,18 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         elif not covered.intersection(range(name.start_char, name.end_char)) and len(name) <= 6:
             out.append(Mention(name.text, name.start_char, name.end_char, "CreativeWork", "context:described"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _finite_verb_next(tok: Token) -> bool:
+    """Whether a finite verb follows ``tok`` in its sentence before any comma: then the phrase
+    ``tok`` heads is the main clause's subject ("…, ce thriller d'espionnage suit…"), not an
+    apposition closed by a comma ("X, la série de FX, a remporté…")."""
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if t.text in (",", ";", "(", ")"):
+            return False
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return True
+    return False
 
 
 def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[str],

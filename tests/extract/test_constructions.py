@@ -643,3 +643,34 @@ def test_the_company_that_obtained_the_broadcast_distributes(nlp_fr):
     found = triples(nlp_fr, "La série Les Oubliés revient en mars. Canal+ a obtenu la diffusion de la série en "
                             "France.")
     assert ("Canal+", "distributes", "Les Oubliés") in found
+
+
+# --- the cast of the passage's work, work subjects, colon descriptions (session 8) ------------
+
+def test_a_work_bringing_actors_back(nlp_fr):
+    found = triples(nlp_fr, "Le film Dune revient. Dune ramène Paul Derval et Nina Costa sur Arrakis.")
+    assert ("Paul Derval", "actsIn", "Dune") in found
+    assert ("Nina Costa", "actsIn", "Dune") in found
+
+
+def test_a_part_played_ignores_a_complement_of_another_clause(nlp_fr):
+    # "dans une série" belongs to the second clause: the part is in the passage's work
+    rels = nlp_fr("La série Les Oubliés revient en mars sur Netflix. Paul Derval, qui incarne le père de "
+                  "l'héroïne, est reparti avec le prix du meilleur acteur, et Nina Costa avec celui du meilleur "
+                  "second rôle dans une série.")._.relations
+    assert ("Paul Derval", "actsIn", "Les Oubliés", "frame.verb.actsIn.jouer") in {
+        (r.subject.text, r.predicate, r.object.text, r.rule) for r in rels}
+
+
+def test_a_description_after_a_colon_types_the_name_a_work(nlp_fr):
+    types = mention_types(nlp_fr, "Razzia pour Les Oubliés : la série de FX a remporté dix Emmy Awards.")
+    assert types.get("Les Oubliés") == "CreativeWork"
+
+
+def test_a_main_clause_subject_after_a_fronted_phrase_describes_no_name_in_it(nlp_fr):
+    # "…, à commencer par X, ce thriller suit…": the thriller is the series, not the novel X
+    found = triples(nlp_fr, "Apple TV+ a renouvelé la série Les Ombres. Adapté des romans de Paul Herr, à commencer "
+                            "par La Cour des oubliés, ce thriller suit une unité de police. Marc Oldin y campe un "
+                            "chef cynique.")
+    assert ("Marc Oldin", "actsIn", "Les Ombres") in found
+    assert ("Marc Oldin", "actsIn", "La Cour des oubliés") not in found
