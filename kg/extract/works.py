@@ -200,6 +200,13 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 if prep == "avec" and ctx.at(child) is not None and ctx.at(child).type == "Person":
                     cast += ctx.resolve(child, ("Person",))
         people += [m for c in tok.children if c.dep_ == "poss" for m in ctx.resolve(c, ("Person",))]
+        if doc.lang_ == "fr" and not people and not _acting_sentence(tok.sent, ctx):
+            # "W, son premier long-métrage": the possessor made the film (an actor's "son dernier
+            # film" sits in a sentence about acting)
+            for c in tok.children:
+                if c.dep_ == "det" and "Yes" in c.morph.get("Poss") and c.i < tok.i:
+                    owner = ctx.possessor(c, ("Person",))
+                    people += [owner] if owner is not None else []
         if not people:
             continue
         works: list[Mention] = []
@@ -232,6 +239,25 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 yield Relation(w, "directedBy", p, tok.sent.text, tok.sent.start_char, "works.film_of", 0.7)
             for p in cast:
                 yield Relation(p, "actsIn", w, tok.sent.text, tok.sent.start_char, "works.film_with", 0.7)
+
+
+def _acting_sentence(sent, ctx: Context) -> bool:  # noqa: ANN001
+    """Whether ``sent`` has a word of an acting frame or cue (lexicon ``frames`` of actsIn,
+    ``credit_cues.actsIn``): "il tient le rôle principal de W, son dernier film"."""
+    words = _acting_words(ctx.lex)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+def _acting_words(lex) -> frozenset[str]:  # noqa: ANN001
+    found = _ACTING.get(id(lex))
+    if found is None:
+        words = {w.lower() for f in lex.frames if f.predicate == "actsIn" for w in f.lemmas if " " not in w}
+        words |= {str(w).lower() for w in (lex.data.get("credit_cues") or {}).get("actsIn", []) if " " not in str(w)}
+        found = _ACTING[id(lex)] = frozenset(words)
+    return found
+
+
+_ACTING: dict[int, frozenset[str]] = {}
 
 
 def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:

@@ -674,3 +674,14 @@ def test_a_main_clause_subject_after_a_fronted_phrase_describes_no_name_in_it(nl
                             "chef cynique.")
     assert ("Marc Oldin", "actsIn", "Les Ombres") in found
     assert ("Marc Oldin", "actsIn", "La Cour des oubliés") not in found
+
+
+def test_a_film_described_as_the_possessor_s_film_is_directed_by_them(nlp_fr):
+    found = triples(nlp_fr, "Clara Monti présente Les Nuits bleues, son premier film.")
+    assert ("Les Nuits bleues", "directedBy", "Clara Monti") in found
+
+
+def test_an_actor_s_latest_film_is_no_direction(nlp_fr):
+    found = triples(nlp_fr, "Omar Sy tient le rôle principal de Les Nuits bleues, son dernier film.")
+    assert ("Omar Sy", "actsIn", "Les Nuits bleues") in found
+    assert ("Les Nuits bleues", "directedBy", "Omar Sy") not in found
