@@ -130,6 +130,7 @@ class LexiconSchema(_Strict):
     behind_words: Words = []
     home_phrases: Words = []
     year_award_nouns: Words = []
+    award_winning_words: Words = []  # "Pulitzer-winning novel X": X won the prize
     collection_nouns: Words = []
     fronted_work_openers: Words = []
     # discourse

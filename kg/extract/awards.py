@@ -97,6 +97,16 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
                 spans.append(doc[start:end])
                 i = end
                 continue
+        elif tok.text[:1].isupper() and i + 2 < len(doc) and doc[i + 1].text in ("-", "‑") \
+                and doc[i + 2].lower_ in lex.words("award_winning_words"):
+            # "Pulitzer-winning", "Golden Globe-winning": the prize before the hyphen
+            start = i
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                    and not doc[start - 1].is_sent_start and i - start < 3:
+                start -= 1
+            spans.append(doc[start:i + 1])
+            i += 1
+            continue
         elif tok.lower_ in lex.words("year_award_nouns") and [t.lower_ for t in doc[i + 1:i + 4]] == ["of", "the", "year"] \
                 and not (i > 0 and doc[i - 1].pos_ in ("DET", "PRON") and doc[i - 1].lower_ != "the"):
             # "album of the year", "record of the year" (not "his album of the year")
@@ -198,6 +208,29 @@ def award_credit_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relatio
         person = r.subject
         s, o = (work, person) if pred in ("directedBy", "author") else (person, work)
         out.append(Relation(s, pred, o, r.sentence, r.sent_start, f"award.credit.{pred}", 0.75))
+    return out
+
+
+def winning_relations(doc: Doc, ctx) -> list[Relation]:
+    """"Colson Whitehead's Pulitzer-winning novel The Nickel Boys", "the Oscar-winning director
+    Jane Doe": the name after "<award>-winning" and its common nouns (lexicon
+    ``award_winning_words``) won the award."""
+    words = ctx.lex.words("award_winning_words")
+    out: list[Relation] = []
+    for tok in doc:
+        if tok.lower_ not in words or tok.i < 2 or doc[tok.i - 1].text not in ("-", "‑"):
+            continue
+        award = ctx.at(doc[tok.i - 2])
+        if award is None or award.type != "Award":
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i <= 4 and ctx.at(doc[k]) is None and doc[k].is_lower \
+                and doc[k].pos_ in ("NOUN", "ADJ"):
+            k += 1
+        holder = ctx.at(doc[k]) if k < len(doc) and k > tok.i + 1 else None
+        holder = ctx.fit(holder, ("Person", "CreativeWork")) if holder is not None else None
+        if holder is not None and holder.start == doc[k].idx:
+            out.append(Relation(holder, "wonAward", award, tok.sent.text, tok.sent.start_char, "award.winning", 0.7))
     return out
 
 

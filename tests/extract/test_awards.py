@@ -80,3 +80,26 @@ def test_music_categories_are_awards_en(nlp_en):
 def test_a_possessive_year_phrase_is_no_award_twin_en(nlp_en):
     found = mention_types(nlp_en, "Critics called it his album of the year.")
     assert "album of the year" not in found
+
+
+# --- "<prize>-winning", "beat X to <award>" (session 8) ------------------------------------
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("The film adapts Mark Lind's Pulitzer-winning novel The Quiet Road.", "The Quiet Road", "Pulitzer"),
+    ("The Oscar-winning director Paul Reed returns with a thriller.", "Paul Reed", "Oscar"),
+])
+def test_the_name_after_a_prize_winning_phrase_won_it(nlp_en, text, holder, award):
+    assert (holder, "wonAward", award) in triples(nlp_en, text)
+
+
+def test_award_winning_names_no_prize(nlp_en):
+    found = triples(nlp_en, "The award-winning director Paul Reed returns. The Oscar-winning actress Emma Lane "
+                            "joins him.")
+    assert ("Emma Lane", "wonAward", "Oscar") in found
+    assert not any(s == "Paul Reed" for s, p, o in found if p == "wonAward")
+
+
+def test_beating_a_rival_to_an_award_wins_it(nlp_en):
+    found = triples(nlp_en, "Emma Lane beat Sandra Hull to best actress.")
+    assert ("Emma Lane", "wonAward", "best actress") in found
+    assert ("Sandra Hull", "wonAward", "best actress") not in found
