@@ -335,7 +335,8 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     by_tok = _by_token(doc, mentions)
     obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
     participles = lex.words("title_participles") | lex.words("mention_title_participles")
-    starts: list[tuple[int, bool]] = []  # (token, possessive context: stricter)
+    # (token, possessive context: True after a person's (stricter), "org" after a company's, None/False in a work slot)
+    starts: list[tuple[int, bool | str | None]] = []
     pps: dict[str, set[str]] = {}
     for pair in lex.words("mention_work_pp"):
         verb, _, prep = pair.rpartition(" ")
@@ -375,6 +376,12 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
             # "Matt Reeves's The Batman"; past modifiers and a work noun: "X's Pulitzer-winning novel Y"
             noun = possessive_work_noun(tok, lex) if lex.lang == "en" else None
             starts.append((noun[1] if noun is not None else tok.i + 1, True))
+        elif tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Organization" \
+                and lex.lang == "en" and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+            # "Hulu's The Bear", "FX's Shōgun": a capitalised name right after a company's possessive
+            # is its title, unless it names a person, a company (a suffix, the gazetteer) or a place
+            if doc[tok.i + 1].lower_ not in _role_first_words(lex):  # "Endeavor's CEO Ari Emanuel"
+                starts.append((tok.i + 1, "org"))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in obj_verbs:
             for c in tok.children:
                 if c.dep_ in ("dobj", "obj") and c.i > tok.i:
@@ -403,7 +410,11 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
         # after a fronted work participle a name NER took for a place is the work ("Diffusée sur France 2, Sambre…")
-        kept = ("Person", "Award", "Event") if poss is None else ("Person", "Organization", "Place", "Award", "Event")
+        kept = ("Person", "Award", "Event") if poss is None else ("Person", "Award", "Event", "Place") \
+            if poss == "org" else ("Person", "Organization", "Place", "Award", "Event")
+        if poss == "org" and any(m.type == "Organization" and m.text.split()[-1].lower() in lex.words("org_suffixes")
+                                 for m in covering.values()):
+            continue  # "Tencent's Riot Games": a company
         inner_place = poss is None and len(span) > 1  # "Revoir Paris": a place name inside a longer title
         if any(m.start < span.start_char or m.end > span.end_char or m.type in kept
                or m.source == "gazetteer" and not (inner_place and m.type == "Place"
@@ -417,6 +428,19 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         out.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork",
                            "context:title-possessive" if poss else "context:title-slot"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _role_first_words(lex: Lexicon) -> frozenset[str]:
+    """First words of the lexicon's person, organisation and credit role nouns ("ceo", "chief",
+    "head"): a capitalised one after a company's possessive starts a title of office, not of a work."""
+    found = _ROLE_FIRST.get(id(lex))
+    if found is None:
+        nouns = [*lex.role_nouns, *lex.org_role_nouns, *lex.credit_role_nouns]
+        found = _ROLE_FIRST[id(lex)] = frozenset(n.split()[0].lower() for n in nouns if n.strip())
+    return found
+
+
+_ROLE_FIRST: dict[int, frozenset[str]] = {}
 
 
 def behind_company(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:

@@ -685,3 +685,24 @@ def test_an_actor_s_latest_film_is_no_direction(nlp_fr):
     found = triples(nlp_fr, "Omar Sy tient le rôle principal de Les Nuits bleues, son dernier film.")
     assert ("Omar Sy", "actsIn", "Les Nuits bleues") in found
     assert ("Les Nuits bleues", "directedBy", "Omar Sy") not in found
+
+
+# --- a company's possessive on a title (English, session 8) --------------------------------
+
+@pytest.mark.parametrize("text, org, work", [
+    ("FX's Shōgun swept the drama categories at the Emmy Awards.", "FX", "Shōgun"),
+    ("On the comedy side, Hulu's The Bear lost outstanding comedy series to Hacks.", "Hulu", "The Bear"),
+])
+def test_a_title_after_a_company_s_possessive(nlp_en, text, org, work):
+    assert (org, "distributes", work) in triples(nlp_en, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Disney's CEO Bob Iger said the deal was done.", ("Bob Iger", "ceoOf", "Disney")),
+    ("Sony's Crunchyroll will stream the series.", ("Crunchyroll", "subsidiaryOf", "Sony")),
+    ("Netflix's Ted Sarandos spoke on Monday.", ("Ted Sarandos", "worksFor", "Netflix")),
+])
+def test_an_office_a_company_or_a_person_after_a_company_s_possessive_is_no_title(nlp_en, text, expected):
+    found = triples(nlp_en, text)
+    assert expected in found
+    assert not any(p == "distributes" for s, p, o in found)
