@@ -706,3 +706,20 @@ def test_an_office_a_company_or_a_person_after_a_company_s_possessive_is_no_titl
     found = triples(nlp_en, text)
     assert expected in found
     assert not any(p == "distributes" for s, p, o in found)
+
+
+def test_a_work_returning_to_a_service_is_distributed_by_it(nlp_en):
+    found = triples(nlp_en, "The series Fallout returns to Prime Video on Dec. 17.")
+    assert ("Prime Video", "distributes", "Fallout") in found
+
+
+def test_a_person_returning_to_a_service_is_no_work(nlp_en):
+    found = triples(nlp_en, "The series Fallout returns to Prime Video on Dec. 17. Jane Doe returns to Netflix "
+                            "after a break.")
+    assert ("Prime Video", "distributes", "Fallout") in found
+    assert not any(s == "Netflix" for s, p, o in found if p == "distributes")
+
+
+def test_taking_rights_without_up_is_a_distribution_deal(nlp_en):
+    assert ("A24", "distributes", "Belle Isle") in triples(nlp_en, "A24 has taken worldwide rights to Belle Isle, "
+                                                                    "a drama.")
