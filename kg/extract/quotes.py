@@ -174,9 +174,10 @@ def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Rel
     if not subj or ctx.at(subj[0]) is not None or any(
             ctx.at(c) is not None for c in subj[0].children if c.dep_ in ("appos", "flat:name", "nmod", "flat")):
         return None
-    if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") or c.lower_ in ("the", "le", "la", "l'", "l’")
+    if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Yes" in c.morph.get("Poss"))
+               or c.lower_ in ("the", "le", "la", "l'", "l’", "its", "his", "her", "their")
                for c in subj[0].children):
-        return None
+        return None  # "son créateur", "its creator": the work's, like "le créateur"
     pred = role_of.get(subj[0].lemma_.lower()) or role_of.get(subj[0].lower_)
     orgs: list[Mention] = []
     if pred is None:  # "s'est félicité le président du directoire de Canal+", "a assuré le journaliste"
@@ -197,6 +198,15 @@ def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Rel
     named = ctx.described(subj[0], "Person")  # "le réalisateur Jacques Audiard … a confié le réalisateur"
     if named is not None:
         return [named]
+    if not people:
+        # nobody credited with the role (the credit was missed, or is implied): the person the
+        # passage named last outside quotes ("… Gints Zilbalodis … « … », a réagi le cinéaste"),
+        # passing over those credited with another part (an actor is not "le cinéaste")
+        other = {r.subject.text if r.predicate == "actsIn" else r.object.text for r in found
+                 if r.predicate in _CREDITS and r.predicate != pred}
+        topic = _topic_person(subj[0], ctx, skip=other)
+        if topic is not None:
+            return [topic]
     # no one, or several, hold the credit: no guess; for a company role, the usual resolution
     return [] if not orgs and pred in role_of.values() else None
 
@@ -262,15 +272,41 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
     return found[0] if found else None
 
 
-def _latest_person(tok: Token, ctx: Context) -> Mention | None:
+def _latest_person(tok: Token, ctx: Context, skip: frozenset[str] | set[str] = frozenset()) -> Mention | None:
     """The speaker "ce dernier" / "the latter" stands for: the person named last before it,
     outside quotes (a company or a name quoted in between is no speaker: "X dirige Molotov.
-    « … », assure ce dernier" is X)."""
+    « … », assure ce dernier" is X); names in ``skip`` are passed over."""
     lo = ctx.window_start(tok.idx)
     for m in reversed(ctx.mentions):
-        if lo <= m.start < tok.idx and m.type == "Person" and not ctx.in_quote(m.start):
+        if lo <= m.start < tok.idx and m.type == "Person" and not ctx.in_quote(m.start) and m.text not in skip:
             return m
     return None
+
+
+def _topic_person(tok: Token, ctx: Context, skip: set[str]) -> Mention | None:
+    """The person the passage is about before ``tok``: the one named most often outside quotes
+    (the last named among equals), if named more than once or alone; names in ``skip`` are
+    passed over."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if m.start < tok.idx and m.type == "Person" and not ctx.in_quote(m.start) and m.text not in skip:
+            key = m.text.split()[-1]  # "Lorne" names "Cécile Lorne" again
+            counts[key] = counts.get(key, 0) + 1
+            if len(m.text) >= len(last.get(key, m).text):
+                last[key] = m
+    if not counts:
+        return None
+    order = {k: max(m.start for m in ctx.mentions if m.type == "Person" and m.text.split()[-1] == k and m.start < tok.idx)
+             for k in counts}
+    best = max(counts, key=lambda k: (counts[k], order[k]))
+    # a person named once among others is a guess: only the one person named, or one named again
+    return last[best] if len(counts) == 1 or counts[best] >= 2 else None
+
+
+#: Credits that say which part a person had in a work (a speaker described by one role is not
+#: a person credited with another).
+_CREDITS = ("actsIn", "directedBy", "author")
 
 
 def _after_verb(verb: Token, ctx: Context) -> list[Token]:

@@ -93,3 +93,23 @@ def test_a_name_inside_the_quote_never_said_it(nlp_fr):
             "radio n'a jamais connue », s'est-elle réjouie.")
     said = {(s, o[:12]) for s, p, o in triples(nlp_fr, text) if p == "said"}
     assert said == {("Constance Benqué", "Cyril apport")}
+
+
+# --- a role noun speaker nobody is credited with (session 8) ------------------------------
+
+def test_a_role_noun_speaker_is_the_person_the_passage_names_again(nlp_fr):
+    found = triples(nlp_fr, "Karl Ozols a présenté son film à Annecy. Karl Ozols y a reçu le Cristal. « Ce film "
+                            "prouve qu'un petit pays peut rivaliser », a réagi le cinéaste.")
+    assert ("Karl Ozols", "said", "Ce film prouve qu'un petit pays peut rivaliser") in found
+
+
+def test_a_role_noun_speaker_is_the_only_person_named(nlp_fr):
+    found = triples(nlp_fr, "Le quotidien a changé de directeur. L'arrivée de Marc Lejeune avait provoqué une "
+                            "grève. « Le journal restera fidèle à sa ligne », a assuré le journaliste.")
+    assert ("Marc Lejeune", "said", "Le journal restera fidèle à sa ligne") in found
+
+
+def test_a_role_noun_speaker_among_people_named_once_is_not_guessed(nlp_fr):
+    found = triples(nlp_fr, "Karl Ozols a présenté son film à Annecy avec Marie Dane. « Ce film prouve qu'un petit "
+                            "pays peut rivaliser », a réagi le cinéaste.")
+    assert not any(p == "said" for s, p, o in found)
