@@ -207,9 +207,12 @@ def test_role_noun_speaker_is_the_credited_person(nlp_fr):
 
 
 def test_role_noun_speaker_without_a_credit_gives_nothing_wrong(nlp_fr):
-    text = "Noémie Lvovsky joue dans Sambre. « Nous avons voulu raconter l'aveuglement collectif », souligne le réalisateur."
-    said = {s for s, p, _ in triples(nlp_fr, text) if p == "said"}
-    assert "Noémie Lvovsky" not in said
+    # the one person named is credited as an actress: she is not "le réalisateur"
+    text = ("Noémie Lvovsky joue dans la série Sambre. « Nous avons voulu raconter l'aveuglement collectif », "
+            "souligne le réalisateur.")
+    found = triples(nlp_fr, text)
+    assert ("Noémie Lvovsky", "actsIn", "Sambre") in found
+    assert "Noémie Lvovsky" not in {s for s, p, _ in found if p == "said"}
 
 
 # --- awards: the credit a personal award names -----------------------------------------------
@@ -484,7 +487,10 @@ def test_description_is_the_person_introduced_with_it(nlp_fr):
 
 
 def test_description_with_no_introduced_person_is_no_guess(nlp_fr):
-    text = "Zoe Saldaña a rejoint le tournage. « C'est un rêve devenu réalité », a confié le réalisateur."
+    # two people named once each, neither introduced as the director: no guess (session 8 reads a
+    # role noun as the one person named, or the one named again: tests/extract/test_quotes.py)
+    text = ("Zoe Saldaña a rejoint le tournage avec Karla Gascón. « C'est un rêve devenu réalité », a confié le "
+            "réalisateur.")
     assert not any(p == "said" for _, p, _ in triples(nlp_fr, text))
 
 
