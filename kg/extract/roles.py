@@ -226,7 +226,7 @@ def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def _place_modifier(m: Mention, ctx: Context) -> bool:
     """A name used as a place premodifier ("Bucharest-based X") is not the organisation."""
-    after = ctx.doc.text[m.end:m.end + 20].lower()
+    after = ctx.text[m.end:m.end + 20].lower()
     return after[:1] in ("-", "–") and any(after[1:].startswith(w) for w in ctx.lex.words("based_words"))
 
 

@@ -396,11 +396,14 @@ class Context:
     mentions: list[Mention]
     lex: Lexicon
     by_token: dict[int, Mention] = field(default_factory=dict)
+    #: ``doc.text``, read once (spaCy joins every token on each access).
+    text: str = field(init=False, repr=False, default="")
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text
         self._starts = [t.idx for t in self.doc]
-        self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.text)]
-        self._sources = _cited_sources(self.doc.text, self.mentions, self.lex.words("source_preps"))
+        self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.text)]
+        self._sources = _cited_sources(self.text, self.mentions, self.lex.words("source_preps"))
         for m in self.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
@@ -957,7 +960,7 @@ class Context:
             phrase = source_phrase(tok, lex)
             if phrase is not None:
                 start, end = phrase
-                return Mention(self.doc.text[start:end], start, end, "Concept", "context:source")
+                return Mention(self.text[start:end], start, end, "Concept", "context:source")
         return None
 
     def _work_antecedent(self, tok: Token) -> Mention | None:
@@ -970,7 +973,7 @@ class Context:
         for m in reversed(self.mentions):
             if m.start >= tok.idx or m.start < lo or m.type != "CreativeWork":
                 continue
-            if self.doc.text[max(0, m.start - 2):m.start].strip().endswith("("):
+            if self.text[max(0, m.start - 2):m.start].strip().endswith("("):
                 continue  # a bracketed filmography title ("X (L'Ascension)") is not what "la série" is about
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
