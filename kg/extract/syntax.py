@@ -244,18 +244,26 @@ def verb_forms(lemma: str) -> frozenset[str]:
     return _FORMS_CACHE[lemma]
 
 
+_PARTICIPLES_CACHE: dict[str, frozenset[str]] = {}
+
+
 def past_participles(lemma: str) -> frozenset[str]:
-    """The past participle forms among :func:`verb_forms`.
+    """The past participle forms among :func:`verb_forms` (computed once per lemma).
 
     Example:
         >>> sorted(past_participles("mettre"))
         ['mis', 'mise', 'mises']
     """
+    found = _PARTICIPLES_CACHE.get(lemma)
+    if found is not None:
+        return found
     irregular = lemma.endswith(("mettre", "prendre"))
-    return frozenset(f for f in verb_forms(lemma) if f.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites"))
-                     or (lemma.endswith("ir") and f.endswith(("i", "ie", "is", "ies")))
-                     or (irregular and f.endswith(("is", "ise", "ises")))
-                     or (lemma.endswith("dre") and not irregular and f.endswith(("u", "ue", "us", "ues"))))
+    found = _PARTICIPLES_CACHE[lemma] = frozenset(
+        f for f in verb_forms(lemma) if f.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites"))
+        or (lemma.endswith("ir") and f.endswith(("i", "ie", "is", "ies")))
+        or (irregular and f.endswith(("is", "ise", "ises")))
+        or (lemma.endswith("dre") and not irregular and f.endswith(("u", "ue", "us", "ues"))))
+    return found
 
 
 def _fronted_name(trigger: Token) -> list[Token]:
