@@ -313,7 +313,7 @@ def _lists(seg: Span, ctx, brackets: list[tuple[int, int]], glue: frozenset[str]
     last: Mention | None = None
     gap_ok = True
     for tok in seg:
-        if _inside(brackets, tok.idx):
+        if brackets and _inside(brackets, tok.idx):
             continue
         m = ctx.at(tok)
         if m is not None and m.type in ("Person", "Organization") and m.source != "context:credit":
@@ -355,7 +355,7 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
     pos: dict[int, int] = {}
     n = 0
     for tok in seg:
-        if not _inside(brackets, tok.idx):
+        if not brackets or not _inside(brackets, tok.idx):
             pos[tok.i] = n
             n += 1
     names: list[tuple[int, int, Mention]] = []  # (first pos, last pos, mention)
@@ -374,7 +374,7 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
     i = seg.start
     while i < seg.end:
         tok = doc[i]
-        if i not in pos or _inside(quotes, tok.idx) or ctx.at(tok) is not None:
+        if i not in pos or quotes and _inside(quotes, tok.idx) or ctx.at(tok) is not None:
             i += 1
             continue
         hit = _cue_at(doc, i, cues)
