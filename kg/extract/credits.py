@@ -240,11 +240,11 @@ def credits_in(doc: Doc, ctx) -> list[Credit]:
     titles = [m for m in ctx.mentions if m.source == "context:credit"]
     if not titles:
         return out
-    for a, b in bracket_groups(doc.text):
+    for a, b in bracket_groups(ctx.text):
         inside = tuple(t for t in titles if a < t.start and t.end <= b)
         if not inside:
             continue
-        holder = _holder_before(doc.text, a, ctx.mentions)
+        holder = _holder_before(ctx.text, a, ctx.mentions)
         if holder is not None and holder.type in ("Person", "Organization"):
             out.append(Credit(holder, inside, a, b))
     return out
@@ -313,7 +313,7 @@ def _lists(seg: Span, ctx, brackets: list[tuple[int, int]], glue: frozenset[str]
     last: Mention | None = None
     gap_ok = True
     for tok in seg:
-        if _inside(brackets, tok.idx):
+        if brackets and _inside(brackets, tok.idx):
             continue
         m = ctx.at(tok)
         if m is not None and m.type in ("Person", "Organization") and m.source != "context:credit":
@@ -355,7 +355,7 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
     pos: dict[int, int] = {}
     n = 0
     for tok in seg:
-        if not _inside(brackets, tok.idx):
+        if not brackets or not _inside(brackets, tok.idx):
             pos[tok.i] = n
             n += 1
     names: list[tuple[int, int, Mention]] = []  # (first pos, last pos, mention)
@@ -374,7 +374,7 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
     i = seg.start
     while i < seg.end:
         tok = doc[i]
-        if i not in pos or _inside(quotes, tok.idx) or ctx.at(tok) is not None:
+        if i not in pos or quotes and _inside(quotes, tok.idx) or ctx.at(tok) is not None:
             i += 1
             continue
         hit = _cue_at(doc, i, cues)
@@ -564,7 +564,7 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     glue = ctx.lex.words("credit_list_glue")
     credits = credits_in(doc, ctx)
     by_holder = {c.holder.start: c for c in credits}
-    brackets = [(a, b) for a, b in bracket_groups(doc.text)]
+    brackets = [(a, b) for a, b in bracket_groups(ctx.text)]
     quotes = list(getattr(ctx, "_quotes", []))
     title_starts = {t.start for c in credits for t in c.titles}
     office = {r.subject.start for r in found if r.predicate in _OFFICE}
@@ -640,7 +640,7 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     # a past credit ("X (Les Rives)", "X, révélé par W"), whichever rule also gave it, is no work
     # the co-stars share
     past = {(r.subject.start, r.object.start) for r in found
-            if r.predicate == "actsIn" and (r.rule.endswith(".bracket") or _apposed_credit(doc.text, r))}
+            if r.predicate == "actsIn" and (r.rule.endswith(".bracket") or _apposed_credit(ctx.text, r))}
     for r in [r for r in found if r.predicate == "actsIn" and (r.subject.start, r.object.start) not in past]:
         sent = doc.char_span(r.subject.start, r.subject.end, alignment_mode="expand")
         if sent is None:
@@ -694,5 +694,5 @@ def inverted_cast_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Re
         people = [m for m in ctx.mentions if m.type == "Person" and m.start >= root.idx and m.end <= sent.end_char]
         people += [m for m in ctx.mentions if m.type == "Person" and before.start_char <= m.start < before.end_char]
         for p in people:
-            if not _inside(bracket_groups(doc.text), p.start):
+            if not _inside(bracket_groups(ctx.text), p.start):
                 yield Relation(p, "actsIn", work, sent.text, sent.start_char, "credits.inverted_cast", CONFIDENCE)

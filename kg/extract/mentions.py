@@ -121,8 +121,9 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = _covered_chars(mentions)
     added = []
+    text = doc.text  # Doc.text joins every token on each access
     for name, first in names.items():
-        for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", doc.text):
+        for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
             a, b = hit.start(), hit.end()
             if a <= first.start or any(i in covered for i in range(a, b)):
                 continue
@@ -718,23 +719,24 @@ def _continues_org(prev: Mention, m: Mention, lex: Lexicon) -> bool:
 def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Join an organisation name that the gazetteer cut short: "Sony Pictures" + "Animation",
     "Universal" + "Music Group" (capitalised words the parser attaches to the same name)."""
+    text = doc.text  # Doc.text joins every token on each access
     out: list[Mention] = []
     for m in mentions:
         if out and out[-1].type == "Organization" and m.type in ("Concept", "Organization") and m.source == "gazetteer" \
-                and doc.text[out[-1].end:m.start] == " " and m.text[:1].isupper() and m.type == "Concept":
+                and text[out[-1].end:m.start] == " " and m.text[:1].isupper() and m.type == "Concept":
             prev = out.pop()
-            m = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
+            m = Mention(text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
         elif out and out[-1].source == "gazetteer" and m.source.startswith(("ner:", "context:")) \
-                and doc.text[out[-1].end:m.start] == " " and m.text[:1].isupper() and _continues_org(out[-1], m, lex):
+                and text[out[-1].end:m.start] == " " and m.text[:1].isupper() and _continues_org(out[-1], m, lex):
             # "Illumination" + "Mac Guff", "France" + "Médias Monde": one organisation name
             prev = out.pop()
-            m = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
+            m = Mention(text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
         out.append(m)
     final: list[Mention] = []
     for i, m in enumerate(out):
         if m.type == "Organization" and m.source == "gazetteer":
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            nxt = out[i + 1].start if i + 1 < len(out) else len(doc.text)
+            nxt = out[i + 1].start if i + 1 < len(out) else len(text)
             end = span.end if span is not None else None
             while end is not None and end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
                     and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].idx >= m.end and doc[end].idx < nxt:

@@ -292,12 +292,13 @@ def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ['Person', 'Person', 'Person']
     """
     out = list(mentions)
+    text = doc.text  # Doc.text joins every token on each access
     i = 0
     while i < len(out):
         run = [i]
         j = i
         while j + 1 < len(out):
-            gap = doc.text[out[j].end:out[j + 1].start].strip().lower()
+            gap = text[out[j].end:out[j + 1].start].strip().lower()
             if gap not in (",", "and", "et", ", and", "&"):
                 break
             run.append(j + 1)

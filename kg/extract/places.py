@@ -92,7 +92,7 @@ def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     list_words = ctx.lex.words("place_list_words")
     ms = sorted((m for m in ctx.mentions if m.type == "Place"), key=lambda m: m.start)
     for a, b in zip(ms, ms[1:]):
-        if doc.text[a.end:b.start].strip() != ",":
+        if ctx.text[a.end:b.start].strip() != ",":
             continue
         span_b = doc.char_span(b.start, b.end, alignment_mode="expand")
         span_a = doc.char_span(a.start, a.end, alignment_mode="expand")

@@ -204,7 +204,7 @@ def ownership_relations(doc: Doc, ctx) -> Iterator[Relation]:
             if person is not None and person.type == "Person" and person.start == after.idx:
                 # "Disney's Bob Iger", "Killer Films' Christine Vachon and Pamela Koffler": the company's people
                 members = [m for m in ctx.surface_list(person) if m.type == "Person"
-                           and doc.text[m.end:m.end + 1] != ","]  # "…and Y, chief executive of Z": Y's own post
+                           and ctx.text[m.end:m.end + 1] != ","]  # "…and Y, chief executive of Z": Y's own post
                 for p in [person] + members:
                     yield Relation(p, "worksFor", owner, tok.sent.text, tok.sent.start_char, "possessive.org_person",
                                    CONFIDENCE)

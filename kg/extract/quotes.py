@@ -45,8 +45,9 @@ def quote_relations(doc: Doc, ctx: Context, found: list[Relation] | None = None)
     extractors found) names a speaker given by a role ("», souligne le réalisateur")."""
     speech = ctx.lex.words("speech_verbs")
     prev_end = -1
-    for start, end in find_quotes(doc.text):
-        if _continues(doc.text, prev_end, start):
+    doc_text = doc.text  # Doc.text joins every token on each access
+    for start, end in find_quotes(doc_text):
+        if _continues(doc_text, prev_end, start):
             prev_end = end
             continue  # “…,” she said, “…”: the second part of one quote split by the speech verb
         prev_end = end
@@ -61,7 +62,7 @@ def quote_relations(doc: Doc, ctx: Context, found: list[Relation] | None = None)
         if not speakers or (len(inner.text.split()) <= _MIN_QUOTE_WORDS
                             and not any(t.pos_ in ("VERB", "AUX") for t in inner)):
             continue  # a quoted nickname or term (« Connasse », « pluriannuel ») is no quotation
-        text = doc.text[start:end].rstrip(" .,;:!?…")
+        text = doc_text[start:end].rstrip(" .,;:!?…")
         quote = Mention(text, start, start + len(text), "Quote", "quote")
         sent = (verb or speaker_tok).sent
         if verb is None:

@@ -48,11 +48,25 @@ def _starts(table: dict[str, str]) -> frozenset[str]:
 
 
 def _may_start(tok: Token, table: dict[str, str]) -> bool:
-    starts = _starts(table)
-    low = tok.lower_
-    if low in starts or tok.lemma_.lower() in starts:
+    return _may_start_word(tok.lower_, tok.lemma_, _starts(table))
+
+
+def _may_start_word(low: str, lemma: str, starts: frozenset[str]) -> bool:
+    """Whether a token of lower-case form ``low`` and lemma ``lemma`` may start a role noun
+    whose first words' prefixes are ``starts`` (:func:`_starts`)."""
+    if low in starts or lemma.lower() in starts:
         return True
-    return any(low.startswith(p) and low[len(p):] in starts for p in _ROLE_PREFIXES)
+    return low.startswith(_ROLE_PREFIXES) and any(low.startswith(p) and low[len(p):] in starts for p in _ROLE_PREFIXES)
+
+
+#: Parts of speech a role noun may start with (a verb only for a multi-word role: "chargé des acquisitions").
+_ROLE_POS = frozenset(("NOUN", "PROPN", "ADJ", "X", "VERB"))
+
+
+def _role_pos_tokens(doc: Doc) -> list[tuple[Token, str, str, str]]:
+    """The tokens of ``doc`` whose part of speech may start a role noun, with that part of
+    speech, their lower-case form and their lemma, read once for every role table."""
+    return [(tok, pos, tok.lower_, tok.lemma_) for tok in doc if (pos := tok.pos_) in _ROLE_POS]
 
 
 def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
@@ -79,16 +93,20 @@ def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
 def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations signalled by role nouns (persons' jobs and organisations' status)."""
     lex = ctx.lex
+    tokens = _role_pos_tokens(doc)
     for table, holder_types, org_types, reverse in ((lex.role_nouns, ("Person",), ("Organization",), False),
                                                     (lex.org_role_nouns, ("Organization",), ("Organization",), False),
                                                     (lex.parent_role_nouns, ("Organization",), ("Organization",), True),
                                                     (lex.credit_role_nouns, ("Person",), ("CreativeWork",), None)):
         # credit roles ("le réalisateur de W, X"): the work is the subject of directedBy/author
         consumed: set[int] = set()
-        for tok in doc:
+        starts = _starts(table)
+        for tok, pos, low, lemma in tokens:
+            if not _may_start_word(low, lemma, starts):
+                continue  # no role noun of the table starts here (role_key would say None)
             if tok.i in consumed:
                 continue
-            if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "X", "VERB") or ctx.at(tok) is not None and tok.pos_ == "PROPN":
+            if ctx.at(tok) is not None and pos == "PROPN":
                 continue
             found = role_key(tok, table)
             if found is None or (tok.pos_ == "VERB" and found[2] < 2):  # "chargé des acquisitions"
@@ -226,7 +244,7 @@ def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def _place_modifier(m: Mention, ctx: Context) -> bool:
     """A name used as a place premodifier ("Bucharest-based X") is not the organisation."""
-    after = ctx.doc.text[m.end:m.end + 20].lower()
+    after = ctx.text[m.end:m.end + 20].lower()
     return after[:1] in ("-", "–") and any(after[1:].startswith(w) for w in ctx.lex.words("based_words"))
 
 

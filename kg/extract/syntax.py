@@ -244,18 +244,26 @@ def verb_forms(lemma: str) -> frozenset[str]:
     return _FORMS_CACHE[lemma]
 
 
+_PARTICIPLES_CACHE: dict[str, frozenset[str]] = {}
+
+
 def past_participles(lemma: str) -> frozenset[str]:
-    """The past participle forms among :func:`verb_forms`.
+    """The past participle forms among :func:`verb_forms` (computed once per lemma).
 
     Example:
         >>> sorted(past_participles("mettre"))
         ['mis', 'mise', 'mises']
     """
+    found = _PARTICIPLES_CACHE.get(lemma)
+    if found is not None:
+        return found
     irregular = lemma.endswith(("mettre", "prendre"))
-    return frozenset(f for f in verb_forms(lemma) if f.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites"))
-                     or (lemma.endswith("ir") and f.endswith(("i", "ie", "is", "ies")))
-                     or (irregular and f.endswith(("is", "ise", "ises")))
-                     or (lemma.endswith("dre") and not irregular and f.endswith(("u", "ue", "us", "ues"))))
+    found = _PARTICIPLES_CACHE[lemma] = frozenset(
+        f for f in verb_forms(lemma) if f.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites"))
+        or (lemma.endswith("ir") and f.endswith(("i", "ie", "is", "ies")))
+        or (irregular and f.endswith(("is", "ise", "ises")))
+        or (lemma.endswith("dre") and not irregular and f.endswith(("u", "ue", "us", "ues"))))
+    return found
 
 
 def _fronted_name(trigger: Token) -> list[Token]:
@@ -396,11 +404,14 @@ class Context:
     mentions: list[Mention]
     lex: Lexicon
     by_token: dict[int, Mention] = field(default_factory=dict)
+    #: ``doc.text``, read once (spaCy joins every token on each access).
+    text: str = field(init=False, repr=False, default="")
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text
         self._starts = [t.idx for t in self.doc]
-        self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.text)]
-        self._sources = _cited_sources(self.doc.text, self.mentions, self.lex.words("source_preps"))
+        self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.text)]
+        self._sources = _cited_sources(self.text, self.mentions, self.lex.words("source_preps"))
         for m in self.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
@@ -957,7 +968,7 @@ class Context:
             phrase = source_phrase(tok, lex)
             if phrase is not None:
                 start, end = phrase
-                return Mention(self.doc.text[start:end], start, end, "Concept", "context:source")
+                return Mention(self.text[start:end], start, end, "Concept", "context:source")
         return None
 
     def _work_antecedent(self, tok: Token) -> Mention | None:
@@ -970,7 +981,7 @@ class Context:
         for m in reversed(self.mentions):
             if m.start >= tok.idx or m.start < lo or m.type != "CreativeWork":
                 continue
-            if self.doc.text[max(0, m.start - 2):m.start].strip().endswith("("):
+            if self.text[max(0, m.start - 2):m.start].strip().endswith("("):
                 continue  # a bracketed filmography title ("X (L'Ascension)") is not what "la série" is about
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None

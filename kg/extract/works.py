@@ -27,6 +27,8 @@ def _genre_tokens(noun: Token, ctx: Context) -> list[Token]:
     doc = noun.doc
     keep: list[Token] = []
     is_genre = lemma in genres or noun.lower_ in genres
+    if not is_genre and lemma not in works:
+        return []  # neither a genre nor a work noun heads no genre phrase, whatever its modifiers
     if is_genre:
         keep.append(noun)
     for child in noun.children:
@@ -43,8 +45,6 @@ def _genre_tokens(noun: Token, ctx: Context) -> list[Token]:
         elif child.dep_ in ("amod", "compound") and child.i < noun.i and (child.lower_ in adjectives or child.lemma_.lower() in genres):
             keep.append(child)
     if not keep:
-        return []
-    if not is_genre and lemma not in works:
         return []
     if not is_genre:  # "série policière": keep only the genre words
         keep = [t for t in keep if t is not noun]
