@@ -540,7 +540,8 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     found.append((subjects, frame.predicate, objects, fronted_rule(frame)))
         # 2. a role: "À la tête de X depuis 2020, Y", "Directrice générale de X, Y"
         heads = lex.words("fronted_leads")
-        text = " ".join(t.lower_ for t in phrase[:4])
+        # "aux commandes d'Universal": the elided "de" reads as "de"
+        text = " ".join("de" if t.lower_ in ("d'", "d’", "du", "des") else t.lower_ for t in phrase[:4])
         person = ctx.resolve(subj, ("Person",), follow_conj=False)
         if person:
             key = role_key(first, lex.role_nouns) if first.lower_ not in lex.words("fronted_past_words") else None

@@ -174,3 +174,16 @@ def test_a_relative_after_a_name_qualifies_the_name_when_hung_on_the_verb(nlp_fr
                             "Julien Creuzard, qui prend la tête d'Island Def Jam France.")
     assert ("Julien Creuzard", "leads", "Island Def Jam France") in found
     assert ("Olivier Nusse", "leads", "Island Def Jam France") not in found
+
+
+def test_a_fronted_office_with_an_elided_de_names_the_company(nlp_fr):
+    # "aux commandes d'X" is "aux commandes de X" (lexicon fronted_leads)
+    found = triples(nlp_fr, "Aux commandes d'Universal Music France depuis 1998, Pascal Nègre abandonne la présidence.")
+    assert ("Pascal Nègre", "leads", "Universal Music France") in found
+
+
+def test_a_fronted_past_office_is_no_elided_lead(nlp_fr):
+    found = triples(nlp_fr, "Aux commandes d'Universal Music France depuis 1998, Pascal Nègre abandonne la présidence. "
+                            "Ancien patron d'Arte, Paul Dumas le remplace.")
+    assert ("Pascal Nègre", "leads", "Universal Music France") in found
+    assert ("Paul Dumas", "leads", "Arte") not in found
