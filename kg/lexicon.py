@@ -168,6 +168,7 @@ class LexiconSchema(_Strict):
     production_nouns: Words = []
     owned_words: Words = []
     demonyms: Words = []
+    person_nouns: Words = []  # "la chanteuse Angèle": a one-word name after one is a person
     # quotes and hedges
     speech_verbs: Words = []
     speech_preps: Words = []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
-                              genre_titles, given_name_persons, join_split_names, list_type_agreement,
+                              genre_titles, given_name_persons, join_split_names, list_type_agreement, lone_names,
                               organisation_forms)
 from kg.extract.syntax import frame_participles, possessive_work_noun, prep_of
 from kg.extract.titles import quoted_titles, sentence_case_titles
@@ -56,7 +56,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _web_names(doc, mentions, lex.words("web_suffixes"))
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
     mentions = _slot_titles(doc, lex, mentions)
-    mentions = _work_titles(doc, lex, mentions)
+    mentions = _work_titles(doc, lex, mentions, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _behind_works(doc, lex, mentions)
     mentions = _org_context(doc, lex, mentions)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
@@ -71,7 +71,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = given_name_persons(doc, mentions, lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex))
     mentions = list_type_agreement(doc, mentions)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
-    mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"))
+    mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
+                                lone_names(doc, mentions, _person_nouns(lex)))
     mentions = award_phrases(doc, mentions, lex)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex))
@@ -327,12 +328,12 @@ def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     return by_tok
 
 
-def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention], lone: frozenset[int] = frozenset()) -> list[Mention]:
     """Titles in work slots, whatever NER made of them: after a person's possessive ("Matt Reeves's
     The Batman"), as the subject after a fronted work participle ("Produced by HBO, The Penguin is"),
     as the capitalised object of a work verb ("produced Everything Everywhere All at Once") or the
     subject of a work verb ("Bluey airs on"). Names typed Person, Organization or Place by NER or the
-    gazetteer keep their type."""
+    gazetteer keep their type, except the one-word names of ``lone`` (:func:`kg.extract.names.lone_names`)."""
     by_tok = _by_token(doc, mentions)
     obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
     participles = lex.words("title_participles") | lex.words("mention_title_participles")
@@ -417,7 +418,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
                                  for m in covering.values()):
             continue  # "Tencent's Riot Games": a company
         inner_place = poss is None and len(span) > 1  # "Revoir Paris": a place name inside a longer title
-        if any(m.start < span.start_char or m.end > span.end_char or m.type in kept
+        if any(m.start < span.start_char or m.end > span.end_char or m.type in kept and m.start not in lone
                or m.source == "gazetteer" and not (inner_place and m.type == "Place"
                                                    and (m.start, m.end) != (span.start_char, span.end_char))
                for m in covering.values()):
@@ -1064,6 +1065,13 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
 
 def _org_nouns(lex: Lexicon) -> frozenset[str]:
     return lex.words("anaphors", "Organization") | lex.words("mention_org_nouns")
+
+
+def _person_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns that introduce a person's name: the lexicon's person descriptions, role nouns and
+    credit role nouns ("la chanteuse", "le PDG", "le réalisateur")."""
+    return lex.words("anaphors", "Person") | frozenset(n.lower() for n in lex.role_nouns) \
+        | frozenset(n.lower() for n in lex.credit_role_nouns) | lex.words("person_nouns")
 
 
 def _work_nouns(lex: Lexicon) -> frozenset[str]:

@@ -142,11 +142,13 @@ def genre_titles(doc: Doc, mentions: list[Mention], genre_nouns: frozenset[str])
     return out
 
 
-def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[str]) -> list[Mention]:
+def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[str],
+                     lone: frozenset[int] = frozenset()) -> list[Mention]:
     """A name described by a work noun is a work, whatever NER made of it: "Severance is an
     Apple TV+ series", "Yellowstone, the Paramount Network hit, …". The name is the copula's
     subject or the phrase the description is in apposition to; a name the NER missed is
-    added when it is capitalised. Gazetteer names and persons keep their type."""
+    added when it is capitalised. Gazetteer names and persons keep their type, except the
+    one-word names of ``lone`` (:func:`lone_names`)."""
     by_char = {m.start: i for i, m in enumerate(mentions)}
     covered = {c for m in mentions for c in range(m.start, m.end)}
     out = list(mentions)
@@ -194,7 +196,7 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
             continue
         inside = [m for m in out if name.start_char <= m.start and m.end <= name.end_char]
         retypable = ("Misc", "Place", "Organization")  # an organisation is never "a drama" nor "the HBO series"
-        if inside and all(m.type in retypable and not m.source.startswith("gazetteer") for m in inside) \
+        if inside and all((m.type in retypable or m.start in lone) and not m.source.startswith("gazetteer") for m in inside) \
                 and not any(m.start == name.start_char and m.end == name.end_char for m in inside):
             out = [m for m in out if m not in inside]  # "Us" (a place) inside "One of Us is Lying"
             covered -= {c for m in inside for c in range(m.start, m.end)}
@@ -202,7 +204,7 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         i = by_char.get(name.start_char)
         if i is not None:
             m = out[i]
-            if m.type in retypable and not m.source.startswith("gazetteer") and m.end == name.end_char:
+            if (m.type in retypable or m.start in lone) and not m.source.startswith("gazetteer") and m.end == name.end_char:
                 out[i] = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">described")
         elif not covered.intersection(range(name.start_char, name.end_char)) and len(name) <= 6:
             out.append(Mention(name.text, name.start_char, name.end_char, "CreativeWork", "context:described"))
@@ -327,6 +329,37 @@ def given_names() -> frozenset[str]:
     """
     text = (resources.files("kg") / "data" / "names" / "given_names.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def lone_names(doc: Doc, mentions: list[Mention], person_nouns: frozenset[str]) -> frozenset[int]:
+    """Starts of the one-word names NER typed as persons that a work slot or a description may
+    retype: such a name is often a title or a company in media news ("Lilyhammer", "Ircam"),
+    unless it is a known given name (:func:`given_names`), a word of a longer person's name in
+    the text (a surname said again) or introduced by a person noun ("la chanteuse Angèle",
+    ``person_nouns``).
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Lilyhammer revient. La chanteuse Angèle aussi.")
+        >>> ms = [Mention("Lilyhammer", 0, 10, "Person", "ner:PER"), Mention("Angèle", 33, 39, "Person", "ner:PER")]
+        >>> sorted(lone_names(doc, ms, frozenset({"chanteuse"})))
+        [0]
+    """
+    names = given_names()
+    longer = {w for m in mentions if m.type == "Person" for w in m.text.split() if len(m.text.split()) > 1}
+    return frozenset(m.start for m in mentions
+                     if m.type == "Person" and m.source in ("ner:PER", "ner:PERSON") and " " not in m.text
+                     and "-" not in m.text and m.text not in names and m.text not in longer
+                     and not _after_person_noun(doc, m, person_nouns))
+
+
+def _after_person_noun(doc: Doc, m: Mention, person_nouns: frozenset[str]) -> bool:
+    """Whether a person noun (and its adjectives) comes right before ``m``: "la chanteuse Angèle"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i >= 0 and (doc[i].lemma_.lower() in person_nouns or doc[i].lower_ in person_nouns)
 
 
 def given_name_persons(doc: Doc, mentions: list[Mention], company_words: frozenset[str]) -> list[Mention]:

@@ -3,6 +3,8 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract._helpers import fr_triples, mention_types, triples
 
 
@@ -40,3 +42,18 @@ def test_genre_noun_after_a_determiner_introduces_a_title(nlp_fr):
     assert mention_types(nlp_fr, "Le thriller Nuit Blanche réunit Omar Sy et Léa Drucker.").get("Nuit Blanche") == "CreativeWork"
     # twin: a genre noun inside a company description does not ("un studio d'animation Orléa")
     assert mention_types(nlp_fr, "Le studio d'animation Orléa, basé à Nantes, recrute.").get("Orléa") != "CreativeWork"
+
+
+# --- one-word names NER took for persons (session 8) -----------------------------------------
+
+def test_a_one_word_person_described_as_a_series_is_a_work(nlp_fr):
+    types = mention_types(nlp_fr, "Lilyhammer, la première série originale de Netflix, revient.")
+    assert types.get("Lilyhammer") == "CreativeWork"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le rappeur Booba, la star du label, revient.", "Booba"),
+    ("Cyril Hanouna revient. Hanouna, la star de la chaîne, parle.", "Hanouna"),
+])
+def test_a_one_word_person_introduced_as_one_or_named_in_full_stays_a_person(nlp_fr, text, name):
+    assert mention_types(nlp_fr, text).get(name) == "Person"
