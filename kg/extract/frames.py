@@ -567,8 +567,15 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 works = ctx.resolve(subj, ("CreativeWork",), follow_conj=False)
                 people = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de"}), ("Person",))
                 found.append((works, pred, people[:1], "fronted.work_of"))
+        # a pronoun subject ("Créée par X, elle…") stands for one entity, the work it was read as
+        # above: each frame resolving it to its own type would make the series' creator a
+        # company's founder too
+        ref = fit[0] if subj.pos_ == "PRON" and ctx.at(subj) is None and fit else None
         for subjects, pred, objects, source in found:
             for s in subjects:
                 for o in objects:
+                    if ref is not None and any(m.start < sent.start_char and (m.start, m.end) != (ref.start, ref.end)
+                                               for m in (s, o)):
+                        continue
                     if (s.start, s.end) != (o.start, o.end):
                         yield Relation(s, pred, o, sent.text, sent.start_char, source, 0.75)

@@ -137,3 +137,11 @@ def test_the_object_of_a_relative_read_as_a_conjunction(nlp_fr):
                             "sera dirigée par Marie Misset.")
     assert ("Radio Nova", "subsidiaryOf", "Combat") in found
     assert ("Marie Misset", "leads", "Radio Nova") in found
+
+
+def test_a_pronoun_after_a_fronted_participle_stands_for_one_entity(nlp_fr):
+    # "Créée par X, elle…" read as the series: X is its author, not the channel's founder
+    found = triples(nlp_fr, "La chaîne TF1 diffuse la série Les Rives. Créée par Claire Morel, elle a été réalisée "
+                            "par Paul Laurent.")
+    assert ("Les Rives", "author", "Claire Morel") in found
+    assert ("Claire Morel", "founderOf", "TF1") not in found
