@@ -307,7 +307,8 @@ def _surface_org(i: int, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
 
 
 def _coordinated_roles(tok: Token, n: int, table: dict[str, str]) -> list[tuple[Token, int]]:
-    """Role nouns coordinated with the role at ``tok`` (``n`` tokens): "fondateur et PDG"."""
+    """Role nouns coordinated with the role at ``tok`` (``n`` tokens): "fondateur et PDG", and
+    the roles listed before it: "chairman, president and CEO"."""
     doc = tok.doc
     out: list[tuple[Token, int]] = []
     end = tok.i + n
@@ -316,16 +317,24 @@ def _coordinated_roles(tok: Token, n: int, table: dict[str, str]) -> list[tuple[
         if found is not None:
             p_head = _span_head(doc[end + 1:end + 1 + found[2]])
             out.append((p_head, end + 1 + found[2] - p_head.i))
-    if tok.i >= 2 and doc[tok.i - 1].lower_ in ("et", "and", "&"):
+    # back over a list: "chairman, president and CEO" (a comma only once an "and" closed the list)
+    first = tok.i
+    closed = any(t.lower_ in ("et", "and", "&") for t in doc[tok.i:min(end + 1, len(doc))])  # "…, president and CEO"
+    while first >= 2 and len(out) < 4 and (doc[first - 1].lower_ in ("et", "and", "&")
+                                           or closed and doc[first - 1].text == ","):
+        closed = True
+        partner = None
         for k in (1, 2, 3):
-            start = tok.i - 1 - k
-            if start < 0:
-                break
-            found = role_key(doc[start], table)
+            start = first - 1 - k
+            found = role_key(doc[start], table) if start >= 0 else None
             if found is not None and found[2] == k:
+                partner = start
                 p_head = _span_head(doc[start:start + k])
                 out.append((p_head, start + k - p_head.i))
                 break
+        if partner is None:
+            break
+        first = partner
     return out
 
 

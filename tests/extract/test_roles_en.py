@@ -89,3 +89,17 @@ def test_a_person_overseeing_a_company_leads_it_twin(nlp_en):
     found = triples(nlp_en, "Anne Roy oversees Europe 1 and the JDD.")
     assert ("Anne Roy", "leads", "Europe 1") in found
     assert not any(p == "subsidiaryOf" for _, p, _ in found)
+
+
+def test_every_role_of_a_listed_title_gets_the_company(nlp_en):
+    # "chairman, president and CEO": the roles listed before "and" share the holder and the company
+    found = triples(nlp_en, "Kenichiro Yoshida, the Sony Group Corporation's chairman, president and CEO, said the "
+                            "deal was done.")
+    assert ("Kenichiro Yoshida", "ceoOf", "Sony Group Corporation") in found
+    assert ("Kenichiro Yoshida", "leads", "Sony Group Corporation") in found
+
+
+def test_a_french_list_of_roles_shares_the_company(nlp_fr):
+    found = triples(nlp_fr, "Paul Dumas, président, directeur général et fondateur de Radio Azur, parle.")
+    assert ("Paul Dumas", "founderOf", "Radio Azur") in found
+    assert ("Paul Dumas", "ceoOf", "Radio Azur") in found
