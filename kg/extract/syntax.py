@@ -406,10 +406,20 @@ class Context:
     by_token: dict[int, Mention] = field(default_factory=dict)
     #: ``doc.text``, read once (spaCy joins every token on each access).
     text: str = field(init=False, repr=False, default="")
+    #: Each token's lower-case form, lower-case lemma and part of speech, read once: the rules
+    #: that scan the whole doc test these before building a spaCy ``Token`` (and its strings).
+    lower: list[str] = field(init=False, repr=False, default_factory=list)
+    lemma: list[str] = field(init=False, repr=False, default_factory=list)
+    pos: list[str] = field(init=False, repr=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
-        self._starts = [t.idx for t in self.doc]
+        self._starts = []
+        for t in self.doc:
+            self._starts.append(t.idx)
+            self.lower.append(t.lower_)
+            self.lemma.append(t.lemma_.lower())
+            self.pos.append(t.pos_)
         self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.text)]
         self._sources = _cited_sources(self.text, self.mentions, self.lex.words("source_preps"))
         for m in self.mentions:
