@@ -217,8 +217,8 @@ def winning_relations(doc: Doc, ctx) -> list[Relation]:
     ``award_winning_words``) won the award."""
     words = ctx.lex.words("award_winning_words")
     out: list[Relation] = []
-    for tok in doc:
-        if tok.lower_ not in words or tok.i < 2 or doc[tok.i - 1].text not in ("-", "‑"):
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in words):
+        if tok.i < 2 or doc[tok.i - 1].text not in ("-", "‑"):
             continue
         award = ctx.at(doc[tok.i - 2])
         if award is None or award.type != "Award":
@@ -241,8 +241,8 @@ def crowned_relations(doc: Doc, ctx) -> list[Relation]:
     (a surface pattern: the parser often reads the participle as a determiner)."""
     crowning, auxiliaries = ctx.lex.words("fronted_award"), ctx.lex.words("crowning_auxiliaries")
     out: list[Relation] = []
-    for tok in doc:
-        if tok.lower_ not in crowning or tok.i + 1 >= len(doc):
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in crowning):
+        if tok.i + 1 >= len(doc):
             continue
         award = ctx.at(doc[tok.i + 1])
         if award is None or award.type != "Award" or award.start != doc[tok.i + 1].idx:

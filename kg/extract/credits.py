@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import AGENT_PREPS, OBJ, PASS_SUBJ, SUBJ, with_conjuncts
+from kg.extract.syntax import AGENT_PREPS, OBJ, PASS_SUBJ, SUBJ, token_words, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 from kg.schema import load_schema
@@ -132,7 +132,8 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
     return out
 
 
-def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *,
+                   words: tuple[list[str], list[str], list[str]] | None = None) -> list[Mention]:
     """Names after a cast noun of the lexicon are works, whatever NER made of them: "la
     distribution de Marseille", "the cast of Salt Marsh" (``credit_work_nouns``). Names the
     gazetteer knows keep their type."""
@@ -141,9 +142,8 @@ def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Ment
         return mentions
     by_start = {m.start: i for i, m in enumerate(mentions)}
     out = list(mentions)
-    for tok in doc:
-        if tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
-            continue
+    lower, lemma, _ = words if words is not None else token_words(doc)
+    for tok in (doc[i] for i, (low, lem) in enumerate(zip(lower, lemma)) if low in nouns or lem in nouns):
         j = complement_start(doc, tok.i + 1, _OF | {"for"}, DEFINITE | _OPEN_QUOTES, need_prep=False)
         if j is None:
             continue

@@ -13,7 +13,7 @@ from kg.extract.credits import focus_work
 from kg.extract.hedging import is_future, is_hedged
 from kg.extract.syntax import (Context, fitted, frame_participles, name_read_as_work, obliques, past_participles, slot,
                                stake_share, subject_of, verb_forms, with_conjuncts)
-from kg.lexicon import Frame
+from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation
 
@@ -46,23 +46,48 @@ def _first_words(frame: Frame, lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _word_index(doc: Doc) -> dict[str, list[int]]:
-    """Token indexes of ``doc`` by form and by lemma (lower case), built once per doc."""
+#: ``(id(lexicon), lang) -> (lexicon, [(frame, its first words)])``: the lexicon is kept so that its id is never reused.
+_FRAME_FIRST_WORDS: dict[tuple[int, str], tuple[Lexicon, list[tuple[Frame, frozenset[str]]]]] = {}
+
+
+def _frames_first_words(lex: Lexicon, lang: str) -> list[tuple[Frame, frozenset[str]]]:
+    """Each frame of ``lex`` with :func:`_first_words`, computed once per lexicon (a frame
+    hashes all its fields on each cached call).
+
+    Example:
+        >>> from kg.lexicon import load_lexicon
+        >>> lex = load_lexicon("fr")
+        >>> all(first == _first_words(frame, "fr") for frame, first in _frames_first_words(lex, "fr"))
+        True
+    """
+    entry = _FRAME_FIRST_WORDS.get((id(lex), lang))
+    if entry is None:
+        entry = _FRAME_FIRST_WORDS[(id(lex), lang)] = (lex, [(frame, _first_words(frame, lang)) for frame in lex.frames])
+    return entry[1]
+
+
+def _word_index(doc: Doc, ctx: Context | None = None) -> dict[str, list[int]]:
+    """Token indexes of ``doc`` by form and by lemma (lower case), built once per doc (from
+    the forms and lemmas ``ctx`` read, when given)."""
+    if ctx is None:
+        lowers, lemmas = [t.lower_ for t in doc], [t.lemma_.lower() for t in doc]
+    else:
+        lowers, lemmas = ctx.lower, ctx.lemma
     index: dict[str, list[int]] = {}
-    for tok in doc:
-        index.setdefault(tok.lower_, []).append(tok.i)
-        lemma = tok.lemma_.lower()
-        if lemma != tok.lower_:
-            index.setdefault(lemma, []).append(tok.i)
+    for i, (low, lemma) in enumerate(zip(lowers, lemmas)):
+        index.setdefault(low, []).append(i)
+        if lemma != low:
+            index.setdefault(lemma, []).append(i)
     return index
 
 
-def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None) -> Iterator[Token]:
+def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None,
+              first: frozenset[str] | None = None) -> Iterator[Token]:
     pos = ("NOUN", "PROPN") if frame.kind == "noun" else ("VERB", "AUX", "ADJ")
-    first = _first_words(frame, doc.lang_)
+    first = first if first is not None else _first_words(frame, doc.lang_)
     index = index if index is not None else _word_index(doc)
     # only the tokens whose form or lemma can start one of the frame's lemmas, in doc order
-    candidates = sorted({i for w in first for i in index.get(w, ())})
+    candidates = sorted({i for w in index.keys() & first for i in index[w]})
     for tok in (doc[i] for i in candidates):
         if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
             yield tok
@@ -126,12 +151,12 @@ def _intensive_before(noun: Token, intensive: frozenset[str]) -> Token | None:
 
 def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
-    index = _word_index(doc)
+    index = _word_index(doc, ctx)
     pronominal_only = ctx.lex.words("pronominal_only_verbs")
-    for frame in ctx.lex.frames:
-        if index.keys().isdisjoint(_first_words(frame, doc.lang_)):
+    for frame, first in _frames_first_words(ctx.lex, doc.lang_):
+        if index.keys().isdisjoint(first):
             continue  # no token of the doc can trigger this frame
-        for trig in _triggers(doc, frame, index):
+        for trig in _triggers(doc, frame, index, first):
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
                 subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion,
@@ -315,8 +340,8 @@ def seat_venue_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     * "lors du festival Séries Mania, à Lille" -> ``locatedIn(event, Lille)``.
     """
     seats = ctx.lex.words("seat_nouns")
-    for tok in doc:
-        if tok.lower_ not in ("dont", "whose") or tok.i < 2 or doc[tok.i - 1].text != ",":
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in ("dont", "whose")):
+        if tok.i < 2 or doc[tok.i - 1].text != ",":
             continue
         window = doc[tok.i + 1:min(tok.i + 4, len(doc))]
         if not any(t.lemma_.lower() in seats or t.lower_ in seats for t in window):

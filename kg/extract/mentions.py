@@ -17,7 +17,7 @@ from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_cha
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, join_split_names, list_type_agreement, lone_names,
                               organisation_forms)
-from kg.extract.syntax import frame_participles, possessive_work_noun, prep_of
+from kg.extract.syntax import frame_participles, possessive_work_noun, prep_of, token_words
 from kg.extract.titles import quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -40,6 +40,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     """
     mentions: list[Mention] = []
     covered: set[int] = set()
+    words = token_words(doc)
     for ent in (part for e in doc.ents for part in _split(e)):
         mention = _typed(ent, lex)
         if mention is not None and mention.type == "Award":
@@ -50,14 +51,14 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     awards = [m for m in mentions if m.type == "Award"]  # "film d'animation" inside "Oscar du meilleur film d'animation"
     mentions = [m for m in mentions if not (m.type == "Concept" and any(
         a.start <= m.start and m.end <= a.end for a in awards))]
-    for span in _titles(doc, lex, covered):
+    for span in _titles(doc, lex, covered, words):
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
     mentions = _place_name_runs(doc, mentions)
-    mentions = _web_names(doc, mentions, lex.words("web_suffixes"))
+    mentions = _web_names(doc, mentions, lex.words("web_suffixes"), words)
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
-    mentions = _slot_titles(doc, lex, mentions)
-    mentions = _work_titles(doc, lex, mentions, lone_names(doc, mentions, _person_nouns(lex)))
-    mentions = _behind_works(doc, lex, mentions)
+    mentions = _slot_titles(doc, lex, mentions, words)
+    mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
+    mentions = _behind_works(doc, lex, mentions, words)
     mentions = _org_context(doc, lex, mentions)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
     mentions = _longer_names(doc, mentions)
@@ -72,11 +73,11 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = list_type_agreement(doc, mentions)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
-                                lone_names(doc, mentions, _person_nouns(lex)))
+                                lone_names(doc, mentions, _person_nouns(lex)), words=words)
     mentions = award_phrases(doc, mentions, lex)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
-        mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex))
-    return credit_titles(doc, cast_of_titles(doc, mentions, lex), lex)
+        mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words)
+    return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
 
 
 #: Types the media NER (kg/media_ner.py) may give or add; persons, companies and places are the rules'.
@@ -165,7 +166,8 @@ def _place_name_runs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _web_names(doc: Doc, mentions: list[Mention], suffixes: frozenset[str]) -> list[Mention]:
+def _web_names(doc: Doc, mentions: list[Mention], suffixes: frozenset[str],
+               words: tuple[list[str], list[str], list[str]]) -> list[Mention]:
     """A site named by its domain ("Jeuxvideo.com", "france.tv", "750g.fr") is a company (the
     news conventions' type for a publication), whatever NER made of it or if it saw nothing;
     the suffixes are the lexicon's ``web_suffixes``. A name the gazetteer typed keeps its type."""
@@ -174,7 +176,7 @@ def _web_names(doc: Doc, mentions: list[Mention], suffixes: frozenset[str]) -> l
     by_start = {m.start: m for m in mentions}
     covered = _covered_chars(mentions)
     out = list(mentions)
-    for tok in doc:
+    for tok in (doc[i] for i, low in enumerate(words[0]) if "." in low):  # (``words``: :func:`token_words`)
         text = tok.text
         dot = text.rfind(".")
         if dot <= 0 or text[dot:].lower() not in suffixes or not _WEB_NAME.fullmatch(text):
@@ -328,7 +330,8 @@ def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     return by_tok
 
 
-def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention], lone: frozenset[int] = frozenset()) -> list[Mention]:
+def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
+                 words: tuple[list[str], list[str], list[str]], lone: frozenset[int] = frozenset()) -> list[Mention]:
     """Titles in work slots, whatever NER made of them: after a person's possessive ("Matt Reeves's
     The Batman"), as the subject after a fronted work participle ("Produced by HBO, The Penguin is"),
     as the capitalised object of a work verb ("produced Everything Everywhere All at Once") or the
@@ -348,7 +351,10 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention], lone: frozense
     work_cats = lex.words("award_categories", "CreativeWork")
     person_cats = lex.words("award_categories", "Person")
     markers = lex.words("award_markers") | lex.words("award_openers")
-    for tok in doc:
+    # only a verb, a credit noun, a possessive or a participle opens a slot below (``words``: :func:`token_words`)
+    for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))
+                if pos == "VERB" or pos == "NOUN" and lemma in credit_nouns or low in _POSS
+                or pos == "ADJ" and (lemma in participles or low in participles)):
         if tok.pos_ == "VERB" and tok.lemma_.lower() in award_verbs and work_cats and lex.lang == "en":
             # "Hacks won outstanding comedy series", "The Bear picked up 11 Emmys, including best comedy
             # series": the winner of a work's category is a work, whatever NER made of it
@@ -468,14 +474,16 @@ def behind_company(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
-def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention],
+                  words: tuple[list[str], list[str], list[str]]) -> list[Mention]:
     """"the studio behind Elden Ring": what a company is behind is a work, whatever NER made of
     the name (a person, a place); a name the gazetteer or another rule typed keeps its type."""
     if not lex.words("behind_words"):
         return mentions
     by_tok = _by_token(doc, mentions)
     retyped: dict[int, Mention] = {}
-    for tok in doc:
+    behind = lex.words("behind_words")
+    for tok in (doc[i] for i, low in enumerate(words[0]) if low in behind):  # as behind_company tests first
         found = behind_company(tok, lex)
         if found is None or tok.i + 1 >= len(doc):
             continue
@@ -676,7 +684,8 @@ def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
     return None
 
 
-def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
+                 words: tuple[list[str], list[str], list[str]]) -> list[Mention]:
     """Type as CreativeWork a capitalised name that a work description follows, whatever
     NER said (single-word titles are often missed or taken for people): "Sinners, written
     and directed by X", "Frankenstein, starring X", "Adolescence, the limited series …".
@@ -685,7 +694,7 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
         return mentions
     by_tok = _by_token(doc, mentions)
     out = list(mentions)
-    for tok in doc:
+    for tok in (doc[i] for i, low in enumerate(words[0]) if low == ","):  # (``words``: :func:`token_words`)
         typ = _title_cue(doc, tok.i, lex) if tok.text == "," and tok.i > 0 else None
         if typ is None:
             continue
@@ -1109,13 +1118,12 @@ def _appos_head(doc: Doc, end: int) -> Token | None:
     return last if last is not None and (i == len(doc) or not doc[i].is_alpha or doc[i].pos_ in ("ADP", "PRON", "SCONJ", "CCONJ", "DET", "VERB", "AUX")) else None
 
 
-def _titles(doc: Doc, lex: Lexicon, covered: set[int]) -> list[Span]:
-    """Capitalised or quoted titles right after a work noun that NER missed ("la série Lupin")."""
+def _titles(doc: Doc, lex: Lexicon, covered: set[int], words: tuple[list[str], list[str], list[str]]) -> list[Span]:
+    """Capitalised or quoted titles right after a work noun that NER missed ("la série Lupin");
+    ``words`` are the doc's :func:`token_words`."""
     work = _work_nouns(lex)
     spans = []
-    for tok in doc:
-        if tok.lemma_.lower() not in work and tok.lower_ not in work:
-            continue
+    for tok in (doc[i] for i, (low, lemma) in enumerate(zip(words[0], words[1])) if lemma in work or low in work):
         i = tok.i + 1
         quoted = i < len(doc) and doc[i].text in ("«", "“", '"')
         if quoted:

@@ -24,6 +24,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from kg.extract.credits import bracket_groups
+from kg.extract.syntax import token_words
 from kg.records import Mention
 
 
@@ -143,7 +144,8 @@ def genre_titles(doc: Doc, mentions: list[Mention], genre_nouns: frozenset[str])
 
 
 def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[str],
-                     lone: frozenset[int] = frozenset()) -> list[Mention]:
+                     lone: frozenset[int] = frozenset(), *,
+                     words: tuple[list[str], list[str], list[str]] | None = None) -> list[Mention]:
     """A name described by a work noun is a work, whatever NER made of it: "Severance is an
     Apple TV+ series", "Yellowstone, the Paramount Network hit, …". The name is the copula's
     subject or the phrase the description is in apposition to; a name the NER missed is
@@ -152,9 +154,8 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
     by_char = {m.start: i for i, m in enumerate(mentions)}
     covered = {c for m in mentions for c in range(m.start, m.end)}
     out = list(mentions)
-    for tok in doc:
-        if tok.lower_ not in work_nouns or tok.pos_ != "NOUN":
-            continue
+    lower, _, pos = words if words is not None else token_words(doc)
+    for tok in (doc[i] for i, (low, p) in enumerate(zip(lower, pos)) if low in work_nouns and p == "NOUN"):
         name = None
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]

@@ -65,9 +65,7 @@ def _place_chain(tok: Token, ctx: Context) -> list[Mention]:
 def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``headquarteredIn`` from place premodifiers, ``locatedIn`` from "City, Region" pairs."""
     org_nouns = ctx.lex.words("anaphors", "Organization")
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for tok in (doc[i] for i, pos in enumerate(ctx.pos) if pos in ("NOUN", "PROPN")):
         places = _premodifier_places(tok, ctx)
         if not places:
             continue
@@ -111,9 +109,8 @@ def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 def distributor_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``distributes`` for "the ORG WORK-NOUN [Title]" ("the Netflix limited series", "Apple TV+ comedy X")."""
     works = ctx.lex.words("work_nouns")
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "ADJ") or (tok.lemma_.lower() not in works and tok.lower_ not in works):
-            continue
+    for tok in (doc[i] for i, (pos, lemma, low) in enumerate(zip(ctx.pos, ctx.lemma, ctx.lower))
+                if pos in ("NOUN", "ADJ") and (lemma in works or low in works)):
         orgs = [m for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
                 and (m := ctx.at(c)) is not None and m.type == "Organization"]
         if not orgs:
@@ -135,8 +132,8 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         return
     from kg.extract.hedging import is_future, is_hedged  # noqa: PLC0415
     air_words = ctx.lex.words("air_words")
-    for tok in doc:
-        if tok.lower_ not in air_words or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in air_words):
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
             continue
         org = ctx.at(doc[tok.i + 2])
         if org is None or org.type != "Organization" or org.start != doc[tok.i + 2].idx:

@@ -98,8 +98,8 @@ def from_studio_relations(doc: Doc, ctx) -> Iterator[Relation]:
     if doc.lang_ != "en":
         return
     heads = _work_heads(ctx)
-    for tok in doc:
-        if tok.lower_ != "from" or tok.i == 0 or tok.i + 1 >= len(doc):
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if low == "from"):
+        if tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         nxt = doc[tok.i + 1]
         org = _org(ctx, nxt)
@@ -124,7 +124,9 @@ def from_studio_relations(doc: Doc, ctx) -> Iterator[Relation]:
 def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
     """Company-work relations of possessives and compounds (see the module docstring)."""
     heads = _work_heads(ctx)
-    for tok in doc:
+    named = ctx.by_token
+    for tok in (doc[i] for i, (low, lemma) in enumerate(zip(ctx.lower, ctx.lemma))
+                if i in named or low in heads or lemma in heads):
         if ctx.at(tok) is not None:
             # "Netflix's Elite": a company's possessive on a title
             org = _org(ctx, tok)
@@ -178,7 +180,7 @@ def ownership_relations(doc: Doc, ctx) -> Iterator[Relation]:
     * "Comcast's NBCUniversal": a company's possessive on another company's name.
     """
     owned = ctx.lex.words("owned_words")
-    for tok in doc:
+    for tok in (doc[i] for i in range(len(doc)) if i in ctx.by_token):  # an owner is a mention
         owner = _org(ctx, tok)
         if owner is None or owner.end != tok.idx + len(tok) or tok.i + 2 >= len(doc):
             continue
@@ -215,7 +217,8 @@ def behind_relations(doc: Doc, ctx) -> Iterator[Relation]:
     company behind a work produces it, behind a product develops it (lexicon ``behind_words``)."""
     from kg.extract.mentions import behind_company  # avoid an import cycle
 
-    for tok in doc:
+    behind = ctx.lex.words("behind_words")
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in behind):  # as behind_company tests first
         found = behind_company(tok, ctx.lex)
         if found is None:
             continue
@@ -234,7 +237,9 @@ def home_relations(doc: Doc, ctx) -> Iterator[Relation]:
     a company that is home to companies owns them (``subsidiaryOf``), to works airs them
     (``distributes``). The phrase is the lexicon's ``home_phrases`` ("home to")."""
     phrases = [p.split() for p in ctx.lex.words("home_phrases")]
-    for tok in doc:
+    firsts = {p[0] for p in phrases if p}
+    every = any(not p for p in phrases)  # an empty phrase matches anywhere
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if every or low in firsts):
         words = next((p for p in phrases if [t.lower_ for t in doc[tok.i:tok.i + len(p)]] == p), None)
         if words is None or tok.i + len(words) >= len(doc):
             continue

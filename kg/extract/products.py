@@ -41,9 +41,8 @@ def _product(noun: Token, ctx: Context) -> Mention | None:
 def possessive_product_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``develops(Org, Product)`` for "ORG's [name] PRODUCT-NOUN" noun phrases."""
     nouns = ctx.lex.words("product_nouns")
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in nouns and tok.lower_ not in nouns):
-            continue
+    for tok in (doc[i] for i, (pos, lemma, low) in enumerate(zip(ctx.pos, ctx.lemma, ctx.lower))
+                if pos in ("NOUN", "PROPN") and (lemma in nouns or low in nouns)):
         owners = [ctx.at(c) for c in tok.children if c.dep_ in ("poss", "nmod:poss") and ctx.at(c) is not None]
         apposed = _apposed_name(tok, ctx)
         if doc.lang_ == "en" and apposed is not None:

@@ -63,10 +63,11 @@ def _may_start_word(low: str, lemma: str, starts: frozenset[str]) -> bool:
 _ROLE_POS = frozenset(("NOUN", "PROPN", "ADJ", "X", "VERB"))
 
 
-def _role_pos_tokens(doc: Doc) -> list[tuple[Token, str, str, str]]:
-    """The tokens of ``doc`` whose part of speech may start a role noun, with that part of
-    speech, their lower-case form and their lemma, read once for every role table."""
-    return [(tok, pos, tok.lower_, tok.lemma_) for tok in doc if (pos := tok.pos_) in _ROLE_POS]
+def _role_pos_tokens(ctx: Context) -> list[tuple[int, str, str, str]]:
+    """The indexes of the tokens whose part of speech may start a role noun, with that part
+    of speech, their lower-case form and their lower-case lemma, as ``ctx`` read them."""
+    return [(i, pos, low, lemma) for i, (pos, low, lemma) in enumerate(zip(ctx.pos, ctx.lower, ctx.lemma))
+            if pos in _ROLE_POS]
 
 
 def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
@@ -93,7 +94,7 @@ def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
 def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations signalled by role nouns (persons' jobs and organisations' status)."""
     lex = ctx.lex
-    tokens = _role_pos_tokens(doc)
+    tokens = _role_pos_tokens(ctx)
     for table, holder_types, org_types, reverse in ((lex.role_nouns, ("Person",), ("Organization",), False),
                                                     (lex.org_role_nouns, ("Organization",), ("Organization",), False),
                                                     (lex.parent_role_nouns, ("Organization",), ("Organization",), True),
@@ -101,11 +102,12 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         # credit roles ("le réalisateur de W, X"): the work is the subject of directedBy/author
         consumed: set[int] = set()
         starts = _starts(table)
-        for tok, pos, low, lemma in tokens:
+        for i, pos, low, lemma in tokens:
             if not _may_start_word(low, lemma, starts):
                 continue  # no role noun of the table starts here (role_key would say None)
-            if tok.i in consumed:
+            if i in consumed:
                 continue
+            tok = doc[i]
             if ctx.at(tok) is not None and pos == "PROPN":
                 continue
             found = role_key(tok, table)
@@ -223,9 +225,7 @@ def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     if doc.lang_ != "en":
         return
     from kg.extract.syntax import subject_of  # noqa: PLC0415
-    for tok in doc:
-        if tok.lower_ != "helm" or tok.pos_ != "NOUN":
-            continue
+    for tok in (doc[i] for i, (low, pos) in enumerate(zip(ctx.lower, ctx.pos)) if low == "helm" and pos == "NOUN"):
         if tok.dep_ == "pobj" and tok.head.lower_ == "at":
             verb = tok.head.head
         elif tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("take", "assume"):

@@ -94,15 +94,17 @@ class DocView:
         strings = doc.vocab.strings
         arr = doc.to_array([LEMMA, ORTH, DEP, HEAD, POS, IS_PUNCT, IS_STOP, IS_SPACE, SENT_START])  # uint64
         n = len(doc)
-        self.lemma = [(strings[int(lem)] or strings[int(orth)]).lower() for lem, orth in zip(arr[:, 0], arr[:, 1])]
-        self.dep = [strings[int(d)] for d in arr[:, 2]]
-        self.head = [i + int(h) for i, h in zip(range(n), arr[:, 3].astype("int64"))]  # relative, wrapped
-        self.pos = [strings[int(p)] for p in arr[:, 4]]
-        self.space = [bool(x) for x in arr[:, 7]]
+        # columns as lists of Python ints: a numpy scalar per access costs more than the lookup
+        lemmas, orths, deps, poses, spaces, sent_flags = (arr[:, k].tolist() for k in (0, 1, 2, 4, 7, 8))
+        self.lemma = [(strings[lem] or strings[orth]).lower() for lem, orth in zip(lemmas, orths)]
+        self.dep = [strings[d] for d in deps]
+        self.head = [i + h for i, h in enumerate(arr[:, 3].astype("int64").tolist())]  # relative, wrapped
+        self.pos = [strings[p] for p in poses]
+        self.space = [bool(x) for x in spaces]
         #: The lexicon classes of each token's lemma (:func:`lexicon_classes`; empty without a lexicon).
         self.cls = [classes.get(lem, ()) for lem in self.lemma] if classes else [()] * n
         #: Token index where each sentence starts (``SENT_START`` is 1 there, wrapped -1 elsewhere).
-        self.sent_starts = [0] + [i for i in range(1, n) if int(arr[i, 8]) == 1] if n else []
+        self.sent_starts = [0] + [i for i in range(1, n) if sent_flags[i] == 1] if n else []
         self.vectors = None
         if doc.vocab.vectors.size:
             table = doc.vocab.vectors
@@ -110,9 +112,12 @@ class DocView:
             keep = (arr[:, 5] == 0) & (arr[:, 6] == 0) & (arr[:, 7] == 0) & (rows >= 0)
             self.vectors = (table.data, rows, keep)
             self._runs: dict[int, np.ndarray] = {}
+            #: :meth:`dense` by its arguments (both orders of a pair read the same words).
+            self._dense: dict[tuple, np.ndarray] = {}
 
-    def _running(self, start: int, stop: int) -> np.ndarray:
-        """Running sums of the content-word vectors from ``start`` (the sentence holding it)."""
+    def _running(self, start: int) -> tuple[np.ndarray, int]:
+        """Running sums of the content-word vectors of the sentence holding token ``start``
+        (row ``k`` sums its first ``k`` tokens), and the index of its first token."""
         k = bisect_right(self.sent_starts, start) - 1
         lo = self.sent_starts[k]
         run = self._runs.get(lo)
@@ -120,16 +125,18 @@ class DocView:
             hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.lemma)
             data, rows, keep = self.vectors  # type: ignore[misc]
             vecs = data[np.where(rows[lo:hi] >= 0, rows[lo:hi], 0)] * keep[lo:hi, None]
-            run = self._runs[lo] = np.vstack([np.zeros((1, data.shape[1]), dtype=data.dtype), np.cumsum(vecs, axis=0)])
-        return run[start - lo:stop - lo + 1:max(stop - start, 1)]
+            run = self._runs[lo] = np.zeros((hi - lo + 1, data.shape[1]), dtype=data.dtype)
+            np.cumsum(vecs, axis=0, out=run[1:])
+        return run, lo
 
     def mean_vector(self, indices: Iterable[int] | range) -> np.ndarray:
         """The unit mean of the static vectors of the content words among ``indices`` (a
         run of tokens within one sentence is read from running sums)."""
         data, rows, keep = self.vectors  # type: ignore[misc]
         if isinstance(indices, range) and indices.stop > indices.start:
-            ends = self._running(indices.start, indices.stop)
-            total = ends[-1] - ends[0]
+            run, lo = self._running(indices.start)
+            a, b = indices.start - lo, indices.stop - lo
+            total = run[b] - run[a] if b < len(run) else run[a] - run[a]  # a run past its sentence reads nothing
         else:
             idx = [i for i in indices if keep[i]]
             total = data[rows[idx]].sum(axis=0) if idx else np.zeros(data.shape[1], dtype=data.dtype)
@@ -142,7 +149,14 @@ class DocView:
         never saw still lands near the ones it did: "campe", "interprète", "incarne")."""
         if self.vectors is None:
             return None
-        return np.concatenate([self.mean_vector(context), self.mean_vector(anchor)])
+        if not isinstance(context, range):
+            context = tuple(context)
+        anchor = tuple(anchor)
+        key = (_indices_key(context), _indices_key(anchor))
+        found = self._dense.get(key)
+        if found is None:
+            found = self._dense[key] = np.concatenate([self.mean_vector(context), self.mean_vector(anchor)])
+        return found
 
     def span_head(self, start: int, end: int) -> int:
         """The token of ``[start, end)`` whose head lies outside it (its syntactic head)."""
@@ -255,6 +269,20 @@ class DocView:
                                                   and not m[0] <= i < m[1]})]
         feats.append(f"far|first={lemma[sent[0]]}")
         return feats
+
+
+def _indices_key(indices: range | tuple[int, ...]) -> tuple:
+    """What :meth:`DocView.mean_vector` of ``indices`` depends on: a range's bounds, the
+    indices in their order (the order of a sum of floats), in any order when there are at
+    most two (adding two floats is commutative).
+
+    Example:
+        >>> _indices_key((7, 3)) == _indices_key((3, 7)) != _indices_key(range(3, 7))
+        True
+    """
+    if isinstance(indices, range):
+        return ("range", indices.start, indices.stop)
+    return ("list", *sorted(indices)) if len(indices) <= 2 else ("list", *indices)
 
 
 #: Word lists of the lexicon whose membership is a feature (:func:`lexicon_classes`).
@@ -488,13 +516,15 @@ class RelationScorer:
     def probabilities(self, cand: Candidate) -> dict[str, float]:
         """The probability of each relation the candidate's types allow, and of none."""
         labels = self._label_rows(cand.subject.type, cand.object.type)
-        rows = [self.index[f] for f in cand.features if f in self.index]
-        totals = self.bias + self.matrix[rows].sum(axis=0)
+        index = self.index
+        rows = [row for f in cand.features if (row := index.get(f)) is not None]
+        # ``np.add.reduce`` is what ``ndarray.sum`` calls, without the Python wrappers
+        totals = self.bias + np.add.reduce(self.matrix[rows], axis=0)
         if self.dense is not None and cand.dense is not None and len(cand.dense) == self.dense.shape[1]:
             totals = totals + self.dense @ cand.dense
         scores = totals[labels]
-        exp = np.exp(scores - scores.max())
-        exp /= exp.sum()
+        exp = np.exp(scores - np.maximum.reduce(scores))
+        exp /= np.add.reduce(exp)
         return {self.labels[k]: float(e) for k, e in zip(labels, exp)}
 
     def best(self, cand: Candidate) -> tuple[str, float]:

@@ -396,6 +396,26 @@ ANTECEDENT_SENTENCES = 3
 _DEICTIC = frozenset(("i", "me", "you", "je", "j'", "j’", "m'", "moi", "tu", "te", "toi", "vous"))
 
 
+def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Each token's lower-case form, lower-case lemma and part of speech, read in one pass:
+    a rule that scans the whole doc tests these before building a spaCy ``Token`` (and its
+    strings, decoded on each access).
+
+    Example:
+        >>> import spacy
+        >>> token_words(spacy.blank("fr")("La Série"))[0]
+        ['la', 'série']
+    """
+    lower: list[str] = []
+    lemma: list[str] = []
+    pos: list[str] = []
+    for t in doc:
+        lower.append(t.lower_)
+        lemma.append(t.lemma_.lower())
+        pos.append(t.pos_)
+    return lower, lemma, pos
+
+
 @dataclass
 class Context:
     """Mentions of one doc indexed by token, and the lexicon: what argument resolution needs."""
@@ -406,10 +426,15 @@ class Context:
     by_token: dict[int, Mention] = field(default_factory=dict)
     #: ``doc.text``, read once (spaCy joins every token on each access).
     text: str = field(init=False, repr=False, default="")
+    #: Each token's lower-case form, lower-case lemma and part of speech (:func:`token_words`).
+    lower: list[str] = field(init=False, repr=False, default_factory=list)
+    lemma: list[str] = field(init=False, repr=False, default_factory=list)
+    pos: list[str] = field(init=False, repr=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
         self._starts = [t.idx for t in self.doc]
+        self.lower, self.lemma, self.pos = token_words(self.doc)
         self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.text)]
         self._sources = _cited_sources(self.text, self.mentions, self.lex.words("source_preps"))
         for m in self.mentions:

@@ -118,7 +118,8 @@ def _content_follows(doc: Doc, j: int, start: int, stop: frozenset[str], glue: f
 _MAX_QUOTED = 8
 
 
-def quoted_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def quoted_titles(doc: Doc, mentions: list[Mention], *,
+                  words: tuple[list[str], list[str], list[str]] | None = None) -> list[Mention]:
     """Short quoted phrases with no finite verb are titles: French news puts works in
     guillemets (« Balle perdue 2 », « Connasse »), and NER cuts or mistypes them. Speech has a
     finite verb (« Nous sommes fiers »); a phrase of more than eight words, or one ending a
@@ -133,9 +134,8 @@ def quoted_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ['Balle perdue 2']
     """
     out = list(mentions)
-    for tok in doc:
-        if tok.text not in ("«", "“"):
-            continue
+    lower = words[0] if words is not None else [t.lower_ for t in doc]  # (:func:`token_words`)
+    for tok in (doc[i] for i, low in enumerate(lower) if low in ("«", "“")):
         close = "»" if tok.text == "«" else "”"
         end = next((t.i for t in doc[tok.i + 1:tok.i + 2 + _MAX_QUOTED] if t.text == close), None)
         if end is None or end == tok.i + 1:

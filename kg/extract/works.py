@@ -81,9 +81,10 @@ def _phrase(tokens: list[Token]) -> Mention:
 
 def genre_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``genre`` for works described by a genre phrase in apposition, as attribute, or before the title."""
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            continue
+    genres, work_nouns = ctx.lex.words("genre_nouns"), ctx.lex.words("work_nouns")
+    # only a genre or a work noun heads a genre phrase (:func:`_genre_tokens`)
+    for tok in (doc[i] for i, (pos, low, lemma) in enumerate(zip(ctx.pos, ctx.lower, ctx.lemma))
+                if pos in ("NOUN", "PROPN", "ADJ") and (lemma in genres or low in genres or lemma in work_nouns)):
         phrase = _genre_tokens(tok, ctx)
         if not phrase:
             continue
@@ -164,7 +165,9 @@ def _possessive_noun_credit(poss: Token, ctx: Context) -> Iterator[Relation]:
 def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """``directedBy`` from "le film de X" / "X's film" when the film is named."""
     films = ctx.lex.words("director_nouns")
-    for tok in doc:
+    named = ctx.by_token
+    for tok in (doc[i] for i, (low, lemma) in enumerate(zip(ctx.lower, ctx.lemma))
+                if i in named or low in ("'s", "’s") or lemma in films):
         # "Christopher Nolan's Oppenheimer": a person's possessive on a named work
         work = ctx.at(tok)
         # ("opposite Bill Skarsgård's Count Orlok", "as X's Y": a character, not a work)
@@ -361,8 +364,8 @@ def template_sources(doc: Doc, ctx: Context) -> set[int]:
     """Start offsets of works named as the subject of "provided the template for …"."""
     out: set[int] = set()
     nouns, verbs = ctx.lex.words("template_nouns"), ctx.lex.words("template_verbs")
-    for tok in doc:
-        if tok.lower_ in nouns and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in verbs:
+    for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in nouns):
+        if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in verbs:
             out |= {m.start for c in tok.head.children if c.dep_ == "nsubj" and (m := ctx.at(c)) is not None}
     return out
 
