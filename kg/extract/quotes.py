@@ -164,8 +164,10 @@ _MIN_QUOTE_WORDS = 2
 def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Relation]) -> list[Mention] | None:
     """The speaker of a quote said by a definite role noun with no name ("a confié le cinéaste",
     "the director said"): the person credited with that role (``credit_role_nouns``) before the
-    quote, when the passage credits exactly one person with it; an empty list when it credits
-    none or several (the nearest person would be a guess); None when the speaker is no role noun."""
+    quote, when the passage credits exactly one person with it; when it credits nobody, the
+    person introduced with the noun, else the person the passage is about (:func:`_topic_person`);
+    an empty list when several are credited or no one can be told; None when the speaker is no
+    role noun."""
     if verb is None:
         return None
     role_of = ctx.lex.credit_role_nouns
@@ -201,8 +203,8 @@ def _role_speaker(verb: Token | None, before: int, ctx: Context, found: list[Rel
         return [named]
     if not people:
         # nobody credited with the role (the credit was missed, or is implied): the person the
-        # passage named last outside quotes ("… Gints Zilbalodis … « … », a réagi le cinéaste"),
-        # passing over those credited with another part (an actor is not "le cinéaste")
+        # passage is about ("… Gints Zilbalodis … « … », a réagi le cinéaste"), passing over
+        # those credited with another part (an actor is not "le cinéaste")
         other = {r.subject.text if r.predicate == "actsIn" else r.object.text for r in found
                  if r.predicate in _CREDITS and r.predicate != pred}
         topic = _topic_person(subj[0], ctx, skip=other)
@@ -273,13 +275,13 @@ def _speaker(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> Men
     return found[0] if found else None
 
 
-def _latest_person(tok: Token, ctx: Context, skip: frozenset[str] | set[str] = frozenset()) -> Mention | None:
+def _latest_person(tok: Token, ctx: Context) -> Mention | None:
     """The speaker "ce dernier" / "the latter" stands for: the person named last before it,
     outside quotes (a company or a name quoted in between is no speaker: "X dirige Molotov.
-    « … », assure ce dernier" is X); names in ``skip`` are passed over."""
+    « … », assure ce dernier" is X)."""
     lo = ctx.window_start(tok.idx)
     for m in reversed(ctx.mentions):
-        if lo <= m.start < tok.idx and m.type == "Person" and not ctx.in_quote(m.start) and m.text not in skip:
+        if lo <= m.start < tok.idx and m.type == "Person" and not ctx.in_quote(m.start):
             return m
     return None
 
@@ -289,18 +291,20 @@ def _topic_person(tok: Token, ctx: Context, skip: set[str]) -> Mention | None:
     (the last named among equals), if named more than once or alone; names in ``skip`` are
     passed over."""
     counts: dict[str, int] = {}
-    last: dict[str, Mention] = {}
+    last: dict[str, Mention] = {}  # the fullest form of each name
+    latest: dict[str, int] = {}  # where each name was last said, quotes included
     for m in ctx.mentions:
-        if m.start < tok.idx and m.type == "Person" and not ctx.in_quote(m.start) and m.text not in skip:
-            key = m.text.split()[-1]  # "Lorne" names "Cécile Lorne" again
+        if m.start >= tok.idx or m.type != "Person":
+            continue
+        key = m.text.split()[-1]  # "Lorne" names "Cécile Lorne" again
+        latest[key] = m.start
+        if not ctx.in_quote(m.start) and m.text not in skip:
             counts[key] = counts.get(key, 0) + 1
             if len(m.text) >= len(last.get(key, m).text):
                 last[key] = m
     if not counts:
         return None
-    order = {k: max(m.start for m in ctx.mentions if m.type == "Person" and m.text.split()[-1] == k and m.start < tok.idx)
-             for k in counts}
-    best = max(counts, key=lambda k: (counts[k], order[k]))
+    best = max(counts, key=lambda k: (counts[k], latest[k]))
     # a person named once among others is a guess: only the one person named, or one named again
     return last[best] if len(counts) == 1 or counts[best] >= 2 else None
 
