@@ -18,18 +18,21 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kg.errors import Errors, ModelError
 from kg.records import ENTITY_TYPES
+
+T = TypeVar("T")
 
 PREDICATES = ("ceoOf", "leads", "founderOf", "worksFor", "uses", "develops", "produces", "distributes",
               "directedBy", "actsIn", "author", "basedOn", "setIn", "acquires", "subsidiaryOf",
@@ -292,6 +295,7 @@ class Lexicon:
     _offices: dict[str, str] = field(default_factory=dict)
     _credit_roles: dict[str, str] = field(default_factory=dict)
     _words: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def words(self, key: str, sub: str | None = None) -> frozenset[str]:
         """A word list of the lexicon, as a set (empty if absent); computed once.
@@ -308,6 +312,19 @@ class Lexicon:
                 value = (value or {}).get(sub, [])
             cached = self._words[(key, sub)] = frozenset(str(v).lower() for v in (value or []))
         return cached
+
+    def derived(self, name: str, build: Callable[[Lexicon], T]) -> T:
+        """A value computed from this lexicon by ``build`` (a word set the rules derive from its
+        frames or tables), built on first use and kept with the lexicon.
+
+        Example:
+            >>> lex = load_lexicon("fr")
+            >>> lex.derived("frame_count", lambda lx: len(lx.frames)) == len(lex.frames)
+            True
+        """
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]
 
     def frame(self, frame_id: str) -> Frame:
         """The frame with this ``id`` (a rule that reuses a frame's words names it).

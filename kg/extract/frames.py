@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
 from kg.extract.hedging import is_future, is_hedged
-from kg.extract.syntax import (Context, fitted, frame_participles, name_read_as_work, obliques, past_participles, slot,
-                               stake_share, subject_of, verb_forms, with_conjuncts)
+from kg.extract.syntax import (PREP_NORM, Context, fitted, frame_participles, name_read_as_work, obliques, past_participles,
+                               slot, stake_share, subject_of, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -566,7 +566,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         # 2. a role: "À la tête de X depuis 2020, Y", "Directrice générale de X, Y"
         heads = lex.words("fronted_leads")
         # "aux commandes d'Universal": the elided "de" reads as "de"
-        text = " ".join("de" if t.lower_ in ("d'", "d’", "du", "des") else t.lower_ for t in phrase[:4])
+        text = " ".join("de" if PREP_NORM.get(t.lower_) == "de" else t.lower_ for t in phrase[:4])
         person = ctx.resolve(subj, ("Person",), follow_conj=False)
         if person:
             key = role_key(first, lex.role_nouns) if first.lower_ not in lex.words("fronted_past_words") else None

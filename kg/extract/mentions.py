@@ -441,14 +441,8 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
 def _role_first_words(lex: Lexicon) -> frozenset[str]:
     """First words of the lexicon's person, organisation and credit role nouns ("ceo", "chief",
     "head"): a capitalised one after a company's possessive starts a title of office, not of a work."""
-    found = _ROLE_FIRST.get(id(lex))
-    if found is None:
-        nouns = [*lex.role_nouns, *lex.org_role_nouns, *lex.credit_role_nouns]
-        found = _ROLE_FIRST[id(lex)] = frozenset(n.split()[0].lower() for n in nouns if n.strip())
-    return found
-
-
-_ROLE_FIRST: dict[int, frozenset[str]] = {}
+    return lex.derived("role_first_words", lambda lx: frozenset(
+        n.split()[0].lower() for n in [*lx.role_nouns, *lx.org_role_nouns, *lx.credit_role_nouns] if n.strip()))
 
 
 def behind_company(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
@@ -1079,8 +1073,8 @@ def _org_nouns(lex: Lexicon) -> frozenset[str]:
 def _person_nouns(lex: Lexicon) -> frozenset[str]:
     """Nouns that introduce a person's name: the lexicon's person descriptions, role nouns and
     credit role nouns ("la chanteuse", "le PDG", "le réalisateur")."""
-    return lex.words("anaphors", "Person") | frozenset(n.lower() for n in lex.role_nouns) \
-        | frozenset(n.lower() for n in lex.credit_role_nouns) | lex.words("person_nouns")
+    return lex.derived("person_nouns", lambda lx: lx.words("anaphors", "Person") | lx.words("person_nouns")
+                       | frozenset(n.lower() for n in [*lx.role_nouns, *lx.credit_role_nouns]))
 
 
 def _work_nouns(lex: Lexicon) -> frozenset[str]:

@@ -11,7 +11,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -588,7 +587,7 @@ class Context:
         if subj.dep_ not in SUBJ | PASS_SUBJ or passive or verb.pos_ != "VERB" or tok.lemma_.lower() in self.lex.words("acquirer_nouns") \
                 or tok.lower_ in self.lex.words("acquirer_nouns"):
             return None
-        if verb.lemma_.lower() not in _acquisition_verbs(tuple(self.lex.frames)):
+        if verb.lemma_.lower() not in _acquisition_verbs(self.lex):
             return None
         for obj in verb.children:
             if obj.dep_ in OBJ and obj.i > subj.i:
@@ -1129,20 +1128,16 @@ def frame_participles(lex: Lexicon) -> frozenset[str]:
         >>> "cofondée" in frame_participles(load_lexicon("fr"))
         True
     """
-    return _participles(tuple(lex.frames))
+    return lex.derived("frame_participles", lambda lx: frozenset(
+        f for frame in lx.frames if frame.kind == "verb" for lemma in frame.lemmas
+        if " " not in lemma for f in past_participles(lemma)))
 
 
-@lru_cache(maxsize=8)
-def _participles(frames: tuple) -> frozenset[str]:
-    return frozenset(f for frame in frames if frame.kind == "verb" for lemma in frame.lemmas
-                     if " " not in lemma for f in past_participles(lemma))
-
-
-@lru_cache(maxsize=8)
-def _acquisition_verbs(frames: tuple) -> frozenset[str]:
+def _acquisition_verbs(lex: Lexicon) -> frozenset[str]:
     """Lemmas of the one-word verb frames of ``acquires`` whose subject is the buyer."""
-    return frozenset(lemma for f in frames if f.kind == "verb" and f.predicate == "acquires" and f.subject == "agent"
-                     for lemma in f.lemmas if " " not in lemma)
+    return lex.derived("acquisition_verbs", lambda lx: frozenset(
+        lemma for f in lx.frames if f.kind == "verb" and f.predicate == "acquires" and f.subject == "agent"
+        for lemma in f.lemmas if " " not in lemma))
 
 
 def _in_fronted_phrase(doc: Doc, i: int) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.scorer import lexicon_classes
 from kg.extract.syntax import Context, apposed_to, obliques, possessive_work_noun
 from kg.records import Mention, Relation
 
@@ -252,15 +253,10 @@ def _acting_sentence(sent, ctx: Context) -> bool:  # noqa: ANN001
 
 
 def _acting_words(lex) -> frozenset[str]:  # noqa: ANN001
-    found = _ACTING.get(id(lex))
-    if found is None:
-        words = {w.lower() for f in lex.frames if f.predicate == "actsIn" for w in f.lemmas if " " not in w}
-        words |= {str(w).lower() for w in (lex.data.get("credit_cues") or {}).get("actsIn", []) if " " not in str(w)}
-        found = _ACTING[id(lex)] = frozenset(words)
-    return found
-
-
-_ACTING: dict[int, frozenset[str]] = {}
+    """One-word lemmas of the acting frames and credit cues: the words :func:`lexicon_classes`
+    gives the class ``frame:actsIn`` or ``cue:actsIn``."""
+    return lex.derived("acting_words", lambda lx: frozenset(
+        w for w, classes in lexicon_classes(lx).items() if "frame:actsIn" in classes or "cue:actsIn" in classes))
 
 
 def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:

@@ -187,3 +187,9 @@ def test_a_fronted_past_office_is_no_elided_lead(nlp_fr):
                             "Ancien patron d'Arte, Paul Dumas le remplace.")
     assert ("Pascal Nègre", "leads", "Universal Music France") in found
     assert ("Paul Dumas", "leads", "Arte") not in found
+
+
+def test_a_french_list_of_roles_shares_the_company(nlp_fr):
+    found = triples(nlp_fr, "Paul Dumas, président, directeur général et fondateur de Radio Azur, parle.")
+    assert ("Paul Dumas", "founderOf", "Radio Azur") in found
+    assert ("Paul Dumas", "ceoOf", "Radio Azur") in found

@@ -98,8 +98,3 @@ def test_every_role_of_a_listed_title_gets_the_company(nlp_en):
     assert ("Kenichiro Yoshida", "ceoOf", "Sony Group Corporation") in found
     assert ("Kenichiro Yoshida", "leads", "Sony Group Corporation") in found
 
-
-def test_a_french_list_of_roles_shares_the_company(nlp_fr):
-    found = triples(nlp_fr, "Paul Dumas, président, directeur général et fondateur de Radio Azur, parle.")
-    assert ("Paul Dumas", "founderOf", "Radio Azur") in found
-    assert ("Paul Dumas", "ceoOf", "Radio Azur") in found
