@@ -178,6 +178,7 @@ class LexiconSchema(_Strict):
     source_preps: Words = []  # "selon Médiamétrie": a cited source is no antecedent
     latest_referents: Words = []  # "ce dernier": the entity named last
     intensive_pronouns: Words = []  # "Y, lui-même contrôlé par Z": the name before the comma
+    demonstratives: Words = []  # "ce polar", "this thriller": a genre noun behind one names an earlier work
     hedge: HedgeSchema = HedgeSchema()
     completion_nouns: Words = []
     # places and awards
@@ -205,6 +206,7 @@ class LexiconSchema(_Strict):
     mention_work_pp: Words = []
     mention_org_object_verbs: Words = []
     mention_org_object_nouns: Words = []
+    mention_org_agent_verbs: Words = []  # "distribué par Pyramide": only a company does it
     mention_place_preps: Words = []
     mention_place_verbs: Words = []
     mention_title_glue: Words = []

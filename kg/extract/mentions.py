@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
-                              genre_titles, given_name_persons, join_split_names, list_type_agreement, lone_names,
-                              organisation_forms)
+                              genre_titles, given_name_persons, headed_org_names, join_split_names,
+                              list_type_agreement, lone_names, organisation_forms)
 from kg.extract.syntax import frame_participles, possessive_work_noun, prep_of, token_words
 from kg.extract.titles import quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
@@ -58,6 +58,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
     mentions = _slot_titles(doc, lex, mentions, words)
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
+    mentions = _org_agents(doc, lex, mentions, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _behind_works(doc, lex, mentions, words)
     mentions = _org_context(doc, lex, mentions)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
@@ -65,6 +66,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
     mentions = with_model_types(mentions, doc)
     mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
+    mentions = headed_org_names(doc, mentions, lex.words("mention_org_heads"))
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
@@ -873,6 +875,34 @@ def _org_object(span: Span, lex: Lexicon) -> bool:
     return head.pos_ == "NOUN" and head.lemma_.lower() in lex.words("mention_org_object_nouns")
 
 
+def _org_agents(doc: Doc, lex: Lexicon, mentions: list[Mention], lone: frozenset[int]) -> list[Mention]:
+    """A name NER took for a place or left untyped, or a one-word person's name of ``lone``
+    (:func:`kg.extract.names.lone_names`), is an organisation as the agent of a verb only companies
+    do (lexicon ``mention_org_agent_verbs``): "distribué par Pyramide", "distributed by Neon and Mubi"."""
+    verbs = lex.words("mention_org_agent_verbs")
+    if not verbs:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.source.startswith("ner") and (m.type in ("Place", "Misc") or m.type == "Person" and m.start in lone):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _agent_of(span.root, verbs):
+                m = Mention(m.text, m.start, m.end, "Organization", "context:agent")
+        out.append(m)
+    return out
+
+
+def _agent_of(tok: Token, verbs: frozenset[str]) -> bool:
+    """Whether ``tok`` (or the first name of the list it closes) is the "par"/"by" agent of one of ``verbs``."""
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # English: "by" hangs on the verb
+        tok = tok.head
+        return tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in verbs
+    return tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in verbs and any(
+        c.dep_ == "case" and c.lower_ == "par" for c in tok.children)
+
+
 def _surnames(mentions: list[Mention]) -> list[Mention]:
     """A bare surname after a full name is that person, whatever NER said ("Sarandos")."""
     surnames: set[str] = set()
@@ -953,6 +983,8 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
         span = span[1:]
     while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
         span = span[:-1]  # "Brady Corbet's" -> "Brady Corbet"
+    while len(span) > 1 and (span[-1].pos_ == "CCONJ" and span[-1].text != "&" or span[-1].text == ","):
+        span = span[:-1]  # "Neon and" (before "Mubi"): a list's conjunction is no part of the name
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ") \
             and span[0].lemma_.islower():
         return None  # "Distribué par X, …": a capitalised participle opening a sentence is no name

@@ -967,7 +967,8 @@ class Context:
                     found = self._resolve_one(subject, (typ,))
                     if found is not None:
                         return found
-            if lemma in lex.words("anaphors", typ) and nominal and definite:
+            if nominal and definite and (lemma in lex.words("anaphors", typ)
+                                         or typ == "CreativeWork" and self._demonstrative_genre(tok)):
                 # "le groupe Canal+" is named; "le groupe, dont le siège est à Paris" is not
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" and prep_of(c) in ("", "de")
                            for c in tok.children):
@@ -1023,6 +1024,12 @@ class Context:
                     if fit is not None or fallback is None:
                         return fit
         return fallback
+
+    def _demonstrative_genre(self, tok: Token) -> bool:
+        """Whether ``tok`` is a genre noun behind a demonstrative (lexicon ``genre_nouns``,
+        ``demonstratives``): "ce polar", "this thriller" stand for an earlier work."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.words("genre_nouns") and any(
+            c.dep_ == "det" and c.lower_ in self.lex.words("demonstratives") for c in tok.children)
 
     def _introduced(self, m: Mention, child: Token) -> bool:
         """Whether mention ``m`` (found at ``child``) is introduced by a preposition."""

@@ -729,3 +729,18 @@ def test_a_person_returning_to_a_service_is_no_work(nlp_en):
 def test_taking_rights_without_up_is_a_distribution_deal(nlp_en):
     assert ("A24", "distributes", "Belle Isle") in triples(nlp_en, "A24 has taken worldwide rights to Belle Isle, "
                                                                     "a drama.")
+
+
+@pytest.mark.parametrize("text", [
+    "La série Nouvelles Ondes sort lundi. Ce polar est distribué par Le Pacte.",
+    "Nouvelles Ondes est un film de Paul Martin. Cette fresque sociale est distribuée par Le Pacte.",
+])
+def test_a_genre_noun_behind_a_demonstrative_is_the_work_named_before(nlp_fr, text):
+    assert ("Le Pacte", "distributes", "Nouvelles Ondes") in triples(nlp_fr, text)
+
+
+def test_a_genre_noun_with_an_article_is_the_genre_not_the_work(nlp_fr):
+    text = "La série Nouvelles Ondes sort lundi. Le polar est distribué par Le Pacte depuis 1990."
+    assert ("Le Pacte", "distributes", "Nouvelles Ondes") not in triples(nlp_fr, text)
+    text = "La série Nouvelles Ondes sort lundi. Ce polar est distribué par Le Pacte depuis 1990."
+    assert ("Le Pacte", "distributes", "Nouvelles Ondes") in triples(nlp_fr, text)

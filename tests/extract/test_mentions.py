@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import triples
+from tests.extract._helpers import mention_types, triples
 
 
 def types(nlp, text: str) -> dict[str, str]:
@@ -104,3 +104,15 @@ def test_a_city_name_running_on_into_capitals_is_a_longer_name(nlp_fr):
 
 def test_a_city_before_lower_case_words_stays_a_city_twin(nlp_fr):
     assert types(nlp_fr, "Le groupe LVMH est installé à Paris depuis 1987.").get("Paris") == "Place"
+
+
+def test_a_one_word_name_as_agent_of_a_distribution_verb_is_a_company(nlp_fr):
+    text = "Le Dernier Pont suit deux frères. Le film est distribué par Pyramide."
+    assert mention_types(nlp_fr, text).get("Pyramide") == "Organization"
+    assert ("Pyramide", "distributes", "Le Dernier Pont") in triples(nlp_fr, text)
+
+
+def test_a_one_word_person_named_in_full_stays_a_person_as_agent(nlp_fr):
+    text = "Jeanne Morel signe un court métrage. Le film est distribué par Morel elle-même."
+    assert mention_types(nlp_fr, text).get("Morel") != "Organization"
+    assert mention_types(nlp_fr, text).get("Jeanne Morel") == "Person"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import triples
+from tests.extract._helpers import mention_types, triples
 
 
 def types(nlp, text: str) -> dict[str, str]:
@@ -92,3 +92,9 @@ def test_a_product_described_as_a_studio_is_a_company(nlp_en):
 def test_a_product_described_as_a_service_stays_a_product_twin(nlp_en):
     found = {m.text: m.type for m in nlp_en("He tried ChatGPT, the OpenAI chatbot, last week.")._.mentions}
     assert found.get("ChatGPT") == "Product"
+
+
+def test_a_list_conjunction_is_cut_from_the_name_before_it(nlp_en):
+    types = mention_types(nlp_en, "The film was distributed by Neon and Mubi.")
+    assert types.get("Neon") == "Organization"
+    assert not any(name.endswith(" and") for name in types)

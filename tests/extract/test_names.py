@@ -57,3 +57,17 @@ def test_a_one_word_person_described_as_a_series_is_a_work(nlp_fr):
 ])
 def test_a_one_word_person_introduced_as_one_or_named_in_full_stays_a_person(nlp_fr, text, name):
     assert mention_types(nlp_fr, text).get(name) == "Person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le film est coproduit par Les Films du Kiosque et Rectangle Productions.", "Les Films du Kiosque"),
+    ("Produit par les Films de Mina, le documentaire sort en mai.", "les Films de Mina"),
+])
+def test_a_capitalised_company_head_with_de_and_a_name_is_one_company(nlp_fr, text, name):
+    assert mention_types(nlp_fr, text).get(name) == "Organization"
+
+
+def test_a_lower_case_company_head_is_no_company_name(nlp_fr):
+    types = mention_types(nlp_fr, "Les films de Cannes arrivent en salles, et Les Films du Kiosque en distribuent deux.")
+    assert not any(name.lower().startswith("les films de cannes") for name in types)
+    assert types.get("Les Films du Kiosque") == "Organization"
