@@ -141,8 +141,8 @@ def country_branches(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def extend_known_names(doc: Doc, mentions: list[Mention], stop: frozenset[str] = frozenset()) -> list[Mention]:
-    """A gazetteer organisation followed by capitalised proper nouns that belong to no other
-    mention is the start of a longer name: "Altice Media", "Universal Music Group"."""
+    """A gazetteer organisation followed by capitalised nouns that belong to no other mention
+    is the start of a longer name: "Altice Media", "Universal Music Group", "M6 Publicité"."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out: list[Mention] = []
     for m in mentions:
@@ -150,7 +150,7 @@ def extend_known_names(doc: Doc, mentions: list[Mention], stop: frozenset[str] =
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             end = span.end if span is not None else None
             j = end
-            while j is not None and j < len(doc) and j - end < 3 and doc[j].pos_ == "PROPN" \
+            while j is not None and j < len(doc) and j - end < 3 and doc[j].pos_ in ("PROPN", "NOUN", "X") \
                     and doc[j].text[:1].isupper() and not doc[j].is_sent_start and doc[j].idx not in covered \
                     and doc[j].lower_ not in stop and doc[j - 1].whitespace_:
                 j += 1

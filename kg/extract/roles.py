@@ -445,7 +445,20 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
         for m in ctx.resolve(cand, types):
             if m not in found:
                 found.append(m)
+    if not found and "Person" in types and _opens_sentence_as_subject(role):
+        # "Pierre Bellanger prépare l'après. Le fondateur de Skyrock, qui …, a nommé…": a definite
+        # role opening its sentence as the subject is the person the sentence before was about
+        m = ctx.prominent(role, ("Person",))
+        if m is not None and m.start < role.sent.start_char:
+            found.append(m)
     return found
+
+
+def _opens_sentence_as_subject(role: Token) -> bool:
+    """Whether ``role`` is a clause subject behind a definite article that opens its sentence."""
+    first = role.sent[0]
+    return role.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and first.dep_ == "det" and first.head.i == role.i \
+        and first.lower_ in ("le", "la", "l'", "l’", "the") and role.i - first.i <= 2
 
 
 def _appointing(role: Token, lex: Lexicon) -> Token | None:

@@ -71,3 +71,9 @@ def test_a_lower_case_company_head_is_no_company_name(nlp_fr):
     types = mention_types(nlp_fr, "Les films de Cannes arrivent en salles, et Les Films du Kiosque en distribuent deux.")
     assert not any(name.lower().startswith("les films de cannes") for name in types)
     assert types.get("Les Films du Kiosque") == "Organization"
+
+
+def test_a_known_company_followed_by_a_capitalised_noun_is_one_longer_name(nlp_fr):
+    text = "Régis Ravanas prendra la présidence de M6 Publicité, la régie du groupe M6."
+    assert mention_types(nlp_fr, text).get("M6 Publicité") == "Organization"
+    assert ("M6 Publicité", "subsidiaryOf", "M6") in triples(nlp_fr, text)

@@ -193,3 +193,15 @@ def test_a_french_list_of_roles_shares_the_company(nlp_fr):
     found = triples(nlp_fr, "Paul Dumas, président, directeur général et fondateur de Radio Azur, parle.")
     assert ("Paul Dumas", "founderOf", "Radio Azur") in found
     assert ("Paul Dumas", "ceoOf", "Radio Azur") in found
+
+
+def test_a_definite_role_opening_its_sentence_is_the_person_the_sentence_before_was_about(nlp_fr):
+    text = ("Jean Dupont prépare l'après. Le fondateur de Radio Nova, qui préside la radio depuis 1986, "
+            "a nommé Paul Roux directeur général.")
+    assert ("Jean Dupont", "founderOf", "Radio Nova") in triples(nlp_fr, text)
+
+
+def test_a_definite_role_with_its_own_name_is_that_person(nlp_fr):
+    found = triples(nlp_fr, "Jean Dupont quitte M6. Le patron de TF1, Gilles Pélisson, a salué son travail.")
+    assert ("Gilles Pélisson", "ceoOf", "TF1") in found
+    assert ("Jean Dupont", "ceoOf", "TF1") not in found
