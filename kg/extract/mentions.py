@@ -59,6 +59,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _slot_titles(doc, lex, mentions, words)
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _org_agents(doc, lex, mentions, lone_names(doc, mentions, _person_nouns(lex)))
+    mentions = _founded_names(doc, lex, mentions)
     mentions = _behind_works(doc, lex, mentions, words)
     mentions = _org_context(doc, lex, mentions)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
@@ -890,6 +891,32 @@ def _org_agents(doc: Doc, lex: Lexicon, mentions: list[Mention], lone: frozenset
                 m = Mention(m.text, m.start, m.end, "Organization", "context:agent")
         out.append(m)
     return out
+
+
+def _founded_names(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised name NER missed is an organisation as what a founding or buying verb
+    (lexicon ``mention_org_object_verbs``) acts on: its object, its passive subject, or the noun
+    its participle qualifies ("L'Ircam, fondé par Pierre Boulez en 1977, …")."""
+    verbs = lex.words("mention_org_object_verbs")
+    covered = set(_by_token(doc, mentions))
+    added = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in covered or tok.dep_ in ("flat", "flat:name"):
+            continue
+        head = tok.head
+        acted_on = tok.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and head.pos_ == "VERB" \
+            and head.lemma_.lower() in verbs
+        acted_on = acted_on or any(c.dep_ == "acl" and c.pos_ == "VERB" and c.lemma_.lower() in verbs
+                                   and any(a.dep_ in ("obl:agent", "agent") for a in c.children) for c in tok.children)
+        if not acted_on:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].dep_ in ("flat", "flat:name") and doc[end].head.i == tok.i \
+                and end not in covered:
+            end += 1
+        span = doc[tok.i:end]
+        added.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:founded"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _agent_of(tok: Token, verbs: frozenset[str]) -> bool:

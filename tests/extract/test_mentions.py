@@ -116,3 +116,9 @@ def test_a_one_word_person_named_in_full_stays_a_person_as_agent(nlp_fr):
     text = "Jeanne Morel signe un court métrage. Le film est distribué par Morel elle-même."
     assert mention_types(nlp_fr, text).get("Morel") != "Organization"
     assert mention_types(nlp_fr, text).get("Jeanne Morel") == "Person"
+
+
+def test_a_name_ner_missed_is_a_company_as_what_a_founding_verb_acts_on(nlp_fr):
+    text = "L'Ircam, fondé par Pierre Boulez en 1977, est installé à Paris."
+    assert mention_types(nlp_fr, text).get("Ircam") == "Organization"
+    assert ("Pierre Boulez", "founderOf", "Ircam") in triples(nlp_fr, text)

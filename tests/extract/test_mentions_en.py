@@ -98,3 +98,8 @@ def test_a_list_conjunction_is_cut_from_the_name_before_it(nlp_en):
     types = mention_types(nlp_en, "The film was distributed by Neon and Mubi.")
     assert types.get("Neon") == "Organization"
     assert not any(name.endswith(" and") for name in types)
+
+
+def test_a_name_ner_missed_is_a_company_as_what_a_founding_verb_acts_on_en(nlp_en):
+    text = "Ircam, founded by Pierre Boulez in 1977, is based in Paris."
+    assert ("Pierre Boulez", "founderOf", "Ircam") in triples(nlp_en, text)
