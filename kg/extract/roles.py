@@ -119,6 +119,9 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if _not_current(tok, ctx.lex) or _not_current(head, ctx.lex) or is_hedged_role(head, ctx):
                 continue
             holders = _holders(head, ctx, holder_types)
+            listed = _listed_holders(tok, head, ctx, holder_types)
+            if len(listed) > 1:
+                holders = listed  # "A, B et C, les trois cofondateurs de X": each of them
             orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
             if reverse is None:  # a credit role: only a work named after it, never the focus of the passage
                 credit_reverse = work_sides()[predicate] == "subject"
@@ -276,9 +279,37 @@ def _before_comma(tok: Token, ctx: Context) -> Token | None:
     i = tok.i
     # "X, la maison mère de Y", "X, autre label du groupe", "X, l'autre filiale de Y"
     while i >= 1 and tok.i - i < 3 and ctx.at(doc[i - 1]) is None and (
-            doc[i - 1].pos_ == "DET" or doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower):
+            doc[i - 1].pos_ == "DET" or doc[i - 1].pos_ in ("ADJ", "NUM") and doc[i - 1].is_lower):
         i -= 1
     return doc[i - 2] if i >= 2 and doc[i - 1].text == "," else None
+
+
+def _listed_holders(tok: Token, head: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
+    """The names of a list right before the comma that opens a plural role ("A, B et C, les
+    trois cofondateurs de X"; ``tok`` starts the role, ``head`` is its noun), in text order;
+    empty unless the role is plural and the list is closed by "et"/"and"."""
+    if "Plur" not in head.morph.get("Number"):
+        return []
+    doc = tok.doc
+    before = _before_comma(tok, ctx)
+    last = ctx.at(before) if before is not None else None
+    if last is None or last.type not in types or before.idx + len(before.text) != last.end:
+        return []
+    names, closed = [last], False
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    k = span.start - 1 if span is not None else -1
+    while k >= 1 and len(names) < 8:
+        sep = doc[k]
+        if not (sep.text == "," or sep.lower_ in ("et", "and", "&")):
+            break
+        prev = ctx.at(doc[k - 1])
+        if prev is None or prev.type not in types or doc[k - 1].idx + len(doc[k - 1].text) != prev.end:
+            break
+        closed = closed or sep.lower_ in ("et", "and", "&")
+        names.insert(0, prev)
+        span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        k = span.start - 1 if span is not None else -1
+    return names if closed else []
 
 
 def _surface_org(i: int, ctx: Context, types: tuple[str, ...]) -> list[Mention]:

@@ -205,3 +205,16 @@ def test_a_definite_role_with_its_own_name_is_that_person(nlp_fr):
     found = triples(nlp_fr, "Jean Dupont quitte M6. Le patron de TF1, Gilles Pélisson, a salué son travail.")
     assert ("Gilles Pélisson", "ceoOf", "TF1") in found
     assert ("Jean Dupont", "ceoOf", "TF1") not in found
+
+
+def test_a_plural_role_after_a_list_is_held_by_each_name(nlp_fr):
+    found = triples(nlp_fr, "Anthony Roux, Camille Chafer et Emmanuel Darras, les trois cofondateurs d'Ankama, "
+                            "ont vendu leurs parts.")
+    assert {("Anthony Roux", "founderOf", "Ankama"), ("Camille Chafer", "founderOf", "Ankama"),
+            ("Emmanuel Darras", "founderOf", "Ankama")} <= found
+
+
+def test_a_singular_role_after_a_list_is_held_by_the_last_name_only(nlp_fr):
+    found = triples(nlp_fr, "Anna Roy et Paul Simon, cofondateur d'Ankama, ont parlé.")
+    assert ("Paul Simon", "founderOf", "Ankama") in found
+    assert ("Anna Roy", "founderOf", "Ankama") not in found
