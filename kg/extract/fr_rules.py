@@ -92,6 +92,23 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             work = ctx._fit(prev, _WORK) if prev is not None and prev.type in ("CreativeWork", "Misc") else None
             if person is not None and work is not None:
                 yield _rel(work, "directedBy", person, tok, "fr.signed", 0.7)
+        # "American Prometheus, la biographie signée Kai Bird et Martin J. Sherwin": a written
+        # work's noun, then "signé" and its authors (a film's noun: its directors)
+        if low in signed and tok.i >= 2 and doc[tok.i - 1].pos_ == "NOUN" and ctx.at(doc[tok.i - 1]) is None:
+            noun = doc[tok.i - 1]
+            pred = "author" if noun.lower_ in written or noun.lemma_.lower() in written else \
+                "directedBy" if noun.lemma_.lower() in ctx.lex.words("director_nouns") else None
+            first = _mention_from(ctx, tok.i + 1, _PERSON)
+            works = ctx.resolve(noun, _WORK, follow_conj=False) if pred is not None and first is not None else []
+            k = noun.i - 1 if noun.i >= 1 and doc[noun.i - 1].pos_ == "DET" else noun.i
+            named = ctx.at(doc[k - 2]) if k >= 2 and doc[k - 1].text == "," and pred is not None else None
+            if not works and named is not None and named.type in ("Organization", "Misc", "CreativeWork") \
+                    and named.end == doc[k - 2].idx + len(doc[k - 2].text):
+                # the name the description is apposed to, whatever NER made of it
+                works = [Mention(named.text, named.start, named.end, "CreativeWork", named.source + ">described")]
+            if works and works[0].start < noun.idx:
+                for person in [first, *ctx.surface_list(first)]:
+                    yield _rel(works[0], pred, person, tok, f"fr.signed.{pred}", 0.7)
         # "sous la direction de X": the only work of the sentence
         if low == "sous" and tok.i + 4 < len(doc) and doc[tok.i + 1].lower_ == "la" \
                 and doc[tok.i + 2].lower_ == "direction" and doc[tok.i + 3].lower_ in ("de", "d'", "d’"):

@@ -604,6 +604,13 @@ def _split(ent: Span) -> list[Span]:
         if t.text in (",", ":") and ent.doc[t.i + 1].is_lower:
             # "Shōgun : la série de FX": a subtitle after a colon is capitalised
             return [Span(ent.doc, ent.start, t.i, label=ent.label_)]
+    if ent.label_ in ("PER", "PERSON") and len(ent) >= 5:
+        # "Éric Barbier de Petit Pays": two names and two more after "de" are a person and a
+        # title ("Alexandre de La Patellière", "Xavier Dupont de Ligonnès" stay whole)
+        for t in ent[2:-2]:
+            if t.lower_ in ("de", "du", "d'", "d’") and all(w.is_title for w in ent[:t.i - ent.start]) \
+                    and all(w.is_title or w.is_upper for w in ent[t.i - ent.start + 1:]):
+                return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i + 1, ent.end, label="MISC")]
     if ent.label_ in ("WORK_OF_ART", "MISC") or len(ent) < 3:
         return [ent]
     for t in ent[1:-1]:
@@ -1091,7 +1098,8 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
         if prev.pos_ not in ("VERB", "AUX"):  # "features Ralph Fiennes"
             candidates.append(prev)
     # "American Prometheus, the biography by …": a work noun in apposition
-    candidates += [c for c in root.children if c.dep_ == "appos" and c.i > root.i
+    # (right after the name: not "Éric Barbier de Petit Pays, le premier roman de…" for "Éric Barbier")
+    candidates += [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.left_edge.i <= span.end + 1
                    and (c.lemma_.lower() in work | lex.words("source_nouns"))]
     # "Severance, la série d'Apple TV+": a description in apposition after the name
     doc = span.doc

@@ -122,3 +122,16 @@ def test_a_name_ner_missed_is_a_company_as_what_a_founding_verb_acts_on(nlp_fr):
     text = "L'Ircam, fondé par Pierre Boulez en 1977, est installé à Paris."
     assert mention_types(nlp_fr, text).get("Ircam") == "Organization"
     assert ("Pierre Boulez", "founderOf", "Ircam") in triples(nlp_fr, text)
+
+
+def test_a_person_span_running_over_de_into_a_title_is_split(nlp_fr):
+    types = mention_types(nlp_fr, "Cinq ans après l'adaptation par Éric Barbier de Petit Pays, le premier roman de "
+                                  "Gaël Faye, le cinéma s'intéresse à Jacaranda.")
+    assert types.get("Éric Barbier") == "Person"
+    assert types.get("Petit Pays") == "CreativeWork"
+
+
+def test_a_person_name_with_a_particle_stays_whole(nlp_fr):
+    types = mention_types(nlp_fr, "Le dernier roman de Xavier Dupont de Ligonnès est sorti, et Alexandre de La Patellière signe le film.")
+    assert types.get("Alexandre de La Patellière") == "Person"
+    assert not any(name in ("Ligonnès", "La Patellière") for name in types)

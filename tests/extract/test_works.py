@@ -86,3 +86,20 @@ def test_a_fronted_participle_is_cut_from_the_name_after_it(nlp_fr):
     found = triples(nlp_fr, "Adapté de Bright Lights, la biographie signée Paul Roux et Anne Vidal, le film sort en mai.")
     assert ("Bright Lights", "author", "Paul Roux") in found
     assert not any(s.startswith("Adapté") for s, _, _ in found)
+
+
+def test_a_written_work_noun_signed_by_a_list_names_its_authors(nlp_fr):
+    text = "Adapté d'American Prometheus, la biographie signée Kai Bird et Martin J. Sherwin, le film se déroule à Los Alamos."
+    found = triples(nlp_fr, text)
+    assert {("American Prometheus", "author", "Kai Bird"), ("American Prometheus", "author", "Martin J. Sherwin")} <= found
+
+
+def test_a_film_noun_signed_by_a_person_names_its_director_and_a_contract_nothing(nlp_fr):
+    assert ("Le Grand Voyage", "directedBy", "Paul Dubois") in triples(
+        nlp_fr, "Marc Roy adapte Le Grand Voyage, un film signé Paul Dubois.")
+    assert not {t for t in triples(nlp_fr, "Le Grand Voyage sort. Le contrat signé Paul Dubois reste secret.")
+                if t[2] == "Paul Dubois"}
+
+
+def test_an_adaptation_by_a_person_of_a_work_is_directed_by_that_person(nlp_fr):
+    assert ("Petit Pays", "directedBy", "Éric Barbier") in triples(nlp_fr, "L'adaptation de Petit Pays par Éric Barbier a séduit.")
