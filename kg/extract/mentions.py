@@ -60,6 +60,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _org_agents(doc, lex, mentions, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _founded_names(doc, lex, mentions)
+    mentions = _titles_of_people(doc, mentions, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _behind_works(doc, lex, mentions, words)
     mentions = _org_context(doc, lex, mentions)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
@@ -926,6 +927,26 @@ def _founded_names(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Ment
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+def _titles_of_people(doc: Doc, mentions: list[Mention], lone: frozenset[int]) -> list[Mention]:
+    """A one-word name NER took for a person (of ``lone``, :func:`kg.extract.names.lone_names`)
+    right before "de"/"d'" and a person's full name is a work and its maker: "Miséricorde
+    d'Alain Guiraudie", "Jacaranda de Gaël Faye"."""
+    if not lone:
+        return mentions
+    text = doc.text
+    by_start = {m.start: m for m in mentions}
+    out = []
+    for m in mentions:
+        if m.start in lone:
+            rest = text[m.end:m.end + 5]
+            gap = 4 if rest.startswith(" de ") else 3 if rest.startswith((" d'", " d’")) else 0
+            after = by_start.get(m.end + gap) if gap else None
+            if after is not None and after.type == "Person" and len(after.text.split()) >= 2:
+                m = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">title-of")
+        out.append(m)
+    return out
+
+
 def _agent_of(tok: Token, verbs: frozenset[str]) -> bool:
     """Whether ``tok`` (or the first name of the list it closes) is the "par"/"by" agent of one of ``verbs``."""
     if tok.dep_ == "conj" and tok.head.i < tok.i:
@@ -1085,7 +1106,8 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
     root = span.root
     candidates: list[Token] = []
     # "la série Lupin" names the series; "le film de Bong Joon-ho" does not
-    has_case = any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children)
+    has_case = any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children) \
+        or span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"  # the parse may hang "de" on another word
     if root.head.i != root.i and root.dep_ in ("appos", "nmod", "flat", "flat:name", "compound", "nsubj", "obj") \
             and not has_case and root.head.pos_ in ("NOUN", "PROPN"):  # "features Ralph Fiennes": a verb
         candidates.append(root.head)

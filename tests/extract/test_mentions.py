@@ -135,3 +135,20 @@ def test_a_person_name_with_a_particle_stays_whole(nlp_fr):
     types = mention_types(nlp_fr, "Le dernier roman de Xavier Dupont de Ligonnès est sorti, et Alexandre de La Patellière signe le film.")
     assert types.get("Alexandre de La Patellière") == "Person"
     assert not any(name in ("Ligonnès", "La Patellière") for name in types)
+
+
+def test_a_one_word_person_before_de_and_a_full_name_is_a_title(nlp_fr):
+    text = ("Élu meilleur film de l'année, Miséricorde d'Alain Guiraudie poursuit une belle carrière. "
+            "Félix Kysyl y tient le rôle principal.")
+    assert mention_types(nlp_fr, text).get("Miséricorde") == "CreativeWork"
+    assert ("Félix Kysyl", "actsIn", "Miséricorde") in triples(nlp_fr, text)
+
+
+def test_a_given_name_before_de_and_a_full_name_stays_a_person(nlp_fr):
+    assert mention_types(nlp_fr, "Élu meilleur film de l'année, Miséricorde d'Alain Guiraudie triomphe. "
+                                 "Marie de Jean Dupont arrive.").get("Marie") != "CreativeWork"
+
+
+def test_a_person_after_a_work_noun_and_de_is_its_author_not_a_title(nlp_fr):
+    text = "Le Mage du Kremlin d'Olivier Assayas adapte le roman à succès de Giuliano da Empoli, lauréat d'un prix."
+    assert mention_types(nlp_fr, text).get("Giuliano da Empoli") == "Person"
