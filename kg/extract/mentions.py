@@ -308,6 +308,8 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
         t = doc[end]
         if cap(t) and not t.is_punct and t.lower_ not in _POSS:
             end += 1
+        elif t.text in ("-", "‑") and not doc[end - 1].whitespace_ and end + 1 < len(doc) and cap(doc[end + 1]):
+            end += 1  # "Hi-Fi Rush"
         elif t.lower_ in glue and end + 1 < len(doc) and (cap(doc[end + 1]) or doc[end + 1].lower_ in glue) \
                 and not _year(doc[end + 1]):  # "Le Prénom en 2012": a date, not the title's end
             end += 1
@@ -480,6 +482,7 @@ def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention],
         return mentions
     by_tok = _by_token(doc, mentions)
     retyped: dict[int, Mention] = {}
+    added: list[Mention] = []
     behind = lex.words("behind_words")
     for tok in (doc[i] for i, low in enumerate(words[0]) if low in behind):  # as behind_company tests first
         found = behind_company(tok, lex)
@@ -492,7 +495,38 @@ def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention],
         if m is not None and m.start == doc[tok.i + 1].idx and m.type in ("Person", "Place", "Misc") \
                 and m.source.startswith("ner"):
             retyped[id(m)] = Mention(m.text, m.start, m.end, "CreativeWork", "context:behind")
+        elif m is None or m.source.startswith("ner") and m.type in ("Person", "Place", "Misc"):
+            # a title NER missed or cut ("behind The Lego Movie", "behind Hi-Fi Rush and The Evil Within")
+            added += _listed_titles(doc, tok.i + 1, lex, by_tok)
+    if added:
+        drop = {id(m) for m in mentions for t in added if t.start <= m.start and m.end <= t.end}
+        mentions = [m for m in mentions if id(m) not in drop] + added
+        mentions.sort(key=lambda m: m.start)
     return [retyped.get(id(m), m) for m in mentions] if retyped else mentions
+
+
+def _listed_titles(doc: Doc, start: int, lex: Lexicon, by_tok: dict[int, Mention]) -> list[Mention]:
+    """Capitalised titles from token ``start``, then after each ","/"and"/"et" (up to four),
+    that no mention of another kind than an NER person, place or untyped name overlaps."""
+    out: list[Mention] = []
+    i = start
+    while len(out) < 4:
+        span = _title_after(doc, i, lex)
+        if span is None or any(t.i in by_tok and not (by_tok[t.i].source.startswith("ner")
+                                                     and by_tok[t.i].type in ("Person", "Place", "Misc")) for t in span):
+            break
+        cut = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&") and doc[t.i + 1].lower_ in ("the", "a", "an")
+                    and doc[t.i + 1].is_title), None)
+        if cut is not None:  # "Hi-Fi Rush and The Evil Within": a second title after "and"
+            span = doc[span.start:cut]
+        out.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:behind"))
+        j = span.end
+        if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "et"):
+            j += 1
+        if j >= len(doc) or not (doc[j].text == "," or doc[j].lower_ in ("and", "et")):
+            break
+        i = j + 1
+    return out
 
 
 def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:

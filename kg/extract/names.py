@@ -193,6 +193,8 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
     out = list(mentions)
     lower, _, pos = words if words is not None else token_words(doc)
     for tok in (doc[i] for i, (low, p) in enumerate(zip(lower, pos)) if low in work_nouns and p == "NOUN"):
+        if tok.dep_ == "compound" and tok.head.i > tok.i:
+            continue  # "the production company behind X": a modifier, not the description's noun
         name = None
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]

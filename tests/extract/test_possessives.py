@@ -92,6 +92,21 @@ def test_the_studio_behind_a_work_fr(nlp_fr):
     assert ("Epic Games", "produces", "Fortnite") in found
 
 
+def test_the_studio_behind_a_list_of_titles_ner_missed_produces_each(nlp_en):
+    found = triples(nlp_en, "Krafton has acquired Tango Gameworks, the Japanese studio behind Hi-Fi Rush and The Evil Within.")
+    assert {("Tango Gameworks", "produces", "Hi-Fi Rush"), ("Tango Gameworks", "produces", "The Evil Within")} <= found
+
+
+def test_a_title_ner_cut_behind_a_studio_is_taken_whole(nlp_en):
+    found = triples(nlp_en, "Lin founded Rideback, the Los Angeles-based company behind The Lego Movie.")
+    assert ("Rideback", "produces", "The Lego Movie") in found
+
+
+def test_a_production_company_is_no_work_described(nlp_en):
+    from tests.extract._helpers import mention_types
+    assert mention_types(nlp_en, "Shine Group, the production company behind MasterChef, grew.").get("Shine Group") == "Organization"
+
+
 def test_a_person_behind_a_work_is_no_producer_twin(nlp_en):
     found = triples(nlp_en, "Joe Smith, the man behind Westworld, left HBO.")
     assert not any(p in ("produces", "develops") for _, p, _ in found)
