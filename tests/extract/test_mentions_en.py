@@ -103,3 +103,8 @@ def test_a_list_conjunction_is_cut_from_the_name_before_it(nlp_en):
 def test_a_name_ner_missed_is_a_company_as_what_a_founding_verb_acts_on_en(nlp_en):
     text = "Ircam, founded by Pierre Boulez in 1977, is based in Paris."
     assert ("Pierre Boulez", "founderOf", "Ircam") in triples(nlp_en, text)
+
+
+def test_a_name_described_as_an_adaptation_is_a_work(nlp_en):
+    text = "Apple TV+ has ordered Harlem Shuffle, an adaptation of Colson Whitehead's bestselling novel."
+    assert mention_types(nlp_en, text).get("Harlem Shuffle") == "CreativeWork"
