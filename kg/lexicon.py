@@ -229,6 +229,9 @@ class LexiconSchema(_Strict):
     award_markers: Words = []
     award_stop_words: Words = []
     award_openers: Words = []
+    award_context_openers: Words = []  # "won leading actress": a category opener right after award_win_verbs
+    award_win_verbs: Words = []
+    award_category_preps: Words = []  # "outstanding ensemble in a drama series"
     award_category_nouns: Words = []
     # English dependency rules (kg/extract/en_rules.py)
     deal_nouns: Words = []

@@ -58,16 +58,30 @@ def _category_end(doc: Doc, start: int, lex: Lexicon) -> int:
 
 def _best_phrase(doc: Doc, i: int, lex: Lexicon) -> int:
     """End of an English category opened by a marker ("Best Leading Actress", "best drama series")."""
+    nouns = lex.words("award_category_nouns")
     end = i + 1
-    while end < len(doc) and end - i < 5 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
-            and doc[end].lower_ not in lex.words("award_stop_words"):
+    while end < len(doc) and end - i < 6 and doc[end].lower_ not in lex.words("award_stop_words") and (
+            doc[end].pos_ in ("NOUN", "PROPN", "ADJ") or doc[end].tag_ in ("VBN", "VBG")  # "best adapted screenplay"
+            or doc[end].lower_ == "or" and end + 1 < len(doc) and doc[end + 1].lower_ in nouns):  # "musical or comedy"
         end += 1
-    if end > i + 1 and lex.lang == "fr" and end + 2 < len(doc) and doc[end].lower_ in ("dans", "en") \
-            and doc[end + 1].pos_ == "DET" and doc[end + 2].lower_ in lex.words("award_category_nouns"):
-        end += 3  # "meilleur acteur dans une série dramatique"
-        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+    if end > i + 1 and end + 2 < len(doc) and doc[end].lower_ in lex.words("award_category_preps") \
+            and doc[end + 1].pos_ == "DET" and any(t.lower_ in nouns for t in doc[end + 2:end + 4]):
+        # "meilleur acteur dans une série dramatique", "outstanding ensemble in a drama series"
+        end += 2
+        while end < len(doc) and end - i < 12 and (doc[end].pos_ in ("NOUN", "ADJ") and doc[end].is_lower
+                                                   or doc[end].lower_ == "or" and end + 1 < len(doc)
+                                                   and doc[end + 1].lower_ in nouns):
             end += 1
     return end if end > i + 1 else i
+
+
+def _after_win_verb(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether token ``i`` follows a verb of winning or naming ("won leading actress", "picked up
+    supporting actor", "was named supporting actress"): lexicon ``award_win_verbs``."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in ("up", "home"):
+        j -= 1
+    return j >= 0 and doc[j].pos_ in ("VERB", "AUX") and doc[j].lemma_.lower() in lex.words("award_win_verbs")
 
 
 def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
@@ -113,8 +127,9 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
             spans.append(doc[i:i + 4])
             i += 4
             continue
-        elif tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()
-                                        or i > 0 and doc[i - 1].lower_ in lex.words("fronted_award")):
+        elif (tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()
+                                         or i > 0 and doc[i - 1].lower_ in lex.words("fronted_award"))) \
+                or tok.lower_ in lex.words("award_context_openers") and _after_win_verb(doc, i, lex):
             # French running text says "la meilleure série de l'année": only a capitalised list
             # label ("Meilleure série : X") or a crowning participle ("sacré meilleur acteur")
             # opens a category there

@@ -359,7 +359,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     markers = lex.words("award_markers") | lex.words("award_openers")
     # only a verb, a credit noun, a possessive or a participle opens a slot below (``words``: :func:`token_words`)
     for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))
-                if pos == "VERB" or pos == "NOUN" and lemma in credit_nouns or low in _POSS
+                if pos == "VERB" or pos == "NOUN" and lemma in credit_nouns or low in _POSS or low in ("'", "’")
                 or pos == "ADJ" and (lemma in participles or low in participles)):
         if tok.pos_ == "VERB" and tok.lemma_.lower() in award_verbs and work_cats and lex.lang == "en":
             # "Hacks won outstanding comedy series", "The Bear picked up 11 Emmys, including best comedy
@@ -386,11 +386,13 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
                         first = target.left_edge.i
                         poss = next((t.i for t in doc[first:target.i] if t.lower_ in _POSS), None)
                         starts.append((poss + 1 if poss is not None else first, False))
-        if tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Person":
+        poss_mark = tok.lower_ in _POSS or tok.text in ("'", "’") and tok.dep_ == "case" and tok.i > 0 \
+            and doc[tok.i - 1].text.endswith("s")  # "Yorgos Lanthimos' Poor Things"
+        if poss_mark and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Person":
             # "Matt Reeves's The Batman"; past modifiers and a work noun: "X's Pulitzer-winning novel Y"
             noun = possessive_work_noun(tok, lex) if lex.lang == "en" else None
             starts.append((noun[1] if noun is not None else tok.i + 1, True))
-        elif tok.lower_ in _POSS and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Organization" \
+        elif poss_mark and tok.i > 0 and tok.i - 1 in by_tok and by_tok[tok.i - 1].type == "Organization" \
                 and lex.lang == "en" and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
             # "Hulu's The Bear", "FX's Shōgun": a capitalised name right after a company's possessive
             # is its title, unless it names a person, a company (a suffix, the gazetteer) or a place
@@ -1072,8 +1074,9 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
         span = span[1:]
     while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
         span = span[:-1]  # "Brady Corbet's" -> "Brady Corbet"
-    while len(span) > 1 and (span[-1].pos_ == "CCONJ" and span[-1].text != "&" or span[-1].text == ","):
-        span = span[:-1]  # "Neon and" (before "Mubi"): a list's conjunction is no part of the name
+    while len(span) > 1 and (span[-1].pos_ == "CCONJ" and span[-1].text != "&" or span[-1].text == ","
+                             or span[-1].pos_ == "ADP" and span[-1].is_lower):
+        span = span[:-1]  # "Neon and" (before "Mubi"), "Sentimental Value at": no part of the name
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ") \
             and span[0].lemma_.islower():
         return None  # "Distribué par X, …": a capitalised participle opening a sentence is no name

@@ -103,3 +103,28 @@ def test_beating_a_rival_to_an_award_wins_it(nlp_en):
     found = triples(nlp_en, "Emma Lane beat Sandra Hull to best actress.")
     assert ("Emma Lane", "wonAward", "best actress") in found
     assert ("Sandra Hull", "wonAward", "best actress") not in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Mikey Madison won leading actress for Anora at the BAFTAs.", ("Mikey Madison", "wonAward", "leading actress")),
+    ("Sarah Polley took best adapted screenplay for Women Talking.", ("Sarah Polley", "wonAward", "best adapted screenplay")),
+    ("Max's Hacks won outstanding ensemble in a comedy series.",
+     ("Hacks", "wonAward", "outstanding ensemble in a comedy series")),
+    ("Yorgos Lanthimos' Poor Things was named best motion picture musical or comedy.",
+     ("Poor Things", "wonAward", "best motion picture musical or comedy")),
+])
+def test_award_categories_as_news_writes_them_en(nlp_en, text, triple):
+    assert triple in triples(nlp_en, text)
+
+
+def test_a_leading_word_away_from_a_win_verb_is_no_award_en(nlp_en):
+    types = mention_types(nlp_en, "Netflix is the leading streamer, and its leading actress Emma Stone won best actress.")
+    assert types.get("best actress") == "Award"
+    assert not any(name.startswith("leading") for name, typ in types.items() if typ == "Award")
+
+
+def test_an_award_lost_to_someone_is_won_by_them_en(nlp_en):
+    # the scorer already guessed this pair: the frame reads it from "lose … to"
+    doc = nlp_en("Ralph Fiennes lost best leading actor to Adrien Brody for The Brutalist.")
+    rules = {(r.subject.text, r.predicate, r.object.text): r.rule for r in doc._.relations}
+    assert rules.get(("Adrien Brody", "wonAward", "best leading actor")) == "frame.verb.wonAward.give"
