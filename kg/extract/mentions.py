@@ -648,6 +648,9 @@ def _split(ent: Span) -> list[Span]:
             if t.lower_ in ("de", "du", "d'", "d’") and all(w.is_title for w in ent[:t.i - ent.start]) \
                     and all(w.is_title or w.is_upper for w in ent[t.i - ent.start + 1:]):
                 return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i + 1, ent.end, label="MISC")]
+    for t in ent[1:-1] if ent.label_ in ("PER", "PERSON") else ():
+        if t.lower_ in _POSS:  # "Ryan Coogler's Sinners": the person, then the name of what is theirs
+            return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i + 1, ent.end, label="MISC")]
     if ent.label_ in ("WORK_OF_ART", "MISC") or len(ent) < 3:
         return [ent]
     for t in ent[1:-1]:

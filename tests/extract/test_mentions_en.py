@@ -108,3 +108,16 @@ def test_a_name_ner_missed_is_a_company_as_what_a_founding_verb_acts_on_en(nlp_e
 def test_a_name_described_as_an_adaptation_is_a_work(nlp_en):
     text = "Apple TV+ has ordered Harlem Shuffle, an adaptation of Colson Whitehead's bestselling novel."
     assert mention_types(nlp_en, text).get("Harlem Shuffle") == "CreativeWork"
+
+
+def test_a_person_span_over_a_possessive_is_the_person_and_their_title(nlp_en):
+    text = "Ryan Coogler's Sinners held the top spot. Michael B. Jordan stars as twin brothers."
+    types = mention_types(nlp_en, text)
+    assert types.get("Ryan Coogler") == "Person"
+    assert types.get("Sinners") == "CreativeWork"
+    assert ("Sinners", "directedBy", "Ryan Coogler") in triples(nlp_en, text)
+
+
+def test_a_prize_name_with_a_possessive_stays_whole(nlp_en):
+    types = mention_types(nlp_en, "Hamnet won the People's Choice Award in Toronto.")
+    assert types.get("People's Choice Award") == "Award"
