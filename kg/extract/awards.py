@@ -134,7 +134,10 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
             # label ("Meilleure série : X") or a crowning participle ("sacré meilleur acteur")
             # opens a category there
             end = _best_phrase(doc, i, lex)
-            if end > i and any(t.lower_ in lex.words("award_category_nouns") for t in doc[i:end]):
+            nouns = lex.words("award_category_nouns")
+            while end > i + 1 and doc[end - 1].lower_ not in nouns and lex.lang == "en":
+                end -= 1  # "the thriller's best picture hopes": the category ends with its noun
+            if end > i and any(t.lower_ in nouns for t in doc[i:end]):
                 spans.append(doc[i:end])
                 i = end
                 continue

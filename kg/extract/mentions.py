@@ -422,6 +422,10 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
         span = _title_after(doc, start, lex)
         if span is None or start in done or span[0].ent_type_ in _NUMERIC_ENTS:
             continue  # "returns to Prime Video in December": a date is no title
+        cut = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&") and t.i + 1 in by_tok
+                    and by_tok[t.i + 1].type in ("Organization", "Person") and by_tok[t.i + 1].start == doc[t.i + 1].idx), None)
+        if cut is not None:
+            span = doc[span.start:cut]  # "FX's The Bear and Netflix's Beef": the list goes on with another name
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
@@ -1103,7 +1107,9 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
             type_ = "Misc"
     if type_ == "CreativeWork" and ent.start > 0 and ent[0].text == "The" and not ent[0].is_sent_start:
         span = ent  # "Matt Reeves's The Batman": a capitalised article mid-sentence belongs to the title
-    context = _context_type(span, lex, person=type_ == "Person")
+    # "the Focus Features thriller", "an HBO series": a company named before the work noun it modifies
+    modifier = type_ == "Organization" and span.root.dep_ in ("compound", "nmod") and span.root.head.i >= span.end
+    context = None if modifier else _context_type(span, lex, person=type_ == "Person")
     if context and (type_ in ("Misc", "Organization", "Person") or context == "CreativeWork"
                     or type_ == "Place" and context == "Product"):
         return Mention(span.text, span.start_char, span.end_char, context, f"context:{ent.label_}")

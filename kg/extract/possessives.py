@@ -163,6 +163,10 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
         if not orgs:
             continue
         work = _title_after(ctx, tok) or _title_before(ctx, tok) or _copula_subject(ctx, tok)
+        if work is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "the Focus Features release, co-produced by …": a definite description of the passage's work
+            found = ctx.resolve(tok, _WORK, follow_conj=False)
+            work = found[0] if found and found[0].start < tok.idx else None
         if work is None:
             continue
         for org in orgs:

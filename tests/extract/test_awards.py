@@ -128,3 +128,9 @@ def test_an_award_lost_to_someone_is_won_by_them_en(nlp_en):
     doc = nlp_en("Ralph Fiennes lost best leading actor to Adrien Brody for The Brutalist.")
     rules = {(r.subject.text, r.predicate, r.object.text): r.rule for r in doc._.relations}
     assert rules.get(("Adrien Brody", "wonAward", "best leading actor")) == "frame.verb.wonAward.give"
+
+
+def test_an_award_category_ends_with_its_noun_en(nlp_en):
+    types = mention_types(nlp_en, "The win boosted the thriller's best picture hopes.")
+    assert types.get("best picture") == "Award"
+    assert "best picture hopes" not in types

@@ -134,3 +134,15 @@ def test_a_listed_person_with_an_own_post_is_not_the_company_s_twin(nlp_en):
                             "are its producers.")
     assert ("Chris Meledandri", "worksFor", "Nintendo") not in found
     assert ("Chris Meledandri", "ceoOf", "Illumination") in found
+
+
+def test_a_company_modifying_a_work_noun_stays_a_company(nlp_en):
+    from tests.extract._helpers import mention_types
+    text = "Conclave won the top prize, boosting the Focus Features thriller's best picture hopes."
+    assert mention_types(nlp_en, text).get("Focus Features") == "Organization"
+    assert ("Focus Features", "distributes", "Conclave") in triples(nlp_en, text)
+
+
+def test_a_list_of_possessive_titles_is_cut_at_the_next_company(nlp_en):
+    found = triples(nlp_en, "Succession won, while FX's The Bear and Netflix's Beef each took home three awards.")
+    assert {("FX", "distributes", "The Bear"), ("Netflix", "distributes", "Beef")} <= found
