@@ -413,7 +413,7 @@ def _phrase_args(ctx: Context, phrase: Span, preps: set[str]) -> list[Token]:
     for tok in phrase:
         if _PHRASE_PREPS.get(tok.lower_) not in preps:
             continue
-        if tok.i <= described_until + 2 and _PHRASE_PREPS.get(tok.lower_) == "de" \
+        if 0 <= described_until and tok.i <= described_until + 2 and _PHRASE_PREPS.get(tok.lower_) == "de" \
                 and all(t.pos_ in ("NOUN", "ADJ") for t in doc[described_until + 1:tok.i]):
             continue  # the complement of the argument just taken ("du roman de X": X wrote the novel)
         j, skipped = tok.i + 1, 0
@@ -578,6 +578,18 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             elif any(text.startswith(h) for h in heads):
                 orgs = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de"})[:1], ("Organization",))
                 found.append((person, "leads", orgs, "fronted.leads"))
+        # 2b. a company's status: "Filiale du groupe Canal+, Studiocanal…", "Maison mère de BFMTV, Altice…"
+        company = [] if person or first.lower_ in lex.words("fronted_past_words") else \
+            described or ctx.resolve(subj, ("Organization",), follow_conj=False)
+        for table, parent in ((lex.org_role_nouns, False), (lex.parent_role_nouns, True)) if company else ():
+            key = role_key(first, table)
+            if key is not None:
+                orgs = _resolve_all(ctx, _phrase_args(ctx, phrase, {"de"}), ("Organization",))
+                if parent:  # "Maison mère de Y, X": Y is the subsidiary
+                    found.append((orgs, key[1], company, f"fronted.parent_role.{key[1]}"))
+                else:
+                    found.append((company, key[1], orgs, f"fronted.org_role.{key[1]}"))
+                break
         # 3. an award: "Lauréat de la Palme d'or, X"
         if low in lex.words("fronted_award"):
             awards = [a for t in phrase if (m := ctx.at(t)) is not None and m.start == t.idx

@@ -145,3 +145,14 @@ def test_a_pronoun_after_a_fronted_participle_stands_for_one_entity(nlp_fr):
                             "par Paul Laurent.")
     assert ("Les Rives", "author", "Claire Morel") in found
     assert ("Claire Morel", "founderOf", "TF1") not in found
+
+
+def test_a_fronted_company_status_names_the_subject_a_subsidiary(nlp_fr):
+    found = triples(nlp_fr, "Filiale du groupe Canal+, Studiocanal possède Red Production Company.")
+    assert ("Studiocanal", "subsidiaryOf", "Canal+") in found
+    assert ("Red Production Company", "subsidiaryOf", "Canal+") not in found
+
+
+def test_a_fronted_past_company_status_gives_nothing(nlp_fr):
+    found = triples(nlp_fr, "Ancienne filiale de Vivendi, Havas est indépendant depuis 2024.")
+    assert not {t for t in found if t[1] == "subsidiaryOf"}
