@@ -206,6 +206,7 @@ class LexiconSchema(_Strict):
     mention_work_pp: Words = []
     mention_org_object_verbs: Words = []
     mention_org_object_nouns: Words = []
+    mention_work_arrival_verbs: Words = []  # "Sambre arrive sur France 2": the subject is a work
     mention_org_agent_verbs: Words = []  # "distribué par Pyramide": only a company does it
     mention_place_preps: Words = []
     mention_place_verbs: Words = []

@@ -216,6 +216,11 @@ def _dangling_tail(doc: Doc, m: Mention) -> Mention:
             and span.end < len(doc) and doc[span.end].pos_ == "ADP":
         cut = span[:-1]  # "le spin-off de La Casa de papel consacré au …": a participle and its complement
         return Mention(cut.text, cut.start_char, cut.end_char, m.type, m.source)
+    if span is not None and len(span) > 2 and span[-1].is_lower and span[-1].pos_ in ("VERB", "AUX") \
+            and "Fin" in span[-1].morph.get("VerbForm") and (span[-1].dep_ == "ROOT" or any(
+                c.dep_ in ("obj", "dobj", "obl:arg") and c.i >= span.end for c in span[-1].children)):
+        cut = span[:-1]  # "L'Homme qui rétrécit marque le retour de…": the clause's own verb
+        return Mention(cut.text, cut.start_char, cut.end_char, m.type, m.source)
     if span is None or len(span) < 2 or span[-1].pos_ not in _TAIL_POS or not span[-1].is_lower:
         return m
     end = span.end
@@ -402,6 +407,13 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
             for c in tok.children:
                 if c.dep_ in ("dobj", "obj") and c.i > tok.i:
                     starts.append((c.left_edge.i if c.left_edge.i > tok.i else c.i, False))
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words("mention_work_arrival_verbs") and any(
+                c.dep_.startswith("obl") and c.i in by_tok and by_tok[c.i].type == "Organization"
+                and any(g.dep_ == "case" and g.lower_ in ("sur", "on") for g in c.children) for c in tok.children):
+            # "Sambre arrive lundi sur France 2": what arrives on a channel is a work, even a place's name
+            for c in tok.children:
+                if c.dep_ in ("nsubj",) and c.i < tok.i:
+                    starts.append((c.left_edge.i if doc[c.left_edge.i].text[:1].isupper() else c.i, None))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in subj_verbs:
             for c in tok.children:
                 if c.dep_ in ("nsubj",) and c.i < tok.i and c.left_edge.i == c.i:

@@ -98,3 +98,21 @@ def test_title_run_into_the_clause_ends_before_its_verb(nlp_fr):
 def test_title_ending_in_an_ordinary_word_is_kept_whole(nlp_fr):
     types = mention_types(nlp_fr, "Le film Un homme de trop sort mercredi.")
     assert types.get("Un homme de trop") == "CreativeWork"
+
+
+def test_a_title_run_into_a_transitive_verb_ends_before_it(nlp_fr):
+    types = mention_types(nlp_fr, "Présenté hors compétition au Festival de Cannes, L'Homme qui rétrécit marque le retour "
+                                  "de Jan Kounen derrière la caméra.")
+    assert "L'Homme qui rétrécit" in types
+    assert not any(name.endswith("marque") for name in types)
+
+
+def test_what_arrives_on_a_channel_is_a_work_even_a_place_name(nlp_fr):
+    text = "Couronnée au Festival de la fiction, Sambre arrive lundi sur France 2."
+    assert mention_types(nlp_fr, text).get("Sambre") == "CreativeWork"
+    assert ("France 2", "distributes", "Sambre") in triples(nlp_fr, text)
+
+
+def test_a_company_arriving_in_a_country_stays_a_company(nlp_fr):
+    types = mention_types(nlp_fr, "Sambre arrive lundi sur France 2. Netflix arrive en Inde.")
+    assert types.get("Netflix") == "Organization"
