@@ -18,7 +18,7 @@ from kg.extract.names import (acronym_long_forms, country_branches, described_ti
                               genre_titles, given_name_persons, headed_org_names, join_split_names,
                               list_type_agreement, lone_names, organisation_forms)
 from kg.extract.syntax import frame_participles, possessive_work_noun, prep_of, token_words
-from kg.extract.titles import quoted_titles, sentence_case_titles
+from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
 
@@ -80,7 +80,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
     mentions = award_phrases(doc, mentions, lex)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
-        mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words)
+        mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))
     return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
 
 

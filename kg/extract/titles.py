@@ -53,6 +53,41 @@ def sentence_case_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> lis
     return out
 
 
+def colon_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A title and its subtitle after a colon are one work ("Largo Winch: Le Prix de l'argent",
+    "OSS 117 : Le Caire, nid d'espions" up to its comma): a title or untyped name, a colon, then
+    capitalised words up to the next punctuation; mentions inside the subtitle are absorbed unless
+    a person or a company is among them.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Il joue dans Largo Winch : Le Prix de l'argent, en salles.")
+        >>> ms = [Mention("Largo Winch", 13, 24, "Misc", "ner:MISC"), Mention("Prix de l'argent", 30, 46, "Award", "context:head")]
+        >>> [(m.text, m.type) for m in colon_titles(doc, ms)]
+        [("Largo Winch : Le Prix de l'argent", 'CreativeWork')]
+    """
+    out = list(mentions)
+    for m in mentions:
+        if m.type not in _TYPES or m not in out:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ":" or not doc[span.end + 1].text[:1].isupper():
+            continue
+        end = span.end + 1
+        while end < len(doc) and end - span.end <= 8 and not doc[end].is_punct and not doc[end].is_sent_start:
+            end += 1
+        if end == span.end + 1:
+            continue
+        a, b = m.start, doc[end - 1].idx + len(doc[end - 1])
+        inside = [x for x in out if x is not m and a <= x.start and x.end <= b]
+        if any(x.type in ("Person", "Organization") for x in inside) or any(
+                x.start < b and a < x.end and not (a <= x.start and x.end <= b) for x in out if x is not m):
+            continue
+        out = [x for x in out if x is not m and x not in inside]
+        out.append(Mention(doc.text[a:b], a, b, "CreativeWork", m.source + ">colon"))
+    return sorted(out, key=lambda x: x.start)
+
+
 def _continuation(doc: Doc, start: int, end: int, words: tuple[frozenset[str], ...], starts: set[int]) -> int:
     """The end of the title that starts at token ``start`` and whose capitalised part ends at
     ``end``: lower-case words attached (in the parse) to a word already in the title."""

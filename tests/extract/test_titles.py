@@ -116,3 +116,15 @@ def test_what_arrives_on_a_channel_is_a_work_even_a_place_name(nlp_fr):
 def test_a_company_arriving_in_a_country_stays_a_company(nlp_fr):
     types = mention_types(nlp_fr, "Sambre arrive lundi sur France 2. Netflix arrive en Inde.")
     assert types.get("Netflix") == "Organization"
+
+
+def test_a_title_and_its_subtitle_after_a_colon_are_one_work(nlp_fr):
+    text = "Tomer Sisley reprend le rôle dans Largo Winch: Le Prix de l'argent, en salles mercredi."
+    types = mention_types(nlp_fr, text)
+    assert types.get("Largo Winch: Le Prix de l'argent") == "CreativeWork"
+    assert ("Tomer Sisley", "actsIn", "Largo Winch: Le Prix de l'argent") in triples(nlp_fr, text)
+
+
+def test_a_colon_before_a_person_joins_nothing(nlp_fr):
+    types = mention_types(nlp_fr, "Le film Les Ondes : Marie Dubois en est la vedette.")
+    assert types.get("Marie Dubois") == "Person"
