@@ -492,6 +492,20 @@ def behind_company(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
+def behind_filmmaker(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The filmmaker's noun and what the filmmaker is behind when ``tok`` is a ``behind_words``
+    preposition after one of the lexicon's ``filmmaker_nouns``: "the Australian filmmaker behind
+    The Invisible Man" (the director). None otherwise ("the man behind X")."""
+    if tok.lower_ not in lex.words("behind_words") or tok.head.i == tok.i:
+        return None
+    head = tok.head.head if tok.dep_ == "case" else tok.head
+    target = tok.head if tok.dep_ == "case" else next((c for c in tok.children if c.dep_ in ("pobj", "obj")), None)
+    if target is None or target.i < tok.i or head.i >= tok.i or head.pos_ != "NOUN" \
+            or head.lemma_.lower() not in lex.words("filmmaker_nouns"):
+        return None
+    return head, target
+
+
 def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention],
                   words: tuple[list[str], list[str], list[str]]) -> list[Mention]:
     """"the studio behind Elden Ring": what a company is behind is a work, whatever NER made of
@@ -503,7 +517,7 @@ def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention],
     added: list[Mention] = []
     behind = lex.words("behind_words")
     for tok in (doc[i] for i, low in enumerate(words[0]) if low in behind):  # as behind_company tests first
-        found = behind_company(tok, lex)
+        found = behind_company(tok, lex) or behind_filmmaker(tok, lex)
         if found is None or tok.i + 1 >= len(doc):
             continue
         company = found[0]
@@ -583,6 +597,14 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and _role_complement(span.root, lex):
                 m = Mention(m.text, m.start, m.end, "Organization", "context:role")
+        elif m.source.startswith("ner") and m.type == "Organization" and " " not in m.text:
+            # "Whannell, the Australian filmmaker behind…": a one-word name described by a person's noun
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            head = _appos_head(doc, span.end) if span is not None else None
+            if head is not None and head.lemma_.lower() in lex.words("anaphors", "Person") - _org_nouns(lex) \
+                    and head.lemma_.lower() not in ("producer", "producteur", "productrice", "creator", "créateur") \
+                    and doc[span.end + 1].lower_ in _DETS | {"a", "an", "un", "une"}:
+                m = Mention(m.text, m.start, m.end, "Person", "context:described")
         elif m.source.startswith("ner") and m.type == "Person":
             # "Naughty Dog, the Sony-owned studio": a name described by an organisation noun
             span = doc.char_span(m.start, m.end, alignment_mode="expand")

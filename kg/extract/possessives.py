@@ -219,12 +219,18 @@ def ownership_relations(doc: Doc, ctx) -> Iterator[Relation]:
 def behind_relations(doc: Doc, ctx) -> Iterator[Relation]:
     """"FromSoftware, the studio behind Elden Ring", "Zeta Studios is behind the show": the
     company behind a work produces it, behind a product develops it (lexicon ``behind_words``)."""
-    from kg.extract.mentions import behind_company  # avoid an import cycle
+    from kg.extract.mentions import behind_company, behind_filmmaker  # avoid an import cycle
 
     behind = ctx.lex.words("behind_words")
     for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in behind):  # as behind_company tests first
         found = behind_company(tok, ctx.lex)
         if found is None:
+            maker = behind_filmmaker(tok, ctx.lex)
+            if maker is not None:  # "Whannell, the filmmaker behind The Invisible Man and Wolf Man"
+                people = ctx.resolve(maker[0], ("Person",), follow_conj=False)
+                for work in ctx.resolve(maker[1], ("CreativeWork",), follow_conj=True) if people else ():
+                    yield Relation(work, "directedBy", people[0], tok.sent.text, tok.sent.start_char,
+                                   "possessive.behind_filmmaker", CONFIDENCE)
             continue
         company, target = found
         orgs = ctx.resolve(company, ("Organization",), follow_conj=False)

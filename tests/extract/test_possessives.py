@@ -146,3 +146,15 @@ def test_a_company_modifying_a_work_noun_stays_a_company(nlp_en):
 def test_a_list_of_possessive_titles_is_cut_at_the_next_company(nlp_en):
     found = triples(nlp_en, "Succession won, while FX's The Bear and Netflix's Beef each took home three awards.")
     assert {("FX", "distributes", "The Bear"), ("Netflix", "distributes", "Beef")} <= found
+
+
+def test_the_filmmaker_behind_a_work_directed_it(nlp_en):
+    found = triples(nlp_en, "Whannell, the Australian filmmaker behind Saw, co-created the series.")
+    assert ("Saw", "directedBy", "Whannell") in found
+
+
+def test_a_company_described_as_a_producer_is_no_person(nlp_en):
+    from tests.extract._helpers import mention_types
+    types = mention_types(nlp_en, "Whannell, the Australian filmmaker behind Saw, met Lionsgate, the producer of the film.")
+    assert types.get("Whannell") == "Person"
+    assert types.get("Lionsgate") != "Person"
