@@ -439,8 +439,8 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
             found = pronoun(sent)
             if found is not None:
                 yield from _pronoun_pairs(view, doc, sent, bounds, group, found, skip, fits)
-        if focus is None or any(m.type in ("CreativeWork", "Misc") for m, _ in group):
-            continue
+        if focus is None or any(m.type in ("CreativeWork", "Misc") and not _bracketed(doc, span) for m, span in group):
+            continue  # a sentence naming a work is about it; a bracketed filmography title ("X (The Purge)") is not
         work = focus(sent)
         if work is None or work.start >= sent.start_char:
             continue
@@ -454,6 +454,11 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
                                    [view.head[view.span_head(*span)]])
                 feats = view.far_features(bounds, span, m.type, work.type, subj is work)
                 yield Candidate(subj, obj, sent, tuple(feats), dense, view.head[view.span_head(*span)])
+
+
+def _bracketed(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the tokens ``span`` sit right inside brackets: "Frank Grillo (The Purge)"."""
+    return span[0] > 0 and doc[span[0] - 1].text == "(" and span[1] < len(doc) and doc[span[1]].text == ")"
 
 
 def _pronoun_pairs(view: DocView, doc: Doc, sent: Span, bounds: tuple[int, int],

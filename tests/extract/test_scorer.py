@@ -188,3 +188,10 @@ def test_pairs_no_wanted_relation_fits_are_not_built(nlp_fr):
     acting = {(c.subject.text, c.object.text) for c in candidates(doc, mentions, wanted=frozenset({"actsIn"}))}
     assert ("Diaphana", "Close") in every and ("Diaphana", "Close") not in acting
     assert ("Léa Drucker", "Close") in acting
+
+
+def test_a_bracketed_filmography_title_does_not_hide_the_passage_work_from_the_scorer(nlp_en):
+    from kg.extract.scorer import _bracketed
+    doc = nlp_en("Frank Grillo (The Purge) and Aubrey Plaza star.")
+    assert _bracketed(doc, (3, 5))
+    assert not _bracketed(doc, (0, 2))
