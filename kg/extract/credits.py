@@ -371,8 +371,12 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
     complements: dict[int, Mention] = {}
     if not names:
         return owners
+    index = _by_first(cues)
     i = seg.start
     while i < seg.end:
+        if ctx.lower[i] not in index and ctx.lemma[i] not in index:
+            i += 1  # no cue starts here (:func:`_cue_at`)
+            continue
         tok = doc[i]
         if i not in pos or quotes and _inside(quotes, tok.idx) or ctx.at(tok) is not None:
             i += 1
@@ -576,7 +580,10 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
         person, work = (r.object, r.subject) if side == "subject" else (r.subject, r.object)
         if work.start not in title_starts:
             explicit.setdefault(person.start, []).append((r.predicate, work))
+    names = {i for i, m in ctx.by_token.items() if m.type in ("Person", "Organization")}
     for sent in doc.sents:
+        if names.isdisjoint(range(sent.start, sent.end)):
+            continue  # no person nor company: no credit list (:func:`_lists`), no cue owner
         for seg in _segments(sent):
             owners = _cue_owners(seg, ctx, cues, brackets, quotes)
             for run in _lists(seg, ctx, brackets, glue):

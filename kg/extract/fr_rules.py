@@ -58,8 +58,13 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     written = ctx.lex.words("book_nouns") | ctx.lex.words("signed_author_nouns")
     partner_verbs, signed = ctx.lex.words("reflexive_partner_verbs"), ctx.lex.words("signed_forms")
     director_nouns = ctx.lex.words("director_role_nouns")
-    for tok in doc:
-        low = tok.lower_
+    # the words each pattern below starts from: no other token is built
+    cue_lemmas = seats | partner_verbs | director_nouns | {"retrouver"}
+    cue_forms = signed | {"sous", "derrière"}
+    for i, (low, lemma) in enumerate(zip(ctx.lower, ctx.lemma)):
+        if lemma not in cue_lemmas and low not in cue_forms:
+            continue
+        tok = doc[i]
         # "Deezer … a son siège à Paris"
         if tok.lemma_.lower() in seats and tok.i >= 2 and doc[tok.i - 1].lower_ in ("son", "leur") \
                 and doc[tok.i - 2].lemma_.lower() == "avoir" and tok.i + 2 < len(doc) \

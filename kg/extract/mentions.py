@@ -59,7 +59,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _slot_titles(doc, lex, mentions, words)
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _behind_works(doc, lex, mentions, words)
-    mentions = _org_context(doc, lex, mentions)
+    mentions = _org_context(doc, lex, mentions, words)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
     mentions = _longer_names(doc, mentions)
     mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
@@ -74,7 +74,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
-    mentions = award_phrases(doc, mentions, lex)
+    mentions = award_phrases(doc, mentions, lex, words)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words)
     return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
@@ -284,6 +284,10 @@ def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _POSS = frozenset(("'s", "’s"))
+#: The parts of speech of a proper-noun run that may name a company ("Ridgeline Media").
+_RUN_POS = ("PROPN", "NOUN", "ADJ")
+#: The words before a camel-case product name ("an iPhone").
+_ARTICLES = ("a", "an", "the", "un", "une", "l'", "l’", "le", "son", "leur")
 #: NER labels of dates and quantities, never the start of a title.
 _NUMERIC_ENTS = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _OF = frozenset(("of", "de"))  # as prep_of normalises them ("du", "des", "d'" -> "de")
@@ -491,13 +495,15 @@ def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention],
     return [retyped.get(id(m), m) for m in mentions] if retyped else mentions
 
 
-def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
+                 words: tuple[list[str], list[str], list[str]] | None = None) -> list[Mention]:
     """Organisations from the rest of the text: a short form of an organisation named in full
     ("Harbor Lane" after "Harbor Lane Media", "Nordlys" after "Studio Nordlys"); a name NER took
     for a place coordinated with an organisation ("Nexstar Media Group and X"); a capitalised name
     NER missed after an organisation noun ("audiobook publisher X"); a camel-case name after an
-    article is a product ("an iPhone")."""
+    article is a product ("an iPhone"). ``words``: the doc's :func:`token_words`, when already read."""
     heads, suffixes = lex.words("mention_org_heads"), lex.words("org_suffixes")
+    lower, lemma, pos = words if words is not None else token_words(doc)
     extended = [m for m in mentions if m.source == "context:suffix"]
     mentions = [m for m in mentions if not any(e is not m and e.start <= m.start and m.end <= e.end for e in extended)]
     short: set[str] = set()
@@ -543,15 +549,20 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     org_nouns = _org_nouns(lex)
     i = 0
     while i < len(doc):  # "Ridgeline Media is …": an untyped proper-noun run ending in an organisation suffix
+        if pos[i] not in _RUN_POS:
+            i += 1  # no run starts here
+            continue
         j = i
-        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and doc[j].is_title and j not in by_tok and j - i < 5:
+        while j < len(doc) and doc[j].pos_ in _RUN_POS and doc[j].is_title and j not in by_tok and j - i < 5:
             j += 1
         if j - i >= 2 and doc[j - 1].lower_ in suffixes and doc[j - 1].pos_ == "PROPN" and doc[i].lower_ not in _DETS:
             span = doc[i:j]
             out.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:suffix"))
         i = max(j, i + 1)
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
+    for k in range(len(doc) - 1):
+        if not (pos[k] == "NOUN" and (lemma[k] in org_nouns or lower[k] in org_nouns)) and lower[k] not in _ARTICLES:
+            continue  # neither pattern below starts here
+        tok, nxt = doc[k], doc[k + 1]
         if tok.pos_ == "NOUN" and tok.is_lower and (tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns) \
                 and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.is_sent_start and nxt.i not in by_tok:
             end = nxt.i + 1
@@ -561,7 +572,7 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
                 continue
             span = doc[nxt.i:end]
             out.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:orgnoun"))
-        elif tok.lower_ in ("a", "an", "the", "un", "une", "l'", "l’", "le", "son", "leur") \
+        elif tok.lower_ in _ARTICLES \
                 and len(nxt.text) > 2 and nxt.text[0].islower() and nxt.text[1].isupper() and nxt.text.isalnum():
             old = by_tok.get(nxt.i)
             if old is not None and not (old.source.startswith("ner") and old.text == nxt.text):

@@ -192,9 +192,12 @@ def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         return  # a lexicon without offices handed over (English)
     offices = {**{noun: "leads" for noun in lex.frame("frame.noun.leads.tête").lemmas}, **lex.office_nouns}
     posts = lex.words("post_nouns")
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in own | other or is_hedged(verb, lex):
+    verbs = own | other
+    for i, (lemma, pos) in enumerate(zip(ctx.lemma, ctx.pos)):
+        if pos != "VERB" or lemma not in verbs:
+            continue
+        verb = doc[i]
+        if is_hedged(verb, lex):
             continue
         office = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
         if office is None:
