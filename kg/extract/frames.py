@@ -66,6 +66,26 @@ def _frames_first_words(lex: Lexicon, lang: str) -> list[tuple[Frame, frozenset[
     return entry[1]
 
 
+def _frames_by_word(lex: Lexicon, lang: str) -> dict[str, list[int]]:
+    """Word -> the positions in :func:`_frames_first_words` of the frames it may start,
+    computed once per lexicon (a doc's words then give its frames without testing each).
+
+    Example:
+        >>> from kg.lexicon import load_lexicon
+        >>> lex = load_lexicon("fr")
+        >>> frames = _frames_first_words(lex, "fr")
+        >>> all("produit" in frames[k][1] for k in _frames_by_word(lex, "fr")["produit"])
+        True
+    """
+    def build(lx: Lexicon) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for k, (_, first) in enumerate(_frames_first_words(lx, lang)):
+            for word in first:
+                out.setdefault(word, []).append(k)
+        return out
+    return lex.derived(f"frames_by_word:{lang}", build)
+
+
 def _word_index(doc: Doc, ctx: Context | None = None) -> dict[str, list[int]]:
     """Token indexes of ``doc`` by form and by lemma (lower case), built once per doc (from
     the forms and lemmas ``ctx`` read, when given)."""
@@ -87,7 +107,7 @@ def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None,
     first = first if first is not None else _first_words(frame, doc.lang_)
     index = index if index is not None else _word_index(doc)
     # only the tokens whose form or lemma can start one of the frame's lemmas, in doc order
-    candidates = sorted({i for w in index.keys() & first for i in index[w]})
+    candidates = sorted({i for w in first if w in index for i in index[w]})
     for tok in (doc[i] for i in candidates):
         if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
             yield tok
@@ -153,10 +173,16 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
     index = _word_index(doc, ctx)
     pronominal_only = ctx.lex.words("pronominal_only_verbs")
-    for frame, first in _frames_first_words(ctx.lex, doc.lang_):
-        if index.keys().isdisjoint(first):
-            continue  # no token of the doc can trigger this frame
-        for trig in _triggers(doc, frame, index, first):
+    frames = _frames_first_words(ctx.lex, doc.lang_)
+    # the doc's words that may start each frame; a frame none may start is not tried
+    present: dict[int, set[str]] = {}
+    by_word = _frames_by_word(ctx.lex, doc.lang_)
+    for word in index:
+        for k in by_word.get(word, ()):
+            present.setdefault(k, set()).add(word)
+    for k in sorted(present):
+        frame = frames[k][0]
+        for trig in _triggers(doc, frame, index, present[k]):
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
                 subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion,
