@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.hedging import is_future, is_hedged
+from kg.extract.hedging import is_future
 from kg.extract.syntax import (PREP_NORM, Context, fitted, frame_participles, name_read_as_work, obliques, past_participles,
                                slot, stake_share, subject_of, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
@@ -190,7 +190,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 obj_toks, _ = _noun_slot(trig, frame.object, frame, completion)
                 hedge_tok = verb if verb is not None else trig
                 if verb is None and trig.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and trig.head.i != trig.i \
-                        and (is_hedged(trig.head, ctx.lex) or any(
+                        and (ctx.hedged(trig.head) or any(
                             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ctx.lex.words("hedge", "cancels")
                             for c in trig.head.children)):
                     continue  # "L'acquisition de X par Y reste suspendue à…"
@@ -225,7 +225,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     span = doc.char_span(work.start, work.end, alignment_mode="expand")
                     obj_toks = [span[0]] if span is not None else []
             if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
-                    and not is_hedged(hedge_tok, ctx.lex) and not is_future(hedge_tok, ctx.lex):
+                    and not ctx.hedged(hedge_tok) and not is_future(hedge_tok, ctx.lex):
                 # "X et Y ont conclu un accord": a symmetric relation between coordinated subjects
                 partners = _resolve_all(ctx, subj_toks, frame.subject_types)
                 for i, s in enumerate(partners):
@@ -234,7 +234,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                             yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
                                            f"{frame.id}.coordinated", frame.confidence)
                 continue
-            if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or is_future(hedge_tok, ctx.lex):
+            if not subj_toks or not obj_toks or ctx.hedged(hedge_tok) or is_future(hedge_tok, ctx.lex):
                 continue
             if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in pronominal_only \
                     and not any(c.lower_ in ("se", "s'", "s’") for c in trig.children):
@@ -374,7 +374,7 @@ def seat_venue_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             continue
         place = _place_after(ctx, window[-1].i + 1, 4)
         owners = ctx.resolve(doc[tok.i - 2], ("Organization",), follow_conj=False)
-        if place is not None and owners and not is_hedged(tok.head, ctx.lex):
+        if place is not None and owners and not ctx.hedged(tok.head):
             yield Relation(owners[0], "headquarteredIn", place, tok.sent.text, tok.sent.start_char,
                            "place.seat", 0.8)
     for m in ctx.mentions:

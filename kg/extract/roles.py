@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.hedging import is_hedged
 from kg.extract.credits import work_sides
 from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
@@ -197,7 +196,7 @@ def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if pos != "VERB" or lemma not in verbs:
             continue
         verb = doc[i]
-        if is_hedged(verb, lex):
+        if ctx.hedged(verb):
             continue
         office = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
         if office is None:
@@ -235,7 +234,7 @@ def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             verb = tok.head
         else:
             continue
-        if verb.pos_ not in ("VERB", "AUX") or is_hedged(verb, ctx.lex) or _not_current(tok, ctx.lex):
+        if verb.pos_ not in ("VERB", "AUX") or ctx.hedged(verb) or _not_current(tok, ctx.lex):
             continue
         orgs = [m for p, n in obliques(tok) if p in ("of", "at") for m in ctx.resolve(n, ("Organization",))]
         orgs = [o for o in orgs if not _place_modifier(o, ctx)]
@@ -394,7 +393,7 @@ def _name_after(i: int, ctx: Context, types: tuple[str, ...]) -> Mention | None:
 def is_hedged_role(tok: Token, ctx: Context) -> bool:
     """A role under a hedged naming verb ("pourrait devenir PDG")."""
     if tok.head.i != tok.i and tok.head.lemma_.lower() in _naming_verbs(ctx.lex):
-        return is_hedged(tok.head, ctx.lex)
+        return ctx.hedged(tok.head)
     return False
 
 

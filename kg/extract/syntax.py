@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.hedging import is_hedged
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -429,6 +430,9 @@ class Context:
     lower: list[str] = field(init=False, repr=False, default_factory=list)
     lemma: list[str] = field(init=False, repr=False, default_factory=list)
     pos: list[str] = field(init=False, repr=False, default_factory=list)
+    #: :meth:`hedged` by token index, and the lower-case text of each sentence by its first token.
+    _hedged: dict[int, bool] = field(init=False, repr=False, default_factory=dict)
+    _sent_texts: dict[int, str] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
@@ -445,6 +449,18 @@ class Context:
     def at(self, tok: Token) -> Mention | None:
         """The mention covering ``tok``."""
         return self.by_token.get(tok.i)
+
+    def hedged(self, tok: Token) -> bool:
+        """:func:`~kg.extract.hedging.is_hedged` at ``tok``, computed once per token, the
+        lower-case text of its sentence once per sentence (several rules test the same verb)."""
+        found = self._hedged.get(tok.i)
+        if found is None:
+            sent = tok.sent
+            text = self._sent_texts.get(sent.start)
+            if text is None:
+                text = self._sent_texts[sent.start] = sent.text.lower()
+            found = self._hedged[tok.i] = is_hedged(tok, self.lex, text)
+        return found
 
     def antecedent(self, before: int, types: Iterable[str]) -> Mention | None:
         """The last mention of one of ``types`` that starts before offset ``before``
