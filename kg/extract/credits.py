@@ -120,13 +120,15 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
     cues = [tuple(str(c).lower().replace("’", "'").split()) for c in lex.data.get("character_cues") or []]
     if not cues:
         return mentions
+    longest = max(map(len, cues))
     out = []
     for m in mentions:
         if m.type == "Person" and not m.source.startswith("gazetteer"):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(
-                    span.start >= len(c) and tuple(t.lower_.replace("’", "'") for t in doc[span.start - len(c):span.start]) == c
-                    for c in cues):
+            # the words before the name, read once for all cues
+            before = tuple(t.lower_.replace("’", "'") for t in doc[max(span.start - longest, 0):span.start]) \
+                if span is not None else ()
+            if span is not None and any(span.start >= len(c) and before[len(before) - len(c):] == c for c in cues):
                 continue
         out.append(m)
     return out

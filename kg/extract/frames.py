@@ -569,13 +569,13 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         # 1. past participles: the lexicon's verb frames, their patient being the subject;
         # "Distribué par X et produit par Y, le film": each participle has its own agents
         for part in _participle_phrases(phrase, first, lex):
-            plow = part[0].lower_
+            plow, plemma, ppos = part[0].lower_, part[0].lemma_.lower(), part[0].pos_
             for frame in lex.frames:
                 if frame.kind != "verb" or "patient" not in (frame.subject, frame.object):
                     continue
-                if not any(_multiword_participle(part, lemma) or " " not in lemma and (plow in past_participles(lemma) or (
-                        part[0].lemma_.lower() == lemma and part[0].pos_ in ("VERB", "ADJ", "NOUN") and plow.endswith(
-                            ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes"))))
+                if not any(_multiword_participle(part, lemma) if " " in lemma else plow in past_participles(lemma) or (
+                        plemma == lemma and ppos in ("VERB", "ADJ", "NOUN") and plow.endswith(
+                            ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes")))
                            for lemma in frame.lemmas):
                     continue
                 s_toks = _phrase_slot(ctx, part, frame.subject, subj)

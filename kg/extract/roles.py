@@ -73,17 +73,16 @@ def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
     """``(role, predicate, n_tokens)`` for the longest role noun starting at ``tok``."""
     if not _may_start(tok, table):
         return None
-    doc = tok.doc
+    words = [t.lower_ for t in tok.doc[tok.i:tok.i + 4]]  # the longest role nouns have four words
+    first, lemma = words[0], tok.lemma_.lower()
     for n in (4, 3, 2, 1):
-        span = doc[tok.i:tok.i + n]
-        if len(span) != n:
+        if len(words) < n:
             continue
-        texts = {" ".join(t.lower_ for t in span), "".join(t.lower_ for t in span),
-                 " ".join([span[0].lemma_.lower(), *[t.lower_ for t in span[1:]]])}
-        first = span[0].lower_
+        phrase = words[:n]
+        texts = {" ".join(phrase), "".join(phrase), " ".join([lemma, *phrase[1:]])}
         for prefix in _ROLE_PREFIXES:  # "l'ex-patron de M6": a past role is still a role
             if first.startswith(prefix) and len(first) > len(prefix):
-                texts.add(" ".join([first[len(prefix):], *[t.lower_ for t in span[1:]]]))
+                texts.add(" ".join([first[len(prefix):], *phrase[1:]]))
         for text in texts:
             if text in table:
                 return text, table[text], n

@@ -560,16 +560,18 @@ class RelationScorer:
         totals = self.bias + sums
         if self.dense is not None:
             width = self.dense.shape[1]
-            for k, cand in enumerate(cands):
-                if cand.dense is not None and len(cand.dense) == width:
-                    totals[k] = totals[k] + self.dense @ cand.dense
+            with_dense = [k for k, cand in enumerate(cands) if cand.dense is not None and len(cand.dense) == width]
+            if with_dense:
+                # a stack of matrix-vector products, each as ``self.dense @ cand.dense`` computes it
+                vectors = np.stack([cands[k].dense for k in with_dense])[:, :, None]
+                totals[with_dense] = totals[with_dense] + (self.dense @ vectors)[:, :, 0]
         by_labels: dict[tuple[str, str], list[int]] = {}
         for k, cand in enumerate(cands):
             by_labels.setdefault((cand.subject.type, cand.object.type), []).append(k)
         out: list[tuple[str, float]] = [(NONE, 0.0)] * len(cands)
         for types, group in by_labels.items():
             labels = self._label_rows(*types)
-            scores = totals[np.ix_(group, labels)]
+            scores = totals[group][:, labels]
             exp = np.exp(scores - np.maximum.reduce(scores, axis=1, keepdims=True))
             exp /= np.add.reduce(exp, axis=1, keepdims=True)
             others = [j for j, k in enumerate(labels) if k != self._none]

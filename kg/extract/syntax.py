@@ -40,16 +40,16 @@ def prep_of(tok: Token) -> str:
 
 def is_passive(verb: Token) -> bool:
     """Passive voice, or a past participle qualifying a noun ("le film réalisé par X")."""
-    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
-        return True
-    if any(c.dep_ == "obl:agent" and prep_of(c) in ("par", "by") for c in verb.children):
+    children = list(verb.children)
+    if any(c.dep_ in ("aux:pass", "auxpass") or c.dep_ == "obl:agent" and prep_of(c) in ("par", "by") for c in children):
         return True
     if verb.pos_ in ("NOUN", "PROPN", "X") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "par":
         return True  # "le film, produit par X": a participle the tagger took for a noun
+    if verb.dep_ not in ("acl", "amod", "advcl", "advmod", "appos", "ROOT", "conj"):
+        return False
     part = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     part = part or verb.tag_ == "VBN"
-    return part and verb.dep_ in ("acl", "amod", "advcl", "advmod", "appos", "ROOT", "conj") and not any(
-        c.dep_.startswith("aux") for c in verb.children)
+    return part and not any(c.dep_.startswith("aux") for c in children)
 
 
 def obliques(tok: Token) -> Iterator[tuple[str, Token]]:
