@@ -161,14 +161,15 @@ def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *,
     return out
 
 
-def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *, text: str | None = None) -> list[Mention]:
     """Mentions with the titles bracketed after a person or company typed ``CreativeWork``.
 
     A mention that runs into a bracket ("Jack Black (School") is cut before it. A bracketed
     acronym after a company ("Agence France-Presse (AFP)") is its short name, not a title;
-    a bracketed name the gazetteer knows as a company or place is an affiliation.
+    a bracketed name the gazetteer knows as a company or place is an affiliation. ``text``:
+    ``doc.text``, when already read.
     """
-    text = doc.text
+    text = doc.text if text is None else text
     groups = list(bracket_groups(text))
     if not groups:
         return mentions

@@ -41,6 +41,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions: list[Mention] = []
     covered: set[int] = set()
     words = token_words(doc)
+    text = doc.text  # read once for the steps below: Doc.text joins every token on each access
     for ent in (part for e in doc.ents for part in _split(e)):
         mention = _typed(ent, lex)
         if mention is not None and mention.type == "Award":
@@ -55,29 +56,29 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
     mentions = _place_name_runs(doc, mentions)
     mentions = _web_names(doc, mentions, lex.words("web_suffixes"), words)
-    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
+    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex, text=text)]
     mentions = _slot_titles(doc, lex, mentions, words)
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _behind_works(doc, lex, mentions, words)
     mentions = _org_context(doc, lex, mentions, words)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
     mentions = _longer_names(doc, mentions)
-    mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
+    mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)), text=text)
     mentions = with_model_types(mentions, doc)
-    mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
+    mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)), text=text)
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
                                   lex.words("quantity_words"))
     mentions = given_name_persons(doc, mentions, lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex))
-    mentions = list_type_agreement(doc, mentions)
+    mentions = list_type_agreement(doc, mentions, text=text)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
     mentions = award_phrases(doc, mentions, lex, words)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words)
-    return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
+    return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex, text=text)
 
 
 #: Types the media NER (kg/media_ner.py) may give or add; persons, companies and places are the rules'.
@@ -111,7 +112,7 @@ def _covered_chars(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _repeated_names(doc: Doc, mentions: list[Mention], *, text: str | None = None) -> list[Mention]:
     """A later occurrence of a name the NER or gazetteer typed once but missed again
     ("The film's distributor, Neon, … Neon previously distributed…") is the same entity."""
     names: dict[str, Mention] = {}
@@ -123,7 +124,7 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = _covered_chars(mentions)
     added = []
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text if text is None else text  # Doc.text joins every token on each access
     for name, first in names.items():
         for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
             a, b = hit.start(), hit.end()
@@ -731,10 +732,10 @@ def _continues_org(prev: Mention, m: Mention, lex: Lexicon) -> bool:
     return False
 
 
-def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon, *, text: str | None = None) -> list[Mention]:
     """Join an organisation name that the gazetteer cut short: "Sony Pictures" + "Animation",
     "Universal" + "Music Group" (capitalised words the parser attaches to the same name)."""
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text if text is None else text  # Doc.text joins every token on each access
     out: list[Mention] = []
     for m in mentions:
         if out and out[-1].type == "Organization" and m.type in ("Concept", "Organization") and m.source == "gazetteer" \
