@@ -443,6 +443,12 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     return sorted(out, key=lambda m: m.start)
 
 
+def _role_heads(lex: Lexicon) -> frozenset[str]:
+    """The lexicon's person role nouns and their last words ("directeur général" and "général"),
+    computed once per lexicon."""
+    return lex.derived("role_heads", lambda lx: frozenset({r.split()[-1] for r in lx.role_nouns} | set(lx.role_nouns)))
+
+
 def _role_first_words(lex: Lexicon) -> frozenset[str]:
     """First words of the lexicon's person, organisation and credit role nouns ("ceo", "chief",
     "head"): a capitalised one after a company's possessive starts a title of office, not of a work."""
@@ -790,8 +796,7 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return m
-    roles = set(lex.role_nouns)
-    role_heads = {r.split()[-1] for r in roles} | roles
+    role_heads = _role_heads(lex)
     org_nouns = lex.words("anaphors", "Organization")
     prev = doc[span.start - 1] if span.start > 0 else None
     words = m.text.split()
@@ -954,7 +959,8 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     span = ent
     if not any(c.isupper() or c.isdigit() or c == "." for c in span.text):
         return None  # "ce thriller pince-sans-rire": a lower-case word is no name (a domain "france.tv" is)
-    heads = lex.words("mention_event_heads") | lex.words("mention_award_heads") | lex.words("mention_org_heads")
+    heads = lex.derived("mention_heads", lambda lx: lx.words("mention_event_heads") | lx.words("mention_award_heads")
+                        | lx.words("mention_org_heads"))
     while len(span) > 1 and span[0].lower_ not in heads and span[0].pos_ not in ("DET", "NUM") \
             and not any(c.isupper() or c.isdigit() for c in span[0].text):
         span = span[1:]  # "le thriller pince-sans-rire Orages": the name starts at its capital
@@ -1079,7 +1085,8 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
 
 
 def _org_nouns(lex: Lexicon) -> frozenset[str]:
-    return lex.words("anaphors", "Organization") | lex.words("mention_org_nouns")
+    """Nouns that introduce a company's name (computed once per lexicon)."""
+    return lex.derived("org_name_nouns", lambda lx: lx.words("anaphors", "Organization") | lx.words("mention_org_nouns"))
 
 
 def _person_nouns(lex: Lexicon) -> frozenset[str]:
@@ -1090,7 +1097,8 @@ def _person_nouns(lex: Lexicon) -> frozenset[str]:
 
 
 def _work_nouns(lex: Lexicon) -> frozenset[str]:
-    return lex.words("work_nouns") | lex.words("mention_work_nouns")
+    """Nouns that introduce a work's title (computed once per lexicon)."""
+    return lex.derived("work_title_nouns", lambda lx: lx.words("work_nouns") | lx.words("mention_work_nouns"))
 
 
 def _clause_subject(tok: Token) -> bool:

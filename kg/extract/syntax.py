@@ -922,7 +922,7 @@ class Context:
         if tok.lower_ in lex.words("latest_referents") and any(c.dep_ == "det" for c in tok.children):
             # "ce dernier", "the latter": the last entity of a wanted type named before
             return self.antecedent(tok.idx, types or ("Person", "Organization"))
-        if tok.pos_ == "PRON" or tok.lower_ in lex.words("pronouns", "Person") | lex.words("pronouns", "Organization"):
+        if tok.pos_ == "PRON" or tok.lower_ in lex.words("pronouns", "Person") or tok.lower_ in lex.words("pronouns", "Organization"):
             if tok.lower_ in _DEICTIC:
                 return None
             want = types or ("Person", "Organization")
