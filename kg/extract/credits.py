@@ -644,7 +644,7 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
             for r in found if r.predicate in work_sides() and r.predicate != "actsIn"}
     by_tok = {}
     for m in ctx.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = ctx.span(m)
         if span is not None and m.type == "Person":
             by_tok[span.start] = (m, span)
     # a past credit ("X (Les Rives)", "X, révélé par W"), whichever rule also gave it, is no work

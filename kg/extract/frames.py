@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.credits import focus_work
 from kg.extract.hedging import is_future
 from kg.extract.syntax import (PREP_NORM, Context, fitted, frame_participles, name_read_as_work, obliques, past_participles,
-                               slot, stake_share, subject_of, verb_forms, with_conjuncts)
+                               stake_share, subject_of, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -195,7 +195,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                             for c in trig.head.children)):
                     continue  # "L'acquisition de X par Y reste suspendue à…"
             else:
-                subj_toks, obj_toks = slot(trig, frame.subject), slot(trig, frame.object)
+                subj_toks, obj_toks = ctx.slot(trig, frame.subject), ctx.slot(trig, frame.object)
                 hedge_tok = trig
             if not obj_toks and doc.lang_ == "fr" and frame.object.startswith("obl:") \
                     and frame.object_types == ("CreativeWork",):

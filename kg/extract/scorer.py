@@ -128,7 +128,7 @@ class DocView:
             data, rows, keep = self.vectors  # type: ignore[misc]
             vecs = data[np.where(rows[lo:hi] >= 0, rows[lo:hi], 0)] * keep[lo:hi, None]
             run = self._runs[lo] = np.zeros((hi - lo + 1, data.shape[1]), dtype=data.dtype)
-            np.cumsum(vecs, axis=0, out=run[1:])
+            np.add.accumulate(vecs, axis=0, out=run[1:])  # what np.cumsum calls
         return run, lo
 
     def mean_vector(self, indices: Iterable[int] | range) -> np.ndarray:
