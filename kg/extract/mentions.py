@@ -344,7 +344,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     gazetteer keep their type, except the one-word names of ``lone`` (:func:`kg.extract.names.lone_names`)."""
     by_tok = _by_token(doc, mentions)
     obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
-    participles = lex.words("title_participles") | lex.words("mention_title_participles")
+    participles = _title_participles(lex)
     # (token, possessive context: True after a person's (stricter), "org" after a company's, None/False in a work slot)
     starts: list[tuple[int, bool | str | None]] = []
     pps: dict[str, set[str]] = {}
@@ -441,6 +441,12 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
         out.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork",
                            "context:title-possessive" if poss else "context:title-slot"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _title_participles(lex: Lexicon) -> frozenset[str]:
+    """Participles that open a work's description after its title ("directed by", "réalisé
+    par"), computed once per lexicon."""
+    return lex.derived("title_participles", lambda lx: lx.words("title_participles") | lx.words("mention_title_participles"))
 
 
 def _role_heads(lex: Lexicon) -> frozenset[str]:
@@ -661,7 +667,7 @@ def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
     work participle (", directed by", ", written and directed by", ", starring X", ", loosely
     inspired by") or a work noun in apposition (", the Netflix limited series"); Organization
     for an organisation noun in apposition (", a Berlin-based dubbing start-up")."""
-    participles = lex.words("title_participles") | lex.words("mention_title_participles")
+    participles = _title_participles(lex)
     works = _work_nouns(lex)
     i = comma + 1
     if i < len(doc) and doc[i].pos_ == "ADV":
@@ -669,8 +675,8 @@ def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
     if i >= len(doc):
         return None
     tok = doc[i]
-    part = tok.tag_ in ("VBN", "VBG") or tok.pos_ in ("VERB", "ADJ") and "Part" in tok.morph.get("VerbForm")
-    if participles and (tok.lemma_.lower() in participles or tok.lower_ in participles) and part:
+    if participles and (tok.lemma_.lower() in participles or tok.lower_ in participles) \
+            and (tok.tag_ in ("VBN", "VBG") or tok.pos_ in ("VERB", "ADJ") and "Part" in tok.morph.get("VerbForm")):
         nxt = doc[i + 1:i + 4]
         if tok.tag_ not in ("VBN", "VBG"):  # French: "X, signé Y" / "X, réalisé par Y"
             ok = len(nxt) > 0 and (nxt[0].lower_ == "par" or nxt[0].pos_ == "PROPN" and nxt[0].is_title)

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy import parts_of_speech
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
@@ -406,14 +408,9 @@ def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
         >>> token_words(spacy.blank("fr")("La Série"))[0]
         ['la', 'série']
     """
-    lower: list[str] = []
-    lemma: list[str] = []
-    pos: list[str] = []
-    for t in doc:
-        lower.append(t.lower_)
-        lemma.append(t.lemma_.lower())
-        pos.append(t.pos_)
-    return lower, lemma, pos
+    strings, names = doc.vocab.strings, parts_of_speech.NAMES
+    rows = doc.to_array([LOWER, LEMMA, POS]).tolist()  # what ``Token.lower_``, ``lemma_`` and ``pos_`` decode
+    return [strings[r[0]] for r in rows], [strings[r[1]].lower() for r in rows], [names[r[2]] for r in rows]
 
 
 @dataclass
