@@ -559,8 +559,8 @@ class RelationScorer:
         sums = np.add.reduce(self._padded[gather], axis=1)
         totals = self.bias + sums
         if self.dense is not None:
-            width = self.dense.shape[1]
-            with_dense = [k for k, cand in enumerate(cands) if cand.dense is not None and len(cand.dense) == width]
+            dim = self.dense.shape[1]
+            with_dense = [k for k, cand in enumerate(cands) if cand.dense is not None and len(cand.dense) == dim]
             if with_dense:
                 # a stack of matrix-vector products, each as ``self.dense @ cand.dense`` computes it
                 vectors = np.stack([cands[k].dense for k in with_dense])[:, :, None]
