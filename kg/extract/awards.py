@@ -17,20 +17,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.syntax import token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
 #: Words that end a category ("le césar du meilleur film | a couronné", "Best Actress | for").
 _STOP_POS = frozenset(("VERB", "AUX", "PRON", "SCONJ", "PUNCT", "NUM"))
 _MAX_WORDS = 7
+#: The hyphens of "Pulitzer-winning".
+_HYPHENS = ("-", "‑")
 
 
-def _head_at(doc: Doc, i: int, heads: frozenset[str]) -> int:
-    """Length of the award head starting at token ``i`` ("grand prix" is two), else 0."""
-    tok = doc[i]
-    if i + 1 < len(doc) and f"{tok.lower_} {doc[i + 1].lower_}" in heads:
+def _head_at(lower: list[str], lemma: list[str], i: int, heads: frozenset[str]) -> int:
+    """Length of the award head starting at token ``i`` ("grand prix" is two), else 0 (``lower``
+    and ``lemma``: the doc's :func:`~kg.extract.syntax.token_words`)."""
+    if i + 1 < len(lower) and f"{lower[i]} {lower[i + 1]}" in heads:
         return 2
-    return 1 if tok.lower_ in heads or tok.lemma_.lower() in heads else 0
+    return 1 if lower[i] in heads or lemma[i] in heads else 0
 
 
 def _category_end(doc: Doc, start: int, lex: Lexicon) -> int:
@@ -84,17 +87,25 @@ def _after_win_verb(doc: Doc, i: int, lex: Lexicon) -> bool:
     return j >= 0 and doc[j].pos_ in ("VERB", "AUX") and doc[j].lemma_.lower() in lex.words("award_win_verbs")
 
 
-def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
-    """Award names of ``doc`` found from the lexicon (see the module docstring)."""
+def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[str]] | None = None) -> list[Span]:
+    """Award names of ``doc`` found from the lexicon (see the module docstring); ``words``:
+    the doc's :func:`~kg.extract.syntax.token_words`, when already read."""
     heads = lex.words("award_heads")
     openers = lex.words("award_openers")
     if not heads and not openers:
         return []
+    lower, lemma, _ = words if words is not None else token_words(doc)
+    winning, year_nouns = lex.words("award_winning_words"), lex.words("year_award_nouns")
+    context_openers = lex.words("award_context_openers")
     spans: list[Span] = []
     i = 0
     while i < len(doc):
+        n = _head_at(lower, lemma, i, heads)
+        if not n and lower[i] not in openers and lower[i] not in year_nouns and lower[i] not in context_openers \
+                and not (i + 2 < len(doc) and lower[i + 1] in _HYPHENS and lower[i + 2] in winning):
+            i += 1  # none of the patterns below starts here
+            continue
         tok = doc[i]
-        n = _head_at(doc, i, heads)
         if n:
             end = _category_end(doc, i + n, lex)
             proper = tok.text[:1].isupper() and not tok.is_sent_start
@@ -111,8 +122,8 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
                 spans.append(doc[start:end])
                 i = end
                 continue
-        elif tok.text[:1].isupper() and i + 2 < len(doc) and doc[i + 1].text in ("-", "‑") \
-                and doc[i + 2].lower_ in lex.words("award_winning_words"):
+        elif tok.text[:1].isupper() and i + 2 < len(doc) and doc[i + 1].text in _HYPHENS \
+                and doc[i + 2].lower_ in winning:
             # "Pulitzer-winning", "Golden Globe-winning": the prize before the hyphen
             start = i
             while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
@@ -121,7 +132,7 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
             spans.append(doc[start:i + 1])
             i += 1
             continue
-        elif tok.lower_ in lex.words("year_award_nouns") and [t.lower_ for t in doc[i + 1:i + 4]] == ["of", "the", "year"] \
+        elif tok.lower_ in year_nouns and [t.lower_ for t in doc[i + 1:i + 4]] == ["of", "the", "year"] \
                 and not (i > 0 and doc[i - 1].pos_ in ("DET", "PRON") and doc[i - 1].lower_ != "the"):
             # "album of the year", "record of the year" (not "his album of the year")
             spans.append(doc[i:i + 4])
@@ -145,10 +156,11 @@ def award_spans(doc: Doc, lex: Lexicon) -> list[Span]:
     return spans
 
 
-def award_phrases(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def award_phrases(doc: Doc, mentions: list[Mention], lex: Lexicon,
+                  words: tuple[list[str], list[str], list[str]] | None = None) -> list[Mention]:
     """Mentions with the award names of :func:`award_spans` typed ``Award``; an untyped,
     concept or place mention inside one gives way, a person, company or work does not."""
-    spans = award_spans(doc, lex)
+    spans = award_spans(doc, lex, words)
     if not spans:
         return mentions
     out = list(mentions)

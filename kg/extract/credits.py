@@ -120,13 +120,15 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
     cues = [tuple(str(c).lower().replace("’", "'").split()) for c in lex.data.get("character_cues") or []]
     if not cues:
         return mentions
+    longest = max(map(len, cues))
     out = []
     for m in mentions:
         if m.type == "Person" and not m.source.startswith("gazetteer"):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(
-                    span.start >= len(c) and tuple(t.lower_.replace("’", "'") for t in doc[span.start - len(c):span.start]) == c
-                    for c in cues):
+            # the words before the name, read once for all cues
+            before = tuple(t.lower_.replace("’", "'") for t in doc[max(span.start - longest, 0):span.start]) \
+                if span is not None else ()
+            if span is not None and any(span.start >= len(c) and before[len(before) - len(c):] == c for c in cues):
                 continue
         out.append(m)
     return out
@@ -159,14 +161,15 @@ def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *,
     return out
 
 
-def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *, text: str | None = None) -> list[Mention]:
     """Mentions with the titles bracketed after a person or company typed ``CreativeWork``.
 
     A mention that runs into a bracket ("Jack Black (School") is cut before it. A bracketed
     acronym after a company ("Agence France-Presse (AFP)") is its short name, not a title;
-    a bracketed name the gazetteer knows as a company or place is an affiliation.
+    a bracketed name the gazetteer knows as a company or place is an affiliation. ``text``:
+    ``doc.text``, when already read.
     """
-    text = doc.text
+    text = doc.text if text is None else text
     groups = list(bracket_groups(text))
     if not groups:
         return mentions
@@ -371,8 +374,12 @@ def _cue_owners(seg: Span, ctx, cues, brackets, quotes) -> dict[int, tuple]:
     complements: dict[int, Mention] = {}
     if not names:
         return owners
+    index = _by_first(cues)
     i = seg.start
     while i < seg.end:
+        if ctx.lower[i] not in index and ctx.lemma[i] not in index:
+            i += 1  # no cue starts here (:func:`_cue_at`)
+            continue
         tok = doc[i]
         if i not in pos or quotes and _inside(quotes, tok.idx) or ctx.at(tok) is not None:
             i += 1
@@ -576,7 +583,10 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
         person, work = (r.object, r.subject) if side == "subject" else (r.subject, r.object)
         if work.start not in title_starts:
             explicit.setdefault(person.start, []).append((r.predicate, work))
+    names = {i for i, m in ctx.by_token.items() if m.type in ("Person", "Organization")}
     for sent in doc.sents:
+        if names.isdisjoint(range(sent.start, sent.end)):
+            continue  # no person nor company: no credit list (:func:`_lists`), no cue owner
         for seg in _segments(sent):
             owners = _cue_owners(seg, ctx, cues, brackets, quotes)
             for run in _lists(seg, ctx, brackets, glue):
@@ -634,7 +644,7 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
             for r in found if r.predicate in work_sides() and r.predicate != "actsIn"}
     by_tok = {}
     for m in ctx.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = ctx.span(m)
         if span is not None and m.type == "Person":
             by_tok[span.start] = (m, span)
     # a past credit ("X (Les Rives)", "X, révélé par W"), whichever rule also gave it, is no work

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.hedging import is_hedged
 from kg.extract.syntax import Context, apposed_to, subject_of, with_conjuncts
 from kg.records import Mention, Relation
 
@@ -58,8 +57,13 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     written = ctx.lex.words("book_nouns") | ctx.lex.words("signed_author_nouns")
     partner_verbs, signed = ctx.lex.words("reflexive_partner_verbs"), ctx.lex.words("signed_forms")
     director_nouns = ctx.lex.words("director_role_nouns")
-    for tok in doc:
-        low = tok.lower_
+    # the words each pattern below starts from: no other token is built
+    cue_lemmas = seats | partner_verbs | director_nouns | {"retrouver"}
+    cue_forms = signed | {"sous", "derrière"}
+    for i, (low, lemma) in enumerate(zip(ctx.lower, ctx.lemma)):
+        if lemma not in cue_lemmas and low not in cue_forms:
+            continue
+        tok = doc[i]
         # "Deezer … a son siège à Paris"
         if tok.lemma_.lower() in seats and tok.i >= 2 and doc[tok.i - 1].lower_ in ("son", "leur") \
                 and doc[tok.i - 2].lemma_.lower() == "avoir" and tok.i + 2 < len(doc) \
@@ -67,13 +71,13 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             place = _mention_from(ctx, tok.i + 2, ("Place",))
             verb = doc[tok.i - 2] if doc[tok.i - 2].dep_ not in ("aux", "aux:tense") else doc[tok.i - 2].head
             owners = [m for s in subject_of(verb) for m in ctx.resolve(s, _ORG, follow_conj=False)]
-            if place is not None and owners and not is_hedged(verb, ctx.lex):
+            if place is not None and owners and not ctx.hedged(verb):
                 yield _rel(owners[0], "headquarteredIn", place, tok, "fr.seat", 0.75)
         # "France Télévisions et la RTBF se sont associées pour …"
         if tok.pos_ in ("VERB", "ADJ") and tok.lemma_.lower() in partner_verbs \
                 and any(c.lower_ in ("se", "s'", "s’") for c in tok.children) \
                 and not any(c.dep_.startswith("obl") and any(g.lower_ in ("avec", "à") for g in c.children)
-                            for c in tok.children) and not is_hedged(tok, ctx.lex):
+                            for c in tok.children) and not ctx.hedged(tok):
             subs = subject_of(tok)
             orgs: list[Mention] = []
             for s in with_conjuncts(subs):
@@ -114,14 +118,14 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 and doc[tok.i + 2].lower_ == "direction" and doc[tok.i + 3].lower_ in ("de", "d'", "d’"):
             person = _mention_from(ctx, tok.i + 4, _PERSON)
             works = _works_in(ctx, tok.sent)
-            if person is not None and len(works) == 1 and not is_hedged(tok.head, ctx.lex):
+            if person is not None and len(works) == 1 and not ctx.hedged(tok.head):
                 yield _rel(works[0], "directedBy", person, tok, "fr.direction", 0.65)
         # "X est (de nouveau) derrière la caméra avec/de/pour W"
         if low == "derrière" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "caméra":
             verb = tok.head.head if tok.head.lower_ == "caméra" else tok.head
             persons = [m for s in subject_of(verb) for m in ctx.resolve(s, _PERSON)] if verb is not None else []
             after = [m for m in _works_in(ctx, tok.sent) if m.start > doc[tok.i + 2].idx]
-            if persons and after and not is_hedged(verb, ctx.lex):
+            if persons and after and not ctx.hedged(verb):
                 for p in persons:
                     yield _rel(after[0], "directedBy", p, tok, "fr.camera", 0.65)
         # "Yanis Ferrand, le réalisateur du film"

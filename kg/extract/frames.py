@@ -10,9 +10,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.hedging import is_future, is_hedged
+from kg.extract.hedging import is_future
 from kg.extract.syntax import (PREP_NORM, Context, fitted, frame_participles, name_read_as_work, obliques, past_participles,
-                               slot, stake_share, subject_of, verb_forms, with_conjuncts)
+                               stake_share, subject_of, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -66,6 +66,26 @@ def _frames_first_words(lex: Lexicon, lang: str) -> list[tuple[Frame, frozenset[
     return entry[1]
 
 
+def _frames_by_word(lex: Lexicon, lang: str) -> dict[str, list[int]]:
+    """Word -> the positions in :func:`_frames_first_words` of the frames it may start,
+    computed once per lexicon (a doc's words then give its frames without testing each).
+
+    Example:
+        >>> from kg.lexicon import load_lexicon
+        >>> lex = load_lexicon("fr")
+        >>> frames = _frames_first_words(lex, "fr")
+        >>> all("produit" in frames[k][1] for k in _frames_by_word(lex, "fr")["produit"])
+        True
+    """
+    def build(lx: Lexicon) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for k, (_, first) in enumerate(_frames_first_words(lx, lang)):
+            for word in first:
+                out.setdefault(word, []).append(k)
+        return out
+    return lex.derived(f"frames_by_word:{lang}", build)
+
+
 def _word_index(doc: Doc, ctx: Context | None = None) -> dict[str, list[int]]:
     """Token indexes of ``doc`` by form and by lemma (lower case), built once per doc (from
     the forms and lemmas ``ctx`` read, when given)."""
@@ -87,7 +107,7 @@ def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None,
     first = first if first is not None else _first_words(frame, doc.lang_)
     index = index if index is not None else _word_index(doc)
     # only the tokens whose form or lemma can start one of the frame's lemmas, in doc order
-    candidates = sorted({i for w in index.keys() & first for i in index[w]})
+    candidates = sorted({i for w in first if w in index for i in index[w]})
     for tok in (doc[i] for i in candidates):
         if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
             yield tok
@@ -153,10 +173,16 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """Relations from the lexicon's verb and noun frames."""
     index = _word_index(doc, ctx)
     pronominal_only = ctx.lex.words("pronominal_only_verbs")
-    for frame, first in _frames_first_words(ctx.lex, doc.lang_):
-        if index.keys().isdisjoint(first):
-            continue  # no token of the doc can trigger this frame
-        for trig in _triggers(doc, frame, index, first):
+    frames = _frames_first_words(ctx.lex, doc.lang_)
+    # the doc's words that may start each frame; a frame none may start is not tried
+    present: dict[int, set[str]] = {}
+    by_word = _frames_by_word(ctx.lex, doc.lang_)
+    for word in index:
+        for k in by_word.get(word, ()):
+            present.setdefault(k, set()).add(word)
+    for k in sorted(present):
+        frame = frames[k][0]
+        for trig in _triggers(doc, frame, index, present[k]):
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
                 subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion,
@@ -164,12 +190,12 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 obj_toks, _ = _noun_slot(trig, frame.object, frame, completion)
                 hedge_tok = verb if verb is not None else trig
                 if verb is None and trig.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and trig.head.i != trig.i \
-                        and (is_hedged(trig.head, ctx.lex) or any(
+                        and (ctx.hedged(trig.head) or any(
                             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ctx.lex.words("hedge", "cancels")
                             for c in trig.head.children)):
                     continue  # "L'acquisition de X par Y reste suspendue à…"
             else:
-                subj_toks, obj_toks = slot(trig, frame.subject), slot(trig, frame.object)
+                subj_toks, obj_toks = ctx.slot(trig, frame.subject), ctx.slot(trig, frame.object)
                 hedge_tok = trig
             if not obj_toks and doc.lang_ == "fr" and frame.object.startswith("obl:") \
                     and frame.object_types == ("CreativeWork",):
@@ -199,7 +225,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     span = doc.char_span(work.start, work.end, alignment_mode="expand")
                     obj_toks = [span[0]] if span is not None else []
             if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
-                    and not is_hedged(hedge_tok, ctx.lex) and not is_future(hedge_tok, ctx.lex):
+                    and not ctx.hedged(hedge_tok) and not is_future(hedge_tok, ctx.lex):
                 # "X et Y ont conclu un accord": a symmetric relation between coordinated subjects
                 partners = _resolve_all(ctx, subj_toks, frame.subject_types)
                 for i, s in enumerate(partners):
@@ -208,7 +234,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                             yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
                                            f"{frame.id}.coordinated", frame.confidence)
                 continue
-            if not subj_toks or not obj_toks or is_hedged(hedge_tok, ctx.lex) or is_future(hedge_tok, ctx.lex):
+            if not subj_toks or not obj_toks or ctx.hedged(hedge_tok) or is_future(hedge_tok, ctx.lex):
                 continue
             if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in pronominal_only \
                     and not any(c.lower_ in ("se", "s'", "s’") for c in trig.children):
@@ -348,7 +374,7 @@ def seat_venue_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             continue
         place = _place_after(ctx, window[-1].i + 1, 4)
         owners = ctx.resolve(doc[tok.i - 2], ("Organization",), follow_conj=False)
-        if place is not None and owners and not is_hedged(tok.head, ctx.lex):
+        if place is not None and owners and not ctx.hedged(tok.head):
             yield Relation(owners[0], "headquarteredIn", place, tok.sent.text, tok.sent.start_char,
                            "place.seat", 0.8)
     for m in ctx.mentions:
@@ -543,13 +569,13 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         # 1. past participles: the lexicon's verb frames, their patient being the subject;
         # "Distribué par X et produit par Y, le film": each participle has its own agents
         for part in _participle_phrases(phrase, first, lex):
-            plow = part[0].lower_
+            plow, plemma, ppos = part[0].lower_, part[0].lemma_.lower(), part[0].pos_
             for frame in lex.frames:
                 if frame.kind != "verb" or "patient" not in (frame.subject, frame.object):
                     continue
-                if not any(_multiword_participle(part, lemma) or " " not in lemma and (plow in past_participles(lemma) or (
-                        part[0].lemma_.lower() == lemma and part[0].pos_ in ("VERB", "ADJ", "NOUN") and plow.endswith(
-                            ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes"))))
+                if not any(_multiword_participle(part, lemma) if " " in lemma else plow in past_participles(lemma) or (
+                        plemma == lemma and ppos in ("VERB", "ADJ", "NOUN") and plow.endswith(
+                            ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "t", "te", "ts", "tes")))
                            for lemma in frame.lemmas):
                     continue
                 s_toks = _phrase_slot(ctx, part, frame.subject, subj)

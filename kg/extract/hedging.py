@@ -61,8 +61,9 @@ def is_future(tok: Token, lex: Lexicon) -> bool:
     return bool(future) and any(c.dep_ == "aux" and c.lower_ in future for c in tok.children)
 
 
-def is_hedged(trigger: Token, lex: Lexicon) -> bool:
-    """Whether the fact triggered by ``trigger`` is negated, modal, conditional, cancelled or rumoured."""
+def is_hedged(trigger: Token, lex: Lexicon, sent_text: str | None = None) -> bool:
+    """Whether the fact triggered by ``trigger`` is negated, modal, conditional, cancelled or
+    rumoured (``sent_text``: the lower-case text of its sentence, when already read)."""
     negations = lex.words("hedge", "negations")
     modals = lex.words("hedge", "modals")
     cancels = lex.words("hedge", "cancels")
@@ -82,5 +83,5 @@ def is_hedged(trigger: Token, lex: Lexicon) -> bool:
         if tok.dep_ == "conj" and not tok.head.pos_.startswith(("VERB", "AUX")):
             break
         tok, first = tok.head, False
-    sent = trigger.sent.text.lower()
+    sent = sent_text if sent_text is not None else trigger.sent.text.lower()
     return any(word in sent for word in lex.words("hedge", "rumour_words"))

@@ -41,6 +41,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions: list[Mention] = []
     covered: set[int] = set()
     words = token_words(doc)
+    text = doc.text  # read once for the steps below: Doc.text joins every token on each access
     for ent in (part for e in doc.ents for part in _split(e)):
         mention = _typed(ent, lex)
         if mention is not None and mention.type == "Award":
@@ -55,33 +56,33 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
     mentions = _place_name_runs(doc, mentions)
     mentions = _web_names(doc, mentions, lex.words("web_suffixes"), words)
-    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
+    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex, text=text)]
     mentions = _slot_titles(doc, lex, mentions, words)
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _org_agents(doc, lex, mentions, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _founded_names(doc, lex, mentions)
     mentions = _titles_of_people(doc, mentions, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = _behind_works(doc, lex, mentions, words)
-    mentions = _org_context(doc, lex, mentions)
+    mentions = _org_context(doc, lex, mentions, words)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
     mentions = _longer_names(doc, mentions)
-    mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
+    mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)), text=text)
     mentions = with_model_types(mentions, doc)
-    mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
+    mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)), text=text)
     mentions = headed_org_names(doc, mentions, lex.words("mention_org_heads"))
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
                                   lex.words("quantity_words"))
     mentions = given_name_persons(doc, mentions, lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex))
-    mentions = list_type_agreement(doc, mentions)
+    mentions = list_type_agreement(doc, mentions, text=text)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
-    mentions = award_phrases(doc, mentions, lex)
+    mentions = award_phrases(doc, mentions, lex, words)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))
-    return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
+    return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex, text=text)
 
 
 #: Types the media NER (kg/media_ner.py) may give or add; persons, companies and places are the rules'.
@@ -115,7 +116,7 @@ def _covered_chars(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _repeated_names(doc: Doc, mentions: list[Mention], *, text: str | None = None) -> list[Mention]:
     """A later occurrence of a name the NER or gazetteer typed once but missed again
     ("The film's distributor, Neon, … Neon previously distributed…") is the same entity."""
     names: dict[str, Mention] = {}
@@ -127,7 +128,7 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = _covered_chars(mentions)
     added = []
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text if text is None else text  # Doc.text joins every token on each access
     for name, first in names.items():
         for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
             a, b = hit.start(), hit.end()
@@ -293,6 +294,10 @@ def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _POSS = frozenset(("'s", "’s"))
+#: The parts of speech of a proper-noun run that may name a company ("Ridgeline Media").
+_RUN_POS = ("PROPN", "NOUN", "ADJ")
+#: The words before a camel-case product name ("an iPhone").
+_ARTICLES = ("a", "an", "the", "un", "une", "l'", "l’", "le", "son", "leur")
 #: NER labels of dates and quantities, never the start of a title.
 _NUMERIC_ENTS = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _OF = frozenset(("of", "de"))  # as prep_of normalises them ("du", "des", "d'" -> "de")
@@ -350,7 +355,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     gazetteer keep their type, except the one-word names of ``lone`` (:func:`kg.extract.names.lone_names`)."""
     by_tok = _by_token(doc, mentions)
     obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
-    participles = lex.words("title_participles") | lex.words("mention_title_participles")
+    participles = _title_participles(lex)
     # (token, possessive context: True after a person's (stricter), "org" after a company's, None/False in a work slot)
     starts: list[tuple[int, bool | str | None]] = []
     pps: dict[str, set[str]] = {}
@@ -462,6 +467,18 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     return sorted(out, key=lambda m: m.start)
 
 
+def _title_participles(lex: Lexicon) -> frozenset[str]:
+    """Participles that open a work's description after its title ("directed by", "réalisé
+    par"), computed once per lexicon."""
+    return lex.derived("title_participles", lambda lx: lx.words("title_participles") | lx.words("mention_title_participles"))
+
+
+def _role_heads(lex: Lexicon) -> frozenset[str]:
+    """The lexicon's person role nouns and their last words ("directeur général" and "général"),
+    computed once per lexicon."""
+    return lex.derived("role_heads", lambda lx: frozenset({r.split()[-1] for r in lx.role_nouns} | set(lx.role_nouns)))
+
+
 def _role_first_words(lex: Lexicon) -> frozenset[str]:
     """First words of the lexicon's person, organisation and credit role nouns ("ceo", "chief",
     "head"): a capitalised one after a company's possessive starts a title of office, not of a work."""
@@ -561,13 +578,15 @@ def _listed_titles(doc: Doc, start: int, lex: Lexicon, by_tok: dict[int, Mention
     return out
 
 
-def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
+                 words: tuple[list[str], list[str], list[str]] | None = None) -> list[Mention]:
     """Organisations from the rest of the text: a short form of an organisation named in full
     ("Harbor Lane" after "Harbor Lane Media", "Nordlys" after "Studio Nordlys"); a name NER took
     for a place coordinated with an organisation ("Nexstar Media Group and X"); a capitalised name
     NER missed after an organisation noun ("audiobook publisher X"); a camel-case name after an
-    article is a product ("an iPhone")."""
+    article is a product ("an iPhone"). ``words``: the doc's :func:`token_words`, when already read."""
     heads, suffixes = lex.words("mention_org_heads"), lex.words("org_suffixes")
+    lower, lemma, pos = words if words is not None else token_words(doc)
     extended = [m for m in mentions if m.source == "context:suffix"]
     mentions = [m for m in mentions if not any(e is not m and e.start <= m.start and m.end <= e.end for e in extended)]
     short: set[str] = set()
@@ -621,15 +640,20 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
     org_nouns = _org_nouns(lex)
     i = 0
     while i < len(doc):  # "Ridgeline Media is …": an untyped proper-noun run ending in an organisation suffix
+        if pos[i] not in _RUN_POS:
+            i += 1  # no run starts here
+            continue
         j = i
-        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and doc[j].is_title and j not in by_tok and j - i < 5:
+        while j < len(doc) and doc[j].pos_ in _RUN_POS and doc[j].is_title and j not in by_tok and j - i < 5:
             j += 1
         if j - i >= 2 and doc[j - 1].lower_ in suffixes and doc[j - 1].pos_ == "PROPN" and doc[i].lower_ not in _DETS:
             span = doc[i:j]
             out.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:suffix"))
         i = max(j, i + 1)
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
+    for k in range(len(doc) - 1):
+        if not (pos[k] == "NOUN" and (lemma[k] in org_nouns or lower[k] in org_nouns)) and lower[k] not in _ARTICLES:
+            continue  # neither pattern below starts here
+        tok, nxt = doc[k], doc[k + 1]
         if tok.pos_ == "NOUN" and tok.is_lower and (tok.lemma_.lower() in org_nouns or tok.lower_ in org_nouns) \
                 and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.is_sent_start and nxt.i not in by_tok:
             end = nxt.i + 1
@@ -639,7 +663,7 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Mentio
                 continue
             span = doc[nxt.i:end]
             out.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:orgnoun"))
-        elif tok.lower_ in ("a", "an", "the", "un", "une", "l'", "l’", "le", "son", "leur") \
+        elif tok.lower_ in _ARTICLES \
                 and len(nxt.text) > 2 and nxt.text[0].islower() and nxt.text[1].isupper() and nxt.text.isalnum():
             old = by_tok.get(nxt.i)
             if old is not None and not (old.source.startswith("ner") and old.text == nxt.text):
@@ -731,7 +755,7 @@ def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
     work participle (", directed by", ", written and directed by", ", starring X", ", loosely
     inspired by") or a work noun in apposition (", the Netflix limited series"); Organization
     for an organisation noun in apposition (", a Berlin-based dubbing start-up")."""
-    participles = lex.words("title_participles") | lex.words("mention_title_participles")
+    participles = _title_participles(lex)
     works = _work_nouns(lex)
     i = comma + 1
     if i < len(doc) and doc[i].pos_ == "ADV":
@@ -739,8 +763,8 @@ def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
     if i >= len(doc):
         return None
     tok = doc[i]
-    part = tok.tag_ in ("VBN", "VBG") or tok.pos_ in ("VERB", "ADJ") and "Part" in tok.morph.get("VerbForm")
-    if participles and (tok.lemma_.lower() in participles or tok.lower_ in participles) and part:
+    if participles and (tok.lemma_.lower() in participles or tok.lower_ in participles) \
+            and (tok.tag_ in ("VBN", "VBG") or tok.pos_ in ("VERB", "ADJ") and "Part" in tok.morph.get("VerbForm")):
         nxt = doc[i + 1:i + 4]
         if tok.tag_ not in ("VBN", "VBG"):  # French: "X, signé Y" / "X, réalisé par Y"
             ok = len(nxt) > 0 and (nxt[0].lower_ == "par" or nxt[0].pos_ == "PROPN" and nxt[0].is_title)
@@ -808,10 +832,10 @@ def _continues_org(prev: Mention, m: Mention, lex: Lexicon) -> bool:
     return False
 
 
-def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon, *, text: str | None = None) -> list[Mention]:
     """Join an organisation name that the gazetteer cut short: "Sony Pictures" + "Animation",
     "Universal" + "Music Group" (capitalised words the parser attaches to the same name)."""
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text if text is None else text  # Doc.text joins every token on each access
     out: list[Mention] = []
     for m in mentions:
         if out and out[-1].type == "Organization" and m.type in ("Concept", "Organization") and m.source == "gazetteer" \
@@ -866,8 +890,7 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return m
-    roles = set(lex.role_nouns)
-    role_heads = {r.split()[-1] for r in roles} | roles
+    role_heads = _role_heads(lex)
     org_nouns = lex.words("anaphors", "Organization")
     prev = doc[span.start - 1] if span.start > 0 else None
     words = m.text.split()
@@ -1104,7 +1127,8 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     span = ent
     if not any(c.isupper() or c.isdigit() or c == "." for c in span.text):
         return None  # "ce thriller pince-sans-rire": a lower-case word is no name (a domain "france.tv" is)
-    heads = lex.words("mention_event_heads") | lex.words("mention_award_heads") | lex.words("mention_org_heads")
+    heads = lex.derived("mention_heads", lambda lx: lx.words("mention_event_heads") | lx.words("mention_award_heads")
+                        | lx.words("mention_org_heads"))
     while len(span) > 1 and span[0].lower_ not in heads and span[0].pos_ not in ("DET", "NUM") \
             and not any(c.isupper() or c.isdigit() for c in span[0].text):
         span = span[1:]  # "le thriller pince-sans-rire Orages": the name starts at its capital
@@ -1236,7 +1260,8 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
 
 
 def _org_nouns(lex: Lexicon) -> frozenset[str]:
-    return lex.words("anaphors", "Organization") | lex.words("mention_org_nouns")
+    """Nouns that introduce a company's name (computed once per lexicon)."""
+    return lex.derived("org_name_nouns", lambda lx: lx.words("anaphors", "Organization") | lx.words("mention_org_nouns"))
 
 
 def _person_nouns(lex: Lexicon) -> frozenset[str]:
@@ -1247,7 +1272,8 @@ def _person_nouns(lex: Lexicon) -> frozenset[str]:
 
 
 def _work_nouns(lex: Lexicon) -> frozenset[str]:
-    return lex.words("work_nouns") | lex.words("mention_work_nouns")
+    """Nouns that introduce a work's title (computed once per lexicon)."""
+    return lex.derived("work_title_nouns", lambda lx: lx.words("work_nouns") | lx.words("mention_work_nouns"))
 
 
 def _clause_subject(tok: Token) -> bool:

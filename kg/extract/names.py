@@ -28,13 +28,13 @@ from kg.extract.syntax import token_words
 from kg.records import Mention
 
 
-def acronym_long_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def acronym_long_forms(doc: Doc, mentions: list[Mention], *, text: str | None = None) -> list[Mention]:
     """A name defined with its acronym, "L'Agence France-Presse (AFP)", is one organisation
     mention in full, whatever pieces NER or the gazetteer made of it ("France" as a place).
     Resolution then names every later "l'AFP" in full."""
     from kg.resolve import is_acronym, is_acronym_of  # noqa: PLC0415  (pure text helpers)
 
-    text = doc.text
+    text = doc.text if text is None else text  # ``text``: ``doc.text``, when already read
     out = list(mentions)
     for a, b in bracket_groups(text):
         acronym = text[a + 1:b].strip()
@@ -319,7 +319,7 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
     return out
 
 
-def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def list_type_agreement(doc: Doc, mentions: list[Mention], *, text: str | None = None) -> list[Mention]:
     """A name NER typed apart from the persons it is listed with is a person too: "Kristin
     Scott Thomas, Jack Lowden and Saskia Reeves" (the last read as a company). Only lists of
     three or more names joined by commas and a final "and"/"et", only NER types (the
@@ -334,7 +334,7 @@ def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ['Person', 'Person', 'Person']
     """
     out = list(mentions)
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text if text is None else text  # Doc.text joins every token on each access
     i = 0
     while i < len(out):
         run = [i]

@@ -45,7 +45,7 @@ def quote_relations(doc: Doc, ctx: Context, found: list[Relation] | None = None)
     extractors found) names a speaker given by a role ("», souligne le réalisateur")."""
     speech = ctx.lex.words("speech_verbs")
     prev_end = -1
-    doc_text = doc.text  # Doc.text joins every token on each access
+    doc_text = ctx.text
     for start, end in find_quotes(doc_text):
         if _continues(doc_text, prev_end, start):
             prev_end = end

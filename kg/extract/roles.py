@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.hedging import is_hedged
 from kg.extract.credits import work_sides
 from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
@@ -74,17 +73,16 @@ def role_key(tok: Token, table: dict[str, str]) -> tuple[str, str, int] | None:
     """``(role, predicate, n_tokens)`` for the longest role noun starting at ``tok``."""
     if not _may_start(tok, table):
         return None
-    doc = tok.doc
+    words = [t.lower_ for t in tok.doc[tok.i:tok.i + 4]]  # the longest role nouns have four words
+    first, lemma = words[0], tok.lemma_.lower()
     for n in (4, 3, 2, 1):
-        span = doc[tok.i:tok.i + n]
-        if len(span) != n:
+        if len(words) < n:
             continue
-        texts = {" ".join(t.lower_ for t in span), "".join(t.lower_ for t in span),
-                 " ".join([span[0].lemma_.lower(), *[t.lower_ for t in span[1:]]])}
-        first = span[0].lower_
+        phrase = words[:n]
+        texts = {" ".join(phrase), "".join(phrase), " ".join([lemma, *phrase[1:]])}
         for prefix in _ROLE_PREFIXES:  # "l'ex-patron de M6": a past role is still a role
             if first.startswith(prefix) and len(first) > len(prefix):
-                texts.add(" ".join([first[len(prefix):], *[t.lower_ for t in span[1:]]]))
+                texts.add(" ".join([first[len(prefix):], *phrase[1:]]))
         for text in texts:
             if text in table:
                 return text, table[text], n
@@ -195,9 +193,12 @@ def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         return  # a lexicon without offices handed over (English)
     offices = {**{noun: "leads" for noun in lex.frame("frame.noun.leads.tête").lemmas}, **lex.office_nouns}
     posts = lex.words("post_nouns")
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in own | other or is_hedged(verb, lex):
+    verbs = own | other
+    for i, (lemma, pos) in enumerate(zip(ctx.lemma, ctx.pos)):
+        if pos != "VERB" or lemma not in verbs:
+            continue
+        verb = doc[i]
+        if ctx.hedged(verb):
             continue
         office = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
         if office is None:
@@ -235,7 +236,7 @@ def helm_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             verb = tok.head
         else:
             continue
-        if verb.pos_ not in ("VERB", "AUX") or is_hedged(verb, ctx.lex) or _not_current(tok, ctx.lex):
+        if verb.pos_ not in ("VERB", "AUX") or ctx.hedged(verb) or _not_current(tok, ctx.lex):
             continue
         orgs = [m for p, n in obliques(tok) if p in ("of", "at") for m in ctx.resolve(n, ("Organization",))]
         orgs = [o for o in orgs if not _place_modifier(o, ctx)]
@@ -422,7 +423,7 @@ def _name_after(i: int, ctx: Context, types: tuple[str, ...]) -> Mention | None:
 def is_hedged_role(tok: Token, ctx: Context) -> bool:
     """A role under a hedged naming verb ("pourrait devenir PDG")."""
     if tok.head.i != tok.i and tok.head.lemma_.lower() in _naming_verbs(ctx.lex):
-        return is_hedged(tok.head, ctx.lex)
+        return ctx.hedged(tok.head)
     return False
 
 

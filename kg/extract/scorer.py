@@ -112,8 +112,10 @@ class DocView:
             keep = (arr[:, 5] == 0) & (arr[:, 6] == 0) & (arr[:, 7] == 0) & (rows >= 0)
             self.vectors = (table.data, rows, keep)
             self._runs: dict[int, np.ndarray] = {}
-            #: :meth:`dense` by its arguments (both orders of a pair read the same words).
+            #: :meth:`dense` by its arguments (both orders of a pair read the same words), and
+            #: :meth:`mean_vector` by :func:`_indices_key` (pairs of a sentence share their anchors).
             self._dense: dict[tuple, np.ndarray] = {}
+            self._means: dict[tuple, np.ndarray] = {}
 
     def _running(self, start: int) -> tuple[np.ndarray, int]:
         """Running sums of the content-word vectors of the sentence holding token ``start``
@@ -126,7 +128,7 @@ class DocView:
             data, rows, keep = self.vectors  # type: ignore[misc]
             vecs = data[np.where(rows[lo:hi] >= 0, rows[lo:hi], 0)] * keep[lo:hi, None]
             run = self._runs[lo] = np.zeros((hi - lo + 1, data.shape[1]), dtype=data.dtype)
-            np.cumsum(vecs, axis=0, out=run[1:])
+            np.add.accumulate(vecs, axis=0, out=run[1:])  # what np.cumsum calls
         return run, lo
 
     def mean_vector(self, indices: Iterable[int] | range) -> np.ndarray:
@@ -139,7 +141,7 @@ class DocView:
             total = run[b] - run[a] if b < len(run) else run[a] - run[a]  # a run past its sentence reads nothing
         else:
             idx = [i for i in indices if keep[i]]
-            total = data[rows[idx]].sum(axis=0) if idx else np.zeros(data.shape[1], dtype=data.dtype)
+            total = np.add.reduce(data[rows[idx]], axis=0) if idx else np.zeros(data.shape[1], dtype=data.dtype)
         norm = float(np.sqrt(total @ total))
         return total / norm if norm > 1e-6 else np.zeros_like(total)
 
@@ -152,10 +154,16 @@ class DocView:
         if not isinstance(context, range):
             context = tuple(context)
         anchor = tuple(anchor)
-        key = (_indices_key(context), _indices_key(anchor))
-        found = self._dense.get(key)
+        keys = (_indices_key(context), _indices_key(anchor))
+        found = self._dense.get(keys)
         if found is None:
-            found = self._dense[key] = np.concatenate([self.mean_vector(context), self.mean_vector(anchor)])
+            means = []
+            for indices, key in zip((context, anchor), keys):
+                mean = self._means.get(key)
+                if mean is None:
+                    mean = self._means[key] = self.mean_vector(indices)
+                means.append(mean)
+            found = self._dense[keys] = np.concatenate(means)
         return found
 
     def span_head(self, start: int, end: int) -> int:
@@ -500,6 +508,8 @@ class RelationScorer:
             for k, w in weights.items():
                 matrix[row, int(k)] = w
         self.matrix = matrix
+        #: ``matrix`` with a row of zeros after it (:meth:`best_of` pads with it).
+        self._padded = np.vstack([matrix, np.zeros((1, matrix.shape[1]), dtype=matrix.dtype)])
         self.dense = np.asarray(data["dense"], dtype="float32") if data.get("dense") else None
         self._none = self.labels.index(NONE)
         self.enabled = frozenset(data.get("enabled", [lab for lab in self.labels if lab != NONE]))
@@ -533,10 +543,50 @@ class RelationScorer:
         return {self.labels[k]: float(e) for k, e in zip(labels, exp)}
 
     def best(self, cand: Candidate) -> tuple[str, float]:
-        """The most probable relation (never ``none``) and its probability."""
-        probs = self.probabilities(cand)
-        label = max((lab for lab in probs if lab != NONE), key=lambda lab: probs[lab], default=NONE)
-        return label, probs.get(label, 0.0)
+        """The most probable relation (never ``none``) and its probability (:meth:`probabilities`)."""
+        return self.best_of([cand])[0]
+
+    def best_of(self, cands: list[Candidate]) -> list[tuple[str, float]]:
+        """:meth:`best` of each candidate, computed together (the same float32 arithmetic, with
+        one numpy call per step for all of them): each candidate's feature rows, padded with a
+        zero row to the longest, summed row by row in feature order as :meth:`probabilities`
+        sums them; the softmax taken at once over the candidates whose types allow the same
+        relations."""
+        if not cands:
+            return []
+        index = self.index
+        rows = [[row for f in cand.features if (row := index.get(f)) is not None] for cand in cands]
+        pad = len(self.matrix)  # the zero row of ``_padded``
+        width = max(map(len, rows))
+        gather = np.array([r + [pad] * (width - len(r)) for r in rows], dtype=np.intp).reshape(len(rows), width)
+        # ``np.add.reduce`` over axis 1 adds the rows in order, as over axis 0 of one candidate's
+        # rows (``reduceat`` would not: it sums pairwise); adding zeros changes no sum
+        sums = np.add.reduce(self._padded[gather], axis=1)
+        totals = self.bias + sums
+        if self.dense is not None:
+            dim = self.dense.shape[1]
+            with_dense = [k for k, cand in enumerate(cands) if cand.dense is not None and len(cand.dense) == dim]
+            if with_dense:
+                # a stack of matrix-vector products, each as ``self.dense @ cand.dense`` computes it
+                vectors = np.stack([cands[k].dense for k in with_dense])[:, :, None]
+                totals[with_dense] = totals[with_dense] + (self.dense @ vectors)[:, :, 0]
+        by_labels: dict[tuple[str, str], list[int]] = {}
+        for k, cand in enumerate(cands):
+            by_labels.setdefault((cand.subject.type, cand.object.type), []).append(k)
+        out: list[tuple[str, float]] = [(NONE, 0.0)] * len(cands)
+        for types, group in by_labels.items():
+            labels = self._label_rows(*types)
+            scores = totals[group][:, labels]
+            exp = np.exp(scores - np.maximum.reduce(scores, axis=1, keepdims=True))
+            exp /= np.add.reduce(exp, axis=1, keepdims=True)
+            others = [j for j, k in enumerate(labels) if k != self._none]
+            for k, probs in zip(group, exp.tolist()):
+                if others:
+                    j = max(others, key=lambda j: probs[j])
+                    out[k] = (self.labels[labels[j]], probs[j])
+                else:
+                    out[k] = (NONE, probs[labels.index(self._none)])
+        return out
 
 
 def scorer_enabled() -> bool:
@@ -592,11 +642,10 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
     linked = linked_pairs(found)
     best: dict[frozenset, tuple[float, Relation]] = {}
     classes = lexicon_classes(lex) if lex is not None else None
-    for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled, classes):
+    cands = [cand for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled, classes)
+             if pair_key(cand.subject, cand.object) not in linked]
+    for cand, (label, p) in zip(cands, scorer.best_of(cands)):
         pair = pair_key(cand.subject, cand.object)
-        if pair in linked:
-            continue
-        label, p = scorer.best(cand)
         if label not in scorer.enabled or p < scorer.threshold:
             continue
         if lex is not None and (cand.trigger is not None and _hedged_pair(doc[cand.trigger], lex)

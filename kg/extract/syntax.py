@@ -12,8 +12,11 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy import parts_of_speech
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.tokens import Doc, Span, Token
 
+from kg.extract.hedging import is_hedged
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -39,16 +42,16 @@ def prep_of(tok: Token) -> str:
 
 def is_passive(verb: Token) -> bool:
     """Passive voice, or a past participle qualifying a noun ("le film réalisé par X")."""
-    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
-        return True
-    if any(c.dep_ == "obl:agent" and prep_of(c) in ("par", "by") for c in verb.children):
+    children = list(verb.children)
+    if any(c.dep_ in ("aux:pass", "auxpass") or c.dep_ == "obl:agent" and prep_of(c) in ("par", "by") for c in children):
         return True
     if verb.pos_ in ("NOUN", "PROPN", "X") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "par":
         return True  # "le film, produit par X": a participle the tagger took for a noun
+    if verb.dep_ not in ("acl", "amod", "advcl", "advmod", "appos", "ROOT", "conj"):
+        return False
     part = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     part = part or verb.tag_ == "VBN"
-    return part and verb.dep_ in ("acl", "amod", "advcl", "advmod", "appos", "ROOT", "conj") and not any(
-        c.dep_.startswith("aux") for c in verb.children)
+    return part and not any(c.dep_.startswith("aux") for c in children)
 
 
 def obliques(tok: Token) -> Iterator[tuple[str, Token]]:
@@ -371,7 +374,7 @@ def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...])
     out: list[Mention] = []
     for tok in with_conjuncts(tokens):
         m = ctx.at(tok)
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+        span = ctx.span(m) if m is not None else None
         agent = span is not None and (span.start > 0 and ctx.doc[span.start - 1].lower_ in ("par", "by")
                                       or any(t.dep_ in ("obl:agent", "agent") for t in span))
         if m is not None and m.type in ("Person", "Organization", "Place") and m.source.startswith("ner") \
@@ -405,14 +408,9 @@ def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
         >>> token_words(spacy.blank("fr")("La Série"))[0]
         ['la', 'série']
     """
-    lower: list[str] = []
-    lemma: list[str] = []
-    pos: list[str] = []
-    for t in doc:
-        lower.append(t.lower_)
-        lemma.append(t.lemma_.lower())
-        pos.append(t.pos_)
-    return lower, lemma, pos
+    strings, names = doc.vocab.strings, parts_of_speech.NAMES
+    rows = doc.to_array([LOWER, LEMMA, POS]).tolist()  # what ``Token.lower_``, ``lemma_`` and ``pos_`` decode
+    return [strings[r[0]] for r in rows], [strings[r[1]].lower() for r in rows], [names[r[2]] for r in rows]
 
 
 @dataclass
@@ -429,6 +427,14 @@ class Context:
     lower: list[str] = field(init=False, repr=False, default_factory=list)
     lemma: list[str] = field(init=False, repr=False, default_factory=list)
     pos: list[str] = field(init=False, repr=False, default_factory=list)
+    #: :meth:`hedged` by token index, and the lower-case text of each sentence by its first token.
+    _hedged: dict[int, bool] = field(init=False, repr=False, default_factory=dict)
+    _sent_texts: dict[int, str] = field(init=False, repr=False, default_factory=dict)
+    #: :meth:`slot` by token index and slot name, :meth:`window_start` by the token it starts from.
+    _slots: dict[tuple[int, str], list[Token]] = field(init=False, repr=False, default_factory=dict)
+    _windows: dict[int, int] = field(init=False, repr=False, default_factory=dict)
+    #: :meth:`span` by a mention's offsets.
+    _spans: dict[tuple[int, int], Span | None] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
@@ -437,7 +443,7 @@ class Context:
         self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.text)]
         self._sources = _cited_sources(self.text, self.mentions, self.lex.words("source_preps"))
         for m in self.mentions:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = self.span(m)
             if span is not None:
                 for t in span:
                     self.by_token.setdefault(t.i, m)
@@ -445,6 +451,34 @@ class Context:
     def at(self, tok: Token) -> Mention | None:
         """The mention covering ``tok``."""
         return self.by_token.get(tok.i)
+
+    def span(self, m: Mention) -> Span | None:
+        """The tokens of ``m`` (``doc.char_span`` expanded to whole tokens), read once per offsets."""
+        key = (m.start, m.end)
+        if key in self._spans:
+            return self._spans[key]
+        found = self._spans[key] = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return found
+
+    def slot(self, trigger: Token, name: str) -> list[Token]:
+        """:func:`slot` of ``trigger``, computed once per token and slot name (frames of the
+        same verb ask for the same slots)."""
+        found = self._slots.get((trigger.i, name))
+        if found is None:
+            found = self._slots[(trigger.i, name)] = slot(trigger, name)
+        return list(found)
+
+    def hedged(self, tok: Token) -> bool:
+        """:func:`~kg.extract.hedging.is_hedged` at ``tok``, computed once per token, the
+        lower-case text of its sentence once per sentence (several rules test the same verb)."""
+        found = self._hedged.get(tok.i)
+        if found is None:
+            sent = tok.sent
+            text = self._sent_texts.get(sent.start)
+            if text is None:
+                text = self._sent_texts[sent.start] = sent.text.lower()
+            found = self._hedged[tok.i] = is_hedged(tok, self.lex, text)
+        return found
 
     def antecedent(self, before: int, types: Iterable[str]) -> Mention | None:
         """The last mention of one of ``types`` that starts before offset ``before``
@@ -493,8 +527,16 @@ class Context:
         if not len(doc):
             return 0
         # the last token that starts at or before ``before``
-        i = bisect_right(self._starts, before) - 1
-        tok = doc[max(i, 0)]
+        i = max(bisect_right(self._starts, before) - 1, 0)
+        found = self._windows.get(i)
+        if found is None:
+            found = self._windows[i] = self._window_start_at(i)
+        return found
+
+    def _window_start_at(self, i: int) -> int:
+        """:meth:`window_start` from token ``i``."""
+        doc = self.doc
+        tok = doc[i]
         start = tok.sent.start
         n = 0
         while n < ANTECEDENT_SENTENCES and start > 0:
@@ -607,7 +649,7 @@ class Context:
         return out
 
     def _descriptors_at(self, m: Mention) -> set[str]:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.span(m)
         if span is None:
             return set()
         nouns = self.lex.words("anaphors", m.type)
@@ -710,7 +752,7 @@ class Context:
             if not lo <= m.start < tok.idx or m.start in self._sources:
                 continue
             fit = self._fit(m, types)
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = self.span(m)
             if fit is not None and span is not None and not span[0].is_ancestor(tok):
                 cands.append((fit, span[0]))
         if not cands:
@@ -738,7 +780,7 @@ class Context:
         tokens = with_conjuncts([tok]) if follow_conj else [tok]
         if follow_conj and self.at(tok) is not None:
             # "Chapter 2 et Pathé": the conjunct may hang on any word of a multi-word name
-            span = self.doc.char_span(self.at(tok).start, self.at(tok).end, alignment_mode="expand")
+            span = self.span(self.at(tok))
             if span is not None:
                 tokens += [t for t in with_conjuncts(list(span)) if t not in tokens and t.i >= span.end]
         out: list[Mention] = []
@@ -757,14 +799,14 @@ class Context:
         """"TF1 et Netflix ont noué un partenariat", parsed with TF1 as the root and the verb
         as its conjunct: the name before "et" is the other subject of the verb ``tok`` heads."""
         doc = self.doc
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.span(m)
         if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("et", "and", "&") \
                 or tok.dep_ not in SUBJ or tok.head.dep_ != "conj":
             return None
         first = self.at(doc[span.start - 2])
         if first is None or first.type != m.type:
             return None
-        head = doc.char_span(first.start, first.end, alignment_mode="expand")
+        head = self.span(first)
         return first if head is not None and tok.head.head.i in range(head.start, head.end) else None
 
     def surface_list(self, first: Mention) -> list[Mention]:
@@ -778,7 +820,7 @@ class Context:
         if first.type not in ("Person", "Organization"):
             return []
         doc = self.doc
-        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        span = self.span(first)
         if span is None:
             return []
         found: list[Mention] = []
@@ -801,7 +843,7 @@ class Context:
                     or nxt.start != doc[k].idx:
                 return []
             found.append(nxt)
-            member = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+            member = self.span(nxt)
             if member is None:
                 return []
             if closing:
@@ -812,7 +854,7 @@ class Context:
         if not found or not any(t.lower_ in ("et", "and", "&") for t in doc[span.end:member.start]):
             return []
         for m in found:
-            root = doc.char_span(m.start, m.end, alignment_mode="expand").root
+            root = self.span(m).root
             if root.dep_ in SUBJ | PASS_SUBJ:
                 others = [c for c in root.head.children if c.dep_ in SUBJ | PASS_SUBJ and c.i != root.i]
                 if not others:
@@ -906,7 +948,7 @@ class Context:
         if tok.lower_ in lex.words("latest_referents") and any(c.dep_ == "det" for c in tok.children):
             # "ce dernier", "the latter": the last entity of a wanted type named before
             return self.antecedent(tok.idx, types or ("Person", "Organization"))
-        if tok.pos_ == "PRON" or tok.lower_ in lex.words("pronouns", "Person") | lex.words("pronouns", "Organization"):
+        if tok.pos_ == "PRON" or tok.lower_ in lex.words("pronouns", "Person") or tok.lower_ in lex.words("pronouns", "Organization"):
             if tok.lower_ in _DEICTIC:
                 return None
             want = types or ("Person", "Organization")
@@ -1008,7 +1050,7 @@ class Context:
                 continue
             if self.text[max(0, m.start - 2):m.start].strip().endswith("("):
                 continue  # a bracketed filmography title ("X (L'Ascension)") is not what "la série" is about
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = self.span(m)
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.lemma_.lower() in sources and prev.lemma_.lower() not in kinds \
                     and prev.lower_ not in kinds:
@@ -1033,7 +1075,7 @@ class Context:
 
     def _introduced(self, m: Mention, child: Token) -> bool:
         """Whether mention ``m`` (found at ``child``) is introduced by a preposition."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.span(m)
         first = span[0] if span is not None else child
         prev = self.doc[first.i - 1] if first.i > 0 else None
         return bool(prep_of(child) or prep_of(first)) or (prev is not None and prev.pos_ == "ADP")

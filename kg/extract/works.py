@@ -352,8 +352,7 @@ def _hyphened(tok: Token) -> str:
 
 
 def is_hedged_verb(verb: Token, ctx: Context) -> bool:
-    from kg.extract.hedging import is_hedged  # noqa: PLC0415
-    return is_hedged(verb, ctx.lex)
+    return ctx.hedged(verb)
 
 
 def template_sources(doc: Doc, ctx: Context) -> set[int]:
@@ -452,8 +451,7 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         yield Relation(w, "basedOn", src, tok.sent.text, tok.sent.start_char, "works.template", 0.7)
         elif tok.lemma_.lower() == "cast" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in cast_verbs:
             verb = tok.head
-            from kg.extract.hedging import is_hedged  # noqa: PLC0415
-            if is_hedged(verb, ctx.lex):
+            if ctx.hedged(verb):
                 continue
             people = [m for s in verb.children if s.dep_ == "nsubj" for m in ctx.resolve(s, ("Person",))]
             works = [m for p, n in obliques(tok) if p == "of" for m in ctx.resolve(n, _WORK)]
