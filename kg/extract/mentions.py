@@ -915,8 +915,11 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
                     for c in span.root.children)
         if (role_prev or appos) and len(words) > 1 and all(w[:1].isupper() for w in words):
             return Mention(m.text, m.start, m.end, "Person", "context:role")
-    if m.type in ("Person", "Misc") and prev is not None and prev.pos_ == "NOUN" and (
-            prev.lemma_.lower() in org_nouns or prev.lower_ in org_nouns):
+    noun = prev
+    while noun is not None and noun.i > 0 and span.start - noun.i <= 2 and noun.pos_ == "ADJ" and noun.is_lower:
+        noun = doc[noun.i - 1]  # "la société bruxelloise Tarantula", "le groupe américain X"
+    if m.type in ("Person", "Misc") and noun is not None and noun.pos_ == "NOUN" and (
+            noun.lemma_.lower() in org_nouns or noun.lower_ in org_nouns):
         return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
     if m.type in ("Place", "Misc") and prev is not None and prev.pos_ in ("NOUN", "VERB") and not prev.is_title and (
             prev.lemma_.lower() in _org_nouns(lex) or prev.lower_ in _org_nouns(lex)):

@@ -152,3 +152,13 @@ def test_a_given_name_before_de_and_a_full_name_stays_a_person(nlp_fr):
 def test_a_person_after_a_work_noun_and_de_is_its_author_not_a_title(nlp_fr):
     text = "Le Mage du Kremlin d'Olivier Assayas adapte le roman à succès de Giuliano da Empoli, lauréat d'un prix."
     assert mention_types(nlp_fr, text).get("Giuliano da Empoli") == "Person"
+
+
+def test_one_word_producers_named_as_agents_are_companies(nlp_fr):
+    text = "Le film Les Ondes a été produit par Jerico et Superprod, puis distribué en salles."
+    assert {("Jerico", "produces", "Les Ondes"), ("Superprod", "produces", "Les Ondes")} <= triples(nlp_fr, text)
+
+
+def test_a_company_noun_and_its_adjective_before_a_name_make_it_a_company(nlp_fr):
+    types = mention_types(nlp_fr, "Le drame sort mercredi. La société bruxelloise Tarantula le coproduit.")
+    assert types.get("Tarantula") == "Organization"
