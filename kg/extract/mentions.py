@@ -1021,11 +1021,16 @@ def _founded_names(doc: Doc, lex: Lexicon, mentions: list[Mention]) -> list[Ment
                                    and any(a.dep_ in ("obl:agent", "agent") for a in c.children) for c in tok.children)
         if not acted_on:
             continue
-        end = tok.i + 1
-        while end < len(doc) and doc[end].dep_ in ("flat", "flat:name") and doc[end].head.i == tok.i \
-                and end not in covered:
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat", "flat:name") \
+                and doc[start - 1].head.i == tok.i:
+            start -= 1  # "Harbor Lights": the whole name, not its head
+        while end < len(doc) and doc[end].dep_ in ("flat", "flat:name") and doc[end].head.i == tok.i:
             end += 1
-        span = doc[tok.i:end]
+        span = doc[start:end]
+        if any(i in covered for i in range(start, end)) or any(
+                m.type == "Organization" and m.text.startswith(span.text + " ") for m in mentions):
+            continue  # part of a name already found, or a short form of one ("Harbor Lights" for "… Pictures")
         added.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:founded"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 

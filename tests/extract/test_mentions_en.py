@@ -121,3 +121,9 @@ def test_a_person_span_over_a_possessive_is_the_person_and_their_title(nlp_en):
 def test_a_prize_name_with_a_possessive_stays_whole(nlp_en):
     types = mention_types(nlp_en, "Hamnet won the People's Choice Award in Toronto.")
     assert types.get("People's Choice Award") == "Award"
+
+
+def test_a_short_form_of_a_company_named_in_full_is_not_a_new_company(nlp_en):
+    types = mention_types(nlp_en, "Harbor Lights Pictures grew fast. Benning co-founded Harbor Lights in 2016.")
+    assert types.get("Harbor Lights Pictures") == "Organization"
+    assert "Lights" not in types
