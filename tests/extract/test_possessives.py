@@ -103,7 +103,6 @@ def test_a_title_ner_cut_behind_a_studio_is_taken_whole(nlp_en):
 
 
 def test_a_production_company_is_no_work_described(nlp_en):
-    from tests.extract._helpers import mention_types
     assert mention_types(nlp_en, "Shine Group, the production company behind MasterChef, grew.").get("Shine Group") == "Organization"
 
 
@@ -137,7 +136,6 @@ def test_a_listed_person_with_an_own_post_is_not_the_company_s_twin(nlp_en):
 
 
 def test_a_company_modifying_a_work_noun_stays_a_company(nlp_en):
-    from tests.extract._helpers import mention_types
     text = "Conclave won the top prize, boosting the Focus Features thriller's best picture hopes."
     assert mention_types(nlp_en, text).get("Focus Features") == "Organization"
     assert ("Focus Features", "distributes", "Conclave") in triples(nlp_en, text)
@@ -154,7 +152,6 @@ def test_the_filmmaker_behind_a_work_directed_it(nlp_en):
 
 
 def test_a_company_described_as_a_producer_is_no_person(nlp_en):
-    from tests.extract._helpers import mention_types
     types = mention_types(nlp_en, "Whannell, the Australian filmmaker behind Saw, met Lionsgate, the producer of the film.")
     assert types.get("Whannell") == "Person"
     assert types.get("Lionsgate") != "Person"
