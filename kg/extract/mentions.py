@@ -1218,8 +1218,11 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
     root = span.root
     candidates: list[Token] = []
     # "la série Lupin" names the series; "le film de Bong Joon-ho" does not
+    k = span.start - 1  # "le film du Britannique Steve McQueen": back over articles and nationalities
+    while k >= 0 and span.start - k <= 3 and (span.doc[k].pos_ == "DET" or span.doc[k].lower_ in lex.words("demonyms")):
+        k -= 1
     has_case = any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children) \
-        or span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"  # the parse may hang "de" on another word
+        or k >= 0 and span.doc[k].pos_ == "ADP"  # the parse may hang "de" on another word
     if root.head.i != root.i and root.dep_ in ("appos", "nmod", "flat", "flat:name", "compound", "nsubj", "obj") \
             and not has_case and root.head.pos_ in ("NOUN", "PROPN"):  # "features Ralph Fiennes": a verb
         candidates.append(root.head)

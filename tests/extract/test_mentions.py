@@ -162,3 +162,9 @@ def test_one_word_producers_named_as_agents_are_companies(nlp_fr):
 def test_a_company_noun_and_its_adjective_before_a_name_make_it_a_company(nlp_fr):
     types = mention_types(nlp_fr, "Le drame sort mercredi. La société bruxelloise Tarantula le coproduit.")
     assert types.get("Tarantula") == "Organization"
+
+
+def test_a_person_after_de_and_a_nationality_is_no_title(nlp_fr):
+    types = mention_types(nlp_fr, "Le film du Britannique Steve McQueen sort mercredi.")
+    assert types.get("Steve McQueen") == "Person"
+    assert mention_types(nlp_fr, "La série Lupin revient.").get("Lupin") == "CreativeWork"
