@@ -207,6 +207,7 @@ class LexiconSchema(_Strict):
     mention_org_object_verbs: Words = []
     mention_org_object_nouns: Words = []
     mention_work_arrival_verbs: Words = []  # "Sambre arrive sur France 2": the subject is a work
+    company_person_nouns: Words = []  # person nouns a company is called too ("the producer"): no retyping to Person
     mention_org_agent_verbs: Words = []  # "distribué par Pyramide": only a company does it
     mention_place_preps: Words = []
     mention_place_verbs: Words = []
@@ -230,8 +231,7 @@ class LexiconSchema(_Strict):
     award_markers: Words = []
     award_stop_words: Words = []
     award_openers: Words = []
-    award_context_openers: Words = []  # "won leading actress": a category opener right after award_win_verbs
-    award_win_verbs: Words = []
+    award_context_openers: Words = []  # "won leading actress": a category opener right after a wonAward frame verb
     award_category_preps: Words = []  # "outstanding ensemble in a drama series"
     award_category_nouns: Words = []
     # English dependency rules (kg/extract/en_rules.py)

@@ -80,11 +80,14 @@ def _best_phrase(doc: Doc, i: int, lex: Lexicon) -> int:
 
 def _after_win_verb(doc: Doc, i: int, lex: Lexicon) -> bool:
     """Whether token ``i`` follows a verb of winning or naming ("won leading actress", "picked up
-    supporting actor", "was named supporting actress"): lexicon ``award_win_verbs``."""
+    supporting actor", "was named supporting actress"): the first words of the lexicon's
+    ``wonAward`` verb frames."""
+    verbs = lex.derived("award_win_verbs", lambda lx: frozenset(
+        lemma.split()[0] for f in lx.frames if f.kind == "verb" and f.predicate == "wonAward" for lemma in f.lemmas))
     j = i - 1
     if j >= 0 and doc[j].lower_ in ("up", "home"):
         j -= 1
-    return j >= 0 and doc[j].pos_ in ("VERB", "AUX") and doc[j].lemma_.lower() in lex.words("award_win_verbs")
+    return j >= 0 and doc[j].pos_ in ("VERB", "AUX") and doc[j].lemma_.lower() in verbs
 
 
 def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[str]] | None = None) -> list[Span]:
@@ -140,7 +143,7 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
             continue
         elif (tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()
                                          or i > 0 and doc[i - 1].lower_ in lex.words("fronted_award"))) \
-                or tok.lower_ in lex.words("award_context_openers") and _after_win_verb(doc, i, lex):
+                or tok.lower_ in context_openers and _after_win_verb(doc, i, lex):
             # French running text says "la meilleure série de l'année": only a capitalised list
             # label ("Meilleure série : X") or a crowning participle ("sacré meilleur acteur")
             # opens a category there

@@ -59,9 +59,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex, text=text)]
     mentions = _slot_titles(doc, lex, mentions, words)
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
-    mentions = _org_agents(doc, lex, mentions, lone_names(doc, mentions, _person_nouns(lex)))
-    mentions = _founded_names(doc, lex, mentions)
-    mentions = _titles_of_people(doc, mentions, lone_names(doc, mentions, _person_nouns(lex)))
+    lone = lone_names(doc, mentions, _person_nouns(lex))  # neither pass below adds a person
+    mentions = _titles_of_people(doc, _founded_names(doc, lex, _org_agents(doc, lex, mentions, lone)), lone)
     mentions = _behind_works(doc, lex, mentions, words)
     mentions = _org_context(doc, lex, mentions, words)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
@@ -489,17 +488,11 @@ def _role_first_words(lex: Lexicon) -> frozenset[str]:
 def behind_company(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     """The words naming the company and what it is behind when ``tok`` is a ``behind_words``
     preposition after a company: "the studio behind X" (an organisation noun or name),
-    "Zeta Studios is behind the show" (the copula's subject). None otherwise ("the man behind X").
-    Both schemes: the preposition heads its object (English) or hangs on it (French ``case``)."""
-    if tok.lower_ not in lex.words("behind_words") or tok.head.i == tok.i:
+    "Zeta Studios is behind the show" (the copula's subject). None otherwise ("the man behind X")."""
+    ends = _behind_ends(tok, lex)
+    if ends is None or ends[0].i == ends[1].i:
         return None
-    if tok.dep_ == "case":
-        target, head = tok.head, tok.head.head
-    else:
-        target = next((c for c in tok.children if c.dep_ in ("pobj", "obj")), None)
-        head = tok.head
-    if target is None or target.i < tok.i or head.i == target.i:
-        return None
+    head, target = ends
     if head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and (
             head.lemma_.lower() in _org_nouns(lex) or head.lower_ in _org_nouns(lex) or head.pos_ == "PROPN"):
         return head, target
@@ -513,14 +506,24 @@ def behind_filmmaker(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     """The filmmaker's noun and what the filmmaker is behind when ``tok`` is a ``behind_words``
     preposition after one of the lexicon's ``filmmaker_nouns``: "the Australian filmmaker behind
     The Invisible Man" (the director). None otherwise ("the man behind X")."""
+    ends = _behind_ends(tok, lex)
+    if ends is None or ends[0].i >= tok.i or ends[0].pos_ != "NOUN" \
+            or ends[0].lemma_.lower() not in lex.words("filmmaker_nouns"):
+        return None
+    return ends
+
+
+def _behind_ends(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The word a ``behind_words`` preposition hangs on and the object after it, in both parse
+    schemes: the preposition heads its object (English) or hangs on it (French ``case``)."""
     if tok.lower_ not in lex.words("behind_words") or tok.head.i == tok.i:
         return None
-    head = tok.head.head if tok.dep_ == "case" else tok.head
-    target = tok.head if tok.dep_ == "case" else next((c for c in tok.children if c.dep_ in ("pobj", "obj")), None)
-    if target is None or target.i < tok.i or head.i >= tok.i or head.pos_ != "NOUN" \
-            or head.lemma_.lower() not in lex.words("filmmaker_nouns"):
-        return None
-    return head, target
+    if tok.dep_ == "case":
+        target, head = tok.head, tok.head.head
+    else:
+        target = next((c for c in tok.children if c.dep_ in ("pobj", "obj")), None)
+        head = tok.head
+    return None if target is None or target.i < tok.i else (head, target)
 
 
 def _behind_works(doc: Doc, lex: Lexicon, mentions: list[Mention],
@@ -621,8 +624,7 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             head = _appos_head(doc, span.end) if span is not None else None
             if head is not None and head.lemma_.lower() in lex.words("anaphors", "Person") - _org_nouns(lex) \
-                    and head.lemma_.lower() not in ("producer", "producteur", "productrice", "creator", "créateur") \
-                    and doc[span.end + 1].lower_ in _DETS | {"a", "an", "un", "une"}:
+                    - lex.words("company_person_nouns") and doc[span.end + 1].lower_ in _DETS | {"a", "an", "un", "une"}:
                 m = Mention(m.text, m.start, m.end, "Person", "context:described")
         elif m.source.startswith("ner") and m.type == "Person":
             # "Naughty Dog, the Sony-owned studio": a name described by an organisation noun
@@ -1045,7 +1047,7 @@ def _titles_of_people(doc: Doc, mentions: list[Mention], lone: frozenset[int]) -
     by_start = {m.start: m for m in mentions}
     out = []
     for m in mentions:
-        if m.start in lone:
+        if m.start in lone and m.type == "Person":
             rest = text[m.end:m.end + 5]
             gap = 4 if rest.startswith(" de ") else 3 if rest.startswith((" d'", " d’")) else 0
             after = by_start.get(m.end + gap) if gap else None

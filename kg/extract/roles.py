@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.credits import work_sides
+from kg.extract.credits import DEFINITE, work_sides
 from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -490,7 +490,7 @@ def _opens_sentence_as_subject(role: Token) -> bool:
     """Whether ``role`` is a clause subject behind a definite article that opens its sentence."""
     first = role.sent[0]
     return role.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and first.dep_ == "det" and first.head.i == role.i \
-        and first.lower_ in ("le", "la", "l'", "l’", "the") and role.i - first.i <= 2
+        and first.lower_ in DEFINITE - {"les"} and role.i - first.i <= 2
 
 
 def _appointing(role: Token, lex: Lexicon) -> Token | None:
