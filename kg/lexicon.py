@@ -162,6 +162,10 @@ class LexiconSchema(_Strict):
     quantity_words: Words = []
     part_verbs: Words = []
     part_nouns: Words = []
+    synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
+    synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")
+    synopsis_nouns: Words = []  # "raconte l'histoire de Michelle"
+    character_participles: Words = []  # "Michelle, une grand-mère incarnée par X"
     crowning_auxiliaries: Words = []
     list_filler_words: Words = []
     title_glue_words: Words = []
@@ -190,6 +194,8 @@ class LexiconSchema(_Strict):
     award_preps: Words = []
     award_categories: dict[EntityType, Words] = {}
     fronted_award: Words = []
+    # tokenisation (kg/nlp.py)
+    tokenizer_words: Words = []  # "long-métrage": hyphenated words the model's tokenizer splits, kept whole
     # entity typing (kg/extract/mentions.py)
     org_suffixes: Words = []
     mention_org_heads: Words = []

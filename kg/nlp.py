@@ -24,10 +24,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from kg import factories  # noqa: F401  (registers the kg_* factories)
 from kg.errors import Errors, ModelError
 from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.lexicon import Lexicon, load_lexicon
 from kg.records import Mention, Relation
 
 SUPPORTED = ("fr", "en")
@@ -108,6 +110,22 @@ def media_ner_enabled() -> bool:
     return os.environ.get("KG_MEDIA_NER", "").lower() in ("1", "true", "yes")
 
 
+def keep_words_whole(nlp: Language, lex: Lexicon) -> None:
+    """Make the tokenizer keep the lexicon's ``tokenizer_words`` whole, lower-case and
+    capitalised: "long-métrage" is one noun, not "long", "-", "métrage" (which the parser
+    then reads as an adjective and two nouns).
+
+    Example:
+        >>> nlp = spacy.blank("fr")
+        >>> keep_words_whole(nlp, Lexicon(lang="fr", data={"tokenizer_words": ["long-métrage"]}))
+        >>> [t.text for t in nlp("Le long-métrage sort. Long-métrage primé.")]
+        ['Le', 'long-métrage', 'sort', '.', 'Long-métrage', 'primé', '.']
+    """
+    for word in lex.words("tokenizer_words"):
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(lang: str) -> Language:
     """Load (once per process) the full pipeline for ``lang``: model, gazetteer ruler,
@@ -121,6 +139,7 @@ def load_pipeline(lang: str) -> Language:
     """
     name = resolve_model(lang)
     nlp = spacy.load(name)
+    keep_words_whole(nlp, load_lexicon(lang))
     if lang == "en" and nlp.pipe_names:
         nlp.add_pipe("kg_prefix_merge", first=True)
         if "lemmatizer" in nlp.pipe_names:

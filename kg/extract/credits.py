@@ -114,24 +114,84 @@ def _title_items(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
 
 
 def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Mentions without fictional characters: a name right after a character cue of the
-    lexicon ("plays Jenna Lazarus", "takes the lead as Laz", "incarne Lucien de Rubempré")
-    is a role, not a person of the news."""
+    """Mentions without fictional characters, which are no entities of the news:
+
+    * a name right after a character cue of the lexicon ("plays Jenna Lazarus", "takes the
+      lead as Laz", "incarne Lucien de Rubempré");
+    * the one a synopsis follows: the object of a ``synopsis_verbs`` verb whose subject is
+      not a person or company of the news ("le film suit Paul, un constructeur de bateaux",
+      "the series follows Maya"), or the complement of its ``synopsis_nouns`` object
+      ("raconte l'histoire de Michelle");
+    * a name whose description is played by someone ("Michelle, une grand-mère incarnée par
+      Hélène Vincent": lexicon ``character_participles``).
+
+    Only persons, untyped names and (after a synopsis verb) places NER took a first name for are
+    dropped, and by the last two constructions only one-word
+    names (a full name may be the real person of a biopic); names the gazetteer knows stay."""
     cues = [tuple(str(c).lower().replace("’", "'").split()) for c in lex.data.get("character_cues") or []]
-    if not cues:
-        return mentions
-    longest = max(map(len, cues))
+    longest = max(map(len, cues), default=0)
     out = []
     for m in mentions:
-        if m.type == "Person" and not m.source.startswith("gazetteer"):
+        if m.type in ("Person", "Misc", "Place") and not m.source.startswith("gazetteer"):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            # the words before the name, read once for all cues
-            before = tuple(t.lower_.replace("’", "'") for t in doc[max(span.start - longest, 0):span.start]) \
-                if span is not None else ()
-            if span is not None and any(span.start >= len(c) and before[len(before) - len(c):] == c for c in cues):
-                continue
+            if span is not None:
+                # the words before the name, read once for all cues
+                before = tuple(t.lower_.replace("’", "'") for t in doc[max(span.start - longest, 0):span.start])
+                if m.type == "Person" and any(span.start >= len(c) and before[len(before) - len(c):] == c for c in cues):
+                    continue
+                # (a one-word first name is often read as a place: "the drama centres on Ada")
+                if _synopsis_object(span, mentions, lex) or m.type != "Place" and _played_description(span, lex):
+                    continue
         out.append(m)
     return out
+
+
+def _synopsis_object(span: Span, mentions: list[Mention], lex: Lexicon) -> bool:
+    """Whether ``span`` is who a synopsis follows: "le film suit Paul", "il raconte l'histoire de
+    Michelle", "the drama centres on Maya", read on the surface (the parser often takes the name
+    for an inverted subject). The verb's subject is a work, a work or genre noun, or a pronoun
+    ("un thriller qui suit Paul"), never a person or company named in the news."""
+    verbs, nouns = lex.words("synopsis_verbs"), lex.words("synopsis_nouns")
+    doc = span.doc
+    if not verbs or len(span) > 1 or span.start < 2:
+        return False  # "la série suit Karl Lagerfeld": a full name may be the real person of a biopic
+    k = span.start - 1
+    if doc[k].lower_ in ("de", "d'", "d’", "of") and doc[k - 1].lemma_.lower() in nouns and k >= 3:
+        k -= 2 if doc[k - 2].pos_ == "DET" else 1  # "l'histoire de Michelle", "the story of Jonah"
+    elif doc[k].pos_ == "ADP" and doc[k - 1].lemma_.lower() in lex.words("synopsis_prep_verbs"):
+        k -= 1  # "centres on Ada"
+    verb = doc[k] if doc[k].pos_ == "VERB" else doc[k - 1] if doc[k].pos_ == "DET" and k > 0 else doc[k]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i), None)
+    if subject is not None and subject.pos_ == "PRON" and verb.dep_ in ("acl:relcl", "relcl"):
+        subject = verb.head  # "un thriller qui suit Paul"
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":
+        return True
+    named = next((m for m in mentions if m.start <= subject.idx < m.end), None)
+    if named is not None:
+        return named.type in ("CreativeWork", "Concept")
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.words("work_nouns") | lex.words("genre_nouns")
+
+
+def _played_description(span: Span, lex: Lexicon) -> bool:
+    """Whether ``span`` is followed by a description someone plays: "Michelle, une grand-mère
+    paisible incarnée par Hélène Vincent", "Paul, a boat builder played by X"."""
+    participles = lex.words("character_participles")
+    doc = span.doc
+    if not participles or span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    if len(span) > 1:
+        return False  # "Karl Lagerfeld, incarné par…": a real person portrayed stays
+    for k in range(span.end + 1, min(span.end + 9, len(doc) - 1)):
+        tok = doc[k]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") and tok.lower_ not in participles:
+            return False
+        if tok.lower_ in participles:
+            return doc[k + 1].lower_ in AGENT_PREPS
+    return False
 
 
 def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *,

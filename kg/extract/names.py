@@ -165,19 +165,42 @@ def extend_known_names(doc: Doc, mentions: list[Mention], stop: frozenset[str] =
 _GENRE_DETS = frozenset(("le", "la", "l'", "l’", "un", "une", "ce", "cette", "son", "sa", "the", "a", "an", "this", "its"))
 
 
+#: Articles of a genre description in apposition ("X, un thriller feutré"); a demonstrative or a
+#: possessive there opens the next clause ("…, ce thriller suit…").
+_APPOSITION_DETS = frozenset(("le", "la", "l'", "l’", "un", "une", "the", "a", "an"))
+
+
 def genre_titles(doc: Doc, mentions: list[Mention], genre_nouns: frozenset[str]) -> list[Mention]:
     """An untyped or place-typed name right after "DET GENRE" is a work: "le thriller Nuit
     Blanche", "the sitcom Parks And Recreation" (not "un studio d'animation Orléa": the genre
-    noun must follow a determiner)."""
+    noun must follow a determiner); so is one described by "DET GENRE" in apposition ("Quand
+    vient l'automne, un thriller feutré"; not "Tourné à Marseille, le thriller sort…", where the
+    genre noun is the next clause's subject)."""
     out: list[Mention] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.start >= 2 and m.type in ("Misc", "Place") and not m.source.startswith("gazetteer"):
-            genre, det = doc[span.start - 1], doc[span.start - 2]
-            if genre.lower_ in genre_nouns and det.lower_ in _GENRE_DETS:
+        if span is not None and m.type in ("Misc", "Place") and not m.source.startswith("gazetteer"):
+            if span.start >= 2 and doc[span.start - 1].lower_ in genre_nouns and doc[span.start - 2].lower_ in _GENRE_DETS:
+                m = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">genre")
+            elif _genre_apposition(doc, span.end, genre_nouns):
                 m = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">genre")
         out.append(m)
     return out
+
+
+def _genre_apposition(doc: Doc, end: int, genre_nouns: frozenset[str]) -> bool:
+    """Whether ", DET (ADJ) GENRE" follows token ``end`` as a description, not as a subject."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _APPOSITION_DETS:
+        return False
+    k = end + 2
+    if doc[k].pos_ == "ADJ" and k + 1 < len(doc):
+        k += 1  # "un nouveau thriller"
+    genre = doc[k]
+    if genre.lower_ not in genre_nouns:
+        return False
+    head = genre.head
+    return not (genre.dep_.startswith("nsubj") and head.i > genre.i and head.pos_ in ("VERB", "AUX")
+                and not any(t.text == "," for t in doc[genre.i:head.i]))
 
 
 def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[str],

@@ -73,6 +73,39 @@ def test_characters_are_not_entities(nlp_en):
     assert types.get("Sam Claflin") == "Person"
 
 
+@pytest.mark.parametrize("text, character", [
+    ("Le long-métrage suit Paul, un constructeur de bateaux qui rétrécit.", "Paul"),
+    ("Le film suit Michelle, une grand-mère paisible incarnée par Hélène Vincent.", "Michelle"),
+    ("Ce mélodrame raconte l'histoire de Sandra, une libraire de Lyon.", "Sandra"),
+])
+def test_who_a_synopsis_follows_is_a_character_fr(nlp_fr, text, character):
+    assert character not in mention_types(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text, character", [
+    ("The film follows Maya, a young nurse.", "Maya"),
+    ("The drama centres on Ada, a nurse played by Carey Mulligan.", "Ada"),
+])
+def test_who_a_synopsis_follows_is_a_character_en(nlp_en, text, character):
+    assert character not in mention_types(nlp_en, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le patron de TF1 suit Sandra Morel de près.", "Sandra Morel"),  # a full name: maybe the biopic's real person
+    ("Ted Sarandos suit Sandra, sa directrice financière.", "Sandra"),  # a person follows: no synopsis
+    ("La série suit Karl Lagerfeld dans le Paris des années 1970.", "Karl Lagerfeld"),
+])
+def test_synopsis_characters_need_a_work_subject_and_a_one_word_name(nlp_fr, text, name):
+    assert name in mention_types(nlp_fr, text)
+
+
+def test_long_metrage_is_one_noun(nlp_fr):
+    doc = nlp_fr("Au Festival de San Sebastián, le long-métrage a remporté le prix du meilleur scénario.")
+    assert "long-métrage" in [t.text for t in doc]
+    # split, its words made the festival the work's description; whole, the festival is an event
+    assert mention_types(nlp_fr, doc.text).get("Festival de San Sebastián") == "Event"
+
+
 def test_bracketed_titles_are_works_whatever_ner_said(nlp_fr):
     types = mention_types(nlp_fr, "Trois cinéastes se relaieront : Florent Emilio Siri (Cloclo) et Xavier Gens (Hitman).")
     assert types.get("Cloclo") == "CreativeWork" and types.get("Hitman") == "CreativeWork"

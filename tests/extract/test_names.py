@@ -44,6 +44,15 @@ def test_genre_noun_after_a_determiner_introduces_a_title(nlp_fr):
     assert mention_types(nlp_fr, "Le studio d'animation Orléa, basé à Nantes, recrute.").get("Orléa") != "CreativeWork"
 
 
+def test_genre_description_in_apposition_types_the_title(nlp_fr):
+    text = "Deux ans après son drame Les Liens, Claire Mercier revient avec Quand vient la nuit, un polar sombre dont " \
+        "l'intrigue se déroule en Bretagne."
+    assert mention_types(nlp_fr, text).get("Quand vient la nuit") == "CreativeWork"
+    # twin: a demonstrative genre noun after the comma opens the next clause, it describes nothing
+    text = "Adapté des romans de Léa Morin, à commencer par Les Ombres du port, ce thriller d'espionnage suit une équipe."
+    assert mention_types(nlp_fr, text).get("Les Ombres du port") != "CreativeWork"
+
+
 # --- one-word names NER took for persons (session 8) -----------------------------------------
 
 def test_a_one_word_person_described_as_a_series_is_a_work(nlp_fr):
