@@ -162,6 +162,8 @@ class LexiconSchema(_Strict):
     quantity_words: Words = []
     part_verbs: Words = []
     part_nouns: Words = []
+    source_openers: Words = []  # "adapté de X", "based on X": X is the source, not the passage's work
+    earlier_work_preps: Words = []  # "après sa comédie X", "since X": an earlier work
     synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
     synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")
     synopsis_nouns: Words = []  # "raconte l'histoire de Michelle"

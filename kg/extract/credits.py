@@ -31,7 +31,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import AGENT_PREPS, OBJ, PASS_SUBJ, SUBJ, token_words, with_conjuncts
+from kg.extract.syntax import (
+    AGENT_PREPS,
+    OBJ,
+    PASS_SUBJ,
+    SUBJ,
+    in_fronted_phrase,
+    reference_work,
+    token_words,
+    with_conjuncts,
+)
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 from kg.schema import load_schema
@@ -498,10 +507,14 @@ def _source_work(span: Span, lex: Lexicon) -> bool:
 
 
 def _bracketed(span: Span) -> bool:
-    """A title in brackets ("Tom Tykwer (Cours, Lola, cours)"): a filmography or a comparison,
-    never the work the passage's credits are about."""
+    """A title in brackets ("Tom Tykwer (Cours, Lola, cours)", "Denis Villeneuve (Premier
+    Contact, Blade Runner 2049)"): a filmography or a comparison, never the work the passage's
+    credits are about. Any item of the bracketed list counts."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].text != "(":
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 12 and doc[k].text not in ("(", ")", ".", ";"):
+        k -= 1
+    if k < 0 or doc[k].text != "(":
         return False
     after = doc[span.end:min(span.end + 6, len(doc))]  # "(Cours, Lola, cours)": the name may stop short
     return any(t.text == ")" for t in after) and not any(t.text == "(" for t in after)
@@ -523,6 +536,8 @@ def _named_as_work(span: Span, lex: Lexicon) -> bool:
     if any(c.pos_ == "NOUN" and c.lemma_.lower() in nouns and c.dep_ in ("appos", "nmod") for c in root.children) \
             or root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in nouns:
         return True
+    if span.start > 1 and doc[span.start - 1].text == "," and in_fronted_phrase(doc, span.start - 2):
+        return True  # "Présenté à Cannes, X marque…": the subject after a fronted phrase, however parsed
     node = root.head if root.dep_ in ("appos", "flat", "flat:name", "conj") else root
     return node.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT", "dislocated", "nsubj:outer"}
 
@@ -541,7 +556,7 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
         if m is None or m.type != "CreativeWork":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or _source_work(span, ctx.lex) or _bracketed(span) \
+        if span is None or _source_work(span, ctx.lex) or _bracketed(span) or reference_work(span, ctx.lex) \
                 or untyped and not _named_as_work(span, ctx.lex):
             continue
         if sent.start_char <= m.start or _is_topic(span.root):

@@ -1043,6 +1043,7 @@ class Context:
         by another kind of work noun ("the film" is not "Pynchon's novel Vineland")."""
         sources = self.lex.words("source_nouns") - {tok.lemma_.lower()}
         kinds = {tok.lemma_.lower(), tok.lower_}
+        source_anaphor = bool(kinds & self.lex.words("source_nouns"))  # "le roman" may name the source
         fallback = None
         lo = self.window_start(tok.idx)
         for m in reversed(self.mentions):
@@ -1053,7 +1054,7 @@ class Context:
             span = self.span(m)
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.lemma_.lower() in sources and prev.lemma_.lower() not in kinds \
-                    and prev.lower_ not in kinds:
+                    and prev.lower_ not in kinds or span is not None and not source_anaphor and reference_work(span, self.lex):
                 fallback = fallback or m
                 continue
             return m
@@ -1141,7 +1142,7 @@ def apposed_to(tok: Token) -> Token | None:
                     break
             i -= 1
         i -= 1
-    if tok.dep_ in SUBJ | PASS_SUBJ and _in_fronted_phrase(doc, i):
+    if tok.dep_ in SUBJ | PASS_SUBJ and in_fronted_phrase(doc, i):
         return None  # "Adaptée du jeu de Naughty Dog, la fiction est…": the subject after a fronted phrase
     if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "X", "NUM") or (i >= 0 and doc[i].text in ("»", "”", '"')):
         return doc[i - 1] if doc[i].text in ("»", "”", '"') and i > 0 else doc[i]
@@ -1189,7 +1190,7 @@ def _acquisition_verbs(lex: Lexicon) -> frozenset[str]:
         for lemma in f.lemmas if " " not in lemma))
 
 
-def _in_fronted_phrase(doc: Doc, i: int) -> bool:
+def in_fronted_phrase(doc: Doc, i: int) -> bool:
     """Whether token ``i`` ends a phrase that opens its sentence with a participle or a
     preposition and runs to the next comma ("Produite par HBO, …", "Dans Lupin, …")."""
     if i < 0:
@@ -1211,6 +1212,38 @@ def source_phrase(tok: Token, lex: Lexicon) -> tuple[int, int] | None:
             span = doc[tok.i:tok.i + n]
             return span.start_char, span.end_char
     return None
+
+
+def reference_work(span: Span, lex: Lexicon) -> bool:
+    """Whether a work is named as a reference, never the one the passage's credits are about:
+
+    * the source of an adaptation: "Adapté de L'Intimité", "based on The Shrinking Man"
+      (lexicon ``source_openers``), "L'Intimité, le roman d'Alice Ferney" (a source noun in
+      apposition);
+    * a credit of someone named: "l'auteur de Je suis une légende", "the director of Her"
+      (a credit role noun, then "de"/"of");
+    * an earlier work: "deux ans après sa comédie Mon crime", "since Lupin" (lexicon
+      ``earlier_work_preps``, over articles, possessives, adjectives and work or genre nouns).
+    """
+    doc = span.doc
+    nouns = lex.words("work_nouns") | lex.words("genre_nouns")
+    k = span.start - 1
+    while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].text in ("«", "“", '"') or doc[k].lemma_.lower() in nouns):
+        k -= 1  # "l'autrice de la série X", "après sa comédie X"
+    if k >= 0 and doc[k].lower_ in ("de", "d'", "d’", "du", "des", "of") and k > 0:
+        j = k - 1
+        if doc[j].lemma_.lower() in lex.credit_role_nouns or doc[j].lower_ in lex.credit_role_nouns:
+            return True  # "l'auteur de X"
+        words = " ".join(t.lower_ for t in doc[max(j - 1, 0):k + 1])
+        if words in lex.words("source_openers") or " ".join((doc[j].lower_, doc[k].lower_)) in lex.words("source_openers"):
+            return True  # "adapté de X"
+    if k > 0 and f"{doc[k - 1].lower_} {doc[k].lower_}" in lex.words("source_openers"):
+        return True  # "based on X"
+    if k >= 0 and doc[k].lower_ in lex.words("earlier_work_preps"):
+        return True
+    sources = lex.words("source_nouns") - lex.words("work_nouns")
+    return span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "DET" \
+        and doc[span.end + 2].lemma_.lower() in sources
 
 
 def _predicated_subject(tok: Token, into_verbs: frozenset[str]) -> Token | None:

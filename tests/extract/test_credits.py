@@ -237,3 +237,53 @@ def test_co_stars_do_not_share_an_earlier_credit_in_apposition_fr(nlp_fr):
     assert ("Niels Schneider", "actsIn", "Les Amours imaginaires") in found
     assert ("Vera Kolesnikova", "actsIn", "Totems") in found
     assert ("Vera Kolesnikova", "actsIn", "Les Amours imaginaires") not in found
+
+
+# --- the work a passage's credits are about is never a reference (session 10) -------------------
+
+@pytest.mark.parametrize("text, reference", [
+    # the source of an adaptation, by its opener and by a source noun in apposition
+    ("Le film Les Heures claires sort mercredi. Adapté de La Serre, le roman de Lise Garnier, le film suit une "
+     "fleuriste. Léa Morin et Paul Sorel complètent la distribution.", "La Serre"),
+    # an earlier work of the director
+    ("Le film Les Heures claires sort mercredi, trois ans après sa comédie Les Voisins. Léa Morin et Paul Sorel "
+     "complètent la distribution.", "Les Voisins"),
+    # a credit of someone named: "l'autrice de la série X"
+    ("Le film Les Heures claires sort mercredi. Le scénario est signé Lise Garnier, l'autrice de la série La Serre. "
+     "Léa Morin et Paul Sorel complètent la distribution.", "La Serre"),
+    # the second item of a bracketed filmography, once the source is set aside
+    ("Les Heures claires a pris la tête du box-office. Le long-métrage de Marc Olivier (Les Voisins, Nuit fauve), "
+     "adapté de La Serre, le roman de Lise Garnier, sort en Belgique. Léa Morin et Paul Sorel rejoignent la "
+     "distribution.", "Nuit fauve"),
+])
+def test_credits_go_to_the_passage_work_not_a_reference_fr(nlp_fr, text, reference):
+    found = triples(nlp_fr, text)
+    assert ("Léa Morin", "actsIn", "Les Heures claires") in found and ("Paul Sorel", "actsIn", "Les Heures claires") in found
+    assert ("Léa Morin", "actsIn", reference) not in found
+
+
+def test_a_person_after_a_relative_pronoun_is_not_named_by_the_work_noun_fr(nlp_fr):
+    types = mention_types(nlp_fr, "Adapté de The Long Road, le roman que Richard Mason, l'auteur de Cold Harbour, "
+                                  "avait publié en 1956, le film sort mercredi.")
+    assert types.get("Richard Mason") == "Person"
+    # twin: a name the work noun names is the work
+    assert mention_types(nlp_fr, "Le roman Cold Harbour sort en poche.").get("Cold Harbour") == "CreativeWork"
+
+
+@pytest.mark.parametrize("text, title", [
+    # the parser hangs the title on the participle as an oblique; after the fronted phrase it is the subject
+    ("Présenté hors compétition au Festival de Cannes, L'Homme qui rétrécit marque le retour de Jan Kounen derrière "
+     "la caméra, cinq ans après Mon cousin. Le long-métrage suit un constructeur de bateaux.", "L'Homme qui rétrécit"),
+    ("Présenté hors compétition au Festival de Cannes, Les Heures claires marque le retour de Jan Morel derrière la "
+     "caméra.", "Les Heures claires"),
+])
+def test_the_subject_after_a_fronted_phrase_is_used_as_a_work_fr(nlp_fr, text, title):
+    from kg.extract.credits import _named_as_work
+    from kg.lexicon import load_lexicon
+
+    doc = nlp_fr(text)
+    a = text.index(title)
+    assert _named_as_work(doc.char_span(a, a + len(title)), load_lexicon("fr"))
+    # twin: a title inside the fronted phrase is not ("Adapté de X, le film…")
+    doc = nlp_fr("Adapté de La Serre, le film sort mercredi.")
+    assert not _named_as_work(doc.char_span(10, 18), load_lexicon("fr"))
