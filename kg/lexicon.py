@@ -202,6 +202,7 @@ class LexiconSchema(_Strict):
     org_suffixes: Words = []
     mention_org_heads: Words = []
     web_suffixes: Words = []  # "Jeuxvideo.com", "france.tv": a site named by its domain
+    fronted_work_participles: Words = []  # "Tournée à Lille, X revient…": X is a work
     mention_event_heads: Words = []
     mention_award_heads: Words = []
     mention_award_suffixes: Words = []

@@ -906,6 +906,8 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     head_type = _head_type(words, lex)
     if head_type is not None and head_type != m.type:
         return Mention(m.text, m.start, m.end, head_type, "context:head")
+    if m.type in ("Place", "Misc") and _fronted_work_subject(doc, span, lex):
+        return Mention(m.text, m.start, m.end, "CreativeWork", "context:fronted_work")
     place = _place_context(doc, span, lex)
     if place and m.type != "Place":
         return Mention(m.text, m.start, m.end, "Place", "context:place")
@@ -956,6 +958,21 @@ def _head_type(words: list[str], lex: Lexicon) -> str | None:
     if ws[0] in lex.words("mention_org_heads"):
         return "Organization"
     return None
+
+
+def _fronted_work_subject(doc: Doc, span: Span, lex: Lexicon) -> bool:
+    """Whether ``span`` is the subject a sentence-opening participle of a work describes:
+    "Présentée en ouverture de Séries Mania, à Lille, Rematch revient sur…", "Shot in
+    Budapest, Rematch airs…" (lexicon ``fronted_work_participles``): the name right after a
+    comma, before its verb, with no finite verb between the participle and the name."""
+    if span.start < 3 or doc[span.start - 1].text != "," or span.end >= len(doc) \
+            or doc[span.end].pos_ not in ("VERB", "AUX"):
+        return False
+    sent = span.sent
+    first = doc[sent.start]
+    if first.lower_ not in lex.words("fronted_work_participles"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[sent.start + 1:span.start])
 
 
 def _place_context(doc: Doc, span: Span, lex: Lexicon) -> bool:

@@ -1234,9 +1234,10 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         j = k - 1
         if doc[j].lemma_.lower() in lex.credit_role_nouns or doc[j].lower_ in lex.credit_role_nouns:
             return True  # "l'auteur de X"
-        words = " ".join(t.lower_ for t in doc[max(j - 1, 0):k + 1])
-        if words in lex.words("source_openers") or " ".join((doc[j].lower_, doc[k].lower_)) in lex.words("source_openers"):
-            return True  # "adapté de X"
+        openers = lex.words("source_openers")
+        if " ".join(t.lower_ for t in doc[max(j - 1, 0):k + 1]) in openers \
+                or any(f"{doc[j].lower_} {p}" in openers for p in (doc[k].lower_, "de")):
+            return True  # "adapté de X", "adaptée du manga X"
     if k > 0 and f"{doc[k - 1].lower_} {doc[k].lower_}" in lex.words("source_openers"):
         return True  # "based on X"
     if k >= 0 and doc[k].lower_ in lex.words("earlier_work_preps"):

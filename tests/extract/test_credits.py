@@ -287,3 +287,12 @@ def test_the_subject_after_a_fronted_phrase_is_used_as_a_work_fr(nlp_fr, text, t
     # twin: a title inside the fronted phrase is not ("Adapté de X, le film…")
     doc = nlp_fr("Adapté de La Serre, le film sort mercredi.")
     assert not _named_as_work(doc.char_span(10, 18), load_lexicon("fr"))
+
+
+def test_a_source_after_adaptee_du_is_no_passage_work_fr(nlp_fr):
+    text = ("Les Racines du ciel revient vendredi sur Apple TV+. Créée par Paul Sorel (Marianne) et adaptée du manga "
+            "Kami no Sake de Tadashi Ota et Shu Kimura, la série suit deux héritiers. Léa Morin et Anne Roy reprennent "
+            "leurs rôles, aux côtés de Marc Vidal.")
+    found = triples(nlp_fr, text)
+    assert ("Léa Morin", "actsIn", "Kami no Sake") not in found
+    assert ("Léa Morin", "actsIn", "Les Racines du ciel") in found and ("Marc Vidal", "actsIn", "Les Racines du ciel") in found

@@ -168,3 +168,12 @@ def test_a_person_after_de_and_a_nationality_is_no_title(nlp_fr):
     types = mention_types(nlp_fr, "Le film du Britannique Steve McQueen sort mercredi.")
     assert types.get("Steve McQueen") == "Person"
     assert mention_types(nlp_fr, "La série Lupin revient.").get("Lupin") == "CreativeWork"
+
+
+def test_the_subject_of_a_fronted_work_participle_is_a_work(nlp_fr):
+    # NER reads the title as a place; the opening participle only a work takes types it
+    assert types(nlp_fr, "Tournée à Bruxelles, Lorraine sort mercredi.").get("Lorraine") == "CreativeWork"
+    assert types(nlp_fr, "Présentée en ouverture de Séries Mania, à Lille, Rematch revient sur le duel de 1997."
+                 ).get("Rematch") == "CreativeWork"
+    # twin: a participle a company or a person takes as well types nothing
+    assert types(nlp_fr, "Installée à Bruxelles, Lorraine recrute.").get("Lorraine") != "CreativeWork"
