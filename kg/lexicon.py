@@ -167,7 +167,8 @@ class LexiconSchema(_Strict):
     synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
     synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")
     synopsis_nouns: Words = []  # "raconte l'histoire de Michelle"
-    character_participles: Words = []  # "Michelle, une grand-mère incarnée par X"
+    character_participles: Words = []
+    character_apposition_verbs: Words = []  # "incarne son épouse, Cathy": Cathy is the part  # "Michelle, une grand-mère incarnée par X"
     crowning_auxiliaries: Words = []
     list_filler_words: Words = []
     title_glue_words: Words = []

@@ -132,7 +132,8 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
       "the series follows Maya"), or the complement of its ``synopsis_nouns`` object
       ("raconte l'histoire de Michelle");
     * a name whose description is played by someone ("Michelle, une grand-mère incarnée par
-      Hélène Vincent": lexicon ``character_participles``).
+      Hélène Vincent": lexicon ``character_participles``), or apposed to a part played ("incarne
+      son épouse, Cathy": lexicon ``character_apposition_verbs``).
 
     Only persons, untyped names and (after a synopsis verb) places NER took a first name for are
     dropped, and by the last two constructions only one-word
@@ -149,7 +150,8 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
                 if m.type == "Person" and any(span.start >= len(c) and before[len(before) - len(c):] == c for c in cues):
                     continue
                 # (a one-word first name is often read as a place: "the drama centres on Ada")
-                if _synopsis_object(span, mentions, lex) or m.type != "Place" and _played_description(span, lex):
+                if _synopsis_object(span, mentions, lex) or m.type != "Place" and (
+                        _played_description(span, lex) or _part_apposition(span, lex)):
                     continue
         out.append(m)
     return out
@@ -183,6 +185,24 @@ def _synopsis_object(span: Span, mentions: list[Mention], lex: Lexicon) -> bool:
     if named is not None:
         return named.type in ("CreativeWork", "Concept")
     return subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.words("work_nouns") | lex.words("genre_nouns")
+
+
+def _part_apposition(span: Span, lex: Lexicon) -> bool:
+    """Whether ``span`` is a one-word name apposed to the part an actor plays: "Laure Calamy
+    incarne son épouse, Cathy", "prête ses traits à sa meilleure amie, Marie-Claude", "plays his
+    wife, Cathy" (lexicon ``character_apposition_verbs``)."""
+    doc = span.doc
+    verbs = lex.words("character_apposition_verbs")
+    if not verbs or len(span) > 1 or span.start < 3 or doc[span.start - 1].text != ",":
+        return False
+    node = doc[span.start - 2]
+    if node.pos_ != "NOUN":
+        return False
+    for _ in range(3):
+        if node.pos_ == "VERB" or node.head.i == node.i:
+            break
+        node = node.head
+    return node.pos_ == "VERB" and node.lemma_.lower() in verbs
 
 
 def _played_description(span: Span, lex: Lexicon) -> bool:

@@ -42,7 +42,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     covered: set[int] = set()
     words = token_words(doc)
     text = doc.text  # read once for the steps below: Doc.text joins every token on each access
-    for ent in (part for e in doc.ents for part in _split(e)):
+    for ent in (part for e in _joined(doc) for part in _split(e)):
         mention = _typed(ent, lex)
         if mention is not None and mention.type == "Award":
             mention = _award_category(ent, mention, lex)
@@ -693,6 +693,27 @@ def _role_complement(root: Token, lex: Lexicon) -> bool:
     else:
         return False
     return governor.i != root.i and governor.pos_ == "NOUN" and lex.role_predicate(governor.lemma_) is not None
+
+
+def _joined(doc: Doc) -> list[Span]:
+    """The NER names of ``doc``, a title NER cut before a name inside it joined back: "Un ours
+    dans le" (MISC) + "Jura" (LOC) is "Un ours dans le Jura" (an untyped name ending in a
+    lower-case preposition or article, right before a place or an untyped name; "L'Attachement de"
+    + "Carine Tardieu" is a title and its director)."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and ent.label_ in ("MISC", "WORK_OF_ART") and len(ent) > 1 and nxt.start == ent.end \
+                and ent[-1].is_lower and ent[-1].pos_ in ("ADP", "DET") and nxt.label_ in ("LOC", "GPE", "MISC"):
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 def _split(ent: Span) -> list[Span]:

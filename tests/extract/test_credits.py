@@ -296,3 +296,17 @@ def test_a_source_after_adaptee_du_is_no_passage_work_fr(nlp_fr):
     found = triples(nlp_fr, text)
     assert ("Léa Morin", "actsIn", "Kami no Sake") not in found
     assert ("Léa Morin", "actsIn", "Les Racines du ciel") in found and ("Marc Vidal", "actsIn", "Les Racines du ciel") in found
+
+
+@pytest.mark.parametrize("text, character", [
+    ("Laure Morel incarne son épouse, Cathy, tandis que Benoît Vidal endosse l'uniforme du gendarme.", "Cathy"),
+    ("Josiane Roy prête ses traits à sa meilleure amie, Marie-Claude, dans le film.", "Marie-Claude"),
+])
+def test_a_name_apposed_to_a_part_played_is_a_character_fr(nlp_fr, text, character):
+    types = mention_types(nlp_fr, text)
+    assert character not in types
+    assert next(iter(types.values())) == "Person"  # the actor stays
+
+
+def test_a_name_apposed_to_a_noun_no_actor_plays_stays_fr(nlp_fr):
+    assert mention_types(nlp_fr, "Le producteur a présenté son épouse, Cathy, au public.").get("Cathy") == "Person"

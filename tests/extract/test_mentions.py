@@ -177,3 +177,10 @@ def test_the_subject_of_a_fronted_work_participle_is_a_work(nlp_fr):
                  ).get("Rematch") == "CreativeWork"
     # twin: a participle a company or a person takes as well types nothing
     assert types(nlp_fr, "Installée à Bruxelles, Lorraine recrute.").get("Lorraine") != "CreativeWork"
+
+
+def test_a_title_ner_cut_before_a_place_inside_it_is_joined(nlp_fr):
+    text = "Avec 1,4 million d'entrées, Un ours dans le Jura s'impose comme la surprise de l'hiver."
+    assert "Un ours dans le Jura" in types(nlp_fr, text)
+    # twin: a place after words NER left unnamed stays a place
+    assert types(nlp_fr, "Le tournage de la comédie a eu lieu dans le Jura.").get("Jura") == "Place"
