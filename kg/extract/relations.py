@@ -23,7 +23,13 @@ from kg.extract.possessives import behind_relations, from_studio_relations, home
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
 from kg.extract.scorer import RelationScorer, scored_relations
-from kg.extract.roles import handover_relations, helm_relations, role_relations
+from kg.extract.roles import (
+    credit_holder_relations,
+    handover_relations,
+    helm_relations,
+    role_relations,
+    without_replaced_topics,
+)
 from kg.extract.syntax import Context, fitted
 from kg.extract.works import cast_and_crew_relations, film_of_relations, genre_relations, source_author_relations, work_of_person_relations
 from kg.lexicon import Lexicon
@@ -64,6 +70,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += from_studio_relations(doc, ctx)
     found += ownership_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
+    holders = list(credit_holder_relations(doc, ctx, found))
+    found = without_replaced_topics(found, holders) + holders
     found += costar_relations(doc, ctx, found)
     found += inverted_cast_relations(doc, ctx, found)
     found += quote_relations(doc, ctx, found)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.credits import DEFINITE, work_sides
+from kg.extract.credits import DEFINITE, focus_work, work_sides
 from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -116,13 +116,24 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             head = _span_head(doc[tok.i:tok.i + n])
             if _not_current(tok, ctx.lex) or _not_current(head, ctx.lex) or is_hedged_role(head, ctx):
                 continue
-            holders = _holders(head, ctx, holder_types)
+            holders = _holders(head, ctx, holder_types, topic=reverse is not None)
+            # a credit role's holder by topic only is marked: who the passage credited so wins (credit_holder_relations)
+            by_topic = reverse is None and not holders
+            if by_topic:
+                holders = _holders(head, ctx, holder_types)
             listed = _listed_holders(tok, head, ctx, holder_types)
             if len(listed) > 1:
                 holders = listed  # "A, B et C, les trois cofondateurs de X": each of them
             orgs = _organisations(head, ctx, org_types, tok.i + n - head.i)
             if reverse is None:  # a credit role: only a work named after it, never the focus of the passage
                 credit_reverse = work_sides()[predicate] == "subject"
+                before = _before_comma(tok, ctx)
+                named = ctx.at(before) if before is not None else None
+                if named is not None and named.type == "Person" and len(holders) == 1 \
+                        and len(ctx.surface_list(holders[0])) > 1:
+                    # "Sous la direction de X, le réalisateur de W, A, B et C forment…": the apposition
+                    # describes the name before it, not the first of the cast list after
+                    holders = [named]
                 if not orgs:
                     orgs = name_read_as_work(ctx, [noun for prep, noun in obliques(head) if prep in ("de", "of")],
                                              ("CreativeWork",))
@@ -132,7 +143,7 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         if h.start != o.start:
                             s_, o_ = (o, h) if credit_reverse else (h, o)
                             yield Relation(s_, predicate, o_, head.sent.text, head.sent.start_char,
-                                           f"role.credit.{predicate}", 0.8)
+                                           f"role.credit.{'topic.' if by_topic else ''}{predicate}", 0.8)
                 continue
             if not holders and orgs:
                 holders = _surface_holder(tok, ctx, holder_types)
@@ -180,6 +191,69 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     else:
                         yield Relation(h, predicate, o, head.sent.text, head.sent.start_char,
                                        f"role.{predicate}", 0.85)
+
+
+def credit_holder_relations(doc: Doc, ctx: Context, found: list[Relation]) -> Iterator[Relation]:
+    """A definite credit role with a work and no name of its own is held by the person the
+    passage already credited so: "L'Attachement de Carine Tardieu sort mercredi. … La
+    réalisatrice d'Ôtez-moi d'un doute, qui signe…", "… du réalisateur de Hope et de Camille".
+    The holder is the person ``found`` gives that credit for the passage's current work, else
+    the latest person given it before the role; it replaces role_relations' reading of the role
+    as the sentence before's topic (rule ``role.credit.topic.*``, see :func:`without_replaced_topics`).
+    Only credits with one holder a work (directing, writing), never a cast."""
+    table = {k: v for k, v in ctx.lex.credit_role_nouns.items() if work_sides().get(v) == "subject"}
+    if not table:
+        return
+    starts = _starts(table)
+    credited: dict[str, list[Relation]] = {}
+    for r in found:
+        if r.predicate in table.values() and r.subject.type == "CreativeWork" and r.object.type == "Person":
+            credited.setdefault(r.predicate, []).append(r)
+    done = {(r.subject.start, r.predicate) for r in found if not r.rule.startswith(TOPIC_CREDIT)}
+    for i, _pos, low, lemma in _role_pos_tokens(ctx):
+        if not _may_start_word(low, lemma, starts):
+            continue
+        tok = doc[i]
+        found_role = role_key(tok, table)
+        if found_role is None or ctx.at(tok) is not None:
+            continue
+        _role, predicate, n = found_role
+        head = _span_head(doc[tok.i:tok.i + n])
+        det = doc[tok.i - 1] if tok.i > 0 else None
+        if det is None or not (det.lower_ in DEFINITE | {"du", "au"}) or _not_current(head, ctx.lex):
+            continue
+        if _before_comma(tok, ctx) is not None and ctx.at(_before_comma(tok, ctx)) is not None:
+            continue  # "X, le réalisateur de W": the name before holds it (role_relations)
+        works = [w for w in name_read_as_work(ctx, [c for prep, c in obliques(head) if prep in ("de", "of")],
+                                               ("CreativeWork",))
+                 or [ctx.fit(ctx.at(c), ("CreativeWork",)) for prep, c in obliques(head) for c in with_conjuncts([c])
+                     if prep in ("de", "of", "des", "du") and ctx.at(c) is not None]
+                 if w is not None and w.type == "CreativeWork"]
+        works = [w for w in works if (w.start, predicate) not in done]
+        if not works:
+            continue  # (a name apposed to the role got the credit from role_relations: in ``done``)
+        earlier = [r for r in credited.get(predicate, []) if r.sent_start < head.sent.start_char]
+        if earlier:
+            current = focus_work(ctx, head.sent.start_char, set(), head.sent)
+            holder = next((r.object for r in reversed(earlier) if current is not None and r.subject.start == current.start),
+                          earlier[-1].object)
+        else:
+            continue  # nobody credited so yet: role_relations' topic reading stands
+        for w in works:
+            if w.start != holder.start:
+                yield Relation(w, predicate, holder, head.sent.text, head.sent.start_char,
+                               f"role.credit_holder.{predicate}", 0.7)
+
+
+#: Rule-name prefix of a credit whose holder is only the sentence before's topic.
+TOPIC_CREDIT = "role.credit.topic."
+
+
+def without_replaced_topics(found: list[Relation], holders: list[Relation]) -> list[Relation]:
+    """``found`` without the topic readings of credit roles that ``holders`` (from
+    :func:`credit_holder_relations`) read as a person the passage credited."""
+    replaced = {(r.subject.start, r.predicate) for r in holders}
+    return [r for r in found if not (r.rule.startswith(TOPIC_CREDIT) and (r.subject.start, r.predicate) in replaced)]
 
 
 def handover_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
@@ -427,8 +501,9 @@ def is_hedged_role(tok: Token, ctx: Context) -> bool:
     return False
 
 
-def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
-    """Who holds the role: apposition either way, copula subject, compound head, naming verb subject."""
+def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool = True) -> list[Mention]:
+    """Who holds the role: apposition either way, copula subject, compound head, naming verb subject;
+    with ``topic``, a definite role opening its sentence is the person the one before was about."""
     found: list[Mention] = []
     candidates: list[Token] = []
     candidates += [c for c in role.children if c.dep_ in ("appos", "flat:name", "flat", "nmod", "compound") and ctx.at(c) is not None
@@ -477,7 +552,7 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]
         for m in ctx.resolve(cand, types):
             if m not in found:
                 found.append(m)
-    if not found and "Person" in types and _opens_sentence_as_subject(role):
+    if not found and topic and "Person" in types and _opens_sentence_as_subject(role):
         # "Pierre Bellanger prépare l'après. Le fondateur de Skyrock, qui …, a nommé…": a definite
         # role opening its sentence as the subject is the person the sentence before was about
         m = ctx.prominent(role, ("Person",))

@@ -218,3 +218,23 @@ def test_a_singular_role_after_a_list_is_held_by_the_last_name_only(nlp_fr):
     found = triples(nlp_fr, "Anna Roy et Paul Simon, cofondateur d'Ankama, ont parlé.")
     assert ("Paul Simon", "founderOf", "Ankama") in found
     assert ("Anna Roy", "founderOf", "Ankama") not in found
+
+
+# --- a definite credit role with no name of its own (session 10) ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the passage credited the director before: the role names her other film
+    ("Le film Les Heures claires de Carine Morel sort mercredi. Léa Morin incarne une libraire, face à Pio Marmaï. "
+     "La réalisatrice d'Ôtez-moi d'un doute, qui signe également le scénario, y poursuit son exploration des familles.",
+     {("Ôtez-moi d'un doute", "directedBy", "Carine Morel")}),
+    # a list of works after the role, in a complement ("du réalisateur de A et de B")
+    ("Le film Les Heures claires a été réalisé par Boris Lojkine. Il marque le troisième long-métrage du réalisateur "
+     "de Hope et de Camille.",
+     {("Hope", "directedBy", "Boris Lojkine"), ("Camille", "directedBy", "Boris Lojkine")}),
+])
+def test_a_credit_role_without_a_name_is_held_by_who_the_passage_credited_fr(nlp_fr, text, expected):
+    found = triples(nlp_fr, text)
+    assert expected <= found
+    # twin: not the actor the sentence before was about
+    assert ("Ôtez-moi d'un doute", "directedBy", "Léa Morin") not in found
+
