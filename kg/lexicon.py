@@ -188,6 +188,10 @@ class LexiconSchema(_Strict):
     demonstratives: Words = []  # "ce polar", "this thriller": a genre noun behind one names an earlier work
     hedge: HedgeSchema = HedgeSchema()
     completion_nouns: Words = []
+    # holdings lists (kg/extract/holdings.py)
+    holding_verbs: Words = []  # written forms: "possède", "contrôle" (tagged a noun), "owns"
+    holding_fillers: Words = []  # "notamment", "déjà", "also"
+    relative_subjects: Words = []  # "X, qui contrôle…": the relative's antecedent
     # places and awards
     seat_nouns: Words = []
     air_words: Words = []

@@ -23,6 +23,7 @@ from kg.extract.possessives import behind_relations, from_studio_relations, home
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
 from kg.extract.scorer import RelationScorer, scored_relations
+from kg.extract.holdings import holdings_relations
 from kg.extract.roles import (
     credit_holder_relations,
     handover_relations,
@@ -69,6 +70,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += home_relations(doc, ctx)
     found += from_studio_relations(doc, ctx)
     found += ownership_relations(doc, ctx)
+    found += holdings_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
     holders = list(credit_holder_relations(doc, ctx, found))
     found = without_replaced_topics(found, holders) + holders

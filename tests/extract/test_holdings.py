@@ -1,0 +1,41 @@
+"""Holdings lists (kg/extract/holdings.py): what a group owns, listed after an ownership verb.
+Sentences written for these tests, French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract._helpers import triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # class phrases before each name, adverbs after the verb
+    ("Mediawan contrôle déjà l'allemand Leonine et l'italien Palomar.",
+     {("Leonine", "subsidiaryOf", "Mediawan"), ("Palomar", "subsidiaryOf", "Mediawan")}),
+    # the owner of a relative clause; "contrôle" is tagged a noun there
+    ("Le groupe Altice Media, qui contrôle aussi BFMTV et RMC, rachète un quotidien.",
+     {("BFMTV", "subsidiaryOf", "Altice Media"), ("RMC", "subsidiaryOf", "Altice Media")}),
+    # a description subject, multi-word class phrases
+    ("Paramount Skydance est né. Le groupe détient notamment la chaîne CBS, la plateforme Paramount+ et les studios "
+     "Paramount Pictures.",
+     {("Paramount+", "subsidiaryOf", "Paramount Skydance"), ("Paramount Pictures", "subsidiaryOf", "Paramount Skydance")}),
+])
+def test_each_listed_holding_is_a_subsidiary_fr(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vivendi détient 30 % de Lagardère.",  # a stake, not an ownership
+    "Vivendi contrôle le capital de Lagardère depuis 2023.",  # a complement, not a listed name
+])
+def test_a_stake_or_a_complement_is_no_holding_twin_fr(nlp_fr, text):
+    assert ("Lagardère", "subsidiaryOf", "Vivendi") not in triples(nlp_fr, text)
+    # positive twin: the same owner listing the company
+    assert ("Lagardère", "subsidiaryOf", "Vivendi") in triples(nlp_fr, "Vivendi contrôle notamment Lagardère et Canal+.")
+
+
+def test_each_listed_holding_is_a_subsidiary_en(nlp_en):
+    found = triples(nlp_en, "Paramount Skydance now controls the network CBS, the streamer Paramount+ and the studio "
+                            "Paramount Pictures.")
+    assert {("Paramount+", "subsidiaryOf", "Paramount Skydance"),
+            ("Paramount Pictures", "subsidiaryOf", "Paramount Skydance")} <= found
