@@ -45,6 +45,9 @@ from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 from kg.schema import load_schema
 
+#: Rule-name prefix of a credit role's holder read only as the sentence before's topic (kg/extract/roles.py).
+TOPIC_CREDIT = "role.credit.topic."
+
 #: Relations a credit list can carry; which side the work is on comes from the ontology's domains.
 CREDIT_PREDICATES = ("actsIn", "directedBy", "author", "produces")
 
@@ -673,8 +676,8 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     explicit: dict[int, list[tuple[str, Mention]]] = {}
     for r in found:
         side = work_sides().get(r.predicate)
-        if side is None:
-            continue
+        if side is None or r.rule.startswith(TOPIC_CREDIT):
+            continue  # (a credit role read as the sentence before's topic is a guess, not a list's role)
         person, work = (r.object, r.subject) if side == "subject" else (r.subject, r.object)
         if work.start not in title_starts:
             explicit.setdefault(person.start, []).append((r.predicate, work))

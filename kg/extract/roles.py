@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.credits import DEFINITE, focus_work, work_sides
+from kg.extract.credits import DEFINITE, TOPIC_CREDIT, focus_work, work_sides
 from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -227,7 +227,7 @@ def credit_holder_relations(doc: Doc, ctx: Context, found: list[Relation]) -> It
         works = [w for w in name_read_as_work(ctx, [c for prep, c in obliques(head) if prep in ("de", "of")],
                                                ("CreativeWork",))
                  or [ctx.fit(ctx.at(c), ("CreativeWork",)) for prep, c in obliques(head) for c in with_conjuncts([c])
-                     if prep in ("de", "of", "des", "du") and ctx.at(c) is not None]
+                     if prep in ("de", "d'", "d’", "of", "des", "du") and ctx.at(c) is not None]
                  if w is not None and w.type == "CreativeWork"]
         works = [w for w in works if (w.start, predicate) not in done]
         if not works:
@@ -243,10 +243,6 @@ def credit_holder_relations(doc: Doc, ctx: Context, found: list[Relation]) -> It
             if w.start != holder.start:
                 yield Relation(w, predicate, holder, head.sent.text, head.sent.start_char,
                                f"role.credit_holder.{predicate}", 0.7)
-
-
-#: Rule-name prefix of a credit whose holder is only the sentence before's topic.
-TOPIC_CREDIT = "role.credit.topic."
 
 
 def without_replaced_topics(found: list[Relation], holders: list[Relation]) -> list[Relation]:

@@ -1066,6 +1066,20 @@ class Context:
                     fit = self._fit(m, ("CreativeWork",))
                     if fit is not None or fallback is None:
                         return fit
+        if fallback is not None and not source_anaphor:
+            # only a source or an earlier work within the window: the passage's own work named
+            # before it, if any ("L'Attachement sort… Adapté de L'Intimité, … ce mélodrame")
+            for m in reversed(self.mentions):
+                if m.start >= lo:
+                    continue
+                span = self.span(m)
+                if span is None or reference_work(span, self.lex) \
+                        or self.text[max(0, m.start - 2):m.start].strip().endswith("("):
+                    continue
+                if m.type == "CreativeWork":
+                    return m
+                if m.type == "Misc" and span.root.dep_ in SUBJ:  # an untyped title as its clause's subject
+                    return self._fit(m, ("CreativeWork",))
         return fallback
 
     def _demonstrative_genre(self, tok: Token) -> bool:

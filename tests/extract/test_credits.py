@@ -310,3 +310,14 @@ def test_a_name_apposed_to_a_part_played_is_a_character_fr(nlp_fr, text, charact
 
 def test_a_name_apposed_to_a_noun_no_actor_plays_stays_fr(nlp_fr):
     assert mention_types(nlp_fr, "Le producteur a présenté son épouse, Cathy, au public.").get("Cathy") == "Person"
+
+
+def test_a_description_beyond_the_window_of_only_references_is_the_passage_work_fr(nlp_fr):
+    # "ce mélodrame" is three sentences after the film: within its window only the source is named
+    text = ("Choisi pour ouvrir la section Orizzonti, Les Heures claires de Carine Morel sort mercredi. Adapté de La "
+            "Serre, le roman de Lise Garnier, le film suit une libraire. Léa Morin incarne cette libraire, face à Pio "
+            "Marmaï. Anne Roy et Paul Sorel complètent la distribution. Produit par Karé Productions, ce mélodrame a "
+            "remporté un prix à Angoulême.")
+    found = triples(nlp_fr, text)
+    assert ("Karé Productions", "produces", "Les Heures claires") in found
+    assert ("Karé Productions", "produces", "La Serre") not in found

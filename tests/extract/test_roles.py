@@ -238,3 +238,14 @@ def test_a_credit_role_without_a_name_is_held_by_who_the_passage_credited_fr(nlp
     # twin: not the actor the sentence before was about
     assert ("Ôtez-moi d'un doute", "directedBy", "Léa Morin") not in found
 
+
+
+def test_a_credit_role_read_as_a_topic_is_no_role_for_a_credit_list_fr(nlp_fr):
+    # the cast list of the sentence before must not lend the role to its actors
+    text = ("Choisi pour ouvrir la section Orizzonti, Les Heures claires de Carine Morel sort mercredi. Adapté de La "
+            "Serre, le roman de Lise Garnier, le film suit une libraire. Léa Morin incarne cette libraire, face à Pio "
+            "Marmaï, tandis qu'Anne Roy complète la distribution. La réalisatrice d'Ôtez-moi d'un doute, qui signe "
+            "également le scénario, y poursuit son exploration des familles.")
+    found = triples(nlp_fr, text)
+    assert ("Ôtez-moi d'un doute", "directedBy", "Carine Morel") in found
+    assert ("Ôtez-moi d'un doute", "directedBy", "Léa Morin") not in found
