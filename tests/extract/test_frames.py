@@ -155,3 +155,11 @@ def test_a_fronted_company_status_names_the_subject_a_subsidiary(nlp_fr):
 def test_a_fronted_past_company_status_gives_nothing(nlp_fr):
     found = triples(nlp_fr, "Ancienne filiale de Vivendi, Havas est indépendant depuis 2024.")
     assert not {t for t in found if t[1] == "subsidiaryOf"}
+
+
+def test_a_setting_between_two_places_sets_the_work_in_both_fr(nlp_fr):
+    found = fr_triples("La série Les Vignes sort lundi. La série se déroule entre Lyon et Saint-Tropez, à la fin des "
+                       "années 1950.")
+    assert {("Les Vignes", "setIn", "Lyon"), ("Les Vignes", "setIn", "Saint-Tropez")} <= found
+    # twin: a company split between two cities is set in nothing
+    assert not {t for t in fr_triples("Le groupe Lagardère se partage entre Paris et Londres.") if t[1] == "setIn"}
