@@ -151,6 +151,8 @@ class LexiconSchema(_Strict):
     book_nouns: Words = []
     title_author_nouns: Words = []
     signed_author_nouns: Words = []
+    credit_object_verbs: Words = []  # "X signe le scénario": a credit taken as an object (kg/extract/works.py)
+    credit_object_nouns: dict[Predicate, Words] = {}  # the credit each object noun gives
     # French surface rules (kg/extract/fr_rules.py)
     reflexive_partner_verbs: Words = []
     signed_forms: Words = []
@@ -164,6 +166,7 @@ class LexiconSchema(_Strict):
     part_nouns: Words = []
     source_openers: Words = []  # "adapté de X", "based on X": X is the source, not the passage's work
     earlier_work_preps: Words = []  # "après sa comédie X", "since X": an earlier work
+    earlier_work_words: Words = []  # "son précédent film X", "whose previous feature X"
     synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
     synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")
     synopsis_nouns: Words = []  # "raconte l'histoire de Michelle"

@@ -505,7 +505,7 @@ def _run_cue(run: list[Mention], owners: dict[int, tuple], limit: int = 14) -> t
     return min(found, key=lambda c: c[0]) if found else None
 
 
-def _is_topic(tok: Token) -> bool:
+def is_topic(tok: Token) -> bool:
     """A work named on its own as a clause argument: not in a relative clause, a list or a
     parenthetical comparison."""
     if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
@@ -567,7 +567,7 @@ def _named_as_work(span: Span, lex: Lexicon) -> bool:
 
 def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Mention | None:
     """The work a credit list at ``before_char`` is about: a work of its sentence named before
-    it, else the latest topical work of the passage before it (see :func:`_is_topic`)."""
+    it, else the latest topical work of the passage before it (see :func:`is_topic`)."""
     doc = ctx.doc
     best: Mention | None = None
     cast: Mention | None = None
@@ -582,7 +582,7 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
         if span is None or _source_work(span, ctx.lex) or _bracketed(span) or reference_work(span, ctx.lex) \
                 or untyped and not _named_as_work(span, ctx.lex):
             continue
-        if sent.start_char <= m.start or _is_topic(span.root):
+        if sent.start_char <= m.start or is_topic(span.root):
             best = m
         if m.source.endswith(">cast_of"):
             cast = m

@@ -32,7 +32,14 @@ from kg.extract.roles import (
     without_replaced_topics,
 )
 from kg.extract.syntax import Context, fitted
-from kg.extract.works import cast_and_crew_relations, film_of_relations, genre_relations, source_author_relations, work_of_person_relations
+from kg.extract.works import (
+    cast_and_crew_relations,
+    film_of_relations,
+    genre_relations,
+    signed_credit_relations,
+    source_author_relations,
+    work_of_person_relations,
+)
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 from kg.schema import allowed
@@ -72,6 +79,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += ownership_relations(doc, ctx)
     found += holdings_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
+    found += signed_credit_relations(doc, ctx, found)
     holders = list(credit_holder_relations(doc, ctx, found))
     found = without_replaced_topics(found, holders) + holders
     found += costar_relations(doc, ctx, found)

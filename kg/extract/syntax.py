@@ -1237,12 +1237,16 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
     * a credit of someone named: "l'auteur de Je suis une légende", "the director of Her"
       (a credit role noun, then "de"/"of");
     * an earlier work: "deux ans après sa comédie Mon crime", "since Lupin" (lexicon
-      ``earlier_work_preps``, over articles, possessives, adjectives and work or genre nouns).
+      ``earlier_work_preps``, over articles, possessives, adjectives and work or genre nouns),
+      "son précédent film X", "whose previous feature X" (``earlier_work_words``).
     """
     doc = span.doc
     nouns = lex.words("work_nouns") | lex.words("genre_nouns")
     k = span.start - 1
+    earlier = lex.words("earlier_work_words")
     while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].text in ("«", "“", '"') or doc[k].lemma_.lower() in nouns):
+        if doc[k].lower_ in earlier:
+            return True  # "whose previous feature X", "son précédent film X"
         k -= 1  # "l'autrice de la série X", "après sa comédie X"
     if k >= 0 and doc[k].lower_ in ("de", "d'", "d’", "du", "des", "of") and k > 0:
         j = k - 1

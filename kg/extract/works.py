@@ -3,7 +3,9 @@
 * ``genre``: "L'Eternaut, un drame de science-fiction", "la comédie d'aventure X";
 * ``author`` of a source: "adapté de la bande dessinée de X" (the source's author, or the
   derived work's when the source is not named);
-* ``directedBy`` from "le film de X" / "X's film".
+* ``directedBy`` from "le film de X" / "X's film";
+* a credit taken as an object: "X signe aussi le scénario", "qui en signe la mise en scène",
+  "X co-wrote the screenplay with Y" (:func:`signed_credit_relations`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.scorer import lexicon_classes
-from kg.extract.syntax import Context, apposed_to, obliques, possessive_work_noun
+from kg.extract.credits import focus_work, is_topic
+from kg.extract.syntax import SUBJ, Context, apposed_to, obliques, possessive_work_noun, reference_work, with_conjuncts
 from kg.records import Mention, Relation
 
 _WORK = ("CreativeWork",)
@@ -461,3 +464,68 @@ def cast_and_crew_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             for p in people:
                 for w in works:
                     yield Relation(p, "actsIn", w, tok.sent.text, tok.sent.start_char, "works.cast", 0.7)
+
+
+def _credits(r: Relation, work: Mention, person: Mention) -> bool:
+    """Whether ``r`` links ``work`` (by its text) and ``person`` (by name, a surname too:
+    "Dubosc" is "Franck Dubosc")."""
+    ends = {r.subject, r.object}
+    return any(m.text == work.text for m in ends) and any(
+        m.type == "Person" and (m.text == person.text or m.text.endswith(" " + person.text)
+                                or person.text.endswith(" " + m.text)) for m in ends)
+
+
+def signed_credit_relations(doc: Doc, ctx: Context, found: list[Relation]) -> Iterator[Relation]:
+    """A credit taken as the object of a verb: "Dubosc signe aussi le scénario", "la
+    réalisatrice, qui signe également le scénario", "qui en signe la mise en scène", "Assayas
+    co-wrote the screenplay with Emmanuel Carrère". The verb is one of the lexicon's
+    ``credit_object_verbs``, its object one of ``credit_object_nouns`` (the noun gives the
+    relation); the holders are its subject (a relative's antecedent) and the persons after
+    "avec"/"with"; the work is the object's "de"/"of" complement, else the sentence's own work,
+    else the passage's current work when ``found`` already links the subject to it ("Dubosc
+    signe aussi le scénario": the director of the film the passage is about)."""
+    verbs = ctx.lex.words("credit_object_verbs")
+    table = ctx.lex.data.get("credit_object_nouns") or {}
+    nouns = {str(n).lower(): pred for pred, ns in table.items() for n in ns}
+    if not verbs or not nouns:
+        return
+    for i, (lemma, low) in enumerate(zip(ctx.lemma, ctx.lower)):
+        if lemma not in verbs and low not in verbs:
+            continue
+        verb = doc[i]
+        if verb.pos_ not in ("VERB", "AUX") or ctx.hedged(verb) or ctx.in_quote(verb.idx):
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN"), None)
+        if obj is None:
+            continue
+        pred = nouns.get(obj.lemma_.lower()) or nouns.get(" ".join(t.lower_ for t in doc[obj.i:obj.i + 3]))
+        if pred is None:
+            continue
+        holders: list[Mention] = []
+        subjects: list[Mention] = []
+        for subj in (c for c in verb.children if c.dep_ in SUBJ):
+            node = subj
+            if subj.pos_ == "PRON" and verb.dep_ in ("acl:relcl", "relcl"):
+                # "la biographie de Raphaëlle Bacqué, qui a coécrit…": the name right before the relative
+                before = ctx.at(doc[subj.i - 2]) if subj.i >= 2 and doc[subj.i - 1].text == "," else None
+                node = doc[subj.i - 2] if before is not None and before.type == "Person" else verb.head
+            subjects += [m for m in ctx.resolve(node, ("Person",)) if m not in subjects]
+        holders += subjects
+        holders += [m for prep, c in obliques(verb) if prep in ("avec", "with")
+                    for t in with_conjuncts([c]) if (m := ctx.at(t)) is not None and m.type == "Person" and m not in holders]
+        if not holders:
+            continue
+        works = [w for prep, c in obliques(obj) if prep in ("de", "d'", "du", "of")
+                 for t in with_conjuncts([c]) if (w := ctx.fit(ctx.at(t), _WORK)) is not None]
+        if not works:  # the sentence's own work (not a source or an earlier one), else the passage's
+            sent = verb.sent
+            own = [m for m in ctx.mentions if sent.start_char <= m.start < sent.end_char and m.type == "CreativeWork"
+                   and (span := ctx.span(m)) is not None and not reference_work(span, ctx.lex) and is_topic(span.root)]
+            current = None if own else focus_work(ctx, sent.start_char, set(), sent)
+            if current is not None and not any(_credits(r, current, s) for r in found for s in subjects):
+                current = None  # the passage's work only for someone the passage already credits on it
+            works = own[:1] or ([current] if current is not None else [])
+        for w in works:
+            for h in holders:
+                if h.start != w.start:
+                    yield Relation(w, pred, h, verb.sent.text, verb.sent.start_char, f"works.signed_credit.{pred}", 0.75)

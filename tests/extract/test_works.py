@@ -103,3 +103,28 @@ def test_a_film_noun_signed_by_a_person_names_its_director_and_a_contract_nothin
 
 def test_an_adaptation_by_a_person_of_a_work_is_directed_by_that_person(nlp_fr):
     assert ("Petit Pays", "directedBy", "Éric Barbier") in triples(nlp_fr, "L'adaptation de Petit Pays par Éric Barbier a séduit.")
+
+
+# --- a credit taken as a verb's object (session 10) -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the director of the passage's film also signs its script ("aussi": someone the passage credits)
+    ("Le film Les Heures claires de Carine Morel sort mercredi. Carine Morel signe aussi le scénario.",
+     {("Les Heures claires", "author", "Carine Morel")}),
+    # a relative's antecedent and co-writers after "avec"; the sentence's own work, not its source
+    ("Adaptée de Kaiser Karl, la biographie de Raphaëlle Bacqué, qui a coécrit le scénario avec Isaure Pisani-Ferry et "
+     "Jennifer Have, la série Becoming Karl Lagerfeld est réalisée par Jérôme Salle.",
+     {("Becoming Karl Lagerfeld", "author", "Raphaëlle Bacqué"), ("Becoming Karl Lagerfeld", "author", "Isaure Pisani-Ferry"),
+      ("Becoming Karl Lagerfeld", "author", "Jennifer Have")}),
+])
+def test_a_signed_script_credits_its_signers_fr(nlp_fr, text, expected):
+    found = triples(nlp_fr, text)
+    assert expected <= found
+    assert not any(w == "Kaiser Karl" and p == "author" and h != "Raphaëlle Bacqué" for w, p, h in found)
+
+
+def test_a_signed_script_of_someone_the_passage_does_not_credit_names_no_work_twin_fr(nlp_fr):
+    # the passage's film is not the stranger's: no work to credit
+    found = triples(nlp_fr, "Le film Les Heures claires de Carine Morel sort mercredi. Paul Sorel signe le scénario "
+                            "d'un prochain téléfilm.")
+    assert ("Les Heures claires", "author", "Paul Sorel") not in found
