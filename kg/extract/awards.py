@@ -290,3 +290,69 @@ def crowned_relations(doc: Doc, ctx) -> list[Relation]:
         if holder is not None and holder.type in ("Person", "CreativeWork"):
             out.append(Relation(holder, "wonAward", award, tok.sent.text, tok.sent.start_char, "award.crowned", 0.75))
     return out
+
+
+def apposed_award_relations(doc: Doc, ctx) -> list[Relation]:
+    """An award written as a description of its winner, as news writes a palmarès in passing:
+
+    * in apposition after the name: "Moonlight, Oscar du meilleur film en 2017, …", "avec Un
+      homme et une femme, Palme d'or en 1966", "Anora, Palme d'or 2024";
+    * opening the sentence before the name it describes: "Palme d'or au dernier Festival de
+      Cannes, Anora de Sean Baker a décroché…".
+
+    The award mention starts its phrase (right after the comma, or the sentence); the winner is a
+    work or a person (an untyped name is read as a work). Nothing follows the award in its phrase
+    but a year, a place or an event ("en 2017", "au Festival de Cannes")."""
+    out: list[Relation] = []
+    for award in (m for m in ctx.mentions if m.type == "Award"):
+        span = ctx.span(award)
+        if span is None or span.start < 1:
+            continue
+        sent = span.sent
+        if not _closed(doc, span.end, sent.end, ctx):
+            continue
+        if span.start == sent.start or span.start == sent.start + 1 and doc[sent.start].pos_ == "DET":
+            # fronted: the name right after the phrase's comma
+            k = span.end
+            while k < sent.end and doc[k].text != ",":
+                k += 1
+            holder = ctx.at(doc[k + 1]) if k + 1 < sent.end else None
+        elif doc[span.start - 1].text == "," and span.start >= 2:
+            holder = ctx.at(doc[span.start - 2])
+        else:
+            continue
+        if holder is not None and holder.type == "Person":
+            holder = _work_of(holder, ctx) or holder  # "« La Vie d'Adèle » d'Abdellatif Kechiche, Palme d'or": the film
+        holder = ctx.fit(holder, ("CreativeWork",)) if holder is not None and holder.type == "Misc" else holder
+        if holder is not None and holder.type in ("Person", "CreativeWork") and holder.start != award.start:
+            out.append(Relation(holder, "wonAward", award, sent.text, sent.start_char, "award.apposed", 0.7))
+    return out
+
+
+def _work_of(person: Mention, ctx) -> Mention | None:
+    """The work a person is introduced as the maker of, right before them: "X de P", "« X » de P"."""
+    span = ctx.span(person)
+    doc = ctx.doc
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ not in ("de", "d'", "d’", "by"):
+        return None
+    k = span.start - 2
+    if doc[k].text in ("»", "”", '"') and k > 0:
+        k -= 1
+    work = ctx.at(doc[k])
+    return ctx.fit(work, ("CreativeWork",)) if work is not None and work.type in ("CreativeWork", "Misc") else None
+
+
+def _closed(doc: Doc, i: int, end: int, ctx) -> bool:
+    """Whether the award phrase ending at token ``i`` closes at a comma or the sentence's end,
+    with only a year, a place, an event or lower-case function words between."""
+    while i < end:
+        tok = doc[i]
+        if tok.text in (",", ".", ";", ")"):
+            return True
+        m = ctx.at(tok)
+        if m is not None and m.type not in ("Place", "Event"):
+            return False
+        if m is None and not (tok.like_num or tok.pos_ in ("ADP", "DET") or tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
+            return False
+        i += 1
+    return True

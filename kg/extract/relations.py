@@ -13,7 +13,13 @@ import dataclasses
 
 from spacy.tokens import Doc
 
-from kg.extract.awards import award_credit_relations, crowned_relations, prize_list_relations, winning_relations
+from kg.extract.awards import (
+    apposed_award_relations,
+    award_credit_relations,
+    crowned_relations,
+    prize_list_relations,
+    winning_relations,
+)
 from kg.extract.credits import costar_relations, current_work, credit_relations, inverted_cast_relations, stray_bracket_relations
 from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
@@ -71,6 +77,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += french_relations(doc, ctx)
     found += prize_list_relations(doc, ctx)
     found += crowned_relations(doc, ctx)
+    found += apposed_award_relations(doc, ctx)
     found += winning_relations(doc, ctx)
     found += possessive_work_relations(doc, ctx)
     found += behind_relations(doc, ctx)

@@ -134,3 +134,22 @@ def test_an_award_category_ends_with_its_noun_en(nlp_en):
     types = mention_types(nlp_en, "The win boosted the thriller's best picture hopes.")
     assert types.get("best picture") == "Award"
     assert "best picture hopes" not in types
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Basée à Los Angeles, la société a produit Moonlight, Oscar du meilleur film en 2017, ainsi que la série Atlanta.",
+     ("Moonlight", "wonAward", "Oscar du meilleur film")),
+    ("Claude Morel lui offre la gloire avec Un homme pressé, Palme d'or en 1966.",
+     ("Un homme pressé", "wonAward", "Palme d'or")),
+    # a film then its director: the award is the film's
+    ("Le distributeur a sorti « La Vie d'Adèle » d'Abdellatif Kechiche, Palme d'or en 2013.",
+     ("La Vie d'Adèle", "wonAward", "Palme d'or")),
+])
+def test_an_award_in_apposition_was_won_by_the_name_before_fr(nlp_fr, text, expected):
+    found = {(s, p, o.replace("Palme d'Or", "Palme d'or")) for s, p, o in triples(nlp_fr, text)}
+    assert expected in found
+
+
+def test_an_award_in_apposition_to_a_company_is_no_win_twin_fr(nlp_fr):
+    found = triples(nlp_fr, "Le festival a salué Canal+, Palme d'or en 2013, pour son soutien au cinéma.")
+    assert not any(s == "Canal+" and p == "wonAward" for s, p, _ in found)
