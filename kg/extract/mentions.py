@@ -1201,6 +1201,12 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
             span = span[1:]
         if not len(span):
             return None
+    if len(span) > 2 and span[0].is_title and span[0].lower_ in _person_nouns(lex):
+        # a capitalised role before a name is no part of it
+        if span[1].lower_ in ("de", "d'", "d’", "du", "of"):
+            span, type_ = span[2:], "Misc"  # "Scénariste de La Reine Margot": the role's complement, untyped
+        elif type_ == "Person" and all(t.is_title or not t.is_alpha for t in span[1:]):
+            span = span[1:]  # "Showrunner Kemp Powers", "Producer Amy Pascal"
     if type_ == "Person":
         # a person's name starts with a capital: "général de Lumio" is an NER slip
         trimmed = False

@@ -548,6 +548,14 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
         for m in ctx.resolve(cand, types):
             if m not in found:
                 found.append(m)
+    if not found and "Person" in types and _fronted_bare_role(role):
+        # "Scénariste de La Reine Margot et réalisatrice de La Bûche, Danièle Thompson retrouve…":
+        # a bare role opening the sentence describes the name right after its phrase's comma
+        doc = role.doc
+        k = next((t.i for t in doc[role.i + 1:min(role.i + 20, role.sent.end)] if t.text == ","), None)
+        named = ctx.at(doc[k + 1]) if k is not None and k + 1 < role.sent.end else None
+        if named is not None and named.type in types and named.start == doc[k + 1].idx:
+            found.append(named)
     if not found and topic and "Person" in types and _opens_sentence_as_subject(role):
         # "Pierre Bellanger prépare l'après. Le fondateur de Skyrock, qui …, a nommé…": a definite
         # role opening its sentence as the subject is the person the sentence before was about
@@ -555,6 +563,17 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
         if m is not None and m.start < role.sent.start_char:
             found.append(m)
     return found
+
+
+def _fronted_bare_role(role: Token) -> bool:
+    """Whether ``role`` opens its sentence with no article ("Scénariste de W, X…", "Ancien patron
+    de Y, X…"), possibly after a past-role prefix word."""
+    first = role.sent[0]
+    doc = role.doc
+    if role.i > first.i + 1 and doc[role.i - 1].lower_ in ("et", "and") and role.i - first.i <= 12 \
+            and first.pos_ not in ("DET", "PRON", "PROPN") and not any(t.text == "," for t in doc[first.i:role.i]):
+        return True  # "Scénariste de W et réalisatrice de W2, X": the second role of the phrase
+    return role.i == first.i or role.i == first.i + 1 and first.pos_ in ("ADJ", "ADV") and first.is_title
 
 
 def _opens_sentence_as_subject(role: Token) -> bool:

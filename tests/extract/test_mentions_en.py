@@ -127,3 +127,10 @@ def test_a_short_form_of_a_company_named_in_full_is_not_a_new_company(nlp_en):
     types = mention_types(nlp_en, "Harbor Lights Pictures grew fast. Benning co-founded Harbor Lights in 2016.")
     assert types.get("Harbor Lights Pictures") == "Organization"
     assert "Lights" not in types
+
+
+def test_a_capitalised_role_before_a_name_is_no_part_of_it(nlp_en):
+    found = mention_types(nlp_en, "Showrunner Kemp Powers wrote the pilot, and Producer Amy Pascal joined the project.")
+    assert found.get("Kemp Powers") == "Person" and found.get("Amy Pascal") == "Person"
+    # twin: a two-word name starting with a role word stays whole
+    assert "Star Academy" in mention_types(nlp_en, "The show Star Academy returns on TF1.")

@@ -249,3 +249,11 @@ def test_a_credit_role_read_as_a_topic_is_no_role_for_a_credit_list_fr(nlp_fr):
     found = triples(nlp_fr, text)
     assert ("Ôtez-moi d'un doute", "directedBy", "Carine Morel") in found
     assert ("Ôtez-moi d'un doute", "directedBy", "Léa Morin") not in found
+
+
+def test_a_bare_credit_role_opening_the_sentence_describes_the_name_after_its_comma_fr(nlp_fr):
+    found = triples(nlp_fr, "Scénariste de La Reine Margot, Danièle Morel retrouve ici une époque qu'elle a connue.")
+    assert ("La Reine Margot", "author", "Danièle Morel") in found
+    # twin: the role with an article opening a clause is no fronted description of that name
+    found = triples(nlp_fr, "La scénariste de La Reine Margot a salué Danièle Morel, qui retrouve une époque.")
+    assert ("La Reine Margot", "author", "Danièle Morel") not in found
