@@ -164,14 +164,13 @@ class LexiconSchema(_Strict):
     quantity_words: Words = []
     part_verbs: Words = []
     part_nouns: Words = []
-    source_openers: Words = []  # "adapté de X", "based on X": X is the source, not the passage's work
     earlier_work_preps: Words = []  # "après sa comédie X", "since X": an earlier work
     earlier_work_words: Words = []  # "son précédent film X", "whose previous feature X"
     synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
     synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")
     synopsis_nouns: Words = []  # "raconte l'histoire de Michelle"
     character_participles: Words = []
-    character_apposition_verbs: Words = []  # "incarne son épouse, Cathy": Cathy is the part  # "Michelle, une grand-mère incarnée par X"
+    character_apposition_verbs: Words = []  # with part_verbs: "prête ses traits à sa sœur, Lou": Lou is the part  # "Michelle, une grand-mère incarnée par X"
     crowning_auxiliaries: Words = []
     list_filler_words: Words = []
     title_glue_words: Words = []
@@ -194,7 +193,6 @@ class LexiconSchema(_Strict):
     # holdings lists (kg/extract/holdings.py)
     holding_verbs: Words = []  # written forms: "possède", "contrôle" (tagged a noun), "owns"
     holding_fillers: Words = []  # "notamment", "déjà", "also"
-    relative_subjects: Words = []  # "X, qui contrôle…": the relative's antecedent
     # places and awards
     seat_nouns: Words = []
     air_words: Words = []

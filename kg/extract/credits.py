@@ -39,7 +39,9 @@ from kg.extract.syntax import (
     in_fronted_phrase,
     reference_work,
     token_words,
+    verb_forms,
     with_conjuncts,
+    work_or_genre_nouns,
 )
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -136,7 +138,7 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
       ("raconte l'histoire de Michelle");
     * a name whose description is played by someone ("Michelle, une grand-mère incarnée par
       Hélène Vincent": lexicon ``character_participles``), or apposed to a part played ("incarne
-      son épouse, Cathy": lexicon ``character_apposition_verbs``).
+      son épouse, Cathy": lexicon ``part_verbs`` and ``character_apposition_verbs``).
 
     Only persons, untyped names and (after a synopsis verb) places NER took a first name for are
     dropped, and by the last two constructions only one-word
@@ -187,15 +189,15 @@ def _synopsis_object(span: Span, mentions: list[Mention], lex: Lexicon) -> bool:
     named = next((m for m in mentions if m.start <= subject.idx < m.end), None)
     if named is not None:
         return named.type in ("CreativeWork", "Concept")
-    return subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.words("work_nouns") | lex.words("genre_nouns")
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in work_or_genre_nouns(lex)
 
 
 def _part_apposition(span: Span, lex: Lexicon) -> bool:
     """Whether ``span`` is a one-word name apposed to the part an actor plays: "Laure Calamy
     incarne son épouse, Cathy", "prête ses traits à sa meilleure amie, Marie-Claude", "plays his
-    wife, Cathy" (lexicon ``character_apposition_verbs``)."""
+    wife, Cathy" (:func:`_part_playing_verbs`)."""
     doc = span.doc
-    verbs = lex.words("character_apposition_verbs")
+    verbs = lex.derived("part_playing_verbs", _part_playing_verbs)
     if not verbs or len(span) > 1 or span.start < 3 or doc[span.start - 1].text != ",":
         return False
     node = doc[span.start - 2]
@@ -205,7 +207,15 @@ def _part_apposition(span: Span, lex: Lexicon) -> bool:
         if node.pos_ == "VERB" or node.head.i == node.i:
             break
         node = node.head
-    return node.pos_ == "VERB" and node.lemma_.lower() in verbs
+    return node.pos_ == "VERB" and (node.lemma_.lower() in verbs or node.lower_ in verbs)
+
+
+def _part_playing_verbs(lex: Lexicon) -> frozenset[str]:
+    """The verbs whose object is a part played: ``part_verbs`` and ``character_apposition_verbs``
+    (those that take a part only sometimes: "jouer", "prêter ses traits", "play"), with their
+    French inflected forms (the lemmatiser reads "prête" as "prêt")."""
+    verbs = lex.words("part_verbs") | lex.words("character_apposition_verbs")
+    return verbs | frozenset(f for v in verbs for f in verb_forms(v)) if lex.lang == "fr" else verbs
 
 
 def _played_description(span: Span, lex: Lexicon) -> bool:

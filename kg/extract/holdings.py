@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import SUBJ, Context
+from kg.extract.syntax import SUBJ, Context, is_relative
 from kg.records import Mention, Relation
 
 CONFIDENCE = 0.75
@@ -72,9 +72,8 @@ def _owner(verb: Token, ctx: Context) -> Mention | None:
     named = ctx.at(before)
     if named is not None and named.type == "Organization":
         return named
-    if before.pos_ == "PRON" and before.lower_ in ctx.lex.words("relative_subjects") and k >= 2 \
-            and doc[k - 1].text == ",":
-        named = ctx.at(doc[k - 2])  # "X, qui contrôle aussi…"
+    if before.pos_ == "PRON" and is_relative(before) and k >= 2 and doc[k - 1].text == ",":
+        named = ctx.name_before_comma(before)  # "X, qui contrôle aussi…"
         return named if named is not None and named.type == "Organization" else None
     for subj in (c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i):
         found = ctx.resolve(subj, _ORG, follow_conj=False)

@@ -23,7 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from kg.extract.credits import bracket_groups
+from kg.extract.credits import DEFINITE, bracket_groups
 from kg.extract.syntax import token_words
 from kg.records import Mention
 
@@ -167,7 +167,7 @@ _GENRE_DETS = frozenset(("le", "la", "l'", "l’", "un", "une", "ce", "cette", "
 
 #: Articles of a genre description in apposition ("X, un thriller feutré"); a demonstrative or a
 #: possessive there opens the next clause ("…, ce thriller suit…").
-_APPOSITION_DETS = frozenset(("le", "la", "l'", "l’", "un", "une", "the", "a", "an"))
+_APPOSITION_DETS = (DEFINITE - {"les"}) | {"un", "une", "a", "an"}
 
 
 def genre_titles(doc: Doc, mentions: list[Mention], genre_nouns: frozenset[str]) -> list[Mention]:

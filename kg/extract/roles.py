@@ -201,7 +201,8 @@ def credit_holder_relations(doc: Doc, ctx: Context, found: list[Relation]) -> It
     the latest person given it before the role; it replaces role_relations' reading of the role
     as the sentence before's topic (rule ``role.credit.topic.*``, see :func:`without_replaced_topics`).
     Only credits with one holder a work (directing, writing), never a cast."""
-    table = {k: v for k, v in ctx.lex.credit_role_nouns.items() if work_sides().get(v) == "subject"}
+    table = ctx.lex.derived("work_subject_credit_roles", lambda lx: {
+        k: v for k, v in lx.credit_role_nouns.items() if work_sides().get(v) == "subject"})
     if not table:
         return
     starts = _starts(table)

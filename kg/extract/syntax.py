@@ -352,6 +352,11 @@ def fitted(m: Mention) -> bool:
     return m.source.endswith(">" + m.type)
 
 
+def is_relative(tok: Token) -> bool:
+    """Whether ``tok`` is a relative pronoun ("qui", "which"), as the tagger says."""
+    return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WDT", "WP")
+
+
 def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     """Tokens and their coordinated tokens ("X et Y", "X and Y")."""
     out: list[Token] = []
@@ -451,6 +456,15 @@ class Context:
     def at(self, tok: Token) -> Mention | None:
         """The mention covering ``tok``."""
         return self.by_token.get(tok.i)
+
+    def name_before_comma(self, tok: Token) -> Mention | None:
+        """The mention ending right before ", ``tok``": what a relative pronoun or an apposition
+        there qualifies ("X, qui contrôle…", "Raphaëlle Bacqué, qui a coécrit…")."""
+        if tok.i < 2 or self.doc[tok.i - 1].text != ",":
+            return None
+        before = self.doc[tok.i - 2]
+        named = self.at(before)
+        return named if named is not None and named.end == before.idx + len(before) else None
 
     def span(self, m: Mention) -> Span | None:
         """The tokens of ``m`` (``doc.char_span`` expanded to whole tokens), read once per offsets."""
@@ -958,15 +972,14 @@ class Context:
                 if not want:
                     return None
             # relative pronoun: the noun the relative clause qualifies ("Netflix, qui…")
-            if "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WDT", "WP"):
+            if is_relative(tok):
                 verb = tok.head
                 while verb.dep_ == "conj" and verb.head.i != verb.i:
                     verb = verb.head
                 if verb.dep_ in ("acl:relcl", "relcl", "acl") and verb.head.i != verb.i:
                     head = verb.head
-                    before = self.doc[tok.i - 2] if tok.i >= 2 and self.doc[tok.i - 1].text == "," else None
-                    named = self.at(before) if before is not None else None
-                    if head.pos_ in ("VERB", "AUX") and named is not None and named.end == before.idx + len(before):
+                    named = self.name_before_comma(tok)
+                    if head.pos_ in ("VERB", "AUX") and named is not None:
                         # "Elle remplace X, qui prend la tête de Y" with the relative hung on the verb:
                         # the name right before the comma is what the relative qualifies
                         fit = self._fit(named, types or ("Person", "Organization"))
@@ -1231,9 +1244,9 @@ def source_phrase(tok: Token, lex: Lexicon) -> tuple[int, int] | None:
 def reference_work(span: Span, lex: Lexicon) -> bool:
     """Whether a work is named as a reference, never the one the passage's credits are about:
 
-    * the source of an adaptation: "Adapté de L'Intimité", "based on The Shrinking Man"
-      (lexicon ``source_openers``), "L'Intimité, le roman d'Alice Ferney" (a source noun in
-      apposition);
+    * the source of an adaptation: "Adapté de L'Intimité", "based on The Shrinking Man" (a verb
+      and a preposition of the lexicon's basedOn frames), "L'Intimité, le roman d'Alice Ferney"
+      (a source noun in apposition);
     * a credit of someone named: "l'auteur de Je suis une légende", "the director of Her"
       (a credit role noun, then "de"/"of");
     * an earlier work: "deux ans après sa comédie Mon crime", "since Lupin" (lexicon
@@ -1241,28 +1254,54 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
       "son précédent film X", "whose previous feature X" (``earlier_work_words``).
     """
     doc = span.doc
-    nouns = lex.words("work_nouns") | lex.words("genre_nouns")
+    nouns = work_or_genre_nouns(lex)
     k = span.start - 1
     earlier = lex.words("earlier_work_words")
     while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].text in ("«", "“", '"') or doc[k].lemma_.lower() in nouns):
         if doc[k].lower_ in earlier:
             return True  # "whose previous feature X", "son précédent film X"
         k -= 1  # "l'autrice de la série X", "après sa comédie X"
-    if k >= 0 and doc[k].lower_ in ("de", "d'", "d’", "du", "des", "of") and k > 0:
-        j = k - 1
-        if doc[j].lemma_.lower() in lex.credit_role_nouns or doc[j].lower_ in lex.credit_role_nouns:
-            return True  # "l'auteur de X"
-        openers = lex.words("source_openers")
-        if " ".join(t.lower_ for t in doc[max(j - 1, 0):k + 1]) in openers \
-                or any(f"{doc[j].lower_} {p}" in openers for p in (doc[k].lower_, "de")):
-            return True  # "adapté de X", "adaptée du manga X"
-    if k > 0 and f"{doc[k - 1].lower_} {doc[k].lower_}" in lex.words("source_openers"):
-        return True  # "based on X"
+    if k > 0 and doc[k].lower_ in _DE_FORMS | {"of"} and (
+            doc[k - 1].lemma_.lower() in lex.credit_role_nouns or doc[k - 1].lower_ in lex.credit_role_nouns):
+        return True  # "l'auteur de X"
+    if k > 0 and _opens_source(doc[k - 1], doc[k], lex):
+        return True  # "adapté de X", "adaptée du manga X", "based on X"
     if k >= 0 and doc[k].lower_ in lex.words("earlier_work_preps"):
         return True
-    sources = lex.words("source_nouns") - lex.words("work_nouns")
     return span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "DET" \
-        and doc[span.end + 2].lemma_.lower() in sources
+        and doc[span.end + 2].lemma_.lower() in lex.derived("sources_not_works", _sources_not_works)
+
+
+def work_or_genre_nouns(lex: Lexicon) -> frozenset[str]:
+    """Work nouns and genre nouns together ("série", "thriller"), computed once per lexicon."""
+    return lex.derived("work_or_genre_nouns", lambda lx: lx.words("work_nouns") | lx.words("genre_nouns"))
+
+
+#: The forms "de" takes before a complement.
+_DE_FORMS = frozenset(("de", "d'", "d’", "du", "des"))
+
+
+def _opens_source(word: Token, prep: Token, lex: Lexicon) -> bool:
+    """Whether ``word prep`` opens an adaptation's source: a verb of the lexicon's basedOn frames
+    (a French participle too) and one of their prepositions ("adapté de", "tirée du", "based on",
+    "inspired by")."""
+    lemmas, forms, preps = lex.derived("source_openers", _source_openers)
+    low = prep.lower_
+    return (word.lemma_.lower() in lemmas or word.lower_ in forms) \
+        and (low in preps or low in _DE_FORMS and "de" in preps)
+
+
+def _source_openers(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The basedOn frames' one-word lemmas, their French past participles, and their prepositions."""
+    frames = [f for f in lex.frames if f.predicate == "basedOn" and f.object.startswith("obl:")]
+    lemmas = frozenset(lemma for f in frames for lemma in f.lemmas if " " not in lemma)
+    forms = frozenset(form for lemma in lemmas for form in past_participles(lemma)) if lex.lang == "fr" else frozenset()
+    return lemmas, forms, frozenset(p for f in frames for p in f.object[4:].split("|"))
+
+
+def _sources_not_works(lex: Lexicon) -> frozenset[str]:
+    """Source nouns that name no work of their own ("roman", not "série")."""
+    return lex.words("source_nouns") - lex.words("work_nouns")
 
 
 def _predicated_subject(tok: Token, into_verbs: frozenset[str]) -> Token | None:

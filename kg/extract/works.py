@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.scorer import lexicon_classes
 from kg.extract.credits import focus_work, is_topic
-from kg.extract.syntax import SUBJ, Context, apposed_to, obliques, possessive_work_noun, reference_work, with_conjuncts
+from kg.extract.syntax import (
+    SUBJ,
+    Context,
+    apposed_to,
+    obliques,
+    possessive_work_noun,
+    reference_work,
+    verb_forms,
+    with_conjuncts,
+)
 from kg.records import Mention, Relation
 
 _WORK = ("CreativeWork",)
@@ -475,6 +484,16 @@ def _credits(r: Relation, work: Mention, person: Mention) -> bool:
                                 or person.text.endswith(" " + m.text)) for m in ends)
 
 
+def _credit_objects(lex) -> tuple[frozenset[str], dict[str, str]]:  # noqa: ANN001
+    """``credit_object_verbs`` with their French inflected forms (the lemmatiser leaves "signe"
+    as it is), and ``credit_object_nouns`` as noun -> predicate."""
+    verbs = lex.words("credit_object_verbs")
+    if lex.lang == "fr":
+        verbs |= frozenset(f for v in verbs for f in verb_forms(v))
+    table = lex.data.get("credit_object_nouns") or {}
+    return verbs, {str(n).lower(): pred for pred, ns in table.items() for n in ns}
+
+
 def signed_credit_relations(doc: Doc, ctx: Context, found: list[Relation]) -> Iterator[Relation]:
     """A credit taken as the object of a verb: "Dubosc signe aussi le scénario", "la
     réalisatrice, qui signe également le scénario", "qui en signe la mise en scène", "Assayas
@@ -484,9 +503,7 @@ def signed_credit_relations(doc: Doc, ctx: Context, found: list[Relation]) -> It
     "avec"/"with"; the work is the object's "de"/"of" complement, else the sentence's own work,
     else the passage's current work when ``found`` already links the subject to it ("Dubosc
     signe aussi le scénario": the director of the film the passage is about)."""
-    verbs = ctx.lex.words("credit_object_verbs")
-    table = ctx.lex.data.get("credit_object_nouns") or {}
-    nouns = {str(n).lower(): pred for pred, ns in table.items() for n in ns}
+    verbs, nouns = ctx.lex.derived("credit_objects", _credit_objects)
     if not verbs or not nouns:
         return
     for i, (lemma, low) in enumerate(zip(ctx.lemma, ctx.lower)):
@@ -507,7 +524,7 @@ def signed_credit_relations(doc: Doc, ctx: Context, found: list[Relation]) -> It
             node = subj
             if subj.pos_ == "PRON" and verb.dep_ in ("acl:relcl", "relcl"):
                 # "la biographie de Raphaëlle Bacqué, qui a coécrit…": the name right before the relative
-                before = ctx.at(doc[subj.i - 2]) if subj.i >= 2 and doc[subj.i - 1].text == "," else None
+                before = ctx.name_before_comma(subj)
                 node = doc[subj.i - 2] if before is not None and before.type == "Person" else verb.head
             subjects += [m for m in ctx.resolve(node, ("Person",)) if m not in subjects]
         holders += subjects
