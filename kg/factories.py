@@ -7,11 +7,13 @@ the results on ``doc._.mentions`` and ``doc._.relations``.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import extract_relations
 from kg.extract.scorer import scorer_enabled, shipped_scorer
+from kg.extract.syntax import doc_text
 from kg.lexicon import load_lexicon
 from kg.media_ner import MediaNER
 
@@ -28,16 +30,23 @@ def sentence_start_allowed(doc: Doc, i: int) -> bool:
     ("Omar | Sy reprend…", "Créée par X | , la comédie…"); constraining the starts
     before parsing keeps participial clauses and appositions in their sentence.
     """
+    lo = max(0, i - 2)
+    window = doc[lo:i + 1]
+    return _start_allowed([t.text for t in window], [t.is_space for t in window], i - lo)
+
+
+def _start_allowed(texts: list[str], spaces: list[bool], i: int) -> bool:
+    """:func:`sentence_start_allowed` on the tokens' texts and whether each is a space."""
     if i == 0:
         return True
-    prev = doc[i - 1]
-    if "\n" in prev.text or doc[i].text.startswith("\n") or doc[i].is_space:
+    prev = texts[i - 1]
+    if "\n" in prev or texts[i].startswith("\n") or spaces[i]:
         return True
-    if _continues(doc[i].text):
+    if _continues(texts[i]):
         return False  # "le roman Quel est donc ton tourment ? de Sigrid Nunez", "« Pourquoi ? » demande-t-il"
-    if prev.text in SENTENCE_ENDS:
+    if prev in SENTENCE_ENDS:
         return True
-    return prev.text in _CLOSERS and i > 1 and doc[i - 2].text in SENTENCE_ENDS
+    return prev in _CLOSERS and i > 1 and texts[i - 2] in SENTENCE_ENDS
 
 
 def _continues(word: str) -> bool:
@@ -56,24 +65,24 @@ def line_break_starts(doc: Doc) -> set[int]:
     text looks hard-wrapped (no line longer than 200 characters) and the break follows
     a word that does not end a sentence.
     """
-    wrapped = "\n" in doc.text and max(len(line) for line in doc.text.split("\n")) <= 200
+    text = doc_text(doc)
+    texts, ws, spaces = [t.text for t in doc], [t.whitespace_ for t in doc], [t.is_space for t in doc]
+    wrapped = "\n" in text and max(len(line) for line in text.split("\n")) <= 200
     starts: set[int] = set()
     for i in range(1, len(doc)):
-        tok = doc[i - 1]
-        if "\n" not in tok.text and "\n" not in tok.whitespace_:
+        if "\n" not in texts[i - 1] and "\n" not in ws[i - 1]:
             continue
         j = i
-        while j < len(doc) and doc[j].is_space:
+        while j < len(doc) and spaces[j]:
             j += 1
         if j >= len(doc):
             continue
-        blank = (tok.text + tok.whitespace_).count("\n") >= 2 or (doc[i].is_space and doc[i].text.count("\n") >= 1)
-        prev = tok
+        blank = (texts[i - 1] + ws[i - 1]).count("\n") >= 2 or (spaces[i] and texts[i].count("\n") >= 1)
         k = i - 1
-        while k > 0 and doc[k].is_space:
+        while k > 0 and spaces[k]:
             k -= 1
-        prev = doc[k]
-        ends = prev.text in SENTENCE_ENDS or prev.text in _CLOSERS or prev.text == ":"
+        prev = texts[k]
+        ends = prev in SENTENCE_ENDS or prev in _CLOSERS or prev == ":"
         if blank or ends or not wrapped:
             starts.add(j)
     return starts
@@ -85,11 +94,14 @@ class SentenceGuard:
 
     def __call__(self, doc: Doc) -> Doc:
         forced = line_break_starts(doc)
+        texts, spaces = [t.text for t in doc], [t.is_space for t in doc]
+        starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
         for i in range(1, len(doc)):
             if i in forced:
-                doc[i].is_sent_start = True
-            elif not sentence_start_allowed(doc, i):
-                doc[i].is_sent_start = False
+                starts[i] = 1
+            elif not _start_allowed(texts, spaces, i):
+                starts[i] = -1
+        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's arrays hold -1 as its unsigned twin
         return doc
 
 

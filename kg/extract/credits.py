@@ -36,6 +36,7 @@ from kg.extract.syntax import (
     OBJ,
     PASS_SUBJ,
     SUBJ,
+    doc_text,
     in_fronted_phrase,
     reference_work,
     token_words,
@@ -263,15 +264,14 @@ def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *,
     return out
 
 
-def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *, text: str | None = None) -> list[Mention]:
+def credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Mentions with the titles bracketed after a person or company typed ``CreativeWork``.
 
     A mention that runs into a bracket ("Jack Black (School") is cut before it. A bracketed
     acronym after a company ("Agence France-Presse (AFP)") is its short name, not a title;
-    a bracketed name the gazetteer knows as a company or place is an affiliation. ``text``:
-    ``doc.text``, when already read.
+    a bracketed name the gazetteer knows as a company or place is an affiliation.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc)
     groups = list(bracket_groups(text))
     if not groups:
         return mentions

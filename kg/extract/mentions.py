@@ -17,7 +17,7 @@ from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_cha
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, headed_org_names, join_split_names,
                               list_type_agreement, lone_names, organisation_forms)
-from kg.extract.syntax import frame_participles, possessive_work_noun, prep_of, token_words
+from kg.extract.syntax import doc_text, frame_participles, possessive_work_noun, prep_of, token_words, whole_word_hits
 from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -41,7 +41,6 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions: list[Mention] = []
     covered: set[int] = set()
     words = token_words(doc)
-    text = doc.text  # read once for the steps below: Doc.text joins every token on each access
     for ent in (part for e in _joined(doc) for part in _split(e)):
         mention = _typed(ent, lex)
         if mention is not None and mention.type == "Award":
@@ -56,7 +55,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         mentions.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork", "context:title"))
     mentions = _place_name_runs(doc, mentions)
     mentions = _web_names(doc, mentions, lex.words("web_suffixes"), words)
-    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex, text=text)]
+    mentions = [_retyped(doc, m, lex) for m in _merged(doc, sorted(mentions, key=lambda m: m.start), lex)]
     mentions = _slot_titles(doc, lex, mentions, words)
     mentions = _work_titles(doc, lex, mentions, words, lone_names(doc, mentions, _person_nouns(lex)))
     lone = lone_names(doc, mentions, _person_nouns(lex))  # neither pass below adds a person
@@ -65,23 +64,23 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = _org_context(doc, lex, mentions, words)
     mentions = [_trimmed(_dangling_tail(doc, m)) for m in mentions]
     mentions = _longer_names(doc, mentions)
-    mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)), text=text)
+    mentions = _repeated_names(doc, _bare_surnames(doc, _surnames(mentions)))
     mentions = with_model_types(mentions, doc)
-    mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)), text=text)
+    mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
     mentions = headed_org_names(doc, mentions, lex.words("mention_org_heads"))
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
                                   lex.words("quantity_words"))
     mentions = given_name_persons(doc, mentions, lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex))
-    mentions = list_type_agreement(doc, mentions, text=text)
+    mentions = list_type_agreement(doc, mentions)
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
     mentions = award_phrases(doc, mentions, lex, words)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))
-    return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex, text=text)
+    return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
 
 
 #: Types the media NER (kg/media_ner.py) may give or add; persons, companies and places are the rules'.
@@ -115,7 +114,7 @@ def _covered_chars(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def _repeated_names(doc: Doc, mentions: list[Mention], *, text: str | None = None) -> list[Mention]:
+def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A later occurrence of a name the NER or gazetteer typed once but missed again
     ("The film's distributor, Neon, … Neon previously distributed…") is the same entity."""
     names: dict[str, Mention] = {}
@@ -127,10 +126,9 @@ def _repeated_names(doc: Doc, mentions: list[Mention], *, text: str | None = Non
         return mentions
     covered = _covered_chars(mentions)
     added = []
-    text = doc.text if text is None else text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     for name, first in names.items():
-        for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
-            a, b = hit.start(), hit.end()
+        for a, b in whole_word_hits(text, name, "'’-"):
             if a <= first.start or any(i in covered for i in range(a, b)):
                 continue
             span = doc.char_span(a, b)
@@ -161,7 +159,7 @@ def _place_name_runs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         end = span.end if span is not None else 0
         while span is not None and end < len(doc) and end not in covered and doc[end].is_title and doc[end].is_alpha \
                 and not doc[end].is_sent_start and doc[end].pos_ in ("PROPN", "NOUN", "X") \
-                and doc.text[doc[end - 1].idx + len(doc[end - 1]):doc[end].idx] == " ":
+                and doc_text(doc)[doc[end - 1].idx + len(doc[end - 1]):doc[end].idx] == " ":
             end += 1
         if span is not None and end > span.end:
             run = doc[span.start:end]
@@ -254,7 +252,7 @@ def _longer_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         for full, first in seen.items():
             if full != m.text and full.endswith(" " + m.text) and m.start >= len(full) - len(m.text) \
-                    and doc.text[m.end - len(full):m.end] == full and m.type != first.type \
+                    and doc_text(doc)[m.end - len(full):m.end] == full and m.type != first.type \
                     and first.type in ("CreativeWork", "Organization", "Person"):
                 m = Mention(full, m.end - len(full), m.end, first.type, m.source + ">longer")
                 break
@@ -340,8 +338,7 @@ def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
-            for t in span:
-                by_tok[t.i] = m
+            by_tok.update(dict.fromkeys(range(span.start, span.end), m))
     return by_tok
 
 
@@ -856,10 +853,10 @@ def _continues_org(prev: Mention, m: Mention, lex: Lexicon) -> bool:
     return False
 
 
-def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon, *, text: str | None = None) -> list[Mention]:
+def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Join an organisation name that the gazetteer cut short: "Sony Pictures" + "Animation",
     "Universal" + "Music Group" (capitalised words the parser attaches to the same name)."""
-    text = doc.text if text is None else text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     out: list[Mention] = []
     for m in mentions:
         if out and out[-1].type == "Organization" and m.type in ("Concept", "Organization") and m.source == "gazetteer" \
@@ -922,7 +919,7 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
         return Mention(m.text, m.start, m.end, "Organization", "context:suffix")
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and m.type in ("Person", "Organization", "Misc", "Place") and nxt.pos_ == "PROPN" and nxt.is_title \
-            and nxt.lower_ in lex.words("org_suffixes") and doc.text[m.end:nxt.idx] == " ":
+            and nxt.lower_ in lex.words("org_suffixes") and doc_text(doc)[m.end:nxt.idx] == " ":
         ext = doc[span.start:span.end + 1]  # "Quarry Bend" + "Media": NER cut the name before its suffix
         return Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:suffix")
     head_type = _head_type(words, lex)
@@ -1082,7 +1079,7 @@ def _titles_of_people(doc: Doc, mentions: list[Mention], lone: frozenset[int]) -
     d'Alain Guiraudie", "Jacaranda de Gaël Faye"."""
     if not lone:
         return mentions
-    text = doc.text
+    text = doc_text(doc)
     by_start = {m.start: m for m in mentions}
     out = []
     for m in mentions:

@@ -24,17 +24,17 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from kg.extract.credits import DEFINITE, bracket_groups
-from kg.extract.syntax import token_words
+from kg.extract.syntax import doc_text, token_words, whole_word_hits
 from kg.records import Mention
 
 
-def acronym_long_forms(doc: Doc, mentions: list[Mention], *, text: str | None = None) -> list[Mention]:
+def acronym_long_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A name defined with its acronym, "L'Agence France-Presse (AFP)", is one organisation
     mention in full, whatever pieces NER or the gazetteer made of it ("France" as a place).
     Resolution then names every later "l'AFP" in full."""
     from kg.resolve import is_acronym, is_acronym_of  # noqa: PLC0415  (pure text helpers)
 
-    text = doc.text if text is None else text  # ``text``: ``doc.text``, when already read
+    text = doc_text(doc)
     out = list(mentions)
     for a, b in bracket_groups(text):
         acronym = text[a + 1:b].strip()
@@ -64,8 +64,7 @@ def acronym_long_forms(doc: Doc, mentions: list[Mention], *, text: str | None = 
         out.append(Mention(best.text, s0, e0, typ, "context:acronym"))
         # later uses of the acronym the NER missed ("PDG de l'AFP") are the same organisation
         covered = {i for m in out for i in range(m.start, m.end)}
-        for hit in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text[b:]):
-            s1, e1 = b + hit.start(), b + hit.end()
+        for s1, e1 in ((b + x, b + y) for x, y in whole_word_hits(text[b:], acronym, "-")):
             if not covered.intersection(range(s1, e1)):
                 out.append(Mention(acronym, s1, e1, typ, "context:acronym"))
     return sorted(out, key=lambda m: m.start)
@@ -79,8 +78,8 @@ def join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if prev is not None and m.type == "Person" and prev.type in ("Place", "Misc") \
                 and not prev.source.startswith("gazetteer") and " " not in prev.text and prev.text[:1].isupper() \
-                and doc.text[prev.end:m.start] == " ":
-            out[-1] = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Person", m.source + ">joined")
+                and doc_text(doc)[prev.end:m.start] == " ":
+            out[-1] = Mention(doc_text(doc)[prev.start:m.end], prev.start, m.end, "Person", m.source + ">joined")
             continue
         out.append(m)
     return out
@@ -118,7 +117,7 @@ def headed_org_names(doc: Doc, mentions: list[Mention], heads: frozenset[str],
     if not found:
         return mentions
     out = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in found)]
-    out += [Mention(doc.text[a:b], a, b, "Organization", "context:head") for a, b in found
+    out += [Mention(doc_text(doc)[a:b], a, b, "Organization", "context:head") for a, b in found
             if not any(m.start < b and a < m.end for m in out)]
     return sorted(out, key=lambda m: m.start)
 
@@ -129,12 +128,12 @@ def country_branches(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.type == "Organization" and m.type == "Place" and doc.text[prev.end:m.start] == " ":
+        if prev is not None and prev.type == "Organization" and m.type == "Place" and doc_text(doc)[prev.end:m.start] == " ":
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             org = doc.char_span(prev.start, prev.end, alignment_mode="expand")
             if span is not None and org is not None and span.root.dep_ in ("flat:name", "flat", "compound", "nmod", "appos") \
                     and org.start <= span.root.head.i < org.end and not any(t.dep_ == "case" for t in span.root.children):
-                out[-1] = Mention(doc.text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + ">branch")
+                out[-1] = Mention(doc_text(doc)[prev.start:m.end], prev.start, m.end, "Organization", prev.source + ">branch")
                 continue
         out.append(m)
     return out
@@ -318,10 +317,10 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
             num = doc[span.end]
             after = doc[span.end + 1] if span.end + 1 < len(doc) else None
             digits = 4 if m.type == "CreativeWork" else 2  # "Blade Runner 2049", "Europe 1"
-            if num.text.isdigit() and len(num.text) <= digits and num.idx not in starts and doc.text[m.end:num.idx] == " " \
+            if num.text.isdigit() and len(num.text) <= digits and num.idx not in starts and doc_text(doc)[m.end:num.idx] == " " \
                     and (after is None or after.lower_ not in quantities and not after.like_num):
                 typ = m.type if m.type == "CreativeWork" else "Organization"
-                m = Mention(doc.text[m.start:num.idx + len(num.text)], m.start, num.idx + len(num.text), typ,
+                m = Mention(doc_text(doc)[m.start:num.idx + len(num.text)], m.start, num.idx + len(num.text), typ,
                             m.source + ">number")
                 span = doc[span.start:span.end + 1]
         if m.type == "Organization" and len(span) > 1 and span[0].is_lower \
@@ -342,7 +341,7 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
     return out
 
 
-def list_type_agreement(doc: Doc, mentions: list[Mention], *, text: str | None = None) -> list[Mention]:
+def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A name NER typed apart from the persons it is listed with is a person too: "Kristin
     Scott Thomas, Jack Lowden and Saskia Reeves" (the last read as a company). Only lists of
     three or more names joined by commas and a final "and"/"et", only NER types (the
@@ -357,7 +356,7 @@ def list_type_agreement(doc: Doc, mentions: list[Mention], *, text: str | None =
         ['Person', 'Person', 'Person']
     """
     out = list(mentions)
-    text = doc.text if text is None else text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     i = 0
     while i < len(out):
         run = [i]

@@ -418,6 +418,51 @@ def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     return [strings[r[0]] for r in rows], [strings[r[1]].lower() for r in rows], [names[r[2]] for r in rows]
 
 
+#: The ``Doc.user_data`` key under which :func:`doc_text` keeps a doc's text.
+_TEXT_KEY = "kg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per doc: spaCy joins every token on each access, and a doc's
+    text never changes (retokenizing keeps it), so the first reading is kept in ``user_data``.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Canal+ rachète OCS.")
+        >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+        True
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def whole_word_hits(text: str, word: str, joiners: str = "") -> Iterator[tuple[int, int]]:
+    """Offsets of each occurrence of ``word`` in ``text`` not inside a longer word: the
+    characters around it are no word characters (``\\w``) nor one of ``joiners``. What
+    ``re.finditer(r"(?<![\\w…])" + re.escape(word) + r"(?![\\w…])", text)`` finds, without
+    compiling a pattern per word (a per-article name would miss ``re``'s cache every time).
+
+    Example:
+        >>> list(whole_word_hits("Neon, Neon Pictures et Neonbis", "Neon"))
+        [(0, 4), (6, 10)]
+        >>> list(whole_word_hits("l'AFP et AFP-Info", "AFP", "-'"))
+        []
+    """
+    def wordy(c: str) -> bool:
+        return c.isalnum() or c == "_" or c in joiners
+
+    at, n = text.find(word), len(word)
+    while at >= 0 and n:
+        end = at + n
+        if (at == 0 or not wordy(text[at - 1])) and (end == len(text) or not wordy(text[end])):
+            yield at, end
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+
+
 @dataclass
 class Context:
     """Mentions of one doc indexed by token, and the lexicon: what argument resolution needs."""
@@ -442,7 +487,7 @@ class Context:
     _spans: dict[tuple[int, int], Span | None] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        self.text = doc_text(self.doc)
         self._starts = [t.idx for t in self.doc]
         self.lower, self.lemma, self.pos = token_words(self.doc)
         self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.text)]
@@ -450,8 +495,8 @@ class Context:
         for m in self.mentions:
             span = self.span(m)
             if span is not None:
-                for t in span:
-                    self.by_token.setdefault(t.i, m)
+                for i in range(span.start, span.end):
+                    self.by_token.setdefault(i, m)
 
     def at(self, tok: Token) -> Mention | None:
         """The mention covering ``tok``."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.syntax import doc_text
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -47,7 +48,7 @@ def sentence_case_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> lis
         end = _continuation(doc, span.start, span.end, words, starts)
         if end > span.end:
             last = doc[end - 1]
-            m = Mention(doc.text[m.start:last.idx + len(last)], m.start, last.idx + len(last), m.type,
+            m = Mention(doc_text(doc)[m.start:last.idx + len(last)], m.start, last.idx + len(last), m.type,
                         m.source + ">sentence-case")
         out.append(m)
     return out
@@ -84,7 +85,7 @@ def colon_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 x.start < b and a < x.end and not (a <= x.start and x.end <= b) for x in out if x is not m):
             continue
         out = [x for x in out if x is not m and x not in inside]
-        out.append(Mention(doc.text[a:b], a, b, "CreativeWork", m.source + ">colon"))
+        out.append(Mention(doc_text(doc)[a:b], a, b, "CreativeWork", m.source + ">colon"))
     return sorted(out, key=lambda x: x.start)
 
 

@@ -20,6 +20,7 @@ from kg.extract.syntax import (
     SUBJ,
     Context,
     apposed_to,
+    doc_text,
     obliques,
     possessive_work_noun,
     reference_work,
@@ -246,7 +247,7 @@ def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 m = ctx.at(doc[k])
                 if m is not None and k < i and m.end == doc[k].idx + len(doc[k]) and m.type in ("Misc", "CreativeWork"):
                     end = doc[i].idx + len(doc[i])
-                    works.append(Mention(doc.text[m.start:end], m.start, end, "CreativeWork", m.source + ">title"))
+                    works.append(Mention(doc_text(doc)[m.start:end], m.start, end, "CreativeWork", m.source + ">title"))
         works += [m for c in tok.children if c.dep_ == "appos" for m in ctx.resolve(c, _WORK, follow_conj=False)]
         if any(c.dep_ == "cop" for c in tok.children):
             works += [m for c in tok.children if c.dep_ == "nsubj" for m in ctx.resolve(c, _WORK)]

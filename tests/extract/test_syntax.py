@@ -1,0 +1,38 @@
+"""Text helpers of kg/extract/syntax.py that replace slower spaCy or ``re`` readings: they
+must find exactly what the readings they replace find."""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.syntax import doc_text, whole_word_hits
+
+# letters, accented letters, digits, the joiners the callers pass, spaces and punctuation
+_CHARS = st.sampled_from(list("aAbé9_-'’ .,«»()\n"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(_CHARS, max_size=40), word=st.text(_CHARS, min_size=1, max_size=4),
+       joiners=st.sampled_from(["", "-", "'’-"]))
+def test_whole_word_hits_finds_what_the_regex_finds(text: str, word: str, joiners: str) -> None:
+    edge = "\\w" + re.escape(joiners) if joiners else "\\w"
+    pattern = f"(?<![{edge}])" + re.escape(word) + f"(?![{edge}])"
+    assert list(whole_word_hits(text, word, joiners)) == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_whole_word_hits_skips_a_name_inside_a_longer_word() -> None:
+    text = "Neon a distribué le film. NeonX et Neon-Pictures aussi ; Neon encore."
+    assert [text[a:b] for a, b in whole_word_hits(text, "Neon", "'’-")] == ["Neon", "Neon"]
+    assert [a for a, _ in whole_word_hits(text, "Neon", "'’-")] == [0, text.rindex("Neon")]
+
+
+def test_doc_text_is_the_text_and_survives_retokenizing() -> None:
+    doc = spacy.blank("fr")("Le groupe Canal+ rachète OCS.")
+    assert doc_text(doc) == doc.text
+    with doc.retokenize() as retok:
+        retok.merge(doc[1:3])
+    assert len(doc) == 5 and doc_text(doc) == doc.text == "Le groupe Canal+ rachète OCS."
