@@ -631,6 +631,8 @@ def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], windo
         if work is None:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and reference_work(span, ctx.lex):
+            continue  # "X, the Ozark co-creator, co-wrote the series with Y": not Ozark's cast
         return work if span is not None and k - span.end <= window else None
     return None
 

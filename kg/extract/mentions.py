@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
+from kg.extract.cued_titles import cued_titles
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, headed_org_names, join_split_names,
                               list_type_agreement, lone_names, organisation_forms)
@@ -77,6 +78,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
+    mentions = cued_titles(doc, mentions, lex, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = award_phrases(doc, mentions, lex, words)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))
@@ -412,8 +414,8 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
                 c.dep_.startswith("obl") and c.i in by_tok and by_tok[c.i].type == "Organization"
                 and any(g.dep_ == "case" and g.lower_ in ("sur", "on") for g in c.children) for c in tok.children):
             # "Sambre arrive lundi sur France 2": what arrives on a channel is a work, even a place's name
-            for c in tok.children:
-                if c.dep_ in ("nsubj",) and c.i < tok.i:
+            for c in tok.children:  # not "la troisième saison de X arrive": the part's complement is the title
+                if c.dep_ in ("nsubj",) and c.i < tok.i and c.lower_ not in lex.words("episode_nouns"):
                     starts.append((c.left_edge.i if doc[c.left_edge.i].text[:1].isupper() else c.i, None))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in subj_verbs:
             for c in tok.children:

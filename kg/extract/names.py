@@ -245,7 +245,9 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                         and doc[t - 1].dep_ != "prt" and not doc[t].is_sent_start:
                     t -= 1
                 if t < k and doc[t].text[:1].isupper() and (t == 0 or doc[t - 1].pos_ == "VERB" or doc[t - 1].dep_ == "prt") \
-                        and sum(w.text[:1].isupper() for w in doc[t:j - 1]) * 2 >= len(doc[t:j - 1]):
+                        and sum(w.text[:1].isupper() for w in doc[t:j - 1]) * 2 >= len(doc[t:j - 1]) \
+                        and not any(w.is_lower and w.pos_ in ("NOUN", "VERB", "ADJ") for w in doc[t:k]):
+                    # only small words in lower case ("of", "is"): "Trois ans après Valparaiso" is no title
                     k = t
                 ending = next((m for m in out if m.end == doc[j - 2].idx + len(doc[j - 2].text) and m.type == "Misc"), None)
                 if ending is not None and (doc[j - 1].text == ":" or not _finite_verb_next(tok)):

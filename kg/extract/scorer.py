@@ -40,7 +40,7 @@ from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import AGENT_PREPS, prep_of, stake_share
+from kg.extract.syntax import AGENT_PREPS, prep_of, someones_work, stake_share
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
 from kg.schema import allowed, load_schema
@@ -630,6 +630,18 @@ def _minority_stake(doc: Doc, cand: Candidate, label: str) -> bool:
     return found is not None and found[0] <= 50
 
 
+def _someone_elses_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
+    """Whether the pair's work is named as what someone made ("Chris Mundy, the Ozark co-creator,
+    co-wrote the series with Tom King", :func:`kg.extract.syntax.someones_work`): its maker is
+    the rules' to link, and nobody else of the sentence is credited on it."""
+    for m in (cand.subject, cand.object):
+        if m.type == "CreativeWork":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and someones_work(span, lex):
+                return True
+    return False
+
+
 def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], scorer: RelationScorer | None,
                      focus=None, lex: Lexicon | None = None, pronoun=None) -> list[Relation]:
     """Relations the scorer finds between mentions that no rule linked (``focus``: see
@@ -649,7 +661,8 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         if label not in scorer.enabled or p < scorer.threshold:
             continue
         if lex is not None and (cand.trigger is not None and _hedged_pair(doc[cand.trigger], lex)
-                                or _played_part(doc, cand, lex)) or _minority_stake(doc, cand, label):
+                                or _played_part(doc, cand, lex) or _someone_elses_work(doc, cand, lex)) \
+                or _minority_stake(doc, cand, label):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,
                        round(0.5 + 0.4 * p, 3))

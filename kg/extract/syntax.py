@@ -652,6 +652,9 @@ class Context:
             if m is None and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.words("anaphors", types[0]):
                 m = self.salient(c, types, depth + 1) or self.antecedent(c.idx, types)
             fit = self._fit(m, types) if m is not None else None
+            if fit is not None and fit.type == "CreativeWork" and (span := self.span(fit)) is not None \
+                    and reference_work(span, self.lex):
+                continue  # "Chris Mundy, the Ozark co-creator, co-wrote the series": not Ozark
             if fit is not None and fit.start < tok.idx:
                 return self._acquired(c, tok, types) or fit
         return None
@@ -1112,7 +1115,8 @@ class Context:
             span = self.span(m)
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.lemma_.lower() in sources and prev.lemma_.lower() not in kinds \
-                    and prev.lower_ not in kinds or span is not None and not source_anaphor and reference_work(span, self.lex):
+                    and prev.lower_ not in kinds or span is not None and not source_anaphor and reference_work(span, self.lex) \
+                    or span is not None and someones_work(span, self.lex):
                 fallback = fallback or m
                 continue
             return m
@@ -1294,10 +1298,14 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
       (a source noun in apposition);
     * a credit of someone named: "l'auteur de Je suis une légende", "the director of Her"
       (a credit role noun, then "de"/"of");
+    * a work someone named made (:func:`someones_work`): "the Ozark co-creator", "the filmmaker
+      behind Eraserhead";
     * an earlier work: "deux ans après sa comédie Mon crime", "since Lupin" (lexicon
       ``earlier_work_preps``, over articles, possessives, adjectives and work or genre nouns),
       "son précédent film X", "whose previous feature X" (``earlier_work_words``).
     """
+    if someones_work(span, lex):
+        return True
     doc = span.doc
     nouns = work_or_genre_nouns(lex)
     k = span.start - 1
@@ -1315,6 +1323,34 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         return True
     return span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "DET" \
         and doc[span.end + 2].lemma_.lower() in lex.derived("sources_not_works", _sources_not_works)
+
+
+def someones_work(span: Span, lex: Lexicon) -> bool:
+    """Whether a work is named as what someone made, in a construction that never names an
+    adaptation's source either: "the Ozark co-creator" (a creator or credit role noun right after
+    the title), "the filmmaker behind Eraserhead, Blue Velvet and Mulholland Drive" (lexicon
+    ``credit_preps``, over the whole list). A reference for :func:`reference_work`, even for
+    "the series", which may otherwise name a source."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and (
+            doc[span.end].lower_ in lex.words("creator_nouns") or doc[span.end].lemma_.lower() in lex.credit_role_nouns):
+        return True
+    k = _list_start(doc, span.start) - 1
+    return k >= 0 and doc[k].lower_ in lex.words("credit_preps")
+
+
+def _list_start(doc: Doc, start: int) -> int:
+    """The first token of the list of capitalised names whose member starts at token ``start``
+    ("Eraserhead, Blue Velvet and Mulholland Drive"); ``start`` when it follows no list."""
+    k = start
+    while k >= 2 and doc[k - 1].lower_ in (",", "and", "et") and doc[k - 2].text[:1].isupper() and not doc[k - 1].is_sent_start:
+        j = k - 2
+        while j > 0 and doc[j - 1].text[:1].isupper() and not doc[j].is_sent_start and k - j < 8:
+            j -= 1
+        if doc[j].is_sent_start:
+            break
+        k = j
+    return k
 
 
 def work_or_genre_nouns(lex: Lexicon) -> frozenset[str]:

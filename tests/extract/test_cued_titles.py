@@ -1,0 +1,75 @@
+"""Titles told by the constructions around them (kg/extract/cued_titles.py), and what they
+change downstream: the relations of the work, and works named as someone's credit that are
+not the passage's work. Sentences written for these tests, French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract._helpers import mention_types, triples
+
+
+@pytest.mark.parametrize("text, title", [
+    # a part of a series before the name: NER read a place
+    ("La troisième saison de Montaigu arrive sur France 2 le 4 mars.", "Montaigu"),
+    # "dont les N épisodes"
+    ("Netflix lance Sillages, dont les six épisodes sont disponibles dès vendredi.", "Sillages"),
+    # a year in brackets: NER read a person
+    ("Révélé par Orage (2004), Paul Vidal tourne beaucoup.", "Orage"),
+    # the maker with a nationality, after a comma, over a lower-case word NER left out
+    ("Le Lion d'or est revenu à Brumes lointaines, de l'Espagnole Carla Ortiz, qui raconte un exil.", "Brumes lointaines"),
+    ("Le jury a primé Fleuve noir, du Belge Lucas Dardenne.", "Fleuve noir"),
+])
+def test_construction_types_the_title_fr(nlp_fr, text, title):
+    assert mention_types(nlp_fr, text).get(title) == "CreativeWork"
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    # the same constructions never retype a gazetteer name nor a person's full name
+    ("La deuxième saison de Canal+ sans le football commence.", "Canal+", "Organization"),
+    ("Il a quitté Vivendi (2004) pour rejoindre Orange.", "Vivendi", "Organization"),
+    ("Révélée par Jeanne Moreau (1962), elle tourne encore.", "Jeanne Moreau", "Person"),
+])
+def test_construction_keeps_known_and_full_names_fr(nlp_fr, text, name, typ):
+    assert mention_types(nlp_fr, text).get(name) == typ
+
+
+def test_the_part_is_no_title_fr(nlp_fr):
+    # "La troisième" was read as the title of what arrives on a channel
+    types = mention_types(nlp_fr, "La troisième saison de Montaigu arrive sur France 2 le 4 mars.")
+    assert "La troisième" not in types and types["Montaigu"] == "CreativeWork"
+
+
+def test_a_time_phrase_is_no_title(nlp_fr):
+    # "Trois ans après Valparaiso, sa première série": the description names Valparaiso alone
+    types = mention_types(nlp_fr, "Trois ans après Valparaiso, sa première série, Arte revient.")
+    assert types.get("Valparaiso") == "CreativeWork" and "Trois ans après Valparaiso" not in types
+
+
+def test_cued_title_takes_its_relations_fr(nlp_fr):
+    assert ("France 2", "distributes", "Montaigu") in triples(nlp_fr, "La troisième saison de Montaigu arrive sur France 2 le 4 mars.")
+    assert ("Brumes lointaines", "directedBy", "Carla Ortiz") in triples(
+        nlp_fr, "Le Grand Prix est revenu à Brumes lointaines, de l'Espagnole Carla Ortiz.")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Season two of Grimsby starts in May.", "Grimsby"),
+    ("Grimsby's second season starts in May.", "Grimsby"),
+    ("The Fargo creator has signed on to write a space drama.", "Fargo"),
+    ("David Lynch, the filmmaker behind Eraserhead, Blue Velvet and Twin Peaks, has died.", "Blue Velvet"),
+])
+def test_construction_types_the_title_en(nlp_en, text, title):
+    assert mention_types(nlp_en, text).get(title) == "CreativeWork"
+
+
+def test_company_behind_a_product_stays_a_product_en(nlp_en):
+    # "behind" marks works only after a maker noun of the lexicon ("the filmmaker behind"), not "the company behind"
+    assert mention_types(nlp_en, "The company behind ChatGPT raised money.").get("ChatGPT") == "Product"
+
+
+def test_someones_work_is_not_the_passages_work_en(nlp_en):
+    # "the Ozark co-creator" names Mundy's earlier series: "the series" he co-wrote, and King's credit, are Lanterns'
+    found = triples(nlp_en, "The HBO series Lanterns premieres in August. Chris Mundy, the Ozark co-creator, "
+                            "co-wrote the series with Tom King.")
+    assert ("Lanterns", "author", "Chris Mundy") in found and ("Ozark", "author", "Chris Mundy") in found
+    assert not {t for t in found if t[0] == "Ozark" and t[2] == "Tom King" or t[2] == "Ozark" and t[0] == "Tom King"}
