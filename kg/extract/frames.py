@@ -355,8 +355,35 @@ def _place_read_as_company(ctx: Context, tokens: list[Token], types: tuple[str, 
 def _resolve_all(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
     out: list[Mention] = []
     for tok in tokens:
-        out.extend(m for m in ctx.resolve(tok, types) if m not in out)
+        found = ctx.resolve(tok, types)
+        if not found and "CreativeWork" in types and "Person" not in types:
+            # "Valeur sentimentale du Norvégien Joachim Trier, porté par X": the parser hangs the
+            # participle on the maker; what it describes is the maker's work
+            work = _work_of_maker(ctx, ctx.at(tok))
+            found = [work] if work is not None else []
+        out.extend(m for m in found if m not in out)
     return out
+
+
+def _work_of_maker(ctx: Context, person: Mention | None) -> Mention | None:
+    """The work named right before ``person`` as its maker's: "W de P", "W, du Norvégien P"
+    (lexicon ``demonyms``)."""
+    if person is None or person.type != "Person":
+        return None
+    work = next((m for m in reversed(ctx.mentions) if m.end <= person.start), None)
+    if work is None or work.type != "CreativeWork":
+        return None
+    words = ctx.text[work.end:person.start].replace("’", "'").replace("'", "' ").split()
+    if words[:1] == [","]:
+        words = words[1:]
+    if not words or words[0].lower() not in ("de", "du", "d'"):
+        return None
+    rest = words[1:]
+    if rest[:1] in (["la"], ["l'"]):
+        rest = rest[1:]
+    if rest and rest[0].lower() in ctx.lex.words("demonyms"):
+        rest = rest[1:]
+    return work if not rest else None
 
 
 def seat_venue_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:

@@ -163,3 +163,19 @@ def test_a_setting_between_two_places_sets_the_work_in_both_fr(nlp_fr):
     assert {("Les Vignes", "setIn", "Lyon"), ("Les Vignes", "setIn", "Saint-Tropez")} <= found
     # twin: a company split between two cities is set in nothing
     assert not {t for t in fr_triples("Le groupe Lagardère se partage entre Paris et Londres.") if t[1] == "setIn"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs "porté par" on the maker named after the work ("du Norvégien X"), or on the main verb
+    ("Le Grand Prix est revenu à Valeur sentimentale du Norvégien Joachim Trier, porté par Renate Reinsve et "
+     "Stellan Skarsgård.",
+     {("Renate Reinsve", "actsIn", "Valeur sentimentale"), ("Stellan Skarsgård", "actsIn", "Valeur sentimentale")}),
+])
+def test_participle_on_the_maker_describes_the_work(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+def test_participle_on_a_person_alone_gives_no_work(nlp_fr):
+    # no work before the person: nothing to describe
+    found = triples(nlp_fr, "Le prix est allé à Marie Dupuis, portée par son public.")
+    assert not {t for t in found if t[1] == "actsIn"}
