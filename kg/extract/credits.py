@@ -755,8 +755,10 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     by_tok = {}
     for m in ctx.mentions:
         span = ctx.span(m)
-        if span is not None and m.type == "Person":
-            by_tok[span.start] = (m, span)
+        person = m if m.type == "Person" else Mention(m.text, m.start, m.end, "Person", m.source + ">Person") \
+            if m.type == "Misc" and m.source.startswith("ner:") else None  # "face à JoeyStarr" (NER: MISC), after a cue only
+        if span is not None and person is not None:
+            by_tok[span.start] = (person, span)
     # a past credit ("X (Les Rives)", "X, révélé par W"), whichever rule also gave it, is no work
     # the co-stars share
     past = {(r.subject.start, r.object.start) for r in found

@@ -744,3 +744,34 @@ def test_a_genre_noun_with_an_article_is_the_genre_not_the_work(nlp_fr):
     assert ("Le Pacte", "distributes", "Nouvelles Ondes") not in triples(nlp_fr, text)
     text = "La série Nouvelles Ondes sort lundi. Ce polar est distribué par Le Pacte depuis 1990."
     assert ("Le Pacte", "distributes", "Nouvelles Ondes") in triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a service scheduling or commissioning a work (frame.noun.distributes.premiere)
+    ("Apple TV+ has set a July 18 premiere for Deepwater, a sci-fi thriller.", ("Apple TV+", "distributes", "Deepwater")),
+    ("Peacock has given a straight-to-series order to Open House, a half-hour comedy.",
+     ("Peacock", "distributes", "Open House")),
+    ("HBO has handed a second-season renewal to Harbor Lights, its drama.", ("HBO", "distributes", "Harbor Lights")),
+    # dating a release (frame.verb.distributes.distribute)
+    ("Warner Bros. has dated The Long Con, a heist comedy, for November 2027.",
+     ("Warner Bros.", "distributes", "The Long Con")),
+])
+def test_scheduling_a_work_is_distributing_it_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_a_renewal_for_a_person_is_no_distribution_en(nlp_en):
+    # the frame wants a work: a contract renewed for an executive is no distribution
+    found = triples(nlp_en, "Apple TV+ has set a July 18 premiere for Deepwater, a sci-fi thriller. Netflix has handed "
+                            "a contract renewal to Ted Sarandos.")
+    assert ("Apple TV+", "distributes", "Deepwater") in found
+    assert not any(s == "Netflix" for s, p, o in found if p == "distributes")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a co-star NER left untyped (MISC) is a person after the cue
+    ("La série Machine arrive sur Arte. Margot Bancilhon y campe une ouvrière, face à JoeyStarr.",
+     ("JoeyStarr", "actsIn", "Machine")),
+])
+def test_untyped_name_after_a_costar_cue_is_a_costar(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)
