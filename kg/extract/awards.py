@@ -120,8 +120,9 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
                 # "the P&O Cruises memorable moment award": a compound naming the prize before its head
                 if lex.lang == "en":
                     while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") \
-                            and doc[start - 1].head.i >= i and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
-                        start -= 1
+                            and doc[start - 1].head.i >= i and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
+                            and not (start >= 2 and doc[start - 2].text in _HYPHENS):
+                        start -= 1  # not the end of a hyphenated modifier: "a two-time Oscar winner"
                 spans.append(doc[start:end])
                 i = end
                 continue
@@ -356,3 +357,110 @@ def _closed(doc: Doc, i: int, end: int, ctx) -> bool:
             return False
         i += 1
     return True
+
+
+def winner_relations(doc: Doc, ctx) -> list[Relation]:
+    """A winner described by a winner noun and its award (lexicon ``winner_nouns``):
+
+    * the award before the noun (English): "Emma Stone, a two-time Oscar winner", "Anora, the
+      Palme d'Or winner from Sean Baker", "Oscar winner Emma Stone" (the name right after);
+    * the award as its complement: "X, lauréate de la Palme d'or", "déjà lauréat du prix Louis-Delluc",
+      "the winner of the Golden Bear";
+    * the works it was won for, after "for"/"pour": "a two-time Palme winner for The Square and
+      Triangle of Sadness" (each work won it too).
+
+    The winner is the name before the phrase's comma (a person, a work, an untyped name read as a
+    work; the work of "X de P" when a person closes it), or the person right after an English
+    "<award> winner"."""
+    nouns = ctx.lex.words("winner_nouns")
+    if not nouns:
+        return []
+    out: list[Relation] = []
+    for tok in doc:
+        if tok.lower_ not in nouns or tok.pos_ not in ("NOUN", "ADJ"):
+            continue
+        award = _award_before(doc, tok, ctx) or _award_after(doc, tok, ctx)
+        if award is None:
+            continue
+        sent = tok.sent
+        holders = [h for h in (_holder_before(doc, tok, award, ctx), _person_after(doc, tok, ctx)) if h is not None]
+        for holder in holders + _works_for(doc, tok, ctx):
+            if holder.start != award.start:
+                out.append(Relation(holder, "wonAward", award, sent.text, sent.start_char, "award.winner", 0.7))
+    return out
+
+
+def _award_before(doc: Doc, tok, ctx) -> Mention | None:
+    """The award naming the winner noun's prize right before it: "Oscar winner"."""
+    m = ctx.at(doc[tok.i - 1]) if tok.i > 0 else None
+    return m if m is not None and m.type == "Award" and m.end == doc[tok.i - 1].idx + len(doc[tok.i - 1]) else None
+
+
+def _award_after(doc: Doc, tok, ctx) -> Mention | None:
+    """The award complement of the winner noun: "lauréate de la Palme d'or", "winner of the Golden Bear"."""
+    i = tok.i + 1
+    if i < len(doc) and doc[i].lower_ in ("de", "du", "d'", "d’", "des", "of"):
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        m = ctx.at(doc[i]) if i < len(doc) else None
+        if m is not None and m.type == "Award" and m.start == doc[i].idx:
+            return m
+    return None
+
+
+def _holder_before(doc: Doc, tok, award: Mention, ctx) -> Mention | None:
+    """The name before the comma that opens the winner noun's phrase ("X, the two-time Oscar winner")."""
+    k = tok.i - 1
+    start = ctx.span(award)
+    if start is not None and start.end == tok.i:
+        k = start.start - 1
+    while k > 0 and (doc[k].pos_ in ("DET", "ADJ", "NUM", "ADV") or doc[k].text in _HYPHENS
+                     or doc[k].lower_ in ("time", "times")):
+        k -= 1  # "a two-time", "déjà"
+    if k < 1 or doc[k].text != ",":
+        return None
+    holder = ctx.at(doc[k - 1])
+    if holder is None:
+        return None
+    if holder.type == "Person":
+        span = ctx.span(holder)
+        if span is not None and span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’", "by") \
+                and doc[span.start - 2].pos_ == "NOUN":
+            # "Le film de Justine Triet, déjà lauréat de…": the film, not its maker
+            found = ctx.resolve(doc[span.start - 2], ("CreativeWork",))
+            return found[0] if found else None
+        return _work_of(holder, ctx) or holder
+    if holder.type == "Misc":
+        return ctx.fit(holder, ("CreativeWork",))
+    return holder if holder.type == "CreativeWork" else None
+
+
+def _person_after(doc: Doc, tok, ctx) -> Mention | None:
+    """ "Oscar winner Emma Stone": the person named right after the noun."""
+    if tok.i + 1 >= len(doc):
+        return None
+    m = ctx.at(doc[tok.i + 1])
+    return m if m is not None and m.type == "Person" and m.start == doc[tok.i + 1].idx else None
+
+
+def _works_for(doc: Doc, tok, ctx) -> list[Mention]:
+    """The works after "for"/"pour" right after the winner noun: "winner for The Square and Triangle of Sadness"."""
+    i = tok.i + 1
+    if i >= len(doc) or doc[i].lower_ not in ("for", "pour"):
+        return []
+    works: list[Mention] = []
+    i += 1
+    while i < len(doc):
+        m = ctx.at(doc[i])
+        work = ctx.fit(m, ("CreativeWork",)) if m is not None and m.type in ("CreativeWork", "Misc") else None
+        if work is None or m.start != doc[i].idx:
+            break
+        works.append(work)
+        span = ctx.span(m)
+        i = span.end if span is not None else i + 1
+        if i < len(doc) and doc[i].lower_ in (",", "and", "et"):
+            i += 1
+            continue
+        break
+    return works

@@ -18,6 +18,7 @@ from kg.extract.awards import (
     award_credit_relations,
     crowned_relations,
     prize_list_relations,
+    winner_relations,
     winning_relations,
 )
 from kg.extract.credits import costar_relations, current_work, credit_relations, inverted_cast_relations, stray_bracket_relations
@@ -78,6 +79,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += prize_list_relations(doc, ctx)
     found += crowned_relations(doc, ctx)
     found += apposed_award_relations(doc, ctx)
+    found += winner_relations(doc, ctx)
     found += winning_relations(doc, ctx)
     found += possessive_work_relations(doc, ctx)
     found += behind_relations(doc, ctx)

@@ -630,6 +630,18 @@ def _minority_stake(doc: Doc, cand: Candidate, label: str) -> bool:
     return found is not None and found[0] <= 50
 
 
+def _nominated(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
+    """Whether the pair's award is named as a nomination: "a two-time Oscar nominee", "Oscar-nominated"
+    (lexicon ``nominee_words`` right after the award)."""
+    award = cand.object if cand.object.type == "Award" else cand.subject
+    span = doc.char_span(award.start, award.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    words = lex.words("nominee_words")
+    return bool(after) and (after[0] in words or after[0] in ("-", "‑") and len(after) > 1 and after[1] in words)
+
+
 def _someone_elses_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     """Whether the pair's work is named as what someone made ("Chris Mundy, the Ozark co-creator,
     co-wrote the series with Tom King", :func:`kg.extract.syntax.someones_work`): its maker is
@@ -661,7 +673,8 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         if label not in scorer.enabled or p < scorer.threshold:
             continue
         if lex is not None and (cand.trigger is not None and _hedged_pair(doc[cand.trigger], lex)
-                                or _played_part(doc, cand, lex) or _someone_elses_work(doc, cand, lex)) \
+                                or _played_part(doc, cand, lex) or _someone_elses_work(doc, cand, lex)
+                                or label == "wonAward" and _nominated(doc, cand, lex)) \
                 or _minority_stake(doc, cand, label):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,

@@ -1072,8 +1072,12 @@ class Context:
                         return found
             if nominal and definite and (lemma in lex.words("anaphors", typ)
                                          or typ == "CreativeWork" and self._demonstrative_genre(tok)):
-                # "le groupe Canal+" is named; "le groupe, dont le siège est à Paris" is not
+                # "le groupe Canal+" is named; "le groupe, dont le siège est à Paris" is not; "le film
+                # de Justine Triet" is the film named before (its maker is no name; not "l'adaptation de Dumas")
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" and prep_of(c) in ("", "de")
+                           and not (typ == "CreativeWork" and prep_of(c) == "de" and self.at(c) is not None
+                                    and self.at(c).type == "Person"
+                                    and lemma in lex.words("director_nouns") | lex.words("authored_work_nouns"))
                            for c in tok.children):
                     if typ == "CreativeWork":
                         # a work that was a clause subject (the topic) before the nearest one

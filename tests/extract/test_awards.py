@@ -153,3 +153,40 @@ def test_an_award_in_apposition_was_won_by_the_name_before_fr(nlp_fr, text, expe
 def test_an_award_in_apposition_to_a_company_is_no_win_twin_fr(nlp_fr):
     found = triples(nlp_fr, "Le festival a salué Canal+, Palme d'or en 2013, pour son soutien au cinéma.")
     assert not any(s == "Canal+" and p == "wonAward" for s, p, _ in found)
+
+
+# --- awards.winner_relations --------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Oscar winner Emma Stone stars in the film.", {("Emma Stone", "wonAward", "Oscar")}),
+    ("Gene Hackman, the two-time Oscar winner known for The French Connection, has died.",
+     {("Gene Hackman", "wonAward", "Oscar")}),
+    ("Anora, the Palme d'Or winner from Sean Baker, swept the Independent Spirit Awards.",
+     {("Anora", "wonAward", "Palme d'Or")}),
+])
+def test_a_winner_noun_names_the_award_won_en(nlp_en, text, expected):
+    assert expected <= triples(nlp_en, text)
+
+
+def test_a_hyphenated_count_is_not_part_of_the_award_en(nlp_en):
+    types = mention_types(nlp_en, "Emma Stone, a two-time Oscar winner, stars in the film.")
+    assert types.get("Oscar") == "Award" and "time Oscar" not in types
+
+
+def test_a_nominee_won_nothing_en(nlp_en):
+    found = triples(nlp_en, "Oscar winner Emma Stone and Timothée Chalamet, a two-time Oscar nominee for Call Me by "
+                            "Your Name, star in the film.")
+    assert ("Emma Stone", "wonAward", "Oscar") in found
+    assert not any(s == "Timothée Chalamet" and p == "wonAward" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La série Une île, lauréate du prix de la meilleure série française, revient.",
+     {("Une île", "wonAward", "prix de la meilleure série française")}),
+    # "le film de Justine Triet" is the film named before, not its maker
+    ("Le film Anatomie d'une chute a triomphé aux César. Le film de Justine Triet, déjà lauréat de la Palme d'or, "
+     "a reçu six prix.", {("Anatomie d'une chute", "wonAward", "Palme d'or")}),
+])
+def test_a_winner_noun_names_the_award_won_fr(nlp_fr, text, expected):
+    found = triples(nlp_fr, text)
+    assert expected <= found
+    assert not any(s == "Justine Triet" and p == "wonAward" for s, p, o in found)
