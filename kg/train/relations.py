@@ -25,7 +25,7 @@ Data (the ``../shared`` files are read at training time, never copied into the r
   passages of ``tests/data/own_news_split.json``, and ``tests/data/train_news_{lang}*.jsonl``
   (passages written for training).
 
-``tests/data/heldout2_*``, ``tests/data/heldout3_*``, ``tests/data/heldout4_*`` (written for evaluation by helpers who had
+``tests/data/heldout2_*`` to ``tests/data/heldout5_*`` (written for evaluation by helpers who had
 not read the rules) and the unseen passages are never trained on.
 
 Usage::

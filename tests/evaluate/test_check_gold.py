@@ -8,7 +8,7 @@ from kg.evaluate import check_gold, read_gold
 
 DATA = Path(__file__).parents[1] / "data"
 WRITTEN = (sorted(DATA.glob("train_news_*.jsonl")) + sorted(DATA.glob("own_news_*.jsonl")) + sorted(DATA.glob("heldout3_*.jsonl"))
-           + sorted(DATA.glob("heldout4_*.jsonl")))
+           + sorted(DATA.glob("heldout4_*.jsonl")) + sorted(DATA.glob("heldout5_*.jsonl")))
 
 
 def test_the_checks_find_each_kind_of_slip():
