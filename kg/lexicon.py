@@ -243,6 +243,7 @@ class LexiconSchema(_Strict):
     credit_work_nouns: Words = []
     credit_with_cues: Words = []
     costar_cues: Words = []
+    cast_list_tails: Words = []  # "with A and B in support": a 'with' list that ends so is a cast
     possessive_work_nouns: Words = []
     character_cues: Words = []
     # award names (kg/extract/awards.py)

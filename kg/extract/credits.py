@@ -743,6 +743,15 @@ def _apposed_credit(text: str, r: Relation) -> bool:
     return r.object.start > r.subject.end and between.lstrip().startswith(",") and between.count(",") == 1
 
 
+def _cast_tail(doc: Doc, span: Span, sent: Span, tails: list[tuple[str, ...]]) -> bool:
+    """Whether the list of names that ``span`` opens ends with a cast tail of the lexicon
+    (``cast_list_tails``): "with A, B and C in support", "avec A et B au casting"."""
+    end = max(t.i for t in with_conjuncts([span.root]))
+    end = max(end, *(t.i for t in doc[end].subtree if t.i <= end + 3 and t.pos_ == "PROPN"))
+    words = [t.lower_ for t in doc[end + 1:min(sent.end, end + 6)] if t.lower_ not in ("also", "aussi", "également")]
+    return any(tuple(words[:len(c)]) == c for c in tails)
+
+
 def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]:
     """Co-stars: a person named after a ``costar_cues`` phrase ("aux côtés de", "face à",
     "donne la réplique à", "alongside", "opposite") in the sentence of an ``actsIn`` fact acts
@@ -750,6 +759,8 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     cues = [tuple(c.split()) for c in ctx.lex.words("costar_cues")]
     if not cues:
         return
+    with_cues = ctx.lex.words("credit_with_cues")
+    tails = [tuple(c.split()) for c in ctx.lex.words("cast_list_tails")]
     crew = {r.object.start if work_sides()[r.predicate] == "subject" else r.subject.start
             for r in found if r.predicate in work_sides() and r.predicate != "actsIn"}
     by_tok = {}
@@ -777,7 +788,8 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                 k -= 1
             words = [t.lower_ for t in doc[max(sent.start, k - 4):k]]
             lemmas = [t.lemma_.lower() for t in doc[max(sent.start, k - 4):k]]
-            if not any(tuple(words[-len(c):]) == c or tuple(lemmas[-len(c):]) == c for c in cues):
+            if not any(tuple(words[-len(c):]) == c or tuple(lemmas[-len(c):]) == c for c in cues) \
+                    and not (words[-1:] and words[-1] in with_cues and _cast_tail(doc, span, sent, tails)):
                 continue
             for t in with_conjuncts([span.root]):
                 hit = by_tok.get(t.i) or next((v for v in by_tok.values() if v[1].start <= t.i < v[1].end), None)

@@ -254,6 +254,10 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if frame.retype_work:
                 subjects = subjects or name_read_as_work(ctx, subj_toks, frame.subject_types)
                 objects = objects or name_read_as_work(ctx, obj_toks, frame.object_types)
+            if frame.predicate == "actsIn" and frame.subject_types == ("Person",):
+                # "stars Jack Lowden as … and Anne-Marie Duff as …": only a person acts; a name the
+                # statistical NER read as a company or a place there is a person's
+                subjects += [m for m in _name_read_as_person(ctx, subj_toks) if m not in subjects]
             if frame.predicate in _BETWEEN_COMPANIES:
                 # "Blumhouse has joined forces with Meta": the statistical NER often reads an
                 # unknown company as a place; these verbs only take companies
@@ -349,6 +353,17 @@ def _place_read_as_company(ctx: Context, tokens: list[Token], types: tuple[str, 
         m = ctx.at(t)
         if m is not None and m.type == "Place" and m.source.startswith("ner:"):
             out.append(Mention(m.text, m.start, m.end, "Organization", m.source + ">Organization"))
+    return out
+
+
+def _name_read_as_person(ctx: Context, tokens: list[Token]) -> list[Mention]:
+    """Names of at least two words in an acting slot that the statistical NER typed as a company
+    or a place (never a gazetteer name), read as persons."""
+    out: list[Mention] = []
+    for t in with_conjuncts(tokens):
+        m = ctx.at(t)
+        if m is not None and m.type in ("Organization", "Place") and m.source.startswith("ner:") and " " in m.text:
+            out.append(Mention(m.text, m.start, m.end, "Person", m.source + ">Person"))
     return out
 
 

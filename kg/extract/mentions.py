@@ -1281,6 +1281,9 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
             prev = span.doc[prev.i - 1]
         if prev.pos_ not in ("VERB", "AUX"):  # "features Ralph Fiennes"
             candidates.append(prev)
+        if prev.pos_ == "NOUN" and prev.lemma_.lower() in lex.words("genre_nouns") and prev.i > 0 \
+                and span.doc[prev.i - 1].pos_ == "DET" and not has_case:
+            return "CreativeWork"  # "the satire Mickey 17", "le thriller Furies": a genre noun names a work
     # "American Prometheus, the biography by …": a work noun in apposition
     # (right after the name: not "Éric Barbier de Petit Pays, le premier roman de…" for "Éric Barbier")
     candidates += [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.left_edge.i <= span.end + 1

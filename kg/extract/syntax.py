@@ -184,6 +184,11 @@ def slot(trigger: Token, name: str) -> list[Token]:
                 and trigger.head.pos_ in ("PROPN", "NOUN") and any(
                     c.lower_ in ("que", "qu'", "qu’") and c.dep_ == "mark" and c.i < trigger.i for c in trigger.children):
             found = [trigger.head]  # "Radio Nova, que le groupe détient", "que" read as a conjunction
+        if found and trigger.doc.lang_ == "en":
+            # "stars A as a union boss and B as his wife": the parser hangs B on the first part
+            found += [c for p, n in obliques(trigger) if p == "as" for c in n.children
+                      if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > n.i
+                      and any(g.lower_ == "as" and g.i > c.i for g in [*c.children, *n.children])]
         return found
     if name == "complement":  # "X was crowned Best Actress": the predicative complement
         return [c for c in trigger.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj", "obj") and c.i > trigger.i]

@@ -775,3 +775,24 @@ def test_a_renewal_for_a_person_is_no_distribution_en(nlp_en):
 ])
 def test_untyped_name_after_a_costar_cue_is_a_costar(nlp_fr, text, expected):
     assert expected in triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second "B as Y" the parser hangs on the first part; NER read "Anne-Marie Duff" as a company
+    ("The series Cold Harbor stars Jack Lowden as a union boss and Anne-Marie Duff as his estranged wife.",
+     {("Jack Lowden", "actsIn", "Cold Harbor"), ("Anne-Marie Duff", "actsIn", "Cold Harbor")}),
+    # a genre noun before the title names a work (NER: PRODUCT); a "with" list ending "in support" is the cast
+    ("The satire Mickey 17 opens Friday. The film stars Robert Pattinson as a clone, with Naomi Ackie, Steven Yeun "
+     "and Mark Ruffalo in support.",
+     {("Robert Pattinson", "actsIn", "Mickey 17"), ("Naomi Ackie", "actsIn", "Mickey 17"),
+      ("Mark Ruffalo", "actsIn", "Mickey 17")}),
+])
+def test_cast_written_around_the_star_verb_en(nlp_en, text, expected):
+    assert expected <= triples(nlp_en, text)
+
+
+def test_a_with_phrase_that_is_no_cast_list_en(nlp_en):
+    # "with a script by X", "with director X": no cast tail, no co-star
+    found = triples(nlp_en, "The thriller Wild Geese stars Hugh Grant as a chef, with director Ben Palmer at the helm.")
+    assert ("Hugh Grant", "actsIn", "Wild Geese") in found
+    assert ("Ben Palmer", "actsIn", "Wild Geese") not in found
