@@ -49,6 +49,8 @@ def is_passive(verb: Token) -> bool:
         return True  # "le film, produit par X": a participle the tagger took for a noun
     if verb.dep_ not in ("acl", "amod", "advcl", "advmod", "appos", "ROOT", "conj"):
         return False
+    if verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children):
+        return False  # "Le film sort en octobre": a finite verb the tagger read as a participle
     part = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     part = part or verb.tag_ == "VBN"
     return part and not any(c.dep_.startswith("aux") for c in children)
@@ -1137,9 +1139,10 @@ class Context:
                     fit = self._fit(m, ("CreativeWork",))
                     if fit is not None or fallback is None:
                         return fit
-        if fallback is not None and not source_anaphor:
-            # only a source or an earlier work within the window: the passage's own work named
-            # before it, if any ("L'Attachement sort… Adapté de L'Intimité, … ce mélodrame")
+        if not source_anaphor or fallback is None and kinds & self.lex.words("work_nouns"):
+            # only a source or an earlier work within the window, or no work at all: the passage's
+            # own work named before it, if any ("L'Attachement sort… Adapté de L'Intimité, … ce
+            # mélodrame"; "X sort mercredi. [three sentences of quotes] Le film est distribué par Y")
             for m in reversed(self.mentions):
                 if m.start >= lo:
                     continue

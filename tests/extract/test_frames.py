@@ -179,3 +179,22 @@ def test_participle_on_a_person_alone_gives_no_work(nlp_fr):
     # no work before the person: nothing to describe
     found = triples(nlp_fr, "Le prix est allé à Marie Dupuis, portée par son public.")
     assert not {t for t in found if t[1] == "actsIn"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a finite "sort" the tagger reads as a participle; the distributor after "chez"
+    ("Le film Arco sort en octobre chez Diaphana.", ("Diaphana", "distributes", "Arco")),
+    # "le film" three sentences of quotes after the title: the passage's own work
+    ("Le film Vingt Dieux sort mercredi. « Je voulais filmer le Jura », a souri Louise Courvoisier. « C'est ma région. » "
+     "Elle a tourné pendant deux mois. Le film est distribué par Pyramide Distribution.",
+     ("Pyramide Distribution", "distributes", "Vingt Dieux")),
+])
+def test_distribution_of_the_passages_film_fr(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)
+
+
+def test_a_novel_out_at_a_publisher_is_no_film_distribution(nlp_fr):
+    # "le roman" names no work of the passage: no antecedent is forced on a source noun
+    found = triples(nlp_fr, "Le film Vingt Dieux sort mercredi. « Je voulais filmer le Jura », a souri Louise Courvoisier. "
+                            "« C'est ma région. » Elle a tourné pendant deux mois. Le roman est publié par Gallimard.")
+    assert not any(o == "Vingt Dieux" and s == "Gallimard" for s, p, o in found)
