@@ -46,6 +46,8 @@ class Errors:
     E011 = "[E011] Language '{lang}' is not supported. Supported: {supported}."
     E012 = "[E012] {path}: the lexicon file is invalid: {detail}."
     E013 = "[E013] {path}:{line}: the gazetteer row is invalid: {detail}."
+    E014 = ("[E014] {where}: extraction failed ({detail}); the document is skipped and the others go on. "
+            "This is a media-kg bug: please report it with the document's text.")
     # store
     E020 = ("[E020] The store at {path} is locked by another writer (pid {pid}). Wait for it to finish, "
             "or remove {lock} if that process is gone.")
@@ -119,6 +121,10 @@ class StoreError(KGError):
 
 class SchemaError(KGError, ValueError):
     """Extracted data uses a class or property the ontology does not declare (a bug to fix)."""
+
+
+class ExtractionError(KGError):
+    """A rule of the extraction failed on one document (a bug): the document is skipped."""
 
 
 class QueryError(KGError):

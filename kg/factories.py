@@ -105,9 +105,16 @@ class SentenceGuard:
         return doc
 
 
-for _name in ("mentions", "relations"):
+for _name in ("mentions", "relations", "kg_error"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+def _failed(doc: Doc, component: str, err: Exception) -> None:
+    """Record on ``doc._.kg_error`` that ``component`` failed on ``doc`` (a bug in a rule): the
+    pipeline reports the document with E014 and skips it, instead of losing the whole batch."""
+    if doc._.kg_error is None:
+        doc._.kg_error = f"{component}: {type(err).__name__}: {err}"
 
 
 class MentionTyper:
@@ -117,7 +124,11 @@ class MentionTyper:
         self.lex = load_lexicon(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = find_mentions(doc, self.lex)
+        try:
+            doc._.mentions = find_mentions(doc, self.lex)
+        except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
+            doc._.mentions = []
+            _failed(doc, "kg_mentions", err)
         return doc
 
 
@@ -129,7 +140,11 @@ class RelationExtractor:
         self.scorer = shipped_scorer(lang) if scorer_enabled() else None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relations = extract_relations(doc, doc._.mentions or [], self.lex, self.scorer)
+        try:
+            doc._.relations = extract_relations(doc, doc._.mentions or [], self.lex, self.scorer)
+        except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
+            doc._.relations = []
+            _failed(doc, "kg_relations", err)
         return doc
 
 

@@ -232,9 +232,10 @@ def shift_relation(relation: Relation, offset: int) -> Relation:
 
 
 def pipe_records(nlp: Language, texts: Iterable[str], *, batch_size: int = 16,
-                 limit: int = CHUNK_CHARS) -> Iterator[tuple[list[Mention], list[Relation]]]:
-    """Run ``nlp`` on ``texts`` and yield each text's ``(mentions, relations)`` (``doc._.mentions``,
-    ``doc._.relations``), in order.
+                 limit: int = CHUNK_CHARS) -> Iterator[tuple[list[Mention], list[Relation], str | None]]:
+    """Run ``nlp`` on ``texts`` and yield each text's ``(mentions, relations, error)``
+    (``doc._.mentions``, ``doc._.relations``, and ``doc._.kg_error``: what failed when a rule
+    raised on the text, else None), in order.
 
     Texts up to ``limit`` characters go through ``nlp.pipe`` in batches of ``batch_size``.
     A longer text is parsed in pieces cut at paragraph (else line, else sentence, else
@@ -246,15 +247,15 @@ def pipe_records(nlp: Language, texts: Iterable[str], *, batch_size: int = 16,
     Example:
         >>> nlp = load_pipeline("fr")  # doctest: +SKIP
         >>> text = "Netflix a publié ses résultats.\\n\\n" * 5000 + "Le patron de Netflix, Ted Sarandos, a parlé."
-        >>> mentions, relations = next(pipe_records(nlp, [text], limit=50_000))  # doctest: +SKIP
+        >>> mentions, relations, error = next(pipe_records(nlp, [text], limit=50_000))  # doctest: +SKIP
         >>> r = relations[0]; text[r.subject.start:r.subject.end]  # doctest: +SKIP
         'Ted Sarandos'
     """
     short: list[str] = []
 
-    def flush() -> Iterator[tuple[list[Mention], list[Relation]]]:
+    def flush() -> Iterator[tuple[list[Mention], list[Relation], str | None]]:
         for sdoc in nlp.pipe(short, batch_size=max(1, batch_size)):
-            yield list(sdoc._.mentions or []), list(sdoc._.relations or [])
+            yield list(sdoc._.mentions or []), list(sdoc._.relations or []), sdoc._.kg_error
         short.clear()
 
     for text in texts:
@@ -267,8 +268,10 @@ def pipe_records(nlp: Language, texts: Iterable[str], *, batch_size: int = 16,
         pieces = split_text(text, limit)
         mentions: list[Mention] = []
         relations: list[Relation] = []
+        error: str | None = None
         for (offset, _), sdoc in zip(pieces, nlp.pipe((piece for _, piece in pieces), batch_size=2)):
             mentions += [shift_mention(m, offset) for m in sdoc._.mentions or []]
             relations += [shift_relation(r, offset) for r in sdoc._.relations or []]
-        yield mentions, relations
+            error = error or sdoc._.kg_error
+        yield mentions, relations, error
     yield from flush()

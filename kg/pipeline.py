@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KGError, ModelError
+from kg.errors import Errors, ExtractionError, InputError, KGError, ModelError
 from kg.gazetteer import load_gazetteer
 from kg.ingest import iter_documents
 from kg.nlp import detect_lang, load_pipeline, pipe_records
@@ -48,8 +48,9 @@ def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError],
     """Run nlp, extract and resolve on each document, in input order, ``batch_size``
     documents per ``nlp.pipe`` call.
 
-    A document whose language has no installed model is reported through ``on_error``
-    (or raises if none is given) and skipped; the others go on.
+    A document whose language has no installed model (E010), or on which a rule raised
+    (E014, a bug), is reported through ``on_error`` (or raises if none is given) and
+    skipped; the others go on.
     """
     gazetteer = load_gazetteer()
     batch: list[Document] = []
@@ -75,8 +76,16 @@ def extract_documents(docs: Iterable[Document], *, on_error: Callable[[KGError],
                         on_done(d)
                 continue
             # long texts are parsed in pieces, offsets shifted back to the whole text (kg.nlp.pipe_records)
-            for d, (mentions, relations) in zip(group, pipe_records(nlp, (d.text for d in group),
-                                                                    batch_size=max(len(group), 1))):
+            for d, (mentions, relations, error) in zip(group, pipe_records(nlp, (d.text for d in group),
+                                                                           batch_size=max(len(group), 1))):
+                if error is not None:  # a rule raised on this document: report it, keep the others
+                    failure = ExtractionError(Errors.E014.format(where=_where(d), detail=error))
+                    if on_error is None:
+                        raise failure
+                    on_error(failure)
+                    if on_done:
+                        on_done(d)
+                    continue
                 done[d.id] = resolve_document(d, mentions, relations, gazetteer)
         for d in batch:
             if d.id in done:

@@ -747,7 +747,7 @@ def _cast_tail(doc: Doc, span: Span, sent: Span, tails: list[tuple[str, ...]]) -
     """Whether the list of names that ``span`` opens ends with a cast tail of the lexicon
     (``cast_list_tails``): "with A, B and C in support", "avec A et B au casting"."""
     end = max(t.i for t in with_conjuncts([span.root]))
-    end = max(end, *(t.i for t in doc[end].subtree if t.i <= end + 3 and t.pos_ == "PROPN"))
+    end = max([end, *(t.i for t in doc[end].subtree if t.i <= end + 3 and t.pos_ == "PROPN")])
     words = [t.lower_ for t in doc[end + 1:min(sent.end, end + 6)] if t.lower_ not in ("also", "aussi", "également")]
     return any(tuple(words[:len(c)]) == c for c in tails)
 
@@ -767,7 +767,8 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     for m in ctx.mentions:
         span = ctx.span(m)
         person = m if m.type == "Person" else Mention(m.text, m.start, m.end, "Person", m.source + ">Person") \
-            if m.type == "Misc" and m.source.startswith("ner:") else None  # "face à JoeyStarr" (NER: MISC), after a cue only
+            if m.type == "Misc" and m.source.startswith("ner:") and all(w[:1].isupper() for w in m.text.split()) \
+            else None  # "face à JoeyStarr" (NER: MISC), after a cue only; not "JoeyStarr au casting"
         if span is not None and person is not None:
             by_tok[span.start] = (person, span)
     # a past credit ("X (Les Rives)", "X, révélé par W"), whichever rule also gave it, is no work

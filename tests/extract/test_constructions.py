@@ -796,3 +796,11 @@ def test_a_with_phrase_that_is_no_cast_list_en(nlp_en):
     found = triples(nlp_en, "The thriller Wild Geese stars Hugh Grant as a chef, with director Ben Palmer at the helm.")
     assert ("Hugh Grant", "actsIn", "Wild Geese") in found
     assert ("Ben Palmer", "actsIn", "Wild Geese") not in found
+
+
+def test_a_with_list_ending_in_a_lower_case_name_part(nlp_fr):
+    # the list's last name has no proper-noun token after it ("JoeyStarr au casting", NER: one MISC span):
+    # the cast-tail check once raised here and stopped the whole extraction run
+    found = triples(nlp_fr, "La série Machine arrive sur Arte, avec Margot Bancilhon et JoeyStarr au casting.")
+    assert ("Margot Bancilhon", "actsIn", "Machine") in found
+    assert not any("au casting" in s for s, p, o in found)

@@ -56,7 +56,8 @@ def test_split_text_pieces_rebuild_the_text_within_the_limit(text, limit):
 def test_fact_after_many_pieces_keeps_its_offsets(nlp_fr):
     text = FILLER * 60 + FACT + "\n\n" + FILLER * 2  # ~27,000 characters: 6 pieces of up to 5,000
     assert len(split_text(text, 5_000)) >= 5
-    (mentions, relations), = list(pipe_records(nlp_fr, [text], limit=5_000))
+    (mentions, relations, error), = list(pipe_records(nlp_fr, [text], limit=5_000))
+    assert error is None
     ceo = [r for r in relations if r.predicate == "ceoOf"]
     assert [(r.subject.text, r.object.text) for r in ceo] == [("Ted Sarandos", "Netflix")]
     check_relation(text, ceo[0])
@@ -70,7 +71,7 @@ def test_short_and_long_texts_keep_their_order(nlp_fr):
     short = "Le patron de Canal+, Maxime Saada, a parlé."
     got = list(pipe_records(nlp_fr, [short, long, short], limit=4_000))
     assert len(got) == 3
-    pairs = [[(r.subject.text, r.object.text) for r in rels if r.predicate == "ceoOf"] for _, rels in got]
+    pairs = [[(r.subject.text, r.object.text) for r in rels if r.predicate == "ceoOf"] for _, rels, _ in got]
     assert pairs == [[("Maxime Saada", "Canal+")], [("Ted Sarandos", "Netflix")], [("Maxime Saada", "Canal+")]]
 
 

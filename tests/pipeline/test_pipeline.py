@@ -38,3 +38,27 @@ def test_missing_model_reports_each_document_and_goes_on(monkeypatch):
             list(extract_documents(docs[:1]))
     finally:
         load_pipeline.cache_clear()
+
+
+def test_a_rule_that_raises_loses_only_its_document(monkeypatch):
+    # a bug in a rule (injected here: the relation step raises on one text) is reported with E014,
+    # naming the document; the documents before and after it in the same batch are extracted
+    import kg.factories
+
+    real = kg.factories.extract_relations
+
+    def failing(doc, *args, **kwargs):
+        if "Vivendi" in doc.text:
+            raise TypeError("'int' object is not iterable")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(kg.factories, "extract_relations", failing)
+    docs = [Document(id="a", text="Le patron de Netflix, Ted Sarandos, a parlé aux investisseurs.", lang="fr"),
+            Document(id="bad", text="Vivendi a racheté Lagardère.", lang="fr", source="news.jsonl", line=2),
+            Document(id="c", text="Le patron de Canal+, Maxime Saada, a parlé.", lang="fr")]
+    errors = []
+    out = list(extract_documents(docs, on_error=errors.append, batch_size=3))
+    assert [x.document.id for x in out] == ["a", "c"]
+    assert ("Ted Sarandos", "ceoOf", "Netflix") in {(t.subject.label, t.predicate, t.object.label) for t in out[0].triples}
+    (err,) = errors
+    assert str(err).startswith("[E014] news.jsonl:2: extraction failed (kg_relations: TypeError:")
