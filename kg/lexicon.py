@@ -186,6 +186,7 @@ class LexiconSchema(_Strict):
     production_nouns: Words = []
     owned_words: Words = []
     demonyms: Words = []
+    non_person_relatives: Words = []  # "X, which…": X is no person, whatever NER said (kg/extract/names.py)
     person_nouns: Words = []  # "la chanteuse Angèle": a one-word name after one is a person
     # quotes and hedges
     speech_verbs: Words = []

@@ -70,11 +70,11 @@ def _owner(verb: Token, ctx: Context) -> Mention | None:
         k -= 1  # "X déjà possède" is rare, "X possède déjà" common; both read
     before = doc[k]
     named = ctx.at(before)
-    if named is not None and named.type == "Organization":
-        return named
+    if named is not None and named.type in ("Organization", "Misc"):
+        return ctx.fit(named, _ORG)
     if before.pos_ == "PRON" and is_relative(before) and k >= 2 and doc[k - 1].text == ",":
-        named = ctx.name_before_comma(before)  # "X, qui contrôle aussi…"
-        return named if named is not None and named.type == "Organization" else None
+        named = ctx.name_before_comma(before)  # "X, qui contrôle aussi…", "X, which also owns…"
+        return ctx.fit(named, _ORG) if named is not None and named.type in ("Organization", "Misc") else None
     for subj in (c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i):
         found = ctx.resolve(subj, _ORG, follow_conj=False)
         if found:
@@ -101,6 +101,8 @@ def _items(verb: Token, ctx: Context) -> list[Mention]:
                      and doc[j + 1].pos_ == "NOUN"):
             j += 1
             words += 1
+        while j < end and j > i and ctx.lower[j] in fillers:
+            j += 1  # "owns stations including WFAA": a filler after the class phrase
         named = ctx.at(doc[j]) if j < end else None
         if named is not None and named.start == doc[j].idx:
             span = ctx.span(named)
@@ -112,6 +114,9 @@ def _items(verb: Token, ctx: Context) -> list[Mention]:
                 break  # a person, a work, a place: no holdings list (or its end)
             items.append(fit)
             i = span.end if span is not None else j + 1
+            place = ctx.at(doc[i + 1]) if i + 1 < end and doc[i].pos_ == "ADP" else None
+            if place is not None and place.type == "Place" and place.start == doc[i + 1].idx:
+                i = (ctx.span(place) or doc[i + 1:i + 2]).end  # "WFAA in Dallas and KUSA in Denver"
             continue
         # no name: an apposition to the item before ("TuneCore, la plateforme américaine de distribution
         # pour artistes indépendants, …") runs to the next comma; anything else ends the list

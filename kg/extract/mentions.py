@@ -17,7 +17,7 @@ from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_cha
 from kg.extract.cued_titles import cued_titles
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, headed_org_names, join_split_names,
-                              list_type_agreement, lone_names, organisation_forms)
+                              list_type_agreement, lone_names, non_person_relatives, organisation_forms)
 from kg.extract.syntax import doc_text, frame_participles, possessive_work_noun, prep_of, token_words, whole_word_hits
 from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
@@ -69,6 +69,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = with_model_types(mentions, doc)
     mentions = acronym_long_forms(doc, join_split_names(doc, drop_characters(doc, mentions, lex)))
     mentions = headed_org_names(doc, mentions, lex.words("mention_org_heads"))
+    mentions = non_person_relatives(doc, mentions, lex.words("non_person_relatives"))
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),

@@ -448,3 +448,28 @@ def given_name_persons(doc: Doc, mentions: list[Mention], company_words: frozens
             m = Mention(m.text, m.start, m.end, "Person", m.source + ">given-name")
         out.append(m)
     return out
+
+
+def non_person_relatives(doc: Doc, mentions: list[Mention], pronouns: frozenset[str]) -> list[Mention]:
+    """A name the statistical NER took for a person but qualified by a relative pronoun that
+    never stands for one (lexicon ``non_person_relatives``: "which") is left untyped (``Misc``),
+    for the rules to read as a company or a work: "Axel Springer, which also owns Politico".
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Axel Springer, which owns Bild, grew.")
+        >>> [m.type for m in non_person_relatives(doc, [Mention("Axel Springer", 0, 13, "Person", "ner:PERSON")],
+        ...                                        frozenset({"which"}))]
+        ['Misc']
+    """
+    if not pronouns:
+        return mentions
+    text = doc_text(doc)
+    out = []
+    for m in mentions:
+        rest = text[m.end:m.end + 12].lstrip()
+        word = rest[1:].split(maxsplit=1)[0].lower() if rest.startswith(",") and len(rest) > 1 and rest[1:].split() else ""
+        if m.type == "Person" and m.source.startswith("ner:") and word in pronouns:
+            m = Mention(m.text, m.start, m.end, "Misc", m.source + ">relative")
+        out.append(m)
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import triples
+from tests.extract._helpers import mention_types, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -39,3 +39,23 @@ def test_each_listed_holding_is_a_subsidiary_en(nlp_en):
                             "Paramount Pictures.")
     assert {("Paramount+", "subsidiaryOf", "Paramount Skydance"),
             ("Paramount Pictures", "subsidiaryOf", "Paramount Skydance")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "which" never stands for a person: the owner NER read as one is a company
+    ("Axel Springer, which also owns Politico, signed a licensing deal with OpenAI.",
+     {("Politico", "subsidiaryOf", "Axel Springer")}),
+    # a filler after the class phrase, a place after each item
+    ("Tegna owns stations including WFAA in Dallas and KUSA in Denver.",
+     {("WFAA", "subsidiaryOf", "Tegna"), ("KUSA", "subsidiaryOf", "Tegna")}),
+])
+def test_each_listed_holding_is_a_subsidiary_en(nlp_en, text, expected):
+    assert expected <= triples(nlp_en, text)
+
+
+def test_who_keeps_the_person_en(nlp_en):
+    # "who" stands for a person: no company is read into the name
+    types = mention_types(nlp_en, "Jane Fonda, who received the guild's award, spoke.")
+    assert types.get("Jane Fonda") == "Person"
+    types = mention_types(nlp_en, "Axel Springer, which also owns Politico, signed a deal.")
+    assert types.get("Axel Springer") != "Person"
