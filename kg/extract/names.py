@@ -218,6 +218,7 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         if tok.dep_ == "compound" and tok.head.i > tok.i:
             continue  # "the production company behind X": a modifier, not the description's noun
         name = None
+        apposed = False  # the description right after "NAME ,": a work however NER typed the name
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]
             if subj and subj[0].text[:1].isupper():
@@ -256,6 +257,8 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                     name = doc.char_span(ending.start, ending.end)
                 elif doc[j - 2].text[:1].isupper():
                     name = doc[k:j - 1]
+                    apposed = doc[j - 1].text == "," and tok.lemma_.lower() in work_nouns \
+                        and doc[j].lower_ not in ("whose", "dont") and "Rel" not in doc[j].morph.get("PronType")
         if name is None or not len(name) or not name.text[:1].isupper():
             continue
         inside = [m for m in out if name.start_char <= m.start and m.end <= name.end_char]
@@ -268,7 +271,9 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         i = by_char.get(name.start_char)
         if i is not None:
             m = out[i]
-            if (m.type in retypable or m.start in lone) and not m.source.startswith("gazetteer") and m.end == name.end_char:
+            person_ok = apposed and m.type == "Person" and " " not in m.text  # "dans Tapie, une mini-série"
+            if (m.type in retypable or m.start in lone or person_ok) and not m.source.startswith("gazetteer") \
+                    and m.end == name.end_char:
                 out[i] = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">described")
         elif not covered.intersection(range(name.start_char, name.end_char)) and len(name) <= 6:
             out.append(Mention(name.text, name.start_char, name.end_char, "CreativeWork", "context:described"))

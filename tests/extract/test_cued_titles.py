@@ -73,3 +73,17 @@ def test_someones_work_is_not_the_passages_work_en(nlp_en):
                             "co-wrote the series with Tom King.")
     assert ("Lanterns", "author", "Chris Mundy") in found and ("Ozark", "author", "Chris Mundy") in found
     assert not {t for t in found if t[0] == "Ozark" and t[2] == "Tom King" or t[2] == "Ozark" and t[0] == "Tom King"}
+
+
+def test_a_work_apposition_retypes_a_one_word_person(nlp_fr):
+    # "dans Tapie, une mini-série": the name of the man the series is about, used as its title
+    types = mention_types(nlp_fr, "L'homme d'affaires Bernard Tapie est mort en 2021. Laurent Lafitte l'incarne dans "
+                                  "Tapie, une mini-série en sept épisodes qui débarque sur Netflix.")
+    assert types.get("Tapie") == "CreativeWork" and types.get("Bernard Tapie") == "Person"
+
+
+def test_whose_book_keeps_the_author_en(nlp_en):
+    # "Herron, whose latest book, Clown Town, …": a relative's description is not the name's
+    types = mention_types(nlp_en, "Mick Herron wrote the novels. Herron, whose latest book, Clown Town, came out in June, "
+                                  "is an executive producer.")
+    assert types.get("Herron") != "CreativeWork" and types.get("Clown Town") == "CreativeWork"
