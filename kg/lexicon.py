@@ -151,6 +151,8 @@ class LexiconSchema(_Strict):
     book_nouns: Words = []
     title_author_nouns: Words = []
     signed_author_nouns: Words = []
+    bare_credit_verbs: dict[Predicate, Words] = {}  # "Universal Television will produce": the passage's work
+    bare_credit_partner_preps: Words = []  # "Mer Film produces with MK2 Films"
     credit_object_verbs: Words = []  # "X signe le scénario": a credit taken as an object (kg/extract/works.py)
     credit_object_nouns: dict[Predicate, Words] = {}  # the credit each object noun gives
     # French surface rules (kg/extract/fr_rules.py)

@@ -40,6 +40,7 @@ from kg.extract.roles import (
 )
 from kg.extract.syntax import Context, fitted
 from kg.extract.works import (
+    bare_credit_relations,
     cast_and_crew_relations,
     film_of_relations,
     genre_relations,
@@ -89,6 +90,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += holdings_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
     found += signed_credit_relations(doc, ctx, found)
+    found += bare_credit_relations(doc, ctx)
     holders = list(credit_holder_relations(doc, ctx, found))
     found = without_replaced_topics(found, holders) + holders
     found += costar_relations(doc, ctx, found)

@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.scorer import lexicon_classes
-from kg.extract.credits import focus_work, is_topic
+from kg.extract.credits import focus_work, is_topic, work_sides
 from kg.extract.syntax import (
     SUBJ,
     Context,
     apposed_to,
     doc_text,
+    is_passive,
     obliques,
     possessive_work_noun,
     reference_work,
@@ -28,6 +29,7 @@ from kg.extract.syntax import (
     with_conjuncts,
 )
 from kg.records import Mention, Relation
+from kg.schema import allowed
 
 _WORK = ("CreativeWork",)
 
@@ -547,3 +549,60 @@ def signed_credit_relations(doc: Doc, ctx: Context, found: list[Relation]) -> It
             for h in holders:
                 if h.start != w.start:
                     yield Relation(w, pred, h, verb.sent.text, verb.sent.start_char, f"works.signed_credit.{pred}", 0.75)
+
+
+def _heads_a_clause(tok: Token) -> bool:
+    """Whether a coordinated name opens another clause rather than closing the list: a verb of its
+    own in its subtree, or ", and" before it ("…, and Christina Voros will direct")."""
+    doc = tok.doc
+    cc = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None  # the word before the name
+    if cc is not None and cc.lower_ in ("and", "et") and cc.i > 0 and doc[cc.i - 1].text == ",":
+        return True  # ", and Christina Voros, a cinematographer, will direct": the parser hangs her on the list
+    return any(t.pos_ in ("VERB", "AUX") for t in tok.subtree if t.i != tok.i)
+
+
+#: "in association with", "in partnership with": a co-holder of a bare credit.
+_ASSOCIATION = frozenset(("association", "partnership", "collaboration"))
+
+
+def bare_credit_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """A credit verb with no object, as trade news closes a paragraph: "Universal Television will
+    produce", "Working Title Films is producing", "Mer Film produces with MK2 Films", "Kudos
+    produces in association with FX Productions", "Element Pictures, the company behind Poor
+    Things, produces". The verb is one of the lexicon's ``bare_credit_verbs`` (it gives the
+    relation); the holders are its subject (with its conjuncts) and the names after "with",
+    "alongside" or "through" (``bare_credit_partner_preps``); the work is the passage's current
+    work (:func:`kg.extract.credits.focus_work`: never a source, a reference or a bracketed title)."""
+    table = ctx.lex.derived("bare_credit_verbs", lambda lx: {str(v).lower(): pred for pred, vs in
+                                                             (lx.data.get("bare_credit_verbs") or {}).items() for v in vs})
+    if not table:
+        return
+    partner_preps = ctx.lex.words("bare_credit_partner_preps")
+    for i, lemma in enumerate(ctx.lemma):
+        pred = table.get(lemma)
+        if pred is None:
+            continue
+        verb = doc[i]
+        if verb.pos_ != "VERB" or ctx.hedged(verb) or ctx.in_quote(verb.idx) or is_passive(verb) \
+                or any(c.dep_ in ("obj", "dobj", "ccomp", "xcomp") for c in verb.children):
+            continue
+        holder_types = ("Organization", "Person")
+        # the subject and the names coordinated with it before the verb (not "…, and X will direct")
+        holders = [m for s in verb.children if s.dep_ in SUBJ for t in with_conjuncts([s])
+                   if t.i < verb.i and (t is s or not _heads_a_clause(t))
+                   for m in ctx.resolve(t, holder_types, follow_conj=False)]
+        partners = [c for prep, c in obliques(verb) if prep in partner_preps]
+        partners += [n for prep, c in obliques(verb) if prep == "in" and c.lemma_.lower() in _ASSOCIATION
+                     for p, n in obliques(c) if p in partner_preps]  # "in association with FX Productions"
+        holders += [m for c in partners for t in with_conjuncts([c]) if t is c or not _heads_a_clause(t)
+                    if (m := ctx.at(t)) is not None and m.type in holder_types and m not in holders]
+        if not holders:
+            continue
+        sent = verb.sent
+        work = focus_work(ctx, sent.start_char, set(), sent)
+        if work is None:
+            continue
+        for holder in holders:
+            subject, obj = (work, holder) if work_sides()[pred] == "subject" else (holder, work)
+            if allowed(pred, subject.type, obj.type):
+                yield Relation(subject, pred, obj, sent.text, sent.start_char, f"works.bare_credit.{pred}", 0.7)

@@ -128,3 +128,22 @@ def test_a_signed_script_of_someone_the_passage_does_not_credit_names_no_work_tw
     found = triples(nlp_fr, "Le film Les Heures claires de Carine Morel sort mercredi. Paul Sorel signe le scénario "
                             "d'un prochain téléfilm.")
     assert ("Les Heures claires", "author", "Paul Sorel") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a production verb with no object: the passage's work; the names after "with"/"in association with" too
+    ("The drama Lazarus is a thriller from Harlan Coben. Quay Street Productions is producing in association with "
+     "Final Twist Productions.",
+     {("Quay Street Productions", "produces", "Lazarus"), ("Final Twist Productions", "produces", "Lazarus")}),
+    ("Saltwater is the new drama from Charlotte Wells. Wells wrote the screenplay, and BBC Film produced with Sixteen Films.",
+     {("BBC Film", "produces", "Saltwater")}),
+])
+def test_a_bare_production_verb_credits_the_passages_work_en(nlp_en, text, expected):
+    assert expected <= triples(nlp_en, text)
+
+
+def test_a_new_clause_after_the_partners_is_no_co_producer_en(nlp_en):
+    found = triples(nlp_en, "The drama Lazarus is a thriller from Harlan Coben. Quay Street Productions is producing "
+                            "alongside Final Twist Productions, and Wayne Yip, a veteran of Doctor Who, will direct.")
+    assert ("Final Twist Productions", "produces", "Lazarus") in found
+    assert ("Wayne Yip", "produces", "Lazarus") not in found
