@@ -203,6 +203,7 @@ class LexiconSchema(_Strict):
     holding_verbs: Words = []  # written forms: "possède", "contrôle" (tagged a noun), "owns"
     holding_fillers: Words = []  # "notamment", "déjà", "also"
     # places and awards
+    period_words: Words = []  # "le Paris des années 1970": a place with a time is a setting (kg/extract/places.py)
     seat_nouns: Words = []
     air_words: Words = []
     pronominal_only_verbs: Words = []

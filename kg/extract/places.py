@@ -150,3 +150,36 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 break
         if work is not None:
             yield Relation(org, "distributes", work, tok.sent.text, tok.sent.start_char, "places.airs_on", 0.7)
+
+
+def period_setting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """A place written with an article and a time, the way news names a story's setting: "dans le
+    Paris des années 1970", "la Lorraine de 1914", "un Paris du futur", "the London of the 1960s"
+    (lexicon ``period_words``: a year or one of these after "de"/"of"). The place sets the
+    sentence's own work (a clause subject), else the passage's current work."""
+    from kg.extract.credits import focus_work, is_topic  # noqa: PLC0415  (credits imports this stage's helpers)
+
+    periods = ctx.lex.words("period_words")
+    if not periods:
+        return
+    for m in ctx.mentions:
+        if m.type != "Place":
+            continue
+        span = ctx.span(m)
+        if span is None or span.start == 0 or span.end + 1 >= len(doc):
+            continue
+        det, prep = doc[span.start - 1], doc[span.end]
+        if det.pos_ != "DET" or det.lower_ in ("ce", "cette", "this", "that") or prep.lower_ not in ("de", "des", "du", "d'", "d’", "of"):
+            continue
+        nxt = doc[span.end + 1]
+        if nxt.pos_ == "DET" and span.end + 2 < len(doc):
+            nxt = doc[span.end + 2]
+        year = nxt.like_num and len(nxt.text) == 4 and nxt.text[:2] in ("17", "18", "19", "20", "21")
+        if not (year or nxt.lower_ in periods):
+            continue
+        sent = span.sent
+        own = [w for w in ctx.mentions if sent.start_char <= w.start < span.start_char and w.type == "CreativeWork"
+               and (s := ctx.span(w)) is not None and is_topic(s.root)]
+        work = own[-1] if own else focus_work(ctx, sent.start_char, set(), sent)
+        if work is not None:
+            yield Relation(work, "setIn", m, sent.text, sent.start_char, "places.period_setting", 0.7)

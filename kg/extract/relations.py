@@ -25,7 +25,7 @@ from kg.extract.credits import costar_relations, current_work, credit_relations,
 from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
 from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
-from kg.extract.places import airs_on_relations, distributor_relations, place_relations
+from kg.extract.places import airs_on_relations, distributor_relations, period_setting_relations, place_relations
 from kg.extract.possessives import behind_relations, from_studio_relations, home_relations, ownership_relations, possessive_work_relations
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
@@ -73,6 +73,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += cast_and_crew_relations(doc, ctx)
     found += possessive_product_relations(doc, ctx)
     found += place_relations(doc, ctx)
+    found += period_setting_relations(doc, ctx)
     found += distributor_relations(doc, ctx)
     found += airs_on_relations(doc, ctx)
     found += english_relations(doc, ctx)
