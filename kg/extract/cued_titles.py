@@ -5,6 +5,7 @@ work with constructions no company, place or person takes.
   de Brocéliande", "season two of Severance", "Hacks' fourth season" (lexicon ``episode_nouns``);
   and "X, dont les huit épisodes…";
 * its year in brackets: "Sheitan (2006)", "Les Bronzés (1978)";
+* a work noun with no article in apposition: "Arco, premier film d'Ugo Bienvenu";
 * its maker with a nationality, the festival-report way of naming a film: "Valeur sentimentale
   du Norvégien Joachim Trier", "Vermiglio, de l'Italienne Maura Delpero" (lexicon ``demonyms``);
 * English: a creator noun it modifies, "the Fargo creator", "Hacks co-creators Lucia Aniello and…"
@@ -57,6 +58,7 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
     cued: set[int] = set()
     episode, demonyms = lex.words("episode_nouns"), lex.words("demonyms")
     creators, makers = lex.words("creator_nouns"), lex.words("behind_maker_nouns")
+    work_nouns = lex.words("director_nouns") | lex.words("anaphors", "CreativeWork")
     text = doc_text(doc)
     for m in mentions:
         span = spans[m.start]
@@ -65,7 +67,7 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
         if _retypable(m, lone) and (
                 _year_after(doc, span) or _part_before(doc, span, episode) or _parts_after(doc, span, episode)
                 or _possessive_part(doc, span, episode) or _maker_after(doc, span, demonyms, by_token)
-                or _creator_after(doc, span, creators)) \
+                or _creator_after(doc, span, creators) or _bare_work_apposition(doc, span, work_nouns)) \
                 or (_retypable(m, lone) or m.type == "Person" and m.source.startswith("ner:")) \
                 and _behind(doc, span, makers, by_token):
             cued.add(m.start)  # after "the filmmaker behind", even a name NER read as a person's
@@ -146,6 +148,23 @@ def _maker_after(doc: Doc, span: Span, demonyms: frozenset[str], by_token: dict[
     person = by_token.get(i + 1)
     return person is not None and person.type == "Person" and len(person.text.split()) >= 2 \
         and person.start == doc[i + 1].idx
+
+
+def _bare_work_apposition(doc: Doc, span: Span, work_nouns: frozenset[str]) -> bool:
+    """ "Arco, premier film d'Ugo Bienvenu", "Nuit blanche, premier long métrage de Julie Navarro": a
+    work noun with no article (after adjectives) in apposition right after the name, then "de"."""
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return False
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+        j += 1
+    if j + 1 >= len(doc) or j == i + 1 and doc[j].pos_ == "DET":
+        return False
+    noun = doc[j].lower_
+    if noun == "long" and j + 1 < len(doc) and doc[j + 1].lower_ == "métrage":
+        noun, j = "long-métrage", j + 1
+    return noun in work_nouns and doc[j].is_lower and j + 1 < len(doc) and doc[j + 1].lower_ in _OF
 
 
 def _creator_after(doc: Doc, span: Span, creators: frozenset[str]) -> bool:

@@ -249,6 +249,11 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 # "le patron de Canal+ a confirmé le rachat…": a leader acts for the company
                 subjects = [o for t in subj_toks for o in _leader_org(t, ctx) if o not in subjects]
             objects = _resolve_all(ctx, obj_toks, frame.object_types)
+            if not objects and frame.predicate == "setIn":
+                # "se passe dans une colonie de vacances du Vercors": the place named in the complement
+                objects = [m for t in obj_toks for c in t.children if c.dep_ in ("nmod", "prep")
+                           for g in [c, *c.children] if (m := ctx.at(g)) is not None and m.type == "Place"
+                           and m not in objects][:1]
             if not objects and frame.predicate == "acquires":
                 objects = _majority_stake(ctx, obj_toks)
             if frame.retype_work:

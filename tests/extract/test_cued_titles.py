@@ -87,3 +87,11 @@ def test_whose_book_keeps_the_author_en(nlp_en):
     types = mention_types(nlp_en, "Mick Herron wrote the novels. Herron, whose latest book, Clown Town, came out in June, "
                                   "is an executive producer.")
     assert types.get("Herron") != "CreativeWork" and types.get("Clown Town") == "CreativeWork"
+
+
+def test_a_bare_work_noun_apposition_types_the_title_fr(nlp_fr):
+    # no article before "premier film": NER read the title as a person
+    types = mention_types(nlp_fr, "Le prix a été décerné samedi à Arco, premier film d'Ugo Bienvenu.")
+    assert types.get("Arco") == "CreativeWork" and types.get("Ugo Bienvenu") == "Person"
+    # a bare apposition with another noun keeps the type
+    assert mention_types(nlp_fr, "Lyon, premier club de France, a gagné.").get("Lyon") == "Place"

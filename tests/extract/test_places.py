@@ -24,3 +24,9 @@ def test_a_place_of_a_person_is_no_setting_fr(nlp_fr):
     # "de Vincent Bolloré" is no time: no setting
     found = triples(nlp_fr, "Le film Chien 51 sort mercredi. Son producteur a quitté le Paris de Vincent Bolloré.")
     assert ("Chien 51", "setIn", "Paris") not in found
+
+
+def test_the_place_named_in_the_setting_complement_fr(nlp_fr):
+    # the complement's head is a common noun; the place is its "de" complement
+    assert ("Un p'tit truc en plus", "setIn", "Vercors") in triples(
+        nlp_fr, "La comédie Un p'tit truc en plus se passe dans une colonie de vacances du Vercors.")
