@@ -55,21 +55,23 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
         span = spans[m.start]
         if span is not None:
             by_token.update(dict.fromkeys(range(span.start, span.end), m))
-    cued: set[int] = set()
     episode, demonyms = lex.words("episode_nouns"), lex.words("demonyms")
     creators, makers = lex.words("creator_nouns"), lex.words("behind_maker_nouns")
     work_nouns = lex.words("director_nouns") | lex.words("anaphors", "CreativeWork")
+    cues = (lambda span: _year_after(doc, span), lambda span: _part_before(doc, span, episode),
+            lambda span: _parts_after(doc, span, episode), lambda span: _possessive_part(doc, span, episode),
+            lambda span: _maker_after(doc, span, demonyms, by_token), lambda span: _creator_after(doc, span, creators),
+            lambda span: _bare_work_apposition(doc, span, work_nouns))
     text = doc_text(doc)
+    cued: set[int] = set()
     for m in mentions:
         span = spans[m.start]
         if span is None:
             continue
-        if _retypable(m, lone) and (
-                _year_after(doc, span) or _part_before(doc, span, episode) or _parts_after(doc, span, episode)
-                or _possessive_part(doc, span, episode) or _maker_after(doc, span, demonyms, by_token)
-                or _creator_after(doc, span, creators) or _bare_work_apposition(doc, span, work_nouns)) \
-                or (_retypable(m, lone) or m.type == "Person" and m.source.startswith("ner:")) \
-                and _behind(doc, span, makers, by_token):
+        retypable = _retypable(m, lone)
+        if retypable and any(cue(span) for cue in cues):
+            cued.add(m.start)
+        elif (retypable or m.type == "Person" and m.source.startswith("ner:")) and _behind(doc, span, makers, by_token):
             cued.add(m.start)  # after "the filmmaker behind", even a name NER read as a person's
     if not cued:
         return mentions

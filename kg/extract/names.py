@@ -472,8 +472,8 @@ def non_person_relatives(doc: Doc, mentions: list[Mention], pronouns: frozenset[
     text = doc_text(doc)
     out = []
     for m in mentions:
-        rest = text[m.end:m.end + 12].lstrip()
-        word = rest[1:].split(maxsplit=1)[0].lower() if rest.startswith(",") and len(rest) > 1 and rest[1:].split() else ""
+        rest = text[m.end:m.end + 12].lstrip()  # ", which owns"
+        word = rest[1:].split()[0].lower() if rest.startswith(",") and rest[1:].split() else ""
         if m.type == "Person" and m.source.startswith("ner:") and word in pronouns:
             m = Mention(m.text, m.start, m.end, "Misc", m.source + ">relative")
         out.append(m)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.credits import focus_work, is_topic
 from kg.extract.syntax import Context
 from kg.records import Mention, Relation
 
@@ -157,8 +158,6 @@ def period_setting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     Paris des années 1970", "la Lorraine de 1914", "un Paris du futur", "the London of the 1960s"
     (lexicon ``period_words``: a year or one of these after "de"/"of"). The place sets the
     sentence's own work (a clause subject), else the passage's current work."""
-    from kg.extract.credits import focus_work, is_topic  # noqa: PLC0415  (credits imports this stage's helpers)
-
     periods = ctx.lex.words("period_words")
     if not periods:
         return
