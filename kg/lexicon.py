@@ -165,7 +165,6 @@ class LexiconSchema(_Strict):
     episode_nouns: Words = []  # "la troisième saison de X": the complement is a work (kg/extract/cued_titles.py)
     creator_nouns: Words = []  # "the Fargo creator": the modifier is a work
     behind_maker_nouns: Words = []  # "the filmmaker behind X, Y and Z": works
-    credit_preps: Words = []  # "the filmmaker behind X": X is someone's credit, not the passage's work
     title_stop_words: Words = []
     quantity_words: Words = []
     part_verbs: Words = []

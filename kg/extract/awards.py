@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.syntax import token_words
+from kg.extract.syntax import OF_FORMS, token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -399,7 +399,7 @@ def _award_before(doc: Doc, tok, ctx) -> Mention | None:
 def _award_after(doc: Doc, tok, ctx) -> Mention | None:
     """The award complement of the winner noun: "lauréate de la Palme d'or", "winner of the Golden Bear"."""
     i = tok.i + 1
-    if i < len(doc) and doc[i].lower_ in ("de", "du", "d'", "d’", "des", "of"):
+    if i < len(doc) and doc[i].lower_ in OF_FORMS:
         i += 1
         while i < len(doc) and doc[i].pos_ == "DET":
             i += 1

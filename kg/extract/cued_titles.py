@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.syntax import doc_text
+from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, doc_text, is_year, list_start
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -37,10 +37,6 @@ __all__ = ["cued_titles"]
 
 #: Types a cue may turn into a work (a person only when one-word and given up by lone_names).
 _RETYPABLE = ("Misc", "Place", "Organization")
-#: "de", "du", "d'": the preposition of a French complement; "of" in English.
-_OF = frozenset(("de", "du", "d'", "d’", "des", "of"))
-_POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
-_LIST_GLUE = frozenset((",", "and", "et"))
 #: At most this many lower-case words between a title NER cut short and its maker ("Brumes lointaines, de…").
 _GAP = 3
 
@@ -56,7 +52,7 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
         if span is not None:
             by_token.update(dict.fromkeys(range(span.start, span.end), m))
     episode, demonyms = lex.words("episode_nouns"), lex.words("demonyms")
-    creators, makers = lex.words("creator_nouns"), lex.words("behind_maker_nouns")
+    creators, makers, behind = lex.words("creator_nouns"), lex.words("behind_maker_nouns"), lex.words("behind_words")
     work_nouns = lex.words("director_nouns") | lex.words("anaphors", "CreativeWork")
     cues = (lambda span: _year_after(doc, span), lambda span: _part_before(doc, span, episode),
             lambda span: _parts_after(doc, span, episode), lambda span: _possessive_part(doc, span, episode),
@@ -71,7 +67,7 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
         retypable = _retypable(m, lone)
         if retypable and any(cue(span) for cue in cues):
             cued.add(m.start)
-        elif (retypable or m.type == "Person" and m.source.startswith("ner:")) and _behind(doc, span, makers, by_token):
+        elif (retypable or m.type == "Person" and m.source.startswith("ner:")) and _behind(doc, span, makers, behind):
             cued.add(m.start)  # after "the filmmaker behind", even a name NER read as a person's
     if not cued:
         return mentions
@@ -88,17 +84,14 @@ def _retypable(m: Mention, lone: frozenset[int]) -> bool:
 def _year_after(doc: Doc, span: Span) -> bool:
     """ "Sheitan (2006)": a year alone in brackets right after the name."""
     i = span.end
-    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
-        return False
-    year = doc[i + 1].text
-    return len(year) == 4 and year.isdigit() and year[:2] in ("19", "20")
+    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_year(doc[i + 1])
 
 
 def _part_before(doc: Doc, span: Span, episode: frozenset[str]) -> bool:
     """ "la troisième saison de X", "la saison 2 de X", "season two of X": a part noun, perhaps
     a number, then "de"/"of" right before the name."""
     i = span.start - 1
-    if i < 1 or doc[i].lower_ not in _OF:
+    if i < 1 or doc[i].lower_ not in OF_FORMS:
         return False
     j = i - 1
     if doc[j].like_num:
@@ -122,7 +115,7 @@ def _parts_after(doc: Doc, span: Span, episode: frozenset[str]) -> bool:
 def _possessive_part(doc: Doc, span: Span, episode: frozenset[str]) -> bool:
     """ "Hacks' fourth season", "Severance's second season": the name owns a part."""
     i = span.end
-    if i + 1 >= len(doc) or doc[i].text not in _POSSESSIVE:
+    if i + 1 >= len(doc) or doc[i].text not in POSSESSIVE_MARKS:
         return False
     j = i + 1
     if doc[j].pos_ == "ADJ" or doc[j].like_num:
@@ -140,7 +133,7 @@ def _maker_after(doc: Doc, span: Span, demonyms: frozenset[str], by_token: dict[
         i += 1
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in _OF:
+    if i >= len(doc) or doc[i].lower_ not in OF_FORMS:
         return False
     i += 1
     if i < len(doc) and doc[i].lower_ in ("la", "l'", "l’"):
@@ -166,7 +159,7 @@ def _bare_work_apposition(doc: Doc, span: Span, work_nouns: frozenset[str]) -> b
     noun = doc[j].lower_
     if noun == "long" and j + 1 < len(doc) and doc[j + 1].lower_ == "métrage":
         noun, j = "long-métrage", j + 1
-    return noun in work_nouns and doc[j].is_lower and j + 1 < len(doc) and doc[j + 1].lower_ in _OF
+    return noun in work_nouns and doc[j].is_lower and j + 1 < len(doc) and doc[j + 1].lower_ in OF_FORMS
 
 
 def _creator_after(doc: Doc, span: Span, creators: frozenset[str]) -> bool:
@@ -175,29 +168,8 @@ def _creator_after(doc: Doc, span: Span, creators: frozenset[str]) -> bool:
     return i < len(doc) and doc[i].lower_ in creators and doc[i].pos_ == "NOUN"
 
 
-def _behind(doc: Doc, span: Span, makers: frozenset[str], by_token: dict[int, Mention]) -> bool:
-    """ "the filmmaker behind Eraserhead, Blue Velvet and Mulholland Drive": the works after
-    "behind" when a maker noun comes right before it; each name of the list."""
-    first = _list_head(doc, span, by_token)
-    i = first.start - 1
-    if i < 1 or doc[i].lower_ != "behind":
-        return False
-    maker = doc[i - 1]
-    return maker.lower_ in makers and maker.pos_ == "NOUN"
-
-
-def _list_head(doc: Doc, span: Span, by_token: dict[int, Mention]) -> Span:
-    """The first name of the comma/"and" list ``span`` closes (``span`` itself when none)."""
-    head = span
-    i = span.start - 1
-    while i >= 1 and doc[i].lower_ in _LIST_GLUE:
-        j = i
-        while j >= 1 and doc[j - 1].lower_ in _LIST_GLUE:  # ", and"
-            j -= 1
-        prev = by_token.get(j - 1)
-        start = doc.char_span(prev.start, prev.end, alignment_mode="expand") if prev is not None else None
-        if start is None or start.end != j:
-            break
-        head, i = start, start.start - 1
-    return head
-
+def _behind(doc: Doc, span: Span, makers: frozenset[str], behind: frozenset[str]) -> bool:
+    """ "the filmmaker behind Eraserhead, Blue Velvet and Mulholland Drive": the works after a
+    ``behind_words`` preposition when a maker noun comes right before it; each name of the list."""
+    i = list_start(doc, span.start) - 1
+    return i >= 1 and doc[i].lower_ in behind and doc[i - 1].lower_ in makers and doc[i - 1].pos_ == "NOUN"

@@ -262,12 +262,15 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if frame.predicate == "actsIn" and frame.subject_types == ("Person",):
                 # "stars Jack Lowden as … and Anne-Marie Duff as …": only a person acts; a name the
                 # statistical NER read as a company or a place there is a person's
-                subjects += [m for m in _name_read_as_person(ctx, subj_toks) if m not in subjects]
+                subjects += [m for m in _ner_name_read_as(ctx, subj_toks, ("Organization", "Place"), "Person", words=2)
+                             if m not in subjects]
             if frame.predicate in _BETWEEN_COMPANIES:
                 # "Blumhouse has joined forces with Meta": the statistical NER often reads an
                 # unknown company as a place; these verbs only take companies
-                subjects = subjects or _place_read_as_company(ctx, subj_toks, frame.subject_types)
-                objects = objects or _place_read_as_company(ctx, obj_toks, frame.object_types)
+                if frame.subject_types == _ORG:
+                    subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place",), "Organization")
+                if frame.object_types == _ORG:
+                    objects = objects or _ner_name_read_as(ctx, obj_toks, ("Place",), "Organization")
             if not objects and frame.kind == "noun":
                 # "la sortie de l'outil Sora 2": the parser often hangs the name on the trigger
                 after = [c for c in trig.children if c.dep_ in ("nmod", "appos") and c.i > obj_toks[0].i]
@@ -346,29 +349,21 @@ def _leader_org(tok: Token, ctx: Context) -> list[Mention]:
 
 
 #: Relations that hold between companies only (a place in their slots is a mistyped company).
+_ORG = ("Organization",)
 _BETWEEN_COMPANIES = frozenset(("acquires", "partnersWith", "subsidiaryOf"))
 
 
-def _place_read_as_company(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
-    """A name the statistical NER typed as a place, read as a company (never a gazetteer place)."""
-    if types != ("Organization",):
-        return []
+def _ner_name_read_as(ctx: Context, tokens: list[Token], kinds: tuple[str, ...], typ: str,
+                      *, words: int = 1) -> list[Mention]:
+    """Names in a slot only ``typ`` fills that the statistical NER typed as one of ``kinds``
+    (never a gazetteer name; at least ``words`` words), read as ``typ``: "Blumhouse has joined
+    forces with Meta" (a place read as a company), "stars … Anne-Marie Duff as …" (a company read
+    as a person)."""
     out: list[Mention] = []
     for t in with_conjuncts(tokens):
         m = ctx.at(t)
-        if m is not None and m.type == "Place" and m.source.startswith("ner:"):
-            out.append(Mention(m.text, m.start, m.end, "Organization", m.source + ">Organization"))
-    return out
-
-
-def _name_read_as_person(ctx: Context, tokens: list[Token]) -> list[Mention]:
-    """Names of at least two words in an acting slot that the statistical NER typed as a company
-    or a place (never a gazetteer name), read as persons."""
-    out: list[Mention] = []
-    for t in with_conjuncts(tokens):
-        m = ctx.at(t)
-        if m is not None and m.type in ("Organization", "Place") and m.source.startswith("ner:") and " " in m.text:
-            out.append(Mention(m.text, m.start, m.end, "Person", m.source + ">Person"))
+        if m is not None and m.type in kinds and m.source.startswith("ner:") and len(m.text.split()) >= words:
+            out.append(Mention(m.text, m.start, m.end, typ, m.source + ">" + typ))
     return out
 
 

@@ -18,7 +18,8 @@ from kg.extract.cued_titles import cued_titles
 from kg.extract.names import (acronym_long_forms, country_branches, described_titles, extend_known_names,
                               genre_titles, given_name_persons, headed_org_names, join_split_names,
                               list_type_agreement, lone_names, non_person_relatives, organisation_forms)
-from kg.extract.syntax import doc_text, frame_participles, possessive_work_noun, prep_of, token_words, whole_word_hits
+from kg.extract.syntax import (doc_text, frame_participles, is_year, possessive_work_noun, prep_of, token_words,
+                              whole_word_hits)
 from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -321,18 +322,13 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
         elif t.text in ("-", "‑") and not doc[end - 1].whitespace_ and end + 1 < len(doc) and cap(doc[end + 1]):
             end += 1  # "Hi-Fi Rush"
         elif t.lower_ in glue and end + 1 < len(doc) and (cap(doc[end + 1]) or doc[end + 1].lower_ in glue) \
-                and not _year(doc[end + 1]):  # "Le Prénom en 2012": a date, not the title's end
+                and not is_year(doc[end + 1]):  # "Le Prénom en 2012": a date, not the title's end
             end += 1
         else:
             break
     while end > start + 1 and doc[end - 1].lower_ in glue:
         end -= 1
     return doc[start:end]
-
-
-def _year(tok: Token) -> bool:
-    """A four-digit year of the 20th or 21st century."""
-    return tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in ("19", "20")
 
 
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
@@ -886,7 +882,7 @@ def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                 m = Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:name")
         if m.type == "Event":  # "Festival de Cannes 2024": the edition year belongs to the name
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.end < len(doc) and _year(doc[span.end]) \
+            if span is not None and span.end < len(doc) and is_year(doc[span.end]) \
                     and (i + 1 >= len(out) or out[i + 1].start >= doc[span.end].idx + 4):
                 ext = doc[span.start:span.end + 1]
                 m = Mention(ext.text, ext.start_char, ext.end_char, "Event", m.source)

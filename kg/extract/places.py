@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.credits import focus_work, is_topic
-from kg.extract.syntax import Context
+from kg.extract.syntax import OF_FORMS, Context
 from kg.records import Mention, Relation
 
 _ORG = ("Organization",)
@@ -168,7 +168,7 @@ def period_setting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if span is None or span.start == 0 or span.end + 1 >= len(doc):
             continue
         det, prep = doc[span.start - 1], doc[span.end]
-        if det.pos_ != "DET" or det.lower_ in ("ce", "cette", "this", "that") or prep.lower_ not in ("de", "des", "du", "d'", "d’", "of"):
+        if det.pos_ != "DET" or det.lower_ in ("ce", "cette", "this", "that") or prep.lower_ not in OF_FORMS:
             continue
         nxt = doc[span.end + 1]
         if nxt.pos_ == "DET" and span.end + 2 < len(doc):

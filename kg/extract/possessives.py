@@ -20,10 +20,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.syntax import POSSESSIVE_MARKS
 from kg.records import Mention, Relation
 
 _WORK = ("CreativeWork",)
-_POSS = frozenset(("'s", "’s", "'", "’"))
 CONFIDENCE = 0.65
 
 
@@ -130,7 +130,7 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
         if ctx.at(tok) is not None:
             # "Netflix's Elite": a company's possessive on a title
             org = _org(ctx, tok)
-            if org is not None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in _POSS \
+            if org is not None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in POSSESSIVE_MARKS \
                     and org.end == tok.idx + len(tok):
                 nxt = doc[tok.i + 2]
                 work = ctx.at(nxt)
@@ -202,7 +202,7 @@ def ownership_relations(doc: Doc, ctx) -> Iterator[Relation]:
                     target = _org(ctx, doc[k - 2]) if k >= 2 else None
             if target is not None and target != owner:
                 yield Relation(target, "subsidiaryOf", owner, tok.sent.text, tok.sent.start_char, "possessive.owned", CONFIDENCE)
-        elif doc.lang_ == "en" and nxt.lower_ in _POSS:
+        elif doc.lang_ == "en" and nxt.lower_ in POSSESSIVE_MARKS:
             target = _org(ctx, after)
             if target is not None and target.start == after.idx and target != owner:
                 yield Relation(target, "subsidiaryOf", owner, tok.sent.text, tok.sent.start_char, "possessive.org_org", CONFIDENCE)

@@ -1326,7 +1326,7 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         if doc[k].lower_ in earlier:
             return True  # "whose previous feature X", "son précédent film X"
         k -= 1  # "l'autrice de la série X", "après sa comédie X"
-    if k > 0 and doc[k].lower_ in _DE_FORMS | {"of"} and (
+    if k > 0 and doc[k].lower_ in OF_FORMS and (
             doc[k - 1].lemma_.lower() in lex.credit_role_nouns or doc[k - 1].lower_ in lex.credit_role_nouns):
         return True  # "l'auteur de X"
     if k > 0 and _opens_source(doc[k - 1], doc[k], lex):
@@ -1339,19 +1339,18 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
 
 def someones_work(span: Span, lex: Lexicon) -> bool:
     """Whether a work is named as what someone made, in a construction that never names an
-    adaptation's source either: "the Ozark co-creator" (a creator or credit role noun right after
-    the title), "the filmmaker behind Eraserhead, Blue Velvet and Mulholland Drive" (lexicon
-    ``credit_preps``, over the whole list). A reference for :func:`reference_work`, even for
-    "the series", which may otherwise name a source."""
+    adaptation's source either: "the Ozark co-creator" (a credit role noun right after the
+    title, lexicon ``credit_role_nouns``), "the filmmaker behind Eraserhead, Blue Velvet and
+    Mulholland Drive" (``behind_words``, over the whole list). A reference for
+    :func:`reference_work`, even for "the series", which may otherwise name a source."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and (
-            doc[span.end].lower_ in lex.words("creator_nouns") or doc[span.end].lemma_.lower() in lex.credit_role_nouns):
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].lemma_.lower() in lex.credit_role_nouns:
         return True
-    k = _list_start(doc, span.start) - 1
-    return k >= 0 and doc[k].lower_ in lex.words("credit_preps")
+    k = list_start(doc, span.start) - 1
+    return k >= 0 and doc[k].lower_ in lex.words("behind_words")
 
 
-def _list_start(doc: Doc, start: int) -> int:
+def list_start(doc: Doc, start: int) -> int:
     """The first token of the list of capitalised names whose member starts at token ``start``
     ("Eraserhead, Blue Velvet and Mulholland Drive"); ``start`` when it follows no list."""
     k = start
@@ -1370,8 +1369,22 @@ def work_or_genre_nouns(lex: Lexicon) -> frozenset[str]:
     return lex.derived("work_or_genre_nouns", lambda lx: lx.words("work_nouns") | lx.words("genre_nouns"))
 
 
-#: The forms "de" takes before a complement.
-_DE_FORMS = frozenset(("de", "d'", "d’", "du", "des"))
+#: The forms "de" takes before a complement; with English "of".
+DE_FORMS = frozenset(("de", "d'", "d’", "du", "des"))
+OF_FORMS = DE_FORMS | {"of"}
+#: The marks of a possessive after a name: "Hulu's", "Hacks'".
+POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
+
+
+def is_year(tok: Token) -> bool:
+    """A four-digit year of the 20th or 21st century ("Sheitan (2006)", "Le Prénom en 2012").
+
+    Example:
+        >>> import spacy
+        >>> [is_year(t) for t in spacy.blank("fr")("en 2012 , 1789 et 12345")]
+        [False, True, False, False, False, False]
+    """
+    return tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in ("19", "20")
 
 
 def _opens_source(word: Token, prep: Token, lex: Lexicon) -> bool:
@@ -1381,7 +1394,7 @@ def _opens_source(word: Token, prep: Token, lex: Lexicon) -> bool:
     lemmas, forms, preps = lex.derived("source_openers", _source_openers)
     low = prep.lower_
     return (word.lemma_.lower() in lemmas or word.lower_ in forms) \
-        and (low in preps or low in _DE_FORMS and "de" in preps)
+        and (low in preps or low in DE_FORMS and "de" in preps)
 
 
 def _source_openers(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -493,8 +493,12 @@ def _credit_objects(lex) -> tuple[frozenset[str], dict[str, str]]:  # noqa: ANN0
     verbs = lex.words("credit_object_verbs")
     if lex.lang == "fr":
         verbs |= frozenset(f for v in verbs for f in verb_forms(v))
-    table = lex.data.get("credit_object_nouns") or {}
-    return verbs, {str(n).lower(): pred for pred, ns in table.items() for n in ns}
+    return verbs, _by_word(lex, "credit_object_nouns")
+
+
+def _by_word(lex, key: str) -> dict[str, str]:  # noqa: ANN001
+    """A ``{predicate: words}`` table of the lexicon as word -> predicate."""
+    return {str(w).lower(): pred for pred, ws in (lex.data.get(key) or {}).items() for w in ws}
 
 
 def signed_credit_relations(doc: Doc, ctx: Context, found: list[Relation]) -> Iterator[Relation]:
@@ -573,8 +577,7 @@ def bare_credit_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     relation); the holders are its subject (with its conjuncts) and the names after "with",
     "alongside" or "through" (``bare_credit_partner_preps``); the work is the passage's current
     work (:func:`kg.extract.credits.focus_work`: never a source, a reference or a bracketed title)."""
-    table = ctx.lex.derived("bare_credit_verbs", lambda lx: {str(v).lower(): pred for pred, vs in
-                                                             (lx.data.get("bare_credit_verbs") or {}).items() for v in vs})
+    table = ctx.lex.derived("bare_credit_verbs", lambda lx: _by_word(lx, "bare_credit_verbs"))
     if not table:
         return
     partner_preps = ctx.lex.words("bare_credit_partner_preps")
