@@ -157,8 +157,8 @@ def _bare_work_apposition(doc: Doc, span: Span, work_nouns: frozenset[str]) -> b
     if j + 1 >= len(doc) or j == i + 1 and doc[j].pos_ == "DET":
         return False
     noun = doc[j].lower_
-    if noun == "long" and j + 1 < len(doc) and doc[j + 1].lower_ == "métrage":
-        noun, j = "long-métrage", j + 1
+    if j + 1 < len(doc) and f"{noun}-{doc[j + 1].lower_}" in work_nouns:
+        noun, j = f"{noun}-{doc[j + 1].lower_}", j + 1  # "long métrage" written without its hyphen
     return noun in work_nouns and doc[j].is_lower and j + 1 < len(doc) and doc[j + 1].lower_ in OF_FORMS
 
 
