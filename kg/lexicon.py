@@ -215,6 +215,7 @@ class LexiconSchema(_Strict):
     tokenizer_words: Words = []  # "long-métrage": hyphenated words the model's tokenizer splits, kept whole
     # entity typing (kg/extract/mentions.py)
     org_suffixes: Words = []
+    name_particles: Words = []  # "Charles de Gaulle": lower-case words a person's name may hold
     mention_org_heads: Words = []
     web_suffixes: Words = []  # "Jeuxvideo.com", "france.tv": a site named by its domain
     fronted_work_participles: Words = []  # "Tournée à Lille, X revient…": X is a work

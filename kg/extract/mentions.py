@@ -890,6 +890,16 @@ def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     return final
 
 
+def _sentence_case(span: Span, lex: Lexicon) -> bool:
+    """A name written like a French title, not a person's: after its first word, a lower-case
+    noun or adjective that is no name particle ("Baron noir", "Mauvaise graine"; not "Charles de
+    Gaulle", lexicon ``name_particles``)."""
+    particles = lex.words("name_particles")
+    return any(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.lower_ not in particles
+               and not (t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)  # "Lee Seung-gi"
+               for t in span[1:])
+
+
 def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     """Correct an NER type from the words around a name (lexicon-driven):
     "Asacha Media" (organisation suffix), "founder Tim League" / "Marcus Bell, a senior analyst"
@@ -921,6 +931,8 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
             and nxt.lower_ in lex.words("org_suffixes") and doc_text(doc)[m.end:nxt.idx] == " ":
         ext = doc[span.start:span.end + 1]  # "Quarry Bend" + "Media": NER cut the name before its suffix
         return Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:suffix")
+    if m.type == "Person" and _sentence_case(span, lex):
+        m = Mention(m.text, m.start, m.end, "Misc", m.source + ">untyped")
     head_type = _head_type(words, lex)
     if head_type is not None and head_type != m.type:
         return Mention(m.text, m.start, m.end, head_type, "context:head")

@@ -259,6 +259,9 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                     name = doc[k:j - 1]
                     apposed = doc[j - 1].text == "," and tok.lemma_.lower() in work_nouns \
                         and doc[j].lower_ not in ("whose", "dont") and "Rel" not in doc[j].morph.get("PronType")
+                elif doc[j - 1].text == "," and (start := _sentence_case_start(doc, j - 2)) is not None \
+                        and not any(m.start <= doc[start].idx < m.end and m.type != "Misc" for m in out):
+                    name = doc[start:j - 1]  # "à l'affiche de Deux rives, une comédie dramatique"
         if name is None or not len(name) or not name.text[:1].isupper():
             continue
         inside = [m for m in out if name.start_char <= m.start and m.end <= name.end_char]
@@ -278,6 +281,24 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
         elif not covered.intersection(range(name.start_char, name.end_char)) and len(name) <= 6:
             out.append(Mention(name.text, name.start_char, name.end_char, "CreativeWork", "context:described"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _sentence_case_start(doc: Doc, last: int) -> int | None:
+    """The first word of a title written in sentence case that ends with the lower-case noun or
+    adjective ``last`` ("à l'affiche de Deux rives", "dans Mauvaise graine"): a capitalised word
+    inside the sentence, after a preposition, an article or a verb, then at most four lower-case
+    nouns, adjectives, numbers, articles or prepositions; None when there is no such title.
+    (The caller keeps a typed name as the first word: "à Lyon cet été, un film" names no title.)"""
+    if not (doc[last].is_lower and doc[last].is_alpha and doc[last].pos_ in ("NOUN", "ADJ")):
+        return None
+    t = last
+    while t > 0 and last - t < 5 and doc[t].is_lower and doc[t].pos_ in ("NOUN", "ADJ", "NUM", "DET", "ADP"):
+        t -= 1
+    first = doc[t]
+    if t == last or not first.is_title or not first.is_alpha or first.is_sent_start or first.pos_ in ("VERB", "AUX", "PRON") \
+            or doc[t - 1].pos_ not in ("ADP", "DET", "VERB"):
+        return None
+    return t
 
 
 def _finite_verb_next(tok: Token) -> bool:

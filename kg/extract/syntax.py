@@ -319,11 +319,16 @@ def _after_fronted_phrase(trigger: Token) -> list[Token]:
 
 def _surface_agent(trigger: Token) -> list[Token]:
     """The agent of a passive participle when the parser attached it elsewhere:
-    "par"/"by" within a few words after the participle ("développée en interne par la chaîne")."""
+    "par"/"by" within a few words after the participle ("développée en interne par la chaîne",
+    "released in theaters by X")."""
     doc = trigger.doc
     for tok in doc[trigger.i + 1:min(trigger.i + 5, trigger.sent.end)]:
         if tok.lower_ in ("par", "by") and tok.head.i > tok.i:
             return [tok.head]
+        if tok.lower_ == "by" and tok.dep_ in ("prep", "agent"):  # "released in theaters by X": hung on "theaters"
+            found = [c for c in tok.children if c.dep_ == "pobj"]
+            if found:
+                return found
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
             break
     return []

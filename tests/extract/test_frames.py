@@ -198,3 +198,9 @@ def test_a_novel_out_at_a_publisher_is_no_film_distribution(nlp_fr):
     found = triples(nlp_fr, "Le film Vingt Dieux sort mercredi. « Je voulais filmer le Jura », a souri Louise Courvoisier. "
                             "« C'est ma région. » Elle a tourné pendant deux mois. Le roman est publié par Gallimard.")
     assert not any(o == "Vingt Dieux" and s == "Gallimard" for s, p, o in found)
+
+
+def test_lending_ones_features_in_a_work_is_acting(nlp_fr):
+    # "prêter ses traits à" a character: the fronted "Dans X" is the work
+    assert ("Pierre Marceau", "actsIn", "Grand froid") in triples(
+        nlp_fr, "Dans Grand froid, Pierre Marceau prête ses traits à un gendarme désabusé.")

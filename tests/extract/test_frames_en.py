@@ -53,3 +53,12 @@ def test_company_read_as_a_place_by_the_ner(nlp_en):
     assert {(r.subject.text, r.predicate, r.object.text, r.subject.type) for r in doc._.relations} \
         >= {("Blumhouse", "partnersWith", "Meta", "Organization")}
     assert triples(nlp_en, "France has partnered with Germany on a new treaty.") == set()
+
+
+def test_an_agent_the_parser_hung_on_a_complement_en(nlp_en):
+    # "released in theaters by X": "by" attached to "theaters", still the participle's agent
+    text = "Lowtide is a documentary about fishermen. The film was released in theaters by Magnolia Pictures."
+    assert ("Magnolia Pictures", "distributes", "Lowtide") in triples(nlp_en, text)
+    # twin: the same "by" after a non-passive verb gives nothing
+    assert not any(p == "distributes" for _, p, _ in triples(
+        nlp_en, "Lowtide is a documentary about fishermen. The film played in theaters owned by Magnolia Pictures."))

@@ -184,3 +184,17 @@ def test_a_title_ner_cut_before_a_place_inside_it_is_joined(nlp_fr):
     assert "Un ours dans le Jura" in types(nlp_fr, text)
     # twin: a place after words NER left unnamed stays a place
     assert types(nlp_fr, "Le tournage de la comédie a eu lieu dans le Jura.").get("Jura") == "Place"
+
+
+def test_a_person_name_with_a_lower_case_noun_is_a_sentence_case_title(nlp_fr):
+    # NER reads the title as a person; a person's name holds no lower-case noun or adjective
+    text = "Hugo Lemaire tient le rôle principal de Mauvaise graine."
+    assert mention_types(nlp_fr, text).get("Mauvaise graine") == "Misc"
+    assert ("Hugo Lemaire", "actsIn", "Mauvaise graine") in triples(nlp_fr, text)
+    # twin: a name particle (lexicon name_particles) keeps the person
+    assert mention_types(nlp_fr, "Le documentaire consacré à Charles de Gaulle sort en mai.").get(
+        "Charles de Gaulle") == "Person"
+
+
+def test_a_hyphenated_given_name_keeps_the_person(nlp_en):
+    assert mention_types(nlp_en, "Lee Seung-gi stars in the drama.").get("Lee Seung-gi") == "Person"

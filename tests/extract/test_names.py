@@ -86,3 +86,12 @@ def test_a_known_company_followed_by_a_capitalised_noun_is_one_longer_name(nlp_f
     text = "Régis Ravanas prendra la présidence de M6 Publicité, la régie du groupe M6."
     assert mention_types(nlp_fr, text).get("M6 Publicité") == "Organization"
     assert ("M6 Publicité", "subsidiaryOf", "M6") in triples(nlp_fr, text)
+
+
+def test_a_sentence_case_title_described_after_a_comma_is_a_work(nlp_fr):
+    # NER names nothing in "Deux rives"; the work noun in apposition makes it a title
+    text = "Sonia Abadi sera à l'affiche de Deux rives, une comédie dramatique produite par Gaumont."
+    assert mention_types(nlp_fr, text).get("Deux rives") == "CreativeWork"
+    assert {("Sonia Abadi", "actsIn", "Deux rives"), ("Gaumont", "produces", "Deux rives")} <= triples(nlp_fr, text)
+    # twin: a place before a time phrase is no title ("à Marseille cet été, un film")
+    assert mention_types(nlp_fr, "Elle a tourné à Marseille cet été, un film sur la mer.") == {"Marseille": "Place"}
