@@ -59,6 +59,8 @@ class HedgeSchema(_Strict):
     rumour_words: Words = []
     contrast_preps: Words = []  # read by no code yet
     future: Words = []  # auxiliaries of a planned fact ("will join"): no triple
+    future_facts: Words = []  # predicates a future auxiliary does not hedge ("will star in", "will be released by")
+    scheduled: Words = []  # modals of a schedule, no hedge for future_facts ("is set to star in")
     negative_determiners: Words = []  # "n'a racheté aucune chaîne"
     negative_pronouns: Words = []  # "ne diffuse rien"
 
@@ -170,6 +172,7 @@ class LexiconSchema(_Strict):
     part_verbs: Words = []
     part_nouns: Words = []
     earlier_work_preps: Words = []  # "après sa comédie X", "since X": an earlier work
+    sequel_nouns: Words = []  # "follow-up to X", "la suite de X": X is an earlier work
     earlier_work_words: Words = []  # "son précédent film X", "whose previous feature X"
     synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
     synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")

@@ -81,7 +81,7 @@ def _works_of(tok: Token, ctx: Context) -> list[Mention]:
 def set_in_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     preps = ctx.lex.words("set_in_preps")
     for trig, name in _set_triggers(doc):
-        if ctx.hedged(trig) or is_future(trig, ctx.lex):
+        if ctx.hedged(trig, "setIn") or is_future(trig, ctx.lex, "setIn"):
             continue
         places: list[Mention] = []
         for c in trig.children:
@@ -148,7 +148,7 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if lemma in ("star", "co-star", "costar") and not any(c.dep_ == "prep" and c.lower_ == "as"
                                                               for c in verb.children):
             continue
-        if ctx.hedged(verb) or is_future(verb, ctx.lex):
+        if ctx.hedged(verb, "actsIn") or is_future(verb, ctx.lex, "actsIn"):
             continue
         people: list[Mention] = []
         for s in subject_of(verb):
@@ -191,7 +191,7 @@ def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in lead_verbs:
             continue  # "X leads/heads the cast" is works.cast_and_crew_relations
-        if ctx.hedged(verb) or is_future(verb, ctx.lex):
+        if ctx.hedged(verb, "actsIn") or is_future(verb, ctx.lex, "actsIn"):
             continue
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         works: list[Mention] = []
@@ -243,7 +243,7 @@ def cast_includes_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             subj = [verb.head]  # "the cast, which also includes X"
         if not subj or subj[0].lemma_.lower() not in cast_nouns:
             continue
-        if ctx.hedged(verb) or is_future(verb, ctx.lex):
+        if ctx.hedged(verb, "actsIn") or is_future(verb, ctx.lex, "actsIn"):
             continue
         cast = subj[0]
         work = None

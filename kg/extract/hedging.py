@@ -54,21 +54,30 @@ def _conditional(tok: Token) -> bool:
                for c in tok.children)
 
 
-def is_future(tok: Token, lex: Lexicon) -> bool:
+def is_future(tok: Token, lex: Lexicon, predicate: str | None = None) -> bool:
     """Whether ``tok`` has a future auxiliary (lexicon ``hedge.future``: "will join", "'ll buy"):
-    a planned fact gives no triple. French marks the future on the verb: its list is empty."""
+    a planned fact gives no triple, unless ``predicate`` is one the lexicon's ``hedge.future_facts``
+    keeps ("X will star in Y": a decided casting). French marks the future on the verb: its list is
+    empty."""
     future = lex.words("hedge", "future")
-    return bool(future) and any(c.dep_ == "aux" and c.lower_ in future for c in tok.children)
+    if not future or predicate is not None and predicate.lower() in lex.words("hedge", "future_facts"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in future for c in tok.children)
 
 
-def is_hedged(trigger: Token, lex: Lexicon, sent_text: str | None = None) -> bool:
+def is_hedged(trigger: Token, lex: Lexicon, sent_text: str | None = None, *, decided: bool = False) -> bool:
     """Whether the fact triggered by ``trigger`` is negated, modal, conditional, cancelled or
-    rumoured (``sent_text``: the lower-case text of its sentence, when already read)."""
+    rumoured (``sent_text``: the lower-case text of its sentence, when already read). With
+    ``decided`` (a predicate of ``hedge.future_facts``), a schedule ("is set to star in", lexicon
+    ``hedge.scheduled``) is no modal; without it, a schedule word is a modal only over the verb
+    it governs ("set to acquire", not "Written by X, the drama is set in Detroit")."""
     negations = lex.words("hedge", "negations")
-    modals = lex.words("hedge", "modals")
+    scheduled = lex.words("hedge", "scheduled")
+    modals = lex.words("hedge", "modals") - scheduled
     cancels = lex.words("hedge", "cancels")
     tok = trigger
     first = True
+    below = None
     while True:
         fr_neg = _fr_negation(tok, negations, lex)
         if fr_neg or (fr_neg is None and _neg(tok, negations)) or _conditional(tok):
@@ -76,12 +85,14 @@ def is_hedged(trigger: Token, lex: Lexicon, sent_text: str | None = None) -> boo
         lemma = tok.lemma_.lower()
         if not first and (lemma in modals or lemma in cancels):
             return True
+        if not first and not decided and lemma in scheduled and below is not None and below.dep_ == "xcomp":
+            return True
         if first and lemma in cancels:
             return True
         if tok.dep_ not in _CLAUSAL or tok.head.i == tok.i:
             break
         if tok.dep_ == "conj" and not tok.head.pos_.startswith(("VERB", "AUX")):
             break
-        tok, first = tok.head, False
+        tok, first, below = tok.head, False, tok
     sent = sent_text if sent_text is not None else trigger.sent.text.lower()
     return any(word in sent for word in lex.words("hedge", "rumour_words"))

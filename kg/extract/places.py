@@ -139,7 +139,7 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         org = ctx.at(doc[tok.i + 2])
         if org is None or org.type != "Organization" or org.start != doc[tok.i + 2].idx:
             continue
-        if ctx.hedged(tok) or is_future(tok, ctx.lex):
+        if ctx.hedged(tok, "distributes") or is_future(tok, ctx.lex, "distributes"):
             continue
         work = None
         for prev in reversed(doc[max(tok.sent.start, tok.i - 12):tok.i]):

@@ -94,7 +94,8 @@ def _production_noun(ctx, noun: Token) -> bool:
 
 def from_studio_relations(doc: Doc, ctx) -> Iterator[Relation]:
     """"Adolescence, from Warp Films and Plan B, …", "a drama from 101 Studios": the companies
-    a work comes from produce it (English ``from`` right after a title or a work noun)."""
+    a work comes from produce it (English ``from`` right after a title or a work noun, also one
+    the gazetteer knows as a genre: "the eight-part drama from X")."""
     if doc.lang_ != "en":
         return
     heads = _work_heads(ctx)
@@ -110,7 +111,7 @@ def from_studio_relations(doc: Doc, ctx) -> Iterator[Relation]:
             continue
         work = None
         m = ctx.at(prev)
-        if m is not None and m.end == prev.idx + len(prev):
+        if m is not None and m.end == prev.idx + len(prev) and m.type != "Concept":
             work = ctx.fit(m, _WORK)
         elif prev.pos_ == "NOUN" and (prev.lemma_.lower() in heads or prev.lower_ in heads):
             found = ctx.resolve(prev, _WORK, follow_conj=False)

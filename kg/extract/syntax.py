@@ -83,6 +83,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if depth < 4 and verb.dep_ == "conj" and verb.head.dep_ in ("acl", "acl:relcl", "relcl") and verb.head.head.i != verb.head.i \
             and is_passive(verb.head) and not is_passive(verb):
         return [verb.head.head]  # "a series directed by X and starring Y"
+    if depth < 4 and verb.dep_ == "xcomp" and verb.head.i != verb.i and any(c.dep_ in ("aux:pass", "auxpass")
+                                                                           for c in verb.head.children):
+        # "X is set to headline", "X has been tapped to star": the passive's subject does it
+        found = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]
+        if found:
+            return found
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
         if verb.dep_ == "ccomp" and not verb.head.pos_ == "VERB":
             return []
@@ -490,7 +496,7 @@ class Context:
     lemma: list[str] = field(init=False, repr=False, default_factory=list)
     pos: list[str] = field(init=False, repr=False, default_factory=list)
     #: :meth:`hedged` by token index, and the lower-case text of each sentence by its first token.
-    _hedged: dict[int, bool] = field(init=False, repr=False, default_factory=dict)
+    _hedged: dict[tuple[int, bool], bool] = field(init=False, repr=False, default_factory=dict)
     _sent_texts: dict[int, str] = field(init=False, repr=False, default_factory=dict)
     #: :meth:`slot` by token index and slot name, :meth:`window_start` by the token it starts from.
     _slots: dict[tuple[int, str], list[Token]] = field(init=False, repr=False, default_factory=dict)
@@ -539,16 +545,18 @@ class Context:
             found = self._slots[(trigger.i, name)] = slot(trigger, name)
         return list(found)
 
-    def hedged(self, tok: Token) -> bool:
-        """:func:`~kg.extract.hedging.is_hedged` at ``tok``, computed once per token, the
-        lower-case text of its sentence once per sentence (several rules test the same verb)."""
-        found = self._hedged.get(tok.i)
+    def hedged(self, tok: Token, predicate: str | None = None) -> bool:
+        """:func:`~kg.extract.hedging.is_hedged` at ``tok`` for a fact of ``predicate``, computed
+        once per token, the lower-case text of its sentence once per sentence (several rules test
+        the same verb)."""
+        decided = predicate is not None and predicate.lower() in self.lex.words("hedge", "future_facts")
+        found = self._hedged.get((tok.i, decided))
         if found is None:
             sent = tok.sent
             text = self._sent_texts.get(sent.start)
             if text is None:
                 text = self._sent_texts[sent.start] = sent.text.lower()
-            found = self._hedged[tok.i] = is_hedged(tok, self.lex, text)
+            found = self._hedged[(tok.i, decided)] = is_hedged(tok, self.lex, text, decided=decided)
         return found
 
     def antecedent(self, before: int, types: Iterable[str]) -> Mention | None:
@@ -1319,7 +1327,8 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
       behind Eraserhead";
     * an earlier work: "deux ans après sa comédie Mon crime", "since Lupin" (lexicon
       ``earlier_work_preps``, over articles, possessives, adjectives and work or genre nouns),
-      "son précédent film X", "whose previous feature X" (``earlier_work_words``).
+      "son précédent film X", "whose previous feature X" (``earlier_work_words``), the work a
+      sequel follows: "her follow-up to X", "la suite de X" (``sequel_nouns``, ``derived_work_nouns``).
     """
     if someones_work(span, lex):
         return True
@@ -1327,10 +1336,12 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
     nouns = work_or_genre_nouns(lex)
     k = span.start - 1
     earlier = lex.words("earlier_work_words")
-    while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].text in ("«", "“", '"') or doc[k].lemma_.lower() in nouns):
+    while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].text in ("«", "“", '"', "-") or doc[k].lemma_.lower() in nouns
+                      or (doc[k].dep_ in ("poss", "amod", "npadvmod") or doc[k].lower_ in POSSESSIVE_MARKS)
+                      and span.start - k <= 4):
         if doc[k].lower_ in earlier:
             return True  # "whose previous feature X", "son précédent film X"
-        k -= 1  # "l'autrice de la série X", "après sa comédie X"
+        k -= 1  # "l'autrice de la série X", "après sa comédie X", "to his Oscar-nominated X", "of Disney+'s X"
     if k > 0 and doc[k].lower_ in OF_FORMS and (
             doc[k - 1].lemma_.lower() in lex.credit_role_nouns or doc[k - 1].lower_ in lex.credit_role_nouns):
         return True  # "l'auteur de X"
@@ -1338,8 +1349,19 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         return True  # "adapté de X", "adaptée du manga X", "based on X"
     if k >= 0 and doc[k].lower_ in lex.words("earlier_work_preps"):
         return True
+    if k >= 1 and doc[k].lower_ in OF_FORMS | {"to"} and _hyphenated_word(doc, k - 1) in lex.words("sequel_nouns") | lex.words("derived_work_nouns"):
+        return True  # "RaMell Ross' follow-up to his Nickel Boys", "la suite de X"
     return span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "DET" \
         and doc[span.end + 2].lemma_.lower() in lex.derived("sources_not_works", _sources_not_works)
+
+
+def _hyphenated_word(doc: Doc, i: int) -> str:
+    """The lower-case word ending at token ``i``, joined over hyphens the tokenizer split
+    ("follow-up")."""
+    j = i
+    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    return doc[j:i + 1].text.lower()
 
 
 def someones_work(span: Span, lex: Lexicon) -> bool:

@@ -62,3 +62,19 @@ def test_an_agent_the_parser_hung_on_a_complement_en(nlp_en):
     # twin: the same "by" after a non-passive verb gives nothing
     assert not any(p == "distributes" for _, p, _ in triples(
         nlp_en, "Lowtide is a documentary about fishermen. The film played in theaters owned by Magnolia Pictures."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "hails from": the companies a work comes from produce it
+    ("Peacock has ordered Ashfall, a drama about wildfire crews. The limited series hails from Blue Harbor Studios "
+     "and Quillfeather Media.", {("Blue Harbor Studios", "produces", "Ashfall"), ("Quillfeather Media", "produces", "Ashfall")}),
+    # a co-production noun after an English copula: the copula's subject is the work
+    ("Peacock has ordered Ashfall, a drama about wildfire crews. It is a co-production between Lantern Pictures "
+     "and Norvik Films.", {("Lantern Pictures", "produces", "Ashfall"), ("Norvik Films", "produces", "Ashfall")}),
+])
+def test_production_constructions_en(nlp_en, text, expected):
+    assert expected <= triples(nlp_en, text)
+
+
+def test_coming_from_a_place_is_no_production_en(nlp_en):
+    assert not any(p == "produces" for _, p, _ in triples(nlp_en, "Ashfall's director Rosa Kettle hails from Montana."))

@@ -47,3 +47,30 @@ def test_hedged_twin(nlp_en, text, expected):
 
 def test_plain_fact_is_kept(nlp_en):
     assert "acquires" in predicates(nlp_en, "Netflix acquired Ubisoft last year.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a production's credits and release announced in the future are decided facts (lexicon hedge.future_facts)
+    ("Peacock has ordered Ashfall, a drama about wildfire crews. Rosa Kettle will play a smokejumper.",
+     ("Rosa Kettle", "actsIn", "Ashfall")),
+    ("Peacock has ordered Ashfall. The film will be released by Magnolia Pictures.",
+     ("Magnolia Pictures", "distributes", "Ashfall")),
+    # and a schedule is no modal for them (hedge.scheduled), the passive's subject acting
+    ("Peacock has ordered Ashfall, a drama about wildfire crews. Rosa Kettle is set to headline the series.",
+     ("Rosa Kettle", "actsIn", "Ashfall")),
+    # "set" that governs no verb is no modal: "Written by X, the drama is set in Boston"
+    ("Harlow Street is a drama about nurses. Written by Rosa Kettle, the drama is set in Boston.",
+     ("Harlow Street", "author", "Rosa Kettle")),
+])
+def test_decided_future_facts_are_kept(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+@pytest.mark.parametrize("text", [
+    # twins: a deal in the future or on a schedule stays planned
+    "Netflix will acquire Norvik Films.",
+    "Netflix is set to acquire Norvik Films.",
+])
+def test_planned_deals_stay_hedged(nlp_en, text):
+    assert "acquires" not in predicates(nlp_en, text)
+    assert "acquires" in predicates(nlp_en, "Netflix acquired Norvik Films.")

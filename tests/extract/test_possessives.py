@@ -155,3 +155,9 @@ def test_a_company_described_as_a_producer_is_no_person(nlp_en):
     types = mention_types(nlp_en, "Whannell, the Australian filmmaker behind Saw, met Lionsgate, the producer of the film.")
     assert types.get("Whannell") == "Person"
     assert types.get("Lionsgate") != "Person"
+
+
+def test_a_genre_noun_from_a_company_en(nlp_en):
+    # "drama" is a concept the gazetteer knows; still the work's description
+    assert ("Lantern Pictures", "produces", "Ashfall") in triples(
+        nlp_en, "Peacock has picked up Ashfall, the eight-part drama from Lantern Pictures.")

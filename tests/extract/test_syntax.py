@@ -36,3 +36,24 @@ def test_doc_text_is_the_text_and_survives_retokenizing() -> None:
     with doc.retokenize() as retok:
         retok.merge(doc[1:3])
     assert len(doc) == 5 and doc_text(doc) == doc.text == "Le groupe Canal+ rachète OCS."
+
+
+def _span(doc, text):
+    start = doc.text.index(text)
+    return doc.char_span(start, start + len(text))
+
+
+def test_the_work_a_sequel_follows_is_a_reference(nlp_en, nlp_fr) -> None:
+    from kg.extract.syntax import reference_work
+    from kg.lexicon import load_lexicon
+
+    en, fr = load_lexicon("en"), load_lexicon("fr")
+    doc = nlp_en("Neon bought Harbor Lights, Rosa Kettle's follow-up to her Oscar-nominated Ashfall.")
+    assert reference_work(_span(doc, "Ashfall"), en)
+    doc = nlp_en("Bugonia is Lanthimos's remake of the comedy Save the Green Planet, starring Emma Stone.")
+    assert reference_work(_span(doc, "Save the Green Planet"), en)
+    doc = nlp_fr("Canal+ lance Le Retour, la suite de Brigade nocturne.")
+    assert reference_work(_span(doc, "Brigade nocturne"), fr)
+    # twin: the work a passage announces is none
+    doc = nlp_en("Peacock has ordered Ashfall, a drama about wildfire crews.")
+    assert not reference_work(_span(doc, "Ashfall"), en)
