@@ -204,3 +204,19 @@ def test_lending_ones_features_in_a_work_is_acting(nlp_fr):
     # "prêter ses traits à" a character: the fronted "Dans X" is the work
     assert ("Pierre Marceau", "actsIn", "Grand froid") in triples(
         nlp_fr, "Dans Grand froid, Pierre Marceau prête ses traits à un gendarme désabusé.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the seller's view: the one it sells to acquires
+    ("En 2021, le groupe Halvorsen a cédé Lumen Studios à Corvid Media.", ("Corvid Media", "acquires", "Lumen Studios")),
+    ("Lumen Studios a été vendu à Corvid Media en 2021.", ("Corvid Media", "acquires", "Lumen Studios")),
+    # a release put online by a service, a work expected on a channel
+    ("Prime Video a mis en ligne les huit épisodes de Brigade nocturne.", ("Prime Video", "distributes", "Brigade nocturne")),
+    ("La saison 2 de Brigade nocturne est attendue sur TF1 au printemps.", ("TF1", "distributes", "Brigade nocturne")),
+])
+def test_sale_and_release_frames(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)
+
+
+def test_a_minority_stake_sold_is_no_acquisition(nlp_fr):
+    assert not any(p == "acquires" for _, p, _ in triples(nlp_fr, "Vivendi a cédé 10 % de Lagardère à CMA CGM."))

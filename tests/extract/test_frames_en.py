@@ -78,3 +78,11 @@ def test_production_constructions_en(nlp_en, text, expected):
 
 def test_coming_from_a_place_is_no_production_en(nlp_en):
     assert not any(p == "produces" for _, p, _ in triples(nlp_en, "Ashfall's director Rosa Kettle hails from Montana."))
+
+
+def test_a_sale_names_the_buyer_en(nlp_en):
+    assert ("Corvid Media", "acquires", "Lumen Studios") in triples(
+        nlp_en, "In 2021 the Halvorsen Group sold Lumen Studios to Corvid Media.")
+    assert ("Corvid Media", "acquires", "Lumen Studios") in triples(nlp_en, "Lumen Studios was sold to Corvid Media in 2021.")
+    # twin: a sale with no buyer names no acquisition
+    assert not any(p == "acquires" for _, p, _ in triples(nlp_en, "The Halvorsen Group sold its stake in Lumen Studios."))
