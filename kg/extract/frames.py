@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
 from kg.extract.hedging import is_future
-from kg.extract.syntax import (PREP_NORM, Context, fitted, frame_participles, name_read_as_work, obliques, past_participles,
-                               stake_share, subject_of, verb_forms, with_conjuncts)
+from kg.extract.syntax import (PREP_NORM, Context, fitted, frame_participles, is_passive, name_read_as_work, obliques,
+                               past_participles, stake_share, subject_of, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -133,7 +133,7 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
     carrier = noun
     if noun.dep_ in ("nmod", "pobj") and noun.head.lemma_.lower() in completion and noun.head.i < noun.i:
         carrier, support_verbs = noun.head, ()
-    verb = carrier.head if carrier.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg") else None
+    verb = carrier.head if carrier.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg", "obl:mod") else None
     if name == "support":
         if verb is None and any(c.dep_ == "cop" for c in noun.children):
             # "X et Y sont à l'affiche de…": the copula's subject holds the noun
@@ -150,6 +150,15 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
             return agents, verb
         if carrier.dep_ in ("nsubj:pass", "nsubjpass"):
             return [n for p, n in obliques(verb) if p in ("par", "by")], verb
+        if is_passive(verb):
+            # "X a été nommée à la présidence de Y": the one appointed holds the office; a fronted
+            # participle ("Nommée à la tête de Y en 2024, X pilote…") describes the next subject
+            held = [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
+            if not held and verb.i == verb.sent.start:
+                k = next((t.i for t in verb.doc[verb.i:verb.sent.end] if t.text == ","), None)
+                if k is not None and k + 1 < verb.sent.end and verb.doc[k + 1].dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                    held = [verb.doc[k + 1]]
+            return held, verb
         return subject_of(verb), verb
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))

@@ -1279,8 +1279,12 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
     has_case = any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children) \
         or k >= 0 and span.doc[k].pos_ == "ADP"  # the parse may hang "de" on another word
     relative = span.start > 0 and span.doc[span.start - 1].pos_ in ("PRON", "SCONJ")  # "le roman que Richard Matheson…"
+    # "la directrice des programmes, Marie Lenoir": a work noun complementing a role noun names the role's holder
+    role_complement = person and span.start > 0 and span.doc[span.start - 1].text == "," \
+        and root.head.dep_ in ("nmod", "pobj") and root.head.head.lemma_.lower() in _role_heads(lex)
     if root.head.i != root.i and root.dep_ in ("appos", "nmod", "flat", "flat:name", "compound", "nsubj", "obj") \
-            and not has_case and not relative and root.head.pos_ in ("NOUN", "PROPN"):  # "features Ralph Fiennes": a verb
+            and not has_case and not relative and root.head.pos_ in ("NOUN", "PROPN") \
+            and not role_complement:  # "features Ralph Fiennes": a verb
         candidates.append(root.head)
     if span.start > 0:
         prev = span.doc[span.start - 1]

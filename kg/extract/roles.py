@@ -557,6 +557,19 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
         named = ctx.at(doc[k + 1]) if k is not None and k + 1 < role.sent.end else None
         if named is not None and named.type in types and named.start == doc[k + 1].idx:
             found.append(named)
+    if not found and "Person" in types:
+        # "Le patron de M6, Nicolas Vairon, a salué…": the parser made the name a second subject
+        # of the verb; the name right after the role's phrase and a comma is its holder
+        doc = role.doc
+        phrase = {t.i for t in role.subtree}
+        k = next((t.i for t in doc[role.i + 1:min(role.sent.end - 1, role.i + 12)] if t.text == ","), None)
+        named = ctx.at(doc[k + 1]) if k is not None and all(i in phrase for i in range(role.i, k)) else None
+        span = ctx.span(named) if named is not None and named.type in types and named.start == doc[k + 1].idx else None
+        if span is not None and (span.root.dep_ == "appos" and span.root.head.i in phrase
+                                 or span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and span.root.head.i == role.head.i
+                                 and span.root.i != role.head.i) \
+                and (span.end >= role.sent.end or doc[span.end].text in (",", ")")):
+            found.append(named)
     if not found and topic and "Person" in types and _opens_sentence_as_subject(role):
         # "Pierre Bellanger prépare l'après. Le fondateur de Skyrock, qui …, a nommé…": a definite
         # role opening its sentence as the subject is the person the sentence before was about

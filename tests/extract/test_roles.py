@@ -257,3 +257,29 @@ def test_a_bare_credit_role_opening_the_sentence_describes_the_name_after_its_co
     # twin: the role with an article opening a clause is no fronted description of that name
     found = triples(nlp_fr, "La scénariste de La Reine Margot a salué Danièle Morel, qui retrouve une époque.")
     assert ("La Reine Margot", "author", "Danièle Morel") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser makes the name a second subject of the verb, or hangs it on the role's complement
+    ("Le patron de M6, Nicolas Vairon, a salué l'accord.", ("Nicolas Vairon", "ceoOf", "M6")),
+    ("Le président du directoire de M6, Nicolas Vairon, a salué l'accord.", ("Nicolas Vairon", "leads", "M6")),
+    ("La directrice des programmes de France Télévisions, Marie Lenoir, a présenté la grille.",
+     ("Marie Lenoir", "worksFor", "France Télévisions")),
+])
+def test_a_fronted_role_then_the_name(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Marie Lenoir a été nommée à la présidence de Radio France.",
+    "Nommée à la tête de Radio France en 2024, Marie Lenoir pilote la réforme.",
+    "Marie Lenoir succède à Paul Morin à la présidence de Radio France.",
+    "Marie Lenoir est arrivée à la tête de Radio France en 2024.",
+])
+def test_appointed_to_an_office(nlp_fr, text):
+    assert ("Marie Lenoir", "leads", "Radio France") in triples(nlp_fr, text)
+
+
+def test_appointed_to_chair_no_company(nlp_fr):
+    # twin: an office of something that is no organisation gives nothing
+    assert not any(p == "leads" for _, p, _ in triples(nlp_fr, "Marie Lenoir a été nommée à la présidence du jury."))
