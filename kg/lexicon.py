@@ -186,6 +186,7 @@ class LexiconSchema(_Strict):
     title_glue_words: Words = []
     title_complement_openers: Words = []
     post_verbs: Words = []
+    succession_verbs: Words = []  # "X succeeds Y as CEO": both held the role
     post_nouns: Words = []
     production_nouns: Words = []
     owned_words: Words = []

@@ -522,14 +522,21 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
         # appointed is the object of the appointing verb
         verb = _appointing(role, ctx.lex)
         if verb is not None:
-            candidates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != role.i]
+            # (the parser may label the person a second predicate: "named X its new chief executive")
+            candidates += [c for c in verb.children if (c.dep_ in ("obj", "dobj") or c.dep_ == "oprd" and c.pos_ == "PROPN"
+                                                        and c.i < role.i) and c.i != role.i]
     # "served as CEO of X", "will step down as chief executive", "en tant que PDG": a post held
-    if role.dep_ in ("pobj", "obl", "nmod") and (role.head.lower_ in ("as", "comme") or any(
+    if role.dep_ in ("pobj", "obl", "obl:arg", "obl:mod", "nmod") and (role.head.lower_ in ("as", "comme") or any(
             c.dep_ in ("case", "mark") and c.lower_ in ("comme",) for c in role.children)):
         verb = role.head.head if role.head.lower_ == "as" else role.head
         if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in _naming_verbs(ctx.lex)
-                                             or verb.lemma_.lower() in ctx.lex.words("post_verbs")):
+                                             or verb.lemma_.lower() in ctx.lex.words("post_verbs")
+                                             or verb.lemma_.lower() in ctx.lex.words("succession_verbs")):
             candidates += subject_of(verb)
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.lex.words("succession_verbs"):
+            # "X succeeds Y as CEO", "X succède à Y comme PDG": the one succeeded held the role
+            candidates += [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i < role.i]
+            candidates += [n for p, n in obliques(verb) if p == "à" and n.i < role.i]
     # "a quitté son poste de PDG", "occupe les fonctions de directrice", "took on the role of CEO"
     post = role.head.head if role.head.lower_ == "of" and role.dep_ == "pobj" else role.head
     if role.dep_ in ("nmod", "pobj") and post.i != role.i and post.lemma_.lower() in ctx.lex.words("post_nouns") \
@@ -613,6 +620,7 @@ def _appointing(role: Token, lex: Lexicon) -> Token | None:
     if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in verb.children):
         return None  # "X a été nommée directrice": the copula-like reading already covers it
     person = any(c.dep_ in ("obj", "dobj") and c.i != role.i for c in verb.children) \
+        or any(c.dep_ == "oprd" and c.pos_ == "PROPN" and c.i < role.i for c in verb.children) \
         or any(c.dep_ in ("nmod", "compound", "appos") and c.pos_ == "PROPN" for c in role.children)
     return verb if person else None
 
@@ -620,7 +628,8 @@ def _appointing(role: Token, lex: Lexicon) -> Token | None:
 def _appointer(verb: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
     """The organisation that appoints: the verb's subject, or the organisation of a board
     that does ("le conseil d'administration de Gaumont", "Disney's board")."""
-    for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj",)] or subject_of(verb)[:1]  # (a verb read as a participle)
+    for subj in subjects:
         found = ctx.resolve(subj, types, follow_conj=False)
         if found:
             return found

@@ -51,9 +51,21 @@ def is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children):
         return False  # "Le film sort en octobre": a finite verb the tagger read as a participle
+    if _main_verb_read_as_acl(verb):
+        return False  # "Lantern Pictures named X its chief executive"
     part = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
     part = part or verb.tag_ == "VBN"
     return part and not any(c.dep_.startswith("aux") for c in children)
+
+
+def _main_verb_read_as_acl(verb: Token) -> bool:
+    """"Lantern Pictures named Dana Whitfield its chief executive", parsed as a noun phrase
+    ("Pictures" the root, "named" a participle qualifying it): the sentence has no other main
+    verb, and the verb takes objects and no agent, so it is the subject's finite verb."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i \
+        and verb.doc.lang_ == "en" and any(c.dep_ in ("dobj", "oprd") for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def obliques(tok: Token) -> Iterator[tuple[str, Token]]:

@@ -283,3 +283,8 @@ def test_appointed_to_an_office(nlp_fr, text):
 def test_appointed_to_chair_no_company(nlp_fr):
     # twin: an office of something that is no organisation gives nothing
     assert not any(p == "leads" for _, p, _ in triples(nlp_fr, "Marie Lenoir a été nommée à la présidence du jury."))
+
+
+def test_a_succession_fr(nlp_fr):
+    found = triples(nlp_fr, "Marie Lenoir succède à Paul Morin comme PDG de Radio France.")
+    assert {("Marie Lenoir", "ceoOf", "Radio France"), ("Paul Morin", "ceoOf", "Radio France")} <= found

@@ -108,3 +108,24 @@ def test_a_plural_role_after_a_list_is_held_by_each_name_en(nlp_en):
                             "the three co-founders of Ankama.")
     assert {("Anthony Roux", "founderOf", "Ankama"), ("Camille Chafer", "founderOf", "Ankama"),
             ("Emmanuel Darras", "founderOf", "Ankama")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser reads "Lantern Pictures named …" as a noun phrase: the participle is the main verb
+    ("Lantern Pictures named Dana Whitfield its new chief executive on Tuesday.",
+     {("Dana Whitfield", "ceoOf", "Lantern Pictures")}),
+    ("Lantern Pictures named Dana Whitfield chief executive on Tuesday.", {("Dana Whitfield", "ceoOf", "Lantern Pictures")}),
+    # a succession: the successor and the one succeeded both hold the role
+    ("Dana Whitfield succeeds Mark Ellis, who is retiring, as CEO of Lantern Pictures.",
+     {("Dana Whitfield", "ceoOf", "Lantern Pictures"), ("Mark Ellis", "ceoOf", "Lantern Pictures")}),
+    ("Dana Whitfield will replace Mark Ellis as chief executive of Lantern Pictures.",
+     {("Dana Whitfield", "ceoOf", "Lantern Pictures"), ("Mark Ellis", "ceoOf", "Lantern Pictures")}),
+])
+def test_appointments_and_successions_en(nlp_en, text, expected):
+    assert expected <= triples(nlp_en, text)
+
+
+def test_a_participle_after_a_name_stays_a_participle_en(nlp_en):
+    # twin: "named after" qualifies the noun; nothing is appointed
+    assert not any(p in ("ceoOf", "leads", "worksFor") for _, p, _ in triples(
+        nlp_en, "Lantern Pictures, named after a lighthouse in Maine, opened in 2010."))
