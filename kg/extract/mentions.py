@@ -362,10 +362,18 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     work_cats = lex.words("award_categories", "CreativeWork")
     person_cats = lex.words("award_categories", "Person")
     markers = lex.words("award_markers") | lex.words("award_openers")
-    # only a verb, a credit noun, a possessive or a participle opens a slot below (``words``: :func:`token_words`)
+    kinds = lex.words("genre_nouns") | _work_nouns(lex)
+    # only a verb, a credit noun, a work or genre noun, a possessive or a participle opens a slot below
+    # (``words``: :func:`token_words`)
     for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))
-                if pos == "VERB" or pos == "NOUN" and lemma in credit_nouns or low in _POSS or low in ("'", "’")
-                or pos == "ADJ" and (lemma in participles or low in participles)):
+                if pos == "VERB" or pos == "NOUN" and (lemma in credit_nouns or low in kinds) or low in _POSS
+                or low in ("'", "’") or pos == "ADJ" and (lemma in participles or low in participles)):
+        if tok.pos_ == "NOUN" and tok.lower_ in kinds and tok.is_lower and tok.i + 1 < len(doc) and tok.i + 1 not in by_tok \
+                and doc[tok.i + 1].text[:1].isupper() and not doc[tok.i + 1].is_sent_start \
+                and any(t.pos_ == "DET" for t in doc[max(tok.sent.start, tok.i - 4):tok.i]):
+            # "the hit supernatural thriller The Priests", "le thriller Nuit blanche": a name NER missed
+            # right after a work or genre noun is its title
+            starts.append((tok.i + 1, False))
         if tok.pos_ == "VERB" and tok.lemma_.lower() in award_verbs and work_cats and lex.lang == "en":
             # "Hacks won outstanding comedy series", "The Bear picked up 11 Emmys, including best comedy
             # series": the winner of a work's category is a work, whatever NER made of it

@@ -198,3 +198,7 @@ def test_a_person_name_with_a_lower_case_noun_is_a_sentence_case_title(nlp_fr):
 
 def test_a_hyphenated_given_name_keeps_the_person(nlp_en):
     assert mention_types(nlp_en, "Lee Seung-gi stars in the drama.").get("Lee Seung-gi") == "Person"
+
+
+def test_a_name_ner_missed_after_a_genre_noun_is_a_title_fr(nlp_fr):
+    assert mention_types(nlp_fr, "Elle joue dans le thriller Nuit blanche de Paul Vidal.").get("Nuit blanche") == "CreativeWork"

@@ -134,3 +134,10 @@ def test_a_capitalised_role_before_a_name_is_no_part_of_it(nlp_en):
     assert found.get("Kemp Powers") == "Person" and found.get("Amy Pascal") == "Person"
     # twin: a two-word name starting with a role word stays whole
     assert "Star Academy" in mention_types(nlp_en, "The show Star Academy returns on TF1.")
+
+
+def test_a_name_ner_missed_after_a_genre_noun_is_a_title_en(nlp_en):
+    text = "His credits include the hit supernatural thriller The Priests."
+    assert mention_types(nlp_en, text).get("The Priests") == "CreativeWork"
+    # twin: a known company after a work noun keeps its type
+    assert mention_types(nlp_en, "It is the drama Netflix ordered last year.").get("Netflix") == "Organization"
