@@ -64,7 +64,7 @@ def work_sides() -> dict[str, str]:
 #: Relations that make a person an executive rather than a member of the cast or crew.
 _OFFICE = frozenset(("ceoOf", "leads", "worksFor", "founderOf"))
 _OPEN, _CLOSE = "(", ")"
-_ITEM_SPLIT = re.compile(r"\s*[,;/]\s*|\s+(?:et|and|&)\s+(?=[A-ZÀ-Ý0-9«“\"])")
+_ITEM_SPLIT = re.compile(r"\s*[,;/]\s*|\s+(?:et|and)\s+(?=[A-ZÀ-Ý0-9«“\"])")  # "&" joins one title ("Key & Peele")
 _YEARS = re.compile(r"^(?:\d{4}|\d{1,3}\s*(?:ans|years?|%)|\d+)$")
 CONFIDENCE = 0.65
 #: Definite determiners (both languages) and the "of" of a noun's complement.

@@ -85,6 +85,46 @@ def join_split_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def ampersand_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names joined by "&" are one name, which NER cuts at the ampersand: "Key & Peele", "Rire &
+    Chansons", "Daisy Jones & The Six" (a mention ending with "&" takes the capitalised words
+    after it). A person's full name is never joined, nor a gazetteer name; two one-word persons
+    name a duo or its show, left untyped.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("He starred in Key & Peele.")
+        >>> ms = [Mention("Key", 14, 17, "CreativeWork", "ner:ORG"), Mention("Peele", 20, 25, "CreativeWork", "ner:ORG")]
+        >>> [(m.text, m.type) for m in ampersand_names(doc, ms)]
+        [('Key & Peele', 'CreativeWork')]
+    """
+    text = doc_text(doc)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.text.endswith(" &") and not m.source.startswith("gazetteer"):
+            m = Mention(m.text[:-2], m.start, m.end - 2, m.type, m.source)  # "Emma Stone &": NER ran into the join
+        prev = out[-1] if out else None
+        duo = prev is not None and prev.type == m.type == "Person" and " " not in prev.text + m.text
+        if prev is not None and text[prev.end:m.start] == " & " and (duo or not (prev.type == "Person" or m.type == "Person")) \
+                and not prev.source.startswith("gazetteer") and not m.source.startswith("gazetteer"):
+            # two surnames joined ("Key & Peele") name a duo or its show: left untyped
+            typ = "Misc" if duo else next((t for t in ("CreativeWork", "Organization", "Misc") if t in (prev.type, m.type)),
+                                          prev.type)
+            out[-1] = Mention(text[prev.start:m.end], prev.start, m.end, typ, prev.source + ">ampersand")
+            continue
+        if text[m.end:m.end + 3] == " & " and m.type != "Person" and not m.source.startswith("gazetteer"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            end = span.end + 1 if span is not None else len(doc)  # past the "&"
+            while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha \
+                    and not doc[end].is_sent_start and not any(x.start <= doc[end].idx < x.end for x in mentions):
+                end += 1
+            if span is not None and end > span.end + 1:
+                last = doc[end - 1]
+                m = Mention(text[m.start:last.idx + len(last)], m.start, last.idx + len(last), m.type, m.source + ">ampersand")
+        out.append(m)
+    return out
+
+
 def headed_org_names(doc: Doc, mentions: list[Mention], heads: frozenset[str],
                      links: frozenset[str] = frozenset({"du", "de", "des", "d'", "d’", "la", "l'", "l’"})) -> list[Mention]:
     """A capitalised organisation head word mid-sentence, then "du"/"de la"/"d'" and capitalised

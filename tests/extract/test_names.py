@@ -95,3 +95,11 @@ def test_a_sentence_case_title_described_after_a_comma_is_a_work(nlp_fr):
     assert {("Sonia Abadi", "actsIn", "Deux rives"), ("Gaumont", "produces", "Deux rives")} <= triples(nlp_fr, text)
     # twin: a place before a time phrase is no title ("à Marseille cet été, un film")
     assert mention_types(nlp_fr, "Elle a tourné à Marseille cet été, un film sur la mer.") == {"Marseille": "Place"}
+
+
+def test_names_joined_by_an_ampersand_are_one(nlp_en, nlp_fr):
+    assert mention_types(nlp_en, "Keegan-Michael Key (Key & Peele) voices Toad.").get("Key & Peele") == "CreativeWork"
+    assert "Rire & Chansons" in mention_types(nlp_fr, "Nostalgie et Rire & Chansons appartiennent au groupe NRJ.")
+    # twin: two people's full names joined by "&" stay two people
+    types = mention_types(nlp_en, "The film stars Emma Stone & Jesse Plemons.")
+    assert "Emma Stone" in types and types.get("Jesse Plemons") == "Person"
