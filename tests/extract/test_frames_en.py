@@ -86,3 +86,14 @@ def test_a_sale_names_the_buyer_en(nlp_en):
     assert ("Corvid Media", "acquires", "Lumen Studios") in triples(nlp_en, "Lumen Studios was sold to Corvid Media in 2021.")
     # twin: a sale with no buyer names no acquisition
     assert not any(p == "acquires" for _, p, _ in triples(nlp_en, "The Halvorsen Group sold its stake in Lumen Studios."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the small English model leaves these names untagged; the frame's slot takes only a company or a work
+    ("Amazon MGM Studios will release Project Hail Mary in theaters on March 20.",
+     ("Amazon MGM Studios", "distributes", "Project Hail Mary")),
+    ("Sentinel, owned by the Brinkley Group, reported higher ratings.", ("Sentinel", "subsidiaryOf", "Brinkley Group")),
+])
+def test_an_untagged_name_in_a_one_type_slot_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
