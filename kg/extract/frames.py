@@ -272,9 +272,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if frame.retype_work:
                 subjects = subjects or name_read_as_work(ctx, subj_toks, frame.subject_types)
                 objects = objects or name_read_as_work(ctx, obj_toks, frame.object_types)
-            if doc.lang_ == "en":
-                subjects = subjects or _untagged_name_read_as(ctx, subj_toks, frame.subject_types)
-                objects = objects or _untagged_name_read_as(ctx, obj_toks, frame.object_types)
+            subjects = subjects or _untagged_name_read_as(ctx, subj_toks, frame.subject_types)
+            objects = objects or _untagged_name_read_as(ctx, obj_toks, frame.object_types)
             if frame.predicate == "actsIn" and frame.subject_types == ("Person",):
                 # "stars Jack Lowden as … and Anne-Marie Duff as …": only a person acts; a name the
                 # statistical NER read as a company or a place there is a person's
@@ -386,8 +385,8 @@ def _ner_name_read_as(ctx: Context, tokens: list[Token], kinds: tuple[str, ...],
 def _untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
     """A proper noun in a slot that NER left untagged, read as the one type the slot takes when
     that is a company or a work: the small English model misses many names opening a sentence
-    ("Tencent has completed…", "Conclave won…"). The name is the run of capitalised proper nouns
-    around the slot's token, none of them in a mention."""
+    ("Amazon MGM Studios will release Project Hail Mary"). The name is the run of capitalised proper
+    nouns around the slot's token, none of them in a mention, and no piece of a longer name."""
     if len(types) != 1 or types[0] not in ("Organization", "CreativeWork"):
         return []
     doc = ctx.doc
@@ -396,11 +395,16 @@ def _untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, 
         if t.pos_ != "PROPN" or ctx.at(t) is not None or not (t.is_title or t.is_upper):
             continue
         a = b = t.i
-        while a > t.sent.start and doc[a - 1].pos_ == "PROPN" and ctx.at(doc[a - 1]) is None and doc[a - 1].is_title:
+        while a > t.sent.start and doc[a - 1].pos_ == "PROPN" and ctx.at(doc[a - 1]) is None \
+                and (doc[a - 1].is_title or doc[a - 1].is_upper):
             a -= 1
-        while b + 1 < t.sent.end and doc[b + 1].pos_ == "PROPN" and ctx.at(doc[b + 1]) is None and doc[b + 1].is_title:
+        while b + 1 < t.sent.end and doc[b + 1].pos_ == "PROPN" and ctx.at(doc[b + 1]) is None \
+                and (doc[b + 1].is_title or doc[b + 1].is_upper):
             b += 1
         span = doc[a:b + 1]
+        glued = [doc[i] for i in (a - 1, b + 1) if span.start_char > 0 and 0 <= i < len(doc) and not doc[i].is_punct]
+        if any(ctx.at(g) is not None for g in glued):
+            continue  # "CMA" of "CMA CGM": a piece of a longer name
         if len(span) <= 4:
             out.append(Mention(span.text, span.start_char, span.end_char, types[0], "context:slot"))
     return out
