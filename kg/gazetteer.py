@@ -97,3 +97,15 @@ def read_gazetteer(path: str | Path) -> list[GazetteerEntry]:
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """Load (once) the gazetteer at ``path``, by default the bundled one."""
     return Gazetteer(read_gazetteer(path or default_path()))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names of ``kg/data/names/given_names.txt`` (comments and blank lines skipped).
+
+    Example:
+        >>> "Virginie" in given_names(), "Paris" in given_names()
+        (True, False)
+    """
+    text = (resources.files("kg") / "data" / "names" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

@@ -18,13 +18,12 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from kg.extract.credits import DEFINITE, bracket_groups
 from kg.extract.syntax import doc_text, token_words, whole_word_hits
+from kg.gazetteer import given_names
 from kg.records import Mention
 
 
@@ -447,18 +446,6 @@ def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     out[k] = Mention(m.text, m.start, m.end, "Person", m.source + ">list")
         i = max(j, i + 1) if len(run) > 1 else i + 1
     return out
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """The given names of ``kg/data/names/given_names.txt`` (comments and blank lines skipped).
-
-    Example:
-        >>> "Virginie" in given_names(), "Paris" in given_names()
-        (True, False)
-    """
-    text = (resources.files("kg") / "data" / "names" / "given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def lone_names(doc: Doc, mentions: list[Mention], person_nouns: frozenset[str]) -> frozenset[int]:

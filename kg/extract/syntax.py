@@ -17,6 +17,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
+from kg.gazetteer import given_names
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -403,7 +404,8 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
 def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
     """Names in a slot that only a work fills, whatever NER typed them ("Intouchables a été
     produit par…", "Bac Nord, réalisé par…"): NER mistypes titles as persons, companies and
-    places; the gazetteer's entities keep their type."""
+    places; the gazetteer's entities keep their type, and so does a person's name opening with a
+    known given name ("met en scène Paul Verdier dans le rôle de…")."""
     if types != ("CreativeWork",):
         return []
     out: list[Mention] = []
@@ -412,8 +414,9 @@ def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...])
         span = ctx.span(m) if m is not None else None
         agent = span is not None and (span.start > 0 and ctx.doc[span.start - 1].lower_ in ("par", "by")
                                       or any(t.dep_ in ("obl:agent", "agent") for t in span))
+        person = m is not None and m.type == "Person" and len(m.text.split()) > 1 and m.text.split()[0] in given_names()
         if m is not None and m.type in ("Person", "Organization", "Place") and m.source.startswith("ner") \
-                and not agent and m.text[:1].isupper() and m not in out:
+                and not agent and not person and m.text[:1].isupper() and m not in out:
             out.append(Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">work-slot"))
     return out
 

@@ -220,3 +220,12 @@ def test_sale_and_release_frames(nlp_fr, text, expected):
 
 def test_a_minority_stake_sold_is_no_acquisition(nlp_fr):
     assert not any(p == "acquires" for _, p, _ in triples(nlp_fr, "Vivendi a cédé 10 % de Lagardère à CMA CGM."))
+
+
+def test_a_person_in_a_work_slot_stays_a_person(nlp_fr):
+    # "met en scène X": X may be a title NER read as a person, but not a name opening with a given name
+    text = "Le film Ligne de crête sort mercredi. Claire Mangin y met en scène Paul Verdier dans le rôle d'un guide."
+    assert ("Paul Verdier", "directedBy", "Claire Mangin") not in triples(nlp_fr, text)
+    # twin: a title NER read as a person is still read as the work
+    assert ("Intouchables", "produces", "Gaumont") not in triples(nlp_fr, "Intouchables a été produit par Gaumont.")
+    assert ("Gaumont", "produces", "Intouchables") in triples(nlp_fr, "Intouchables a été produit par Gaumont.")
