@@ -138,10 +138,19 @@ def _speech_verb(inner: Span, ctx: Context, speech: frozenset[str]) -> tuple[Tok
             if clause.i < k and any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < k for c in clause.children):
                 return clause, None
     # "selon X, « … »"
+    preps = ctx.lex.words("speech_preps")
     for s in sents:
         for t in s:
-            if t.i not in inside and t.i < inner.start and t.lower_ in ctx.lex.words("speech_preps") and t.dep_ == "case":
+            if t.i in inside or t.i >= inner.start:
+                continue
+            if t.lower_ in preps and t.dep_ == "case":
                 return None, t.head
+            # English: "according to X, “…”", "per X": the preposition's object
+            phrase = f"{doc[t.i - 1].lower_} {t.lower_}" if t.i > s.start else t.lower_
+            if (phrase in preps or t.lower_ in preps) and t.dep_ == "prep":
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return None, obj
     return None, None
 
 

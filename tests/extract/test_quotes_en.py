@@ -37,3 +37,10 @@ def test_no_quote(nlp_en, text):
 ])
 def test_no_quote_twin(nlp_en, text, expected):
     assert expected in said(nlp_en, text)
+
+
+def test_a_quote_after_according_to_en(nlp_en):
+    text = 'According to Lantern Pictures CEO Dana Whitfield, "the deal changes everything for us."'
+    assert ("Dana Whitfield", "said", "the deal changes everything for us") in triples(nlp_en, text)
+    # twin: a source cited for a figure says no quote
+    assert not any(p == "said" for _, p, _ in triples(nlp_en, "According to Nielsen, the show drew 4 million viewers."))
