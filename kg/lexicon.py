@@ -180,7 +180,7 @@ class LexiconSchema(_Strict):
     character_participles: Words = []
     character_apposition_verbs: Words = []  # with part_verbs: "prête ses traits à sa sœur, Lou": Lou is the part  # "Michelle, une grand-mère incarnée par X"
     crowning_auxiliaries: Words = []
-    nominee_words: Words = []  # "an Oscar nominee": an award named as a nomination is not won (kg/extract/scorer.py)
+    nominee_words: Words = []  # "an Oscar nominee", "earned an Oscar nomination": not won (scorer.py, frames.py)
     winner_nouns: Words = []  # "X, a two-time Oscar winner", "lauréate de la Palme d'or" (kg/extract/awards.py)
     list_filler_words: Words = []
     title_glue_words: Words = []

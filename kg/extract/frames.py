@@ -254,6 +254,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue  # "l'action se passe à X", not "elle a passé deux ans à X"
             subject_types = frame.subject_types
             if frame.predicate == "wonAward":
+                if any(t.lemma_.lower() in ctx.lex.words("nominee_words") or t.lower_ in ctx.lex.words("nominee_words")
+                       for t in obj_toks):
+                    continue  # "earned an Oscar nomination", "a reçu trois nominations aux César": not won
                 subject_types = _award_holder_types(ctx, obj_toks, subject_types)
             subjects = _resolve_all(ctx, subj_toks, subject_types)
             if not subjects and frame.predicate == "subsidiaryOf":

@@ -1172,9 +1172,12 @@ def _award_category(ent: Span, mention: Mention, lex: Lexicon) -> Mention:
         if t.lower_ in preps:
             end = t.i
             break
-    # a category is lower-case words ("best actor", "lead actor in a comedy series")
+    # a category is lower-case words ("best actor", "lead actor in a comedy series"), or opens with a
+    # marker ("Best Actress"); "the Oscar for Greyhaven" names the work it went to
+    first = doc[ent.end + 1] if ent.end + 1 < end else None
     if end - ent.end > 8 or any(t.ent_type_ and t.ent_type_ not in ("ORDINAL", "Concept") or t.is_punct
-                                for t in doc[ent.end + 1:end]):
+                                for t in doc[ent.end + 1:end]) \
+            or first is not None and first.pos_ == "PROPN" and first.lower_ not in lex.words("award_markers"):
         return mention
     span = doc[ent.start:end]
     return Mention(span.text, span.start_char, span.end_char, "Award", mention.source)

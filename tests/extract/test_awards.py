@@ -190,3 +190,18 @@ def test_a_winner_noun_names_the_award_won_fr(nlp_fr, text, expected):
     found = triples(nlp_fr, text)
     assert expected <= found
     assert not any(s == "Justine Triet" and p == "wonAward" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa Kettle earned an Oscar nomination for Greyhaven.",
+    "Rosa Kettle received a BAFTA nod for Greyhaven.",
+])
+def test_a_nomination_is_no_win_en(nlp_en, text):
+    assert not any(p == "wonAward" for _, p, _ in triples(nlp_en, text))
+
+
+def test_the_award_for_a_title_is_the_award_en(nlp_en):
+    # "for Greyhaven" names the work the Oscar went to, not a category; "for Best Actress" is one
+    assert ("Rosa Kettle", "wonAward", "Oscar") in triples(nlp_en, "Rosa Kettle won the Oscar for Greyhaven.")
+    assert ("Emma Stone", "wonAward", "Academy Award for Best Actress") in triples(
+        nlp_en, "Emma Stone won the Academy Award for Best Actress.")
