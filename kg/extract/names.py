@@ -264,6 +264,16 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                 sub = subj[0]
                 left = min(t.i for t in sub.subtree)
                 name = doc[left:sub.i + 1]
+        elif any(c.dep_ == "cop" for c in tok.children) and (subj := [c for c in tok.children if c.dep_ == "nsubj"
+                                                                       and c.i < tok.i]):
+            # "Ligne de crête est un thriller", "Mauvaise graine est un drame": a French copula's
+            # subject, a title when its noun or its first word (not an article) is capitalised
+            sub = subj[0]
+            left, right = sub.left_edge.i, sub.right_edge.i
+            first = doc[left]
+            if right < tok.i and (sub.is_title or first.is_title and first.pos_ not in ("DET", "PRON")) \
+                    and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[left:right + 1]):
+                name = doc[left:right + 1]
         elif tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX") \
                 and not any(t.text == "," for t in doc[tok.i:tok.head.i]) \
                 and not (tok.i >= 2 and doc[tok.i - 1].pos_ == "DET" and doc[tok.i - 2].text == ":"):
@@ -301,7 +311,8 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                 elif doc[j - 1].text == "," and (start := _sentence_case_start(doc, j - 2)) is not None \
                         and not any(m.start <= doc[start].idx < m.end and m.type != "Misc" for m in out):
                     name = doc[start:j - 1]  # "à l'affiche de Deux rives, une comédie dramatique"
-        if name is None or not len(name) or not name.text[:1].isupper():
+        if name is None or not len(name) or not name.text[:1].isupper() \
+                or len(name) == 1 and name[0].pos_ in ("PRON", "DET"):  # "This is the most personal film"
             continue
         inside = [m for m in out if name.start_char <= m.start and m.end <= name.end_char]
         retypable = ("Misc", "Place", "Organization")  # an organisation is never "a drama" nor "the HBO series"

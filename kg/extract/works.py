@@ -112,6 +112,8 @@ def genre_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         works += [m for c in tok.children if c.dep_ == "appos" for m in ctx.resolve(c, _WORK, follow_conj=False)]
         if any(c.dep_ == "cop" for c in tok.children):
             works += [m for c in tok.children if c.dep_ in ("nsubj",) for m in ctx.resolve(c, _WORK)]
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "Ashfall is a drama": the English copula heads
+            works += [m for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i for m in ctx.resolve(c, _WORK)]
         # "la comédie d'aventure Astérix" / "the vampire thriller Sinners"
         works += [m for c in tok.children if c.dep_ in ("flat", "flat:name", "nmod", "appos") and c.i > tok.i
                   and ctx.at(c) is not None for m in ctx.resolve(c, _WORK, follow_conj=False)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples, triples
+from tests.extract._helpers import fr_triples, mention_types, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -147,3 +147,20 @@ def test_a_new_clause_after_the_partners_is_no_co_producer_en(nlp_en):
                             "alongside Final Twist Productions, and Wayne Yip, a veteran of Doctor Who, will direct.")
     assert ("Final Twist Productions", "produces", "Lazarus") in found
     assert ("Wayne Yip", "produces", "Lazarus") not in found
+
+
+@pytest.mark.parametrize("nlp_name, text, expected", [
+    # a genre as the attribute of a copula: the English copula heads the clause
+    ("nlp_en", "Ashfall is a comedy set in Ohio.", ("Ashfall", "genre", "comedy")),
+    # a French copula's capitalised subject NER missed is the title
+    ("nlp_fr", "Ligne de crête est un thriller.", ("Ligne de crête", "genre", "thriller")),
+    ("nlp_fr", "Mauvaise graine est un drame social.", ("Mauvaise graine", "genre", "drame social")),
+])
+def test_a_genre_as_attribute(request, nlp_name, text, expected):
+    assert expected in triples(request.getfixturevalue(nlp_name), text)
+
+
+def test_a_described_subject_is_no_title(nlp_fr):
+    # twin: an article opening the subject makes it a description, not a title
+    assert triples(nlp_fr, "Le film est un thriller.") == set()
+    assert "Le film" not in mention_types(nlp_fr, "Le film est un thriller.")
