@@ -137,6 +137,13 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 if not orgs:
                     orgs = name_read_as_work(ctx, [noun for prep, noun in obliques(head) if prep in ("de", "of")],
                                              ("CreativeWork",))
+                if not orgs and holders and not by_topic and _predicated(head, ctx.lex) \
+                        and not any(m.type == "CreativeWork" and head.sent.start_char <= m.start < head.sent.end_char
+                                    for m in ctx.mentions):
+                    # "X serves as executive producer", "Y est productrice": a credit predicated of
+                    # someone, in a sentence naming no work, is on the passage's work
+                    current = focus_work(ctx, head.sent.start_char, set(), head.sent)
+                    orgs = [current] if current is not None else []
                 orgs = [o for o in orgs if o.type == "CreativeWork"]
                 for h in holders:
                     for o in orgs:
@@ -584,6 +591,17 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
         if m is not None and m.start < role.sent.start_char:
             found.append(m)
     return found
+
+
+def _predicated(role: Token, lex: Lexicon) -> bool:
+    """Whether ``role`` is said of its holder by a verb: the attribute of a copula ("X is executive
+    producer", "Y est productrice") or the complement of "as"/"comme" after a naming or post verb
+    ("X serves as showrunner")."""
+    if role.dep_ == "attr" and role.head.lemma_.lower() in _naming_verbs(lex) or any(c.dep_ == "cop" for c in role.children):
+        return True
+    verb = role.head.head if role.head.lower_ == "as" else role.head
+    return (role.head.lower_ == "as" or any(c.dep_ == "case" and c.lower_ == "comme" for c in role.children)) \
+        and verb.lemma_.lower() in _naming_verbs(lex) | lex.words("post_verbs")
 
 
 def _fronted_bare_role(role: Token) -> bool:

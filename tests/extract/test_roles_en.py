@@ -129,3 +129,17 @@ def test_a_participle_after_a_name_stays_a_participle_en(nlp_en):
     # twin: "named after" qualifies the noun; nothing is appointed
     assert not any(p in ("ceoOf", "leads", "worksFor") for _, p, _ in triples(
         nlp_en, "Lantern Pictures, named after a lighthouse in Maine, opened in 2010."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dana Whitfield serves as executive producer.", ("Dana Whitfield", "produces", "Ashfall")),
+    ("Rosa Kettle will serve as showrunner.", ("Ashfall", "author", "Rosa Kettle")),
+])
+def test_a_credit_predicated_of_someone_is_on_the_passages_work_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, "Netflix has ordered Ashfall, a drama about wildfire crews. " + text)
+
+
+def test_a_credit_in_apposition_is_no_credit_on_the_passages_work_en(nlp_en):
+    # twin: "X, a producer," describes a job, not a credit on the work the passage is about
+    text = "Netflix has ordered Ashfall, a drama about wildfire crews. Dana Whitfield, a producer, praised the order."
+    assert ("Dana Whitfield", "produces", "Ashfall") not in triples(nlp_en, text)
