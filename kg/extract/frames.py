@@ -110,7 +110,11 @@ def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None,
     candidates = sorted({i for w in first if w in index for i in index[w]})
     for tok in (doc[i] for i in candidates):
         if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
-            yield tok
+            if frame.kind == "noun" and tok.dep_ in ("compound", "amod") and tok.i < tok.head.i <= tok.i + 3 \
+                    and tok.head.pos_ == "NOUN":
+                yield tok.head  # "a majority stake in X": the compound's head carries the slots
+            else:
+                yield tok
         elif frame.kind == "verb" and tok.pos_ in ("NOUN", "PROPN", "X") and _participle_before_par(tok, frame):
             yield tok  # "le film, produit par X": a participle the tagger took for a noun
 
@@ -154,6 +158,8 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
             # "X a été nommée à la présidence de Y": the one appointed holds the office; a fronted
             # participle ("Nommée à la tête de Y en 2024, X pilote…") describes the next subject
             held = [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
+            if not held and verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
+                held = [verb.head]  # "X, passée dans le giron de Y en 2021, …": the participle describes X
             if not held and verb.i == verb.sent.start:
                 k = next((t.i for t in verb.doc[verb.i:verb.sent.end] if t.text == ","), None)
                 if k is not None and k + 1 < verb.sent.end and verb.doc[k + 1].dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):

@@ -229,3 +229,13 @@ def test_a_person_in_a_work_slot_stays_a_person(nlp_fr):
     # twin: a title NER read as a person is still read as the work
     assert ("Intouchables", "produces", "Gaumont") not in triples(nlp_fr, "Intouchables a été produit par Gaumont.")
     assert ("Gaumont", "produces", "Intouchables") in triples(nlp_fr, "Intouchables a été produit par Gaumont.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mediawan a pris une participation majoritaire dans Lantern Films.", ("Mediawan", "acquires", "Lantern Films")),
+    # a participle describing the name before it holds the office or the ownership noun
+    ("Lantern Films, passée dans le giron de Mediawan en 2021, produit la série.",
+     ("Lantern Films", "subsidiaryOf", "Mediawan")),
+])
+def test_stake_and_ownership_nouns_fr(nlp_fr, text, expected):
+    assert expected in triples(nlp_fr, text)

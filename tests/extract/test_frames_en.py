@@ -97,3 +97,16 @@ def test_a_sale_names_the_buyer_en(nlp_en):
 def test_an_untagged_name_in_a_one_type_slot_en(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a two-word noun trigger whose first word modifies the second: the head carries the slots
+    ("Corvid Media took a majority stake in Lumen Studios.", ("Corvid Media", "acquires", "Lumen Studios")),
+    ("Netflix has set a March release date for Ashfall, a drama.", ("Netflix", "distributes", "Ashfall")),
+])
+def test_compound_noun_triggers_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_a_minority_stake_is_no_acquisition_en(nlp_en):
+    assert not any(p == "acquires" for _, p, _ in triples(nlp_en, "Corvid Media took a minority stake in Lumen Studios."))
