@@ -138,6 +138,8 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
     if noun.dep_ in ("nmod", "pobj") and noun.head.lemma_.lower() in completion and noun.head.i < noun.i:
         carrier, support_verbs = noun.head, ()
     verb = carrier.head if carrier.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg", "obl:mod") else None
+    if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.head.pos_ in ("VERB", "AUX"):
+        verb = carrier.head.head  # English "came under the control of Y": the preposition's verb
     if name == "support":
         if verb is None and any(c.dep_ == "cop" for c in noun.children):
             # "X et Y sont à l'affiche de…": the copula's subject holds the noun

@@ -110,3 +110,13 @@ def test_compound_noun_triggers_en(nlp_en, text, expected):
 
 def test_a_minority_stake_is_no_acquisition_en(nlp_en):
     assert not any(p == "acquires" for _, p, _ in triples(nlp_en, "Corvid Media took a minority stake in Lumen Studios."))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019 Lumen Studios came under the control of Corvid Media.",
+    "Lumen Studios remains under Corvid Media's ownership.",
+])
+def test_under_the_control_of_en(nlp_en, text):
+    # the noun is the object of a preposition: its verb supports it
+    assert ("Lumen Studios", "subsidiaryOf", "Corvid Media") in triples(nlp_en, text)
+    assert triples(nlp_en, "Lumen Studios is under pressure from Corvid Media.") == set()
