@@ -109,7 +109,9 @@ def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None,
     # only the tokens whose form or lemma can start one of the frame's lemmas, in doc order
     candidates = sorted({i for w in first if w in index for i in index[w]})
     for tok in (doc[i] for i in candidates):
-        if tok.pos_ in pos and any(_match_lemma(tok, lemma) for lemma in frame.lemmas):
+        if (tok.pos_ in pos or frame.kind == "noun" and tok.pos_ == "ADJ") \
+                and any(_match_lemma(tok, lemma) and (tok.pos_ in pos or " " in lemma) for lemma in frame.lemmas):
+            # (a noun trigger may open with its adjective: "tient le premier rôle")
             if frame.kind == "noun" and tok.dep_ in ("compound", "amod") and tok.i < tok.head.i <= tok.i + 3 \
                     and tok.head.pos_ == "NOUN":
                 yield tok.head  # "a majority stake in X": the compound's head carries the slots

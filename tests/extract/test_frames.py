@@ -239,3 +239,13 @@ def test_a_person_in_a_work_slot_stays_a_person(nlp_fr):
 ])
 def test_stake_and_ownership_nouns_fr(nlp_fr, text, expected):
     assert expected in triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le film Ligne de crête sort mercredi. Sonia Abadi y tient le premier rôle.",
+    "Sonia Abadi tient le premier rôle de Ligne de crête.",
+])
+def test_a_leading_part_opening_with_its_adjective(nlp_fr, text):
+    assert ("Sonia Abadi", "actsIn", "Ligne de crête") in triples(nlp_fr, text)
+    # twin: "premier" before another noun is no part
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Sonia Abadi tient le premier stand du salon."))
