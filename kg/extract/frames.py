@@ -415,9 +415,9 @@ def _untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, 
                 and (doc[b + 1].is_title or doc[b + 1].is_upper):
             b += 1
         span = doc[a:b + 1]
-        glued = [doc[i] for i in (a - 1, b + 1) if span.start_char > 0 and 0 <= i < len(doc) and not doc[i].is_punct]
+        glued = [doc[i] for i in (a - 1, b + 1) if 0 <= i < len(doc) and not doc[i].is_punct]
         if any(ctx.at(g) is not None for g in glued):
-            continue  # "CMA" of "CMA CGM": a piece of a longer name
+            continue  # "Walt" of "Walt Disney Studios": a piece of a longer name
         if len(span) <= 4:
             out.append(Mention(span.text, span.start_char, span.end_char, types[0], "context:slot"))
     return out
