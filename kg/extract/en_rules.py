@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.hedging import is_future
 from kg.extract.syntax import Context, slot, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -81,7 +80,7 @@ def _works_of(tok: Token, ctx: Context) -> list[Mention]:
 def set_in_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     preps = ctx.lex.words("set_in_preps")
     for trig, name in _set_triggers(doc):
-        if ctx.hedged(trig, "setIn") or is_future(trig, ctx.lex, "setIn"):
+        if ctx.unasserted(trig, "setIn"):
             continue
         places: list[Mention] = []
         for c in trig.children:
@@ -148,7 +147,7 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if lemma in ("star", "co-star", "costar") and not any(c.dep_ == "prep" and c.lower_ == "as"
                                                               for c in verb.children):
             continue
-        if ctx.hedged(verb, "actsIn") or is_future(verb, ctx.lex, "actsIn"):
+        if ctx.unasserted(verb, "actsIn"):
             continue
         people: list[Mention] = []
         for s in subject_of(verb):
@@ -191,7 +190,7 @@ def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in lead_verbs:
             continue  # "X leads/heads the cast" is works.cast_and_crew_relations
-        if ctx.hedged(verb, "actsIn") or is_future(verb, ctx.lex, "actsIn"):
+        if ctx.unasserted(verb, "actsIn"):
             continue
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         works: list[Mention] = []
@@ -243,7 +242,7 @@ def cast_includes_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             subj = [verb.head]  # "the cast, which also includes X"
         if not subj or subj[0].lemma_.lower() not in cast_nouns:
             continue
-        if ctx.hedged(verb, "actsIn") or is_future(verb, ctx.lex, "actsIn"):
+        if ctx.unasserted(verb, "actsIn"):
             continue
         cast = subj[0]
         work = None
@@ -275,7 +274,7 @@ def shot_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     if g.dep_ == "pobj":
                         tools += [m for t in with_conjuncts([g]) if (m := ctx.at(t)) is not None
                                   and m.type == "Product" and m not in tools]
-        if not tools or ctx.hedged(verb) or is_future(verb, ctx.lex):
+        if not tools or ctx.unasserted(verb):
             continue
         works: list[Mention] = []
         for t in slot(verb, "patient"):
@@ -305,7 +304,7 @@ def closed_deal_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if deal.lemma_.lower() not in deals or deal.dep_ not in ("dobj", "nsubjpass") \
                 or support.lemma_.lower() not in close:
             continue
-        if ctx.hedged(support) or is_future(support, ctx.lex):
+        if ctx.unasserted(support):
             continue
         buyers = [m for t in subject_of(support) for m in ctx.resolve(t, ("Organization",))]
         targets = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.resolve(c, ("Organization", "Product"))]
@@ -339,7 +338,7 @@ def rights_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                             continue  # "the rights to the novel W": adaptation, not distribution
                         for x in [g, *(a for a in g.children if a.dep_ == "appos")]:
                             works += [w for w in ctx.resolve(x, _WORK) if w not in works]
-            if not works or ctx.hedged(verb) or is_future(verb, ctx.lex):
+            if not works or ctx.unasserted(verb):
                 continue
             for t in subject_of(verb):
                 for org in ctx.resolve(t, ("Organization",)):
@@ -357,7 +356,7 @@ def hire_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for verb in doc:
         if verb.lemma_.lower() not in hire_verbs or verb.pos_ != "VERB":
             continue
-        if ctx.hedged(verb) or is_future(verb, ctx.lex):
+        if ctx.unasserted(verb):
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         people_toks = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
@@ -389,7 +388,7 @@ def cofounder_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for verb in doc:
         if verb.lemma_.lower() not in cofound_verbs or verb.pos_ != "VERB":
             continue
-        if ctx.hedged(verb) or is_future(verb, ctx.lex):
+        if ctx.unasserted(verb):
             continue
         partners = [m for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
                     and c.head.i in (verb.i, *[n.i for n in verb.subtree if n.dep_ == "pobj"])

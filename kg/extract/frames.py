@@ -10,9 +10,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.hedging import is_future
-from kg.extract.syntax import (PREP_NORM, Context, fitted, frame_participles, is_passive, name_read_as_work, obliques,
-                               past_participles, stake_share, subject_of, verb_forms, with_conjuncts)
+from kg.extract.syntax import (PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
+                               name_read_as_work, obliques, past_participles, stake_share, subject_of, verb_forms,
+                               with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -143,12 +143,10 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
     if carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.head.pos_ in ("VERB", "AUX"):
         verb = carrier.head.head  # English "came under the control of Y": the preposition's verb
     if name == "support":
-        if verb is None and any(c.dep_ == "cop" for c in noun.children):
-            # "X et Y sont à l'affiche de…": the copula's subject holds the noun
-            return [c for c in noun.children if c.dep_ in ("nsubj",)], noun
-        if verb is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            # "It is a co-production between X and Y": the English copula heads the clause
-            return [c for c in noun.head.children if c.dep_ == "nsubj"], noun.head
+        if verb is None and (held := copula_subjects(noun)):
+            # "X et Y sont à l'affiche de…", "It is a co-production between X and Y": the copula's
+            # subject holds the noun
+            return held, noun.head if noun.dep_ == "attr" else noun
         if verb is None or (support_verbs and verb.lemma_.lower() not in support_verbs):
             pronoun = _intensive_before(noun, intensive)
             if pronoun is not None:  # "Y, lui-même dans le giron de Z": no verb, the pronoun holds it
@@ -247,7 +245,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     span = doc.char_span(work.start, work.end, alignment_mode="expand")
                     obj_toks = [span[0]] if span is not None else []
             if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
-                    and not ctx.hedged(hedge_tok) and not is_future(hedge_tok, ctx.lex, frame.predicate):
+                    and not ctx.unasserted(hedge_tok, frame.predicate):
                 # "X et Y ont conclu un accord": a symmetric relation between coordinated subjects
                 partners = _resolve_all(ctx, subj_toks, frame.subject_types)
                 for i, s in enumerate(partners):
@@ -256,8 +254,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                             yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char,
                                            f"{frame.id}.coordinated", frame.confidence)
                 continue
-            if not subj_toks or not obj_toks or ctx.hedged(hedge_tok, frame.predicate) \
-                    or is_future(hedge_tok, ctx.lex, frame.predicate):
+            if not subj_toks or not obj_toks or ctx.unasserted(hedge_tok, frame.predicate):
                 continue
             if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in pronominal_only \
                     and not any(c.lower_ in ("se", "s'", "s’") for c in trig.children):

@@ -362,7 +362,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     work_cats = lex.words("award_categories", "CreativeWork")
     person_cats = lex.words("award_categories", "Person")
     markers = lex.words("award_markers") | lex.words("award_openers")
-    kinds = lex.words("genre_nouns") | _work_nouns(lex)
+    kinds = lex.derived("work_title_or_genre_nouns", lambda lx: lx.words("genre_nouns") | _work_nouns(lx))
     # only a verb, a credit noun, a work or genre noun, a possessive or a participle opens a slot below
     # (``words``: :func:`token_words`)
     for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))

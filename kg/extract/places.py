@@ -131,7 +131,6 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     punctuation in between."""
     if doc.lang_ != "en":
         return
-    from kg.extract.hedging import is_future  # noqa: PLC0415
     air_words = ctx.lex.words("air_words")
     for tok in (doc[i] for i, low in enumerate(ctx.lower) if low in air_words):
         if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
@@ -139,7 +138,7 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         org = ctx.at(doc[tok.i + 2])
         if org is None or org.type != "Organization" or org.start != doc[tok.i + 2].idx:
             continue
-        if ctx.hedged(tok, "distributes") or is_future(tok, ctx.lex, "distributes"):
+        if ctx.unasserted(tok, "distributes"):
             continue
         work = None
         for prev in reversed(doc[max(tok.sent.start, tok.i - 12):tok.i]):

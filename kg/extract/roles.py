@@ -533,9 +533,8 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
             candidates += [c for c in verb.children if (c.dep_ in ("obj", "dobj") or c.dep_ == "oprd" and c.pos_ == "PROPN"
                                                         and c.i < role.i) and c.i != role.i]
     # "served as CEO of X", "will step down as chief executive", "en tant que PDG": a post held
-    if role.dep_ in ("pobj", "obl", "obl:arg", "obl:mod", "nmod") and (role.head.lower_ in ("as", "comme") or any(
-            c.dep_ in ("case", "mark") and c.lower_ in ("comme",) for c in role.children)):
-        verb = role.head.head if role.head.lower_ == "as" else role.head
+    verb = _as_complement_of(role)
+    if verb is not None:
         if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in _naming_verbs(ctx.lex)
                                              or verb.lemma_.lower() in ctx.lex.words("post_verbs")
                                              or verb.lemma_.lower() in ctx.lex.words("succession_verbs")):
@@ -566,19 +565,16 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
     if not found and "Person" in types and _fronted_bare_role(role):
         # "Scénariste de La Reine Margot et réalisatrice de La Bûche, Danièle Thompson retrouve…":
         # a bare role opening the sentence describes the name right after its phrase's comma
-        doc = role.doc
-        k = next((t.i for t in doc[role.i + 1:min(role.i + 20, role.sent.end)] if t.text == ","), None)
-        named = ctx.at(doc[k + 1]) if k is not None and k + 1 < role.sent.end else None
-        if named is not None and named.type in types and named.start == doc[k + 1].idx:
-            found.append(named)
-    if not found and "Person" in types:
+        after = _named_after_comma(role, ctx, types, 20)
+        if after is not None:
+            found.append(after[1])
+    if not found and "Person" in types and (after := _named_after_comma(role, ctx, types, 12)) is not None:
         # "Le patron de M6, Nicolas Vairon, a salué…": the parser made the name a second subject
         # of the verb; the name right after the role's phrase and a comma is its holder
         doc = role.doc
         phrase = {t.i for t in role.subtree}
-        k = next((t.i for t in doc[role.i + 1:min(role.sent.end - 1, role.i + 12)] if t.text == ","), None)
-        named = ctx.at(doc[k + 1]) if k is not None and all(i in phrase for i in range(role.i, k)) else None
-        span = ctx.span(named) if named is not None and named.type in types and named.start == doc[k + 1].idx else None
+        k, named = after
+        span = ctx.span(named) if all(i in phrase for i in range(role.i, k)) else None
         if span is not None and (span.root.dep_ == "appos" and span.root.head.i in phrase
                                  or span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and span.root.head.i == role.head.i
                                  and span.root.i != role.head.i) \
@@ -593,15 +589,32 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
     return found
 
 
+def _named_after_comma(role: Token, ctx: Context, types: tuple[str, ...], within: int) -> tuple[int, Mention] | None:
+    """The first comma of ``role``'s sentence within ``within`` words after it, and the name of
+    ``types`` that starts right after that comma, if any."""
+    doc = role.doc
+    k = next((t.i for t in doc[role.i + 1:min(role.sent.end - 1, role.i + within)] if t.text == ","), None)
+    named = ctx.at(doc[k + 1]) if k is not None else None
+    return (k, named) if named is not None and named.type in types and named.start == doc[k + 1].idx else None
+
+
+def _as_complement_of(role: Token) -> Token | None:
+    """The word ``role`` is the "as"/"comme" complement of ("served as CEO", "succède à Y comme
+    PDG", "en tant que PDG"), if any."""
+    if role.dep_ not in ("pobj", "obl", "obl:arg", "obl:mod", "nmod") or not (role.head.lower_ in ("as", "comme") or any(
+            c.dep_ in ("case", "mark") and c.lower_ == "comme" for c in role.children)):
+        return None
+    return role.head.head if role.head.lower_ == "as" else role.head
+
+
 def _predicated(role: Token, lex: Lexicon) -> bool:
     """Whether ``role`` is said of its holder by a verb: the attribute of a copula ("X is executive
     producer", "Y est productrice") or the complement of "as"/"comme" after a naming or post verb
     ("X serves as showrunner")."""
     if role.dep_ == "attr" and role.head.lemma_.lower() in _naming_verbs(lex) or any(c.dep_ == "cop" for c in role.children):
         return True
-    verb = role.head.head if role.head.lower_ == "as" else role.head
-    return (role.head.lower_ == "as" or any(c.dep_ == "case" and c.lower_ == "comme" for c in role.children)) \
-        and verb.lemma_.lower() in _naming_verbs(lex) | lex.words("post_verbs")
+    verb = _as_complement_of(role)
+    return verb is not None and verb.lemma_.lower() in _naming_verbs(lex) | lex.words("post_verbs")
 
 
 def _fronted_bare_role(role: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy import parts_of_speech
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.hedging import is_hedged
+from kg.extract.hedging import is_future, is_hedged
 from kg.gazetteer import given_names
 from kg.lexicon import Lexicon
 from kg.records import Mention
@@ -573,6 +573,11 @@ class Context:
                 text = self._sent_texts[sent.start] = sent.text.lower()
             found = self._hedged[(tok.i, decided)] = is_hedged(tok, self.lex, text, decided=decided)
         return found
+
+    def unasserted(self, tok: Token, predicate: str | None = None) -> bool:
+        """Whether a fact of ``predicate`` triggered at ``tok`` is not asserted: hedged
+        (:meth:`hedged`) or planned (:func:`~kg.extract.hedging.is_future`)."""
+        return self.hedged(tok, predicate) or is_future(tok, self.lex, predicate)
 
     def antecedent(self, before: int, types: Iterable[str]) -> Mention | None:
         """The last mention of one of ``types`` that starts before offset ``before``
@@ -1450,6 +1455,18 @@ def _source_openers(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
 def _sources_not_works(lex: Lexicon) -> frozenset[str]:
     """Source nouns that name no work of their own ("roman", not "série")."""
     return lex.words("source_nouns") - lex.words("work_nouns")
+
+
+def copula_subjects(tok: Token) -> list[Token]:
+    """The subjects of the copula clause whose attribute ``tok`` is: French hangs the copula on
+    the attribute ("Ligne de crête est un thriller"), English makes "be" the head ("Ashfall is a
+    drama", its subject before the attribute). ``[]`` when ``tok`` is no copula's attribute (see
+    :func:`_predicated_subject` for "became a hit", "turned into a series")."""
+    if any(c.dep_ == "cop" for c in tok.children):
+        return [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        return [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    return []
 
 
 def _predicated_subject(tok: Token, into_verbs: frozenset[str]) -> Token | None:

@@ -20,6 +20,7 @@ from kg.extract.syntax import (
     SUBJ,
     Context,
     apposed_to,
+    copula_subjects,
     doc_text,
     is_passive,
     obliques,
@@ -110,10 +111,7 @@ def genre_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if named is not None:
             works += ctx.resolve(named, _WORK, follow_conj=False)
         works += [m for c in tok.children if c.dep_ == "appos" for m in ctx.resolve(c, _WORK, follow_conj=False)]
-        if any(c.dep_ == "cop" for c in tok.children):
-            works += [m for c in tok.children if c.dep_ in ("nsubj",) for m in ctx.resolve(c, _WORK)]
-        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "Ashfall is a drama": the English copula heads
-            works += [m for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i for m in ctx.resolve(c, _WORK)]
+        works += [m for c in copula_subjects(tok) for m in ctx.resolve(c, _WORK)]  # "X est un thriller", "X is a drama"
         # "la comédie d'aventure Astérix" / "the vampire thriller Sinners"
         works += [m for c in tok.children if c.dep_ in ("flat", "flat:name", "nmod", "appos") and c.i > tok.i
                   and ctx.at(c) is not None for m in ctx.resolve(c, _WORK, follow_conj=False)]
