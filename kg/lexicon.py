@@ -174,6 +174,7 @@ class LexiconSchema(_Strict):
     earlier_work_preps: Words = []  # "après sa comédie X", "since X": an earlier work
     sequel_nouns: Words = []  # "follow-up to X", "la suite de X": X is an earlier work
     earlier_work_words: Words = []  # "son précédent film X", "whose previous feature X"
+    career_words: Words = []  # "X, known for playing Y in Z", "vue dans Z": Z is a reference (lemmas)
     synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
     synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")
     synopsis_nouns: Words = []  # "raconte l'histoire de Michelle"

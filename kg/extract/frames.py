@@ -173,7 +173,11 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
         found = [n for p, n in obliques(noun) if p in preps]
         if "poss" in preps:  # "the film's release", "its distribution"
             found += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.i < noun.i]
-        if not found and verb is not None and carrier is noun and carrier.dep_ in ("obj", "dobj"):
+        if not found:
+            # "her role as X in Y", "son rôle de X dans Y": the complement hangs on the part's name
+            found = [n for p, c in obliques(noun) if p in ("as", "comme", "de") and c.i > noun.i
+                     for q, n in obliques(c) if q in preps and n.i > c.i]
+        if not found and verb is not None and carrier is noun and carrier.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg"):
             # "a eu recours à l'IA": the complement often hangs on the support verb
             found = [n for p, n in obliques(verb) if p in preps and n.i > noun.i]
         return found, verb
@@ -217,17 +221,19 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             else:
                 subj_toks, obj_toks = ctx.slot(trig, frame.subject), ctx.slot(trig, frame.object)
                 hedge_tok = trig
-            if not obj_toks and doc.lang_ == "fr" and frame.object.startswith("obl:") \
-                    and frame.object_types == ("CreativeWork",):
-                # "X et Y y incarnent…", "A et B y partagent l'affiche": the clitic "y" stands
-                # for the work named before
+            if doc.lang_ == "fr" and frame.object.startswith("obl:") and frame.object_types == ("CreativeWork",):
+                # "X et Y y incarnent…", "A et B y partagent l'affiche", "On y voit X, dans un second
+                # rôle": the clitic "y" stands for the work named before, when the slot names none
                 host = verb if frame.kind == "noun" and verb is not None else trig
                 clitic = [c for c in host.children if c.lower_ == "y" and c.i < host.i]
-                work = (ctx.prominent(clitic[0], ("CreativeWork",))
-                        or ctx.antecedent(clitic[0].idx, ("CreativeWork",))) if clitic else None
-                if work is not None and work.start >= clitic[0].sent.start_char - 400:
-                    span = doc.char_span(work.start, work.end, alignment_mode="expand")
-                    obj_toks = [span[0]] if span is not None else []
+                if clitic and (not obj_toks or not _resolve_all(ctx, obj_toks, frame.object_types)):
+                    work = ctx.prominent(clitic[0], ("CreativeWork",)) or ctx.antecedent(clitic[0].idx, ("CreativeWork",))
+                    span = doc.char_span(work.start, work.end, alignment_mode="expand") if work is not None else None
+                    # not an untyped name complementing a common noun ("une série sur les derniers mois de
+                    # la Grande Guerre. X y tient le rôle principal": a name merely mentioned)
+                    named = span is not None and (ctx.at(span[0]) is None or ctx.at(span[0]).type != "Misc"
+                                                  or not _complements_a_noun(span, ctx.lex))
+                    obj_toks = [span[0]] if named and work.start >= clitic[0].sent.start_char - 400 else obj_toks
             if not obj_toks and frame.kind == "verb" and frame.predicate == "actsIn" and frame.object.startswith("obl:") \
                     and any(c.dep_ in ("obj", "dobj") and c.i > trig.i and _a_part(c, trig, ctx) for c in trig.children):
                 # "Omar Sy, qui incarne Assane Diop, …", "Cillian Murphy plays the physicist": a part
@@ -306,6 +312,17 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         continue
                     yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char, frame.id,
                                    frame.confidence)
+
+
+def _complements_a_noun(span: Span, lex: Lexicon) -> bool:
+    """Whether the name ``span`` complements a common noun that names no work ("les derniers mois
+    de la Grande Guerre"), not "la série X" nor "la saison 2 de X"."""
+    root = span.root
+    head = root.head
+    nouns = lex.words("work_nouns") | lex.words("work_part_nouns")
+    return root.dep_ in ("nmod", "pobj") and head.i != root.i and (
+        head.pos_ == "NOUN" and head.lemma_.lower() not in nouns
+        or head.pos_ == "ADP" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in nouns)
 
 
 def _a_part(obj: Token, trig: Token, ctx: Context) -> bool:

@@ -328,6 +328,12 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
             break
     while end > start + 1 and doc[end - 1].lower_ in glue:
         end -= 1
+    if 0 < start and end < len(doc) and doc[start - 1].is_lower and doc[start - 1].pos_ == "ADP" \
+            and doc[end].lower_ == doc[start - 1].lower_:
+        # "playing Billy in X and Finnick in Y": the run stops at the coordinator when the
+        # preposition before it comes again after it (two parallel phrases, not one title)
+        cut = [t.i for t in doc[start + 1:end - 1] if t.lower_ in ("and", "et")]
+        end = cut[-1] if cut else end
     return doc[start:end]
 
 
@@ -741,6 +747,13 @@ def _split(ent: Span) -> list[Span]:
     for t in ent[1:-1] if ent.label_ in ("PER", "PERSON") else ():
         if t.lower_ in _POSS:  # "Ryan Coogler's Sinners": the person, then the name of what is theirs
             return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i + 1, ent.end, label="MISC")]
+    for t in ent[1:-2] if ent.label_ in ("WORK_OF_ART", "MISC") else ():
+        # "playing Finnick in The Hunger Games": a preposition the parse hangs outside the name,
+        # then a capitalised article (inside a title, an article after a preposition is lower-case):
+        # the title starts at the article
+        if t.pos_ == "ADP" and t.is_lower and not ent.start <= t.head.i < ent.end \
+                and ent.doc[t.i + 1].pos_ == "DET" and ent.doc[t.i + 1].is_title:
+            return [Span(ent.doc, t.i + 1, ent.end, label=ent.label_)]
     if ent.label_ in ("WORK_OF_ART", "MISC") or len(ent) < 3:
         return [ent]
     for t in ent[1:-1]:
@@ -1250,12 +1263,28 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     return Mention(span.text, span.start_char, span.end_char, type_, f"ner:{ent.label_}")
 
 
+def past_parenthesis(doc: Doc, i: int) -> int:
+    """The token after a short parenthesis opening at token ``i`` ("Lazarus (working title), a
+    thriller"); ``i`` itself when none opens there or it does not close within eight words.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Lazarus (working title), a thriller")
+        >>> past_parenthesis(doc, 1), past_parenthesis(doc, 0)
+        (5, 0)
+    """
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    close = next((t.i for t in doc[i + 1:min(len(doc), i + 10)] if t.text == ")"), None)
+    return close + 1 if close is not None else i
+
+
 def _described_as_work(span: Span, lex: Lexicon) -> bool:
     """Whether ``span`` is followed by a work noun in apposition ("Berlin, le spin-off de La
     Casa de papel", "Marseille, la série de Netflix"), not by the subject of the next clause
     ("Tourné à Marseille, le film sort…")."""
     doc = span.doc
-    i = span.end
+    i = past_parenthesis(doc, span.end)
     if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _DETS | {"un", "une"}:
         return False
     noun = doc[i + 2]
@@ -1312,19 +1341,21 @@ def _context_type(span: Span, lex: Lexicon, *, person: bool = False) -> str | No
     # (right after the name: not "Éric Barbier de Petit Pays, le premier roman de…" for "Éric Barbier")
     candidates += [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.left_edge.i <= span.end + 1
                    and (c.lemma_.lower() in work | lex.words("source_nouns"))]
-    # "Severance, la série d'Apple TV+": a description in apposition after the name
+    # "Severance, la série d'Apple TV+": a description in apposition after the name (past a
+    # parenthesis: "Lazarus (working title), a thriller")
     doc = span.doc
-    if not person and span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in _DETS | {"un", "une", "a", "an"} \
-            and not _clause_subject(doc[span.end + 2]):
-        candidates.append(doc[span.end + 2])
+    end = past_parenthesis(doc, span.end)
+    if not person and end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _DETS | {"un", "une", "a", "an"} \
+            and not _clause_subject(doc[end + 2]):
+        candidates.append(doc[end + 2])
     if not person:  # "Cascadeur, Nekki's AI-assisted animation software": the head of the apposition
-        head = _appos_head(doc, span.end)
+        head = _appos_head(doc, end)
         if head is not None and head.lemma_.lower() not in _org_nouns(lex):
             candidates.append(head)
     # "dans Zorro, série coproduite par…": a bare work noun in apposition
-    if not person and span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "NOUN" \
-            and not any(c.dep_ == "det" for c in doc[span.end + 1].children):
-        candidates.append(doc[span.end + 1])
+    if not person and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "NOUN" \
+            and not any(c.dep_ == "det" for c in doc[end + 1].children):
+        candidates.append(doc[end + 1])
     for tok in candidates:
         lemma = tok.lemma_.lower()
         if tok.i >= span.start and tok.i < span.end:

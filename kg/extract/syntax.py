@@ -112,6 +112,17 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("before", "after", "while") \
             and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head, depth + 1)  # "X won Y before earning Z"
+    if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" \
+            and verb.head.head.pos_ in ("VERB", "ADJ") and verb.head.head.i != verb.head.i:
+        # "X, known for playing Y", "Known for directing Y, X…", "X is famous for starring in Y":
+        # the one described does it
+        described = verb.head.head
+        if described.dep_ in ("acl", "amod") and described.head.i < described.i:
+            return [described.head]
+        if described.dep_ == "advcl":
+            return subject_of(described.head, depth + 1)
+        return [c for c in described.children if c.dep_ in SUBJ | PASS_SUBJ] \
+            or [c for c in described.head.children if c.dep_ in SUBJ | PASS_SUBJ and described.dep_ == "acomp"]
     if depth < 4 and verb.dep_ in ("acl", "acl:relcl", "relcl") and not is_passive(verb):
         return [verb.head]  # "Netflix, qui utilise l'IA" / "the studio using AI"
     if verb.doc.lang_ == "fr" and verb.dep_ == "ROOT" and verb.i >= 2:
@@ -205,6 +216,9 @@ def slot(trigger: Token, name: str) -> list[Token]:
                 and trigger.head.pos_ in ("PROPN", "NOUN") and any(
                     c.lower_ in ("que", "qu'", "qu’") and c.dep_ == "mark" and c.i < trigger.i for c in trigger.children):
             found = [trigger.head]  # "Radio Nova, que le groupe détient", "que" read as a conjunction
+        if found and all(c.lower_ in ("que", "qu'", "qu’") for c in found) and trigger.dep_ in ("acl:relcl", "relcl") \
+                and trigger.head.i < trigger.i:
+            found = [trigger.head]  # "X, que l'on a vue dans Y": the relative pronoun stands for X
         if found and trigger.doc.lang_ == "en":
             # "stars A as a union boss and B as his wife": the parser hangs B on the first part
             found += [c for p, n in obliques(trigger) if p == "as" for c in n.children
@@ -518,6 +532,8 @@ class Context:
     _windows: dict[int, int] = field(init=False, repr=False, default_factory=dict)
     #: :meth:`span` by a mention's offsets.
     _spans: dict[tuple[int, int], Span | None] = field(init=False, repr=False, default_factory=dict)
+    #: Starts of the works named as someone's earlier work (:func:`_career_reference`): no antecedent.
+    _earlier: set[int] = field(init=False, repr=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.text = doc_text(self.doc)
@@ -530,6 +546,8 @@ class Context:
             if span is not None:
                 for i in range(span.start, span.end):
                     self.by_token.setdefault(i, m)
+                if m.type in ("CreativeWork", "Misc") and _career_reference(span, self.lex):
+                    self._earlier.add(m.start)
 
     def at(self, tok: Token) -> Mention | None:
         """The mention covering ``tok``."""
@@ -587,8 +605,8 @@ class Context:
         # a typed mention first; an untyped one only when no typed one fits; a source
         # cited for a figure ("selon Médiamétrie") is no antecedent
         for m in reversed(self.mentions):
-            if m.start in self._sources:
-                continue
+            if m.start in self._sources or m.start in self._earlier:
+                continue  # "X, known for playing Y in Z": Z is not what "the series" stands for
             if lo <= m.start < before and m.type in types:
                 return m
             if lo <= m.start < before:
@@ -598,7 +616,7 @@ class Context:
                 if same is not None:
                     return Mention(m.text, m.start, m.end, same.type, m.source + ">" + same.type)
         for m in reversed(self.mentions):
-            if lo <= m.start < before and m.type == "Misc" and m.start not in self._sources:
+            if lo <= m.start < before and m.type == "Misc" and m.start not in self._sources | self._earlier:
                 fit = self._fit(m, types)
                 if fit is not None:
                     return fit
@@ -1009,6 +1027,10 @@ class Context:
             for prep, noun in obliques(tok):
                 if prep in ("of", "de", "du", "des", "d'", "d’"):
                     m = self._fit(self.at(noun), ("CreativeWork",)) if self.at(noun) is not None else None
+                    if m is None and self.at(noun) is not None:
+                        # "the final series of Succession": what a season is of is a work, however
+                        # the statistical NER typed its title
+                        m = next(iter(name_read_as_work(self, [noun], ("CreativeWork",))), None)
                     if m is not None:
                         return m
         # a description in apposition to a name ("L'Eternaut, un drame ...")
@@ -1350,7 +1372,7 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
       "son précédent film X", "whose previous feature X" (``earlier_work_words``), the work a
       sequel follows: "her follow-up to X", "la suite de X" (``sequel_nouns``, ``derived_work_nouns``).
     """
-    if someones_work(span, lex):
+    if someones_work(span, lex) or _career_reference(span, lex):
         return True
     doc = span.doc
     nouns = work_or_genre_nouns(lex)
@@ -1373,6 +1395,23 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         return True  # "RaMell Ross' follow-up to his Nickel Boys", "la suite de X"
     return span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "DET" \
         and doc[span.end + 2].lemma_.lower() in lex.derived("sources_not_works", _sources_not_works)
+
+
+def _career_reference(span: Span, lex: Lexicon) -> bool:
+    """Whether a work is named in a phrase describing someone by an earlier work: it hangs,
+    within six steps, on a participle or adjective of the lexicon's ``career_words`` that itself
+    describes a name or the clause's subject ("X, known for playing Billy in Y", "Known for
+    directing Y, X…", "X, vue dans Y")."""
+    words = lex.words("career_words")
+    node = span.root
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "ADJ") and node.dep_ in ("acl", "amod", "advcl", "appos") \
+                and (node.lemma_.lower() in words or node.lower_ in words):
+            return True
+    return False
 
 
 def _hyphenated_word(doc: Doc, i: int) -> str:

@@ -74,7 +74,7 @@ def test_in_memory_from_texts(nlp_fr):
         assert mem.to_networkx().number_of_edges() >= 1
 
 
-SCORER_TEXT = "La série Les Oubliés sera diffusée sur France 2. On y voit aussi Camille Lou, dans un second rôle."
+SCORER_TEXT = "La série Les Oubliés sera diffusée sur France 2. Camille Lou, dans un second rôle, y est remarquable."
 BY_RULE = """
 PREFIX mkg: <https://w3id.org/media-kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

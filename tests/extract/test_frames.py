@@ -249,3 +249,20 @@ def test_a_leading_part_opening_with_its_adjective(nlp_fr, text):
     assert ("Sonia Abadi", "actsIn", "Ligne de crête") in triples(nlp_fr, text)
     # twin: "premier" before another noun is no part
     assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Sonia Abadi tient le premier stand du salon."))
+
+
+@pytest.mark.parametrize("text", [
+    # an actor's earlier work, named by a participle or a part noun
+    "Naomi Tate, que l'on a vue dans la série Lowtide, complète le casting.",
+    "Daniel Reyes, découvert dans la série Lowtide, prête sa voix au héros.",
+    "Rosa Kettle, connue pour son rôle de Mira dans la série Lowtide, rejoint le casting.",
+    "Rosa Kettle a décroché un rôle dans la série Lowtide.",
+])
+def test_an_earlier_part_fr(nlp_fr, text):
+    assert (text.split(",")[0].split(" a ")[0], "actsIn", "Lowtide") in triples(nlp_fr, text)
+
+
+def test_an_earlier_part_needs_a_person_and_a_work_fr(nlp_fr):
+    # twins: a company's "rôle clé", a work seen by its audience
+    assert triples(nlp_fr, "Netflix joue un rôle clé dans la série Lowtide.") == set()
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "La série Lowtide a été vue par deux millions de personnes."))

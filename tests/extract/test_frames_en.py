@@ -120,3 +120,44 @@ def test_under_the_control_of_en(nlp_en, text):
     # the noun is the object of a preposition: its verb supports it
     assert ("Lumen Studios", "subsidiaryOf", "Corvid Media") in triples(nlp_en, text)
     assert triples(nlp_en, "Lumen Studios is under pressure from Corvid Media.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part named by a noun, its work hung on the part's name
+    ("Amir Dalton, best known for his role as Tom Reyes in the series Lowtide, will star opposite her.",
+     ("Amir Dalton", "actsIn", "Lowtide")),
+    # the one "known for" doing something does it
+    ("Rosa Kettle, known for playing Mira in The Priests, joins the cast.", ("Rosa Kettle", "actsIn", "The Priests")),
+    ("Joel Ferris, famous for starring in the drama Frostline, rounds out the cast.", ("Joel Ferris", "actsIn", "Frostline")),
+    ("Known for directing the thriller Frostline, Dana Whitfield is behind the camera.",
+     ("Frostline", "directedBy", "Dana Whitfield")),
+])
+def test_an_earlier_part_en(nlp_en, text, expected):
+    # read by the rules, not left to the statistical scorer
+    ruled = {(r.subject.text, r.predicate, r.object.text) for r in nlp_en(text)._.relations
+             if not r.rule.startswith("scorer.")}
+    assert expected in ruled
+
+
+def test_a_part_noun_needs_a_person_en(nlp_en):
+    # twin: a company's key role
+    assert triples(nlp_en, "Netflix plays a key role in the success of Frostline.") == set()
+
+
+def test_a_season_of_a_mistyped_title_is_the_work_en(nlp_en):
+    # "series" of a title the statistical NER took for a company: the title
+    text = "Best Supporting Actor went to Matthew Macfadyen for his turn as Tom Wambsgans in the final series of Succession."
+    assert ("Matthew Macfadyen", "actsIn", "Succession") in triples(nlp_en, text)
+
+
+def test_an_earlier_work_is_not_the_passage_work_en(nlp_en):
+    # a work named as someone's earlier part is not what a later part with no work named is in
+    text = ("Prime Video has ordered Lazarus, a thriller. Sam Claflin, known for playing Finnick in The Hunger Games, "
+            "takes the lead. Alexandra Roach plays Jenna Lazarus.")
+    found = triples(nlp_en, text)
+    assert ("Alexandra Roach", "actsIn", "Lazarus") in found
+    assert ("Alexandra Roach", "actsIn", "The Hunger Games") not in found
+    # twin: a work named as a fact of its own is the latest work
+    text = ("Prime Video has ordered Lazarus, a thriller. Sam Claflin played Finnick in The Hunger Games. "
+            "Alexandra Roach plays Jenna Lazarus.")
+    assert ("Alexandra Roach", "actsIn", "The Hunger Games") in triples(nlp_en, text)

@@ -141,3 +141,21 @@ def test_a_name_ner_missed_after_a_genre_noun_is_a_title_en(nlp_en):
     assert mention_types(nlp_en, text).get("The Priests") == "CreativeWork"
     # twin: a known company after a work noun keeps its type
     assert mention_types(nlp_en, "It is the drama Netflix ordered last year.").get("Netflix") == "Organization"
+
+
+def test_a_part_and_its_work_in_one_ner_name_en(nlp_en):
+    # "Finnick in The Hunger Games": the preposition hangs outside the name, a capitalised article
+    # opens the title; "Billy in X and Finnick in Y": the title stops at the parallel phrase
+    text = ("Sam Claflin, known for playing Billy in Daisy Jones & The Six and Finnick in The Hunger Games films, "
+            "takes the lead.")
+    found = triples(nlp_en, text)
+    assert ("Sam Claflin", "actsIn", "The Hunger Games") in found
+    assert ("Sam Claflin", "actsIn", "Daisy Jones & The Six") in found
+    # twin: a title with a preposition of its own stays whole
+    assert mention_types(nlp_en, "Lily Collins stars in Emily in Paris.").get("Emily in Paris") == "CreativeWork"
+
+
+def test_a_work_described_past_a_parenthesis_en(nlp_en):
+    text = "Prime Video has ordered Lazarus (working title), a psychological thriller from Harlan Coben."
+    assert mention_types(nlp_en, text).get("Lazarus") == "CreativeWork"
+    assert ("Prime Video", "distributes", "Lazarus") in triples(nlp_en, text)

@@ -130,9 +130,10 @@ def test_probabilities_cover_only_what_the_types_allow(nlp_fr):
 
 
 def test_scorer_adds_a_cast_member_the_rules_miss(nlp_fr):
-    # "on y voit aussi X, dans un second rôle": no rule reads the part, the work is named a sentence
-    # before ("y tient le premier rôle", the example until session 12, is a rule's now)
-    doc = nlp_fr("La série Les Oubliés sera diffusée sur France 2. On y voit aussi Camille Lou, dans un second rôle.")
+    # "X, dans un second rôle, y est remarquable": no rule reads the part, the work is named a sentence
+    # before ("y tient le premier rôle" until session 12 and "on y voit aussi X" until session 13
+    # are rules' now)
+    doc = nlp_fr("La série Les Oubliés sera diffusée sur France 2. Camille Lou, dans un second rôle, y est remarquable.")
     found = {(r.subject.text, r.predicate, r.object.text, r.rule) for r in doc._.relations}
     assert ("Camille Lou", "actsIn", "Les Oubliés", "scorer.actsIn") in found
 
