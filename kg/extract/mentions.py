@@ -888,6 +888,11 @@ def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             # "Illumination" + "Mac Guff", "France" + "Médias Monde": one organisation name
             prev = out.pop()
             m = Mention(text[prev.start:m.end], prev.start, m.end, "Organization", prev.source + "+name")
+        elif out and m.type == "Event" and text[out[-1].end:m.start] == " " \
+                and out[-1].text.lower() in lex.words("mention_event_heads"):
+            # "Festival" + "Séries Mania": the event's head noun belongs to its name
+            prev = out.pop()
+            m = Mention(text[prev.start:m.end], prev.start, m.end, "Event", m.source + "+head")
         out.append(m)
     final: list[Mention] = []
     for i, m in enumerate(out):

@@ -266,3 +266,9 @@ def test_an_earlier_part_needs_a_person_and_a_work_fr(nlp_fr):
     # twins: a company's "rôle clé", a work seen by its audience
     assert triples(nlp_fr, "Netflix joue un rôle clé dans la série Lowtide.") == set()
     assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "La série Lowtide a été vue par deux millions de personnes."))
+
+
+def test_the_clitic_y_supplies_the_work_when_the_slot_names_none(nlp_fr):
+    # "dans un second rôle": the slot holds a part, not a work; "y" stands for the work named before
+    text = "La série Les Oubliés sera diffusée sur France 2. On y voit aussi Camille Lou, dans un second rôle."
+    assert ("Camille Lou", "actsIn", "Les Oubliés") in triples(nlp_fr, text)

@@ -202,3 +202,11 @@ def test_a_hyphenated_given_name_keeps_the_person(nlp_en):
 
 def test_a_name_ner_missed_after_a_genre_noun_is_a_title_fr(nlp_fr):
     assert mention_types(nlp_fr, "Elle joue dans le thriller Nuit blanche de Paul Vidal.").get("Nuit blanche") == "CreativeWork"
+
+
+def test_an_event_head_noun_joins_the_event_name(nlp_fr):
+    # "Festival" + "Séries Mania" (a gazetteer event): one event, and no untyped "Festival" left for
+    # "la série" to stand for
+    text = "Le drame Vortex a triomphé au dernier Festival Séries Mania. Imaginée par Camille Duval, la série suit une enquêtrice."
+    assert mention_types(nlp_fr, text).get("Festival Séries Mania") == "Event"
+    assert ("Vortex", "author", "Camille Duval") in triples(nlp_fr, text)
