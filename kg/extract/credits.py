@@ -38,7 +38,9 @@ from kg.extract.syntax import (
     SUBJ,
     doc_text,
     in_fronted_phrase,
+    obliques,
     reference_work,
+    subject_of,
     token_words,
     verb_forms,
     with_conjuncts,
@@ -831,3 +833,54 @@ def inverted_cast_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Re
         for p in people:
             if not _inside(bracket_groups(ctx.text), p.start):
                 yield Relation(p, "actsIn", work, sent.text, sent.start_char, "credits.inverted_cast", CONFIDENCE)
+
+
+def discussed_work(tok: Token, ctx) -> Mention | None:  # noqa: ANN001
+    """The work under discussion at ``tok``: the clause's or the previous sentence's subject
+    work (the topic), else the latest work named in this sentence or the previous one."""
+    sent = tok.sent
+    start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    m = ctx.prominent(tok, ("CreativeWork",))
+    if m is None or m.start >= tok.idx:
+        m = ctx.antecedent(tok.idx, ("CreativeWork",))
+    if m is None or m.start < start:
+        return None
+    return m
+
+
+def cast_includes_relations(doc: Doc, ctx) -> Iterator[Relation]:  # noqa: ANN001
+    """A cast noun as the subject of an including verb: "The cast includes X, Y and Z", "its cast
+    also features X", "Le casting, emmené par X, comprend aussi A et B" (lexicon ``cast_nouns``,
+    ``cast_include_verbs``). The work is the cast's ("the cast of W", "son casting") or the one
+    under discussion; the names a participle on the cast noun introduces ("emmené par X") act too.
+    """
+    include_verbs, cast_nouns = ctx.lex.words("cast_include_verbs"), ctx.lex.words("cast_nouns")
+    if not include_verbs or not cast_nouns:
+        return
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in include_verbs:
+            continue
+        subj = subject_of(verb)
+        if subj and subj[0].tag_ == "WDT" and verb.dep_ == "relcl":
+            subj = [verb.head]  # "the cast, which also includes X"
+        if not subj or subj[0].lemma_.lower() not in cast_nouns or ctx.unasserted(verb, "actsIn"):
+            continue
+        cast = subj[0]
+        work = None
+        owners = [c for c in cast.children if c.dep_ in ("poss", "nmod:poss")]
+        owners += [n for p, n in obliques(cast) if p in ("of", "de", "du", "des", "d'", "d’")]
+        for t in owners:
+            found = ctx.resolve(t, ("CreativeWork",), follow_conj=False)
+            if found:
+                work = found[0]
+        work = work or discussed_work(verb, ctx)
+        if work is None:
+            continue
+        people = [c for c in verb.children if c.dep_ in OBJ]
+        people += [n for c in cast.children if c.dep_ in ("acl", "amod") for p, n in obliques(c) if p in AGENT_PREPS]
+        seen: set[tuple[int, int]] = set()
+        for tok in people:
+            for p in ctx.resolve(tok, ("Person",)):
+                if (p.start, p.end) not in seen:
+                    seen.add((p.start, p.end))
+                    yield Relation(p, "actsIn", work, verb.sent.text, verb.sent.start_char, "credits.cast_includes", 0.7)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.credits import discussed_work
 from kg.extract.syntax import Context, slot, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -154,7 +155,7 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             people += [p for p in ctx.resolve(s, ("Person",)) if p not in people]
         if not people:
             continue
-        work = _discussed_work(verb, ctx)
+        work = discussed_work(verb, ctx)
         if work is None:
             continue
         partners: list[Mention] = []
@@ -168,19 +169,6 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         partners += [p for p in ctx.resolve(t, ("Person",)) if p not in partners]
         for p in people + [x for x in partners if x not in people]:
             yield Relation(p, "actsIn", work, verb.sent.text, verb.sent.start_char, "en.actsIn.plays", 0.7)
-
-
-def _discussed_work(tok: Token, ctx: Context) -> Mention | None:
-    """The work under discussion at ``tok``: the antecedent of a relative clause's head
-    ("W …, and X, who plays …"), else the latest work named in this sentence or the previous one."""
-    sent = tok.sent
-    start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    m = ctx.prominent(tok, _WORK)  # the clause or previous sentence's subject: the topic
-    if m is None or m.start >= tok.idx:
-        m = ctx.antecedent(tok.idx, _WORK)
-    if m is None or m.start < start:
-        return None
-    return m
 
 
 def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
@@ -199,7 +187,7 @@ def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 works += [w for c in o.children if c.dep_ in ("poss", "prep")
                           for t in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])
                           for w in ctx.resolve(t, _WORK)]
-                if not works and (m := _discussed_work(verb, ctx)) is not None:
+                if not works and (m := discussed_work(verb, ctx)) is not None:
                     works = [m]
             elif lemma in lead_verbs:
                 works += ctx.resolve(o, _WORK, follow_conj=False)
@@ -231,36 +219,6 @@ def home_to_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 yield Relation(o, "distributes", w, tok.sent.text, tok.sent.start_char, "en.distributes.home", 0.65)
 
 
-def cast_includes_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
-    """ "The cast includes X, Y and Z", "its cast also features X" -> actsIn."""
-    include_verbs, cast_nouns = ctx.lex.words("cast_include_verbs"), ctx.lex.words("cast_nouns")
-    for verb in doc:
-        if verb.lemma_.lower() not in include_verbs or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = subject_of(verb)
-        if subj and subj[0].tag_ == "WDT" and verb.dep_ == "relcl":
-            subj = [verb.head]  # "the cast, which also includes X"
-        if not subj or subj[0].lemma_.lower() not in cast_nouns:
-            continue
-        if ctx.unasserted(verb, "actsIn"):
-            continue
-        cast = subj[0]
-        work = None
-        for c in cast.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
-                t = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
-                if t is not None:
-                    found = ctx.resolve(t, _WORK, follow_conj=False)
-                    if found:
-                        work = found[0]
-        work = work or _discussed_work(verb, ctx)
-        if work is None:
-            continue
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            for p in ctx.resolve(obj, ("Person",)):
-                yield Relation(p, "actsIn", work, verb.sent.text, verb.sent.start_char, "en.actsIn.cast", 0.7)
-
-
 def shot_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "W was shot on an iPhone", "I shot it on an iPhone" -> uses(W, Product)."""
     shot_verbs = ctx.lex.words("shot_on_verbs")
@@ -279,7 +237,7 @@ def shot_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         works: list[Mention] = []
         for t in slot(verb, "patient"):
             if t.lower_ == "it":
-                m = _discussed_work(t, ctx)
+                m = discussed_work(t, ctx)
                 works += [m] if m is not None else []
             else:
                 works += ctx.resolve(t, _WORK, follow_conj=False)
@@ -422,7 +380,6 @@ def english_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         return
     yield from set_in_relations(doc, ctx)
     yield from acting_relations(doc, ctx)
-    yield from cast_includes_relations(doc, ctx)
     yield from lead_cast_relations(doc, ctx)
     yield from home_to_relations(doc, ctx)
     yield from shot_on_relations(doc, ctx)

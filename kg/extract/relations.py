@@ -21,7 +21,8 @@ from kg.extract.awards import (
     winner_relations,
     winning_relations,
 )
-from kg.extract.credits import costar_relations, current_work, credit_relations, inverted_cast_relations, stray_bracket_relations
+from kg.extract.credits import (cast_includes_relations, costar_relations, current_work, credit_relations,
+                                inverted_cast_relations, stray_bracket_relations)
 from kg.extract.en_rules import english_relations
 from kg.extract.fr_rules import french_relations
 from kg.extract.frames import frame_relations, fronted_relations, seat_venue_relations
@@ -76,6 +77,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += period_setting_relations(doc, ctx)
     found += distributor_relations(doc, ctx)
     found += airs_on_relations(doc, ctx)
+    found += cast_includes_relations(doc, ctx)
     found += english_relations(doc, ctx)
     found += french_relations(doc, ctx)
     found += prize_list_relations(doc, ctx)

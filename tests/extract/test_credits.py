@@ -321,3 +321,19 @@ def test_a_description_beyond_the_window_of_only_references_is_the_passage_work_
     found = triples(nlp_fr, text)
     assert ("Karé Productions", "produces", "Les Heures claires") in found
     assert ("Karé Productions", "produces", "La Serre") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le film Ligne de crête sort mercredi. Le casting, emmené par Sonia Abadi, comprend aussi Paul Verdier et "
+     "Inès Belkacem.", {("Sonia Abadi", "actsIn", "Ligne de crête"), ("Paul Verdier", "actsIn", "Ligne de crête"),
+                        ("Inès Belkacem", "actsIn", "Ligne de crête")}),
+    ("La distribution de Ligne de crête réunit Paul Verdier et Sonia Abadi.",
+     {("Paul Verdier", "actsIn", "Ligne de crête"), ("Sonia Abadi", "actsIn", "Ligne de crête")}),
+])
+def test_a_cast_noun_including_names_fr(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+def test_a_cast_noun_including_names_needs_a_cast_fr(nlp_fr):
+    # twin: "la distribution" of a company counting its staff
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "La distribution des films de Gaumont compte dix salariés."))
