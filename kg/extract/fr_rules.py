@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.credits import focus_work
 from kg.extract.syntax import Context, apposed_to, subject_of, with_conjuncts
+from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
 _WORK = ("CreativeWork",)
@@ -120,6 +122,16 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             works = _works_in(ctx, tok.sent)
             if person is not None and len(works) == 1 and not ctx.hedged(tok.head):
                 yield _rel(works[0], "directedBy", person, tok, "fr.direction", 0.65)
+            verb = tok.head.head if tok.head.lower_ == "direction" else None
+            if person is not None and not works and verb is not None and verb.pos_ == "VERB" \
+                    and verb.lemma_.lower() in _acting_verbs(ctx.lex) and not ctx.unasserted(verb, "actsIn"):
+                # "X a tourné sous la direction de Y" in a passage about a work: Y directs it, X acts in it
+                work = focus_work(ctx, tok.idx, set(), tok.sent)
+                actors = [m for s in subject_of(verb) for m in ctx.resolve(s, _PERSON)]
+                if work is not None and actors:
+                    yield _rel(work, "directedBy", person, tok, "fr.direction.focus", 0.6)
+                    for actor in actors:
+                        yield _rel(actor, "actsIn", work, tok, "fr.direction.focus", 0.6)
         # "X est (de nouveau) derrière la caméra avec/de/pour W"
         if low == "derrière" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "caméra":
             verb = tok.head.head if tok.head.lower_ == "caméra" else tok.head
@@ -148,3 +160,10 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     if m.start < tok.idx:
                         continue
                     yield _rel(m, "actsIn", works[-1], tok, "fr.cast_found", 0.65)
+
+
+def _acting_verbs(lex: Lexicon) -> frozenset[str]:
+    """The one-word lemmas of the lexicon's acting frames ("tourner", "jouer", "incarner")."""
+    return lex.derived("acting_verbs", lambda lx: frozenset(
+        lemma for f in lx.frames if f.predicate == "actsIn" and f.kind == "verb" and f.subject == "agent"
+        for lemma in f.lemmas if " " not in lemma))

@@ -337,3 +337,13 @@ def test_a_cast_noun_including_names_fr(nlp_fr, text, expected):
 def test_a_cast_noun_including_names_needs_a_cast_fr(nlp_fr):
     # twin: "la distribution" of a company counting its staff
     assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "La distribution des films de Gaumont compte dix salariés."))
+
+
+def test_filming_under_someones_direction_fr(nlp_fr):
+    # no work in the sentence: the passage's work; the one filming acts in it
+    text = "Le film Ligne de crête sort mercredi. Paul Verdier a tourné sous la direction de Claire Mangin."
+    assert {("Ligne de crête", "directedBy", "Claire Mangin"), ("Paul Verdier", "actsIn", "Ligne de crête")} \
+        <= triples(nlp_fr, text)
+    # twin: working under someone's direction at a company is no credit
+    text = "Le film Ligne de crête sort mercredi. Paul Verdier a travaillé sous la direction de Claire Mangin chez Gaumont."
+    assert not any(p in ("directedBy", "actsIn") for _, p, _ in triples(nlp_fr, text))
