@@ -155,7 +155,9 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
             agents += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
             return agents, verb
         if carrier.dep_ in ("nsubj:pass", "nsubjpass"):
-            return [n for p, n in obliques(verb) if p in ("par", "by")], verb
+            # "the acquisition was completed by Y", or "le rachat de X par Y a été finalisé" (on the noun)
+            return [n for p, n in obliques(verb) if p in ("par", "by")] \
+                or [n for p, n in obliques(noun) if p in ("par", "by")], verb
         if is_passive(verb):
             # "X a été nommée à la présidence de Y": the one appointed holds the office; a fronted
             # participle ("Nommée à la tête de Y en 2024, X pilote…") describes the next subject

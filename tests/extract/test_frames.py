@@ -272,3 +272,10 @@ def test_the_clitic_y_supplies_the_work_when_the_slot_names_none(nlp_fr):
     # "dans un second rôle": the slot holds a part, not a work; "y" stands for the work named before
     text = "La série Les Oubliés sera diffusée sur France 2. On y voit aussi Camille Lou, dans un second rôle."
     assert ("Camille Lou", "actsIn", "Les Oubliés") in triples(nlp_fr, text)
+
+
+def test_a_passive_support_verb_and_the_buyer_on_the_noun_fr(nlp_fr):
+    # "par Y" hangs on the noun, not on the passive support verb
+    assert ("Mediawan", "acquires", "Lantern Films") in triples(nlp_fr, "Le rachat de Lantern Films par Mediawan a été finalisé lundi.")
+    # twin: a passive support verb the frame does not list
+    assert triples(nlp_fr, "Le rachat de Lantern Films par Mediawan a été envisagé lundi.") == set()
