@@ -119,6 +119,9 @@ def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None,
                 yield tok
         elif frame.kind == "verb" and tok.pos_ in ("NOUN", "PROPN", "X") and _participle_before_par(tok, frame):
             yield tok  # "le film, produit par X": a participle the tagger took for a noun
+        elif frame.kind == "verb" and tok.pos_ == "NOUN" and tok.is_sent_start and tok.dep_ == "advcl" \
+                and any(_match_lemma(tok, lemma) for lemma in frame.lemmas if " " not in lemma):
+            yield tok  # "Disponible sur Netflix, la série…": a fronted adjective the tagger took for a noun
 
 
 def _participle_before_par(tok: Token, frame: Frame) -> bool:

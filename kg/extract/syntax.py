@@ -158,6 +158,9 @@ def slot(trigger: Token, name: str) -> list[Token]:
     fronted = _fronted_name(trigger)
     passive = is_passive(trigger) or (bool(fronted) and trigger.tag_ == "VBN"
                                       and any(c.dep_ == "agent" for c in trigger.children))
+    # an adjective ("disponible sur X", "available on X") describes its patient like a participle;
+    # so does a fronted one the tagger took for a noun ("Disponible sur Netflix, la série…")
+    passive = passive or trigger.pos_ == "ADJ" or trigger.pos_ == "NOUN" and trigger.is_sent_start and trigger.dep_ == "advcl"
     if name == "agent":
         if not passive and trigger.tag_ == "VBG" and fronted:
             return subject_of(trigger) or fronted  # "Frankenstein, starring X"
@@ -175,6 +178,8 @@ def slot(trigger: Token, name: str) -> list[Token]:
     if name == "patient":
         if passive:
             found = [c for c in trigger.children if c.dep_ in PASS_SUBJ]
+            if not found and trigger.pos_ == "ADJ":  # "la série est disponible sur X": the copula's subject
+                found = [c for c in trigger.children if c.dep_ in SUBJ]
             if not found and any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children):
                 # "le film a été produit par X": the parser often labels a passive subject nsubj
                 found = [c for c in trigger.children if c.dep_ in SUBJ | {"expl:subj"} and c.i < trigger.i]

@@ -279,3 +279,18 @@ def test_a_passive_support_verb_and_the_buyer_on_the_noun_fr(nlp_fr):
     assert ("Mediawan", "acquires", "Lantern Films") in triples(nlp_fr, "Le rachat de Lantern Films par Mediawan a été finalisé lundi.")
     # twin: a passive support verb the frame does not list
     assert triples(nlp_fr, "Le rachat de Lantern Films par Mediawan a été envisagé lundi.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Désormais disponible sur Netflix, Brigade nocturne suit une unité de police.",
+    # a fronted adjective the tagger takes for a noun
+    "Disponible sur Netflix dès vendredi, Brigade nocturne suit une unité de police.",
+    "La série Brigade nocturne est disponible sur Netflix.",
+])
+def test_an_adjective_describes_its_patient_fr(nlp_fr, text):
+    assert ("Netflix", "distributes", "Brigade nocturne") in triples(nlp_fr, text)
+
+
+def test_an_adjective_frame_needs_its_complement_fr(nlp_fr):
+    # twin: available, but on no service
+    assert not any(p == "distributes" for _, p, _ in triples(nlp_fr, "Désormais disponible, Brigade nocturne suit une unité de police."))
