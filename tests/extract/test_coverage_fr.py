@@ -66,10 +66,7 @@ def test_rejoindre_cast_is_not_employer(nlp_fr):
     ("Salarié de Pixar, le chef animateur Paul Girard travaille sur un nouveau film.", ("Paul Girard", "worksFor", "Pixar")),
     ("Rachetée par Gaumont en 2020, la société Pixel Rouge reste indépendante.", ("Gaumont", "acquires", "Pixel Rouge")),
     ("Le groupe Gaumont a finalisé l'acquisition de Pixel Rouge.", ("Gaumont", "acquires", "Pixel Rouge")),
-    pytest.param("L'acquisition de Pixel Rouge par le groupe Gaumont a été finalisée en mars.",
-                 ("Gaumont", "acquires", "Pixel Rouge"),
-                 marks=pytest.mark.xfail(strict=True, reason="a deal noun as the subject of a passive completion "
-                                         "verb ('a été finalisée') gives nothing")),
+    ("L'acquisition de Pixel Rouge par le groupe Gaumont a été finalisée en mars.", ("Gaumont", "acquires", "Pixel Rouge")),
     ("Omar Sy a rejoint la société Gaumont.", ("Omar Sy", "worksFor", "Gaumont")),
 ])
 def test_absent_facts_twin(nlp_fr, text, expected):
