@@ -164,6 +164,6 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def _acting_verbs(lex: Lexicon) -> frozenset[str]:
     """The one-word lemmas of the lexicon's acting frames ("tourner", "jouer", "incarner")."""
-    return lex.derived("acting_verbs", lambda lx: frozenset(
+    return lex.derived("acting_frame_verbs", lambda lx: frozenset(
         lemma for f in lx.frames if f.predicate == "actsIn" and f.kind == "verb" and f.subject == "agent"
         for lemma in f.lemmas if " " not in lemma))

@@ -916,12 +916,14 @@ def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     return final
 
 
-def _sentence_case(span: Span, lex: Lexicon) -> bool:
+def _sentence_case(span: Span, lex: Lexicon, *, nouns_only: bool = False) -> bool:
     """A name written like a French title, not a person's: after its first word, a lower-case
-    noun or adjective that is no name particle ("Baron noir", "Mauvaise graine"; not "Charles de
-    Gaulle", lexicon ``name_particles``)."""
-    particles = lex.words("name_particles")
-    return any(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.lower_ not in particles
+    noun or adjective (only a noun other than a place noun with ``nouns_only``) that is no name
+    particle ("Baron noir", "Mauvaise graine"; not "Charles de Gaulle", lexicon ``name_particles``;
+    not "2e arrondissement", ``place_nouns``)."""
+    particles = lex.words("name_particles") | (lex.words("place_nouns") if nouns_only else frozenset())
+    pos = ("NOUN",) if nouns_only else ("NOUN", "ADJ")
+    return any(t.is_lower and t.is_alpha and t.pos_ in pos and t.lower_ not in particles
                and not (t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)  # "Lee Seung-gi"
                for t in span[1:])
 
@@ -957,7 +959,10 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
             and nxt.lower_ in lex.words("org_suffixes") and doc_text(doc)[m.end:nxt.idx] == " ":
         ext = doc[span.start:span.end + 1]  # "Quarry Bend" + "Media": NER cut the name before its suffix
         return Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:suffix")
-    if m.type == "Person" and _sentence_case(span, lex):
+    if m.type == "Person" and _sentence_case(span, lex) \
+            or m.type == "Place" and _sentence_case(span, lex, nouns_only=True):
+        # "Mauvaise graine" read as a person, "Ligne de crête" as a place: sentence-case titles
+        # ("Pays basque", "Massif central": a place's lower-case word is an adjective)
         m = Mention(m.text, m.start, m.end, "Misc", m.source + ">untyped")
     head_type = _head_type(words, lex)
     if head_type is not None and head_type != m.type:

@@ -210,3 +210,13 @@ def test_an_event_head_noun_joins_the_event_name(nlp_fr):
     text = "Le drame Vortex a triomphé au dernier Festival Séries Mania. Imaginée par Camille Duval, la série suit une enquêtrice."
     assert mention_types(nlp_fr, text).get("Festival Séries Mania") == "Event"
     assert ("Vortex", "author", "Camille Duval") in triples(nlp_fr, text)
+
+
+def test_a_sentence_case_title_read_as_a_place_fr(nlp_fr):
+    # "Ligne de crête": a lower-case noun inside a name NER read as a place is a title's
+    text = "Sonia Abadi incarne une guide dans Ligne de crête."
+    assert mention_types(nlp_fr, text).get("Ligne de crête") != "Place"
+    assert ("Sonia Abadi", "actsIn", "Ligne de crête") in triples(nlp_fr, text)
+    # twins: a lower-case place noun or adjective stays in a place's name
+    types = mention_types(nlp_fr, "Le tournage a eu lieu dans le Pays basque, au bord du lac de Garde et dans le Massif central.")
+    assert types.get("Pays basque") == "Place" and types.get("Massif central") == "Place"
