@@ -762,6 +762,23 @@ def _split(ent: Span) -> list[Span]:
     return [ent]
 
 
+def _sentence_case_before(doc: Doc, end: int) -> Span | None:
+    """A French sentence-case title opening the sentence and ending right before token ``end``
+    ("Ligne de crête, avec…", "Le Bureau des légendes, réalisé par…"): up to six nouns,
+    adjectives, prepositions and articles, no verb."""
+    if doc.lang_ != "fr" or end == 0:
+        return None
+    start = doc[end - 1].sent.start
+    span = doc[start:end]
+    # a capitalised first word, or an article before one ("Le Bureau des légendes", not "Le groupe")
+    opening = span[0].is_title and span[0].pos_ not in ("DET", "ADP", "PRON", "VERB", "AUX") \
+        or len(span) > 2 and span[0].is_title and span[0].pos_ == "DET" and span[1].is_title
+    if not opening or not 2 <= len(span) <= 6 or span[-1].pos_ in ("ADP", "DET") \
+            or any(t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in span[1:]):
+        return None
+    return span
+
+
 def _title_before(doc: Doc, end: int, glue: frozenset[str]) -> Span | None:
     """The capitalised name ending right before token ``end`` ("One Battle After Another",
     "Wicked: For Good"), when it starts a sentence or follows a comma, a bracket or a possessive."""
@@ -771,7 +788,7 @@ def _title_before(doc: Doc, end: int, glue: frozenset[str]) -> Span | None:
         if tok.lower_ in _POSS or (tok.is_punct and tok.text != ":"):
             break
         if not (tok.is_title or tok.is_upper or tok.like_num or tok.lower_ in glue):
-            return None
+            return _sentence_case_before(doc, end)
         i -= 1
         if tok.is_sent_start:
             break
@@ -814,6 +831,9 @@ def _title_cue(doc: Doc, comma: int, lex: Lexicon) -> str | None:
         else:
             ok = any(t.lower_ in ("by", "from", "on") for t in nxt)
         return "CreativeWork" if ok else None
+    if tok.lower_ in lex.words("credit_with_cues") and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("PER", "PERSON") \
+            and doc[i + 1].is_title:
+        return "CreativeWork"  # "Ligne de crête, avec Paul Verdier et Sonia Abadi, sort…": a cast after a title
     if tok.lower_ in ("the", "a", "an"):
         j = i + 1  # the noun phrase: nouns, adjectives, "X-based", "start-up"
         while j < len(doc) and j - i <= 8 and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or doc[j].text in ("-", "‑")
@@ -855,6 +875,9 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
             continue
         if typ == "Organization" and (covering or len(span) > 3 or not span[0].is_sent_start and doc[span.start - 1].text != ","):
             continue  # only a name nothing else typed, at a clause start
+        if doc[tok.i + 1].lower_ in lex.words("credit_with_cues") \
+                and any(m.type in ("Person", "Organization") for m in covering.values()):
+            continue  # "Paul Morin, avec Marie Lenoir, a fondé…": a person's company, not a cast
         out = [m for m in out if id(m) not in covering]
         out.append(Mention(span.text, span.start_char, span.end_char, typ, "context:title-cue"))
     return sorted(out, key=lambda m: m.start)

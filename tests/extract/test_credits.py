@@ -347,3 +347,23 @@ def test_filming_under_someones_direction_fr(nlp_fr):
     # twin: working under someone's direction at a company is no credit
     text = "Le film Ligne de crête sort mercredi. Paul Verdier a travaillé sous la direction de Claire Mangin chez Gaumont."
     assert not any(p in ("directedBy", "actsIn") for _, p, _ in triples(nlp_fr, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence-case title opening the sentence, its cast after "avec"
+    ("Ligne de crête, avec Paul Verdier, Sonia Abadi et Inès Belkacem, sort le 4 juin.",
+     {("Paul Verdier", "actsIn", "Ligne de crête"), ("Sonia Abadi", "actsIn", "Ligne de crête"),
+      ("Inès Belkacem", "actsIn", "Ligne de crête")}),
+    ("Le Bureau des légendes, avec Mathieu Kassovitz, revient.", {("Mathieu Kassovitz", "actsIn", "Le Bureau des légendes")}),
+])
+def test_a_title_then_its_cast_after_avec_fr(nlp_fr, text, expected):
+    assert expected <= triples(nlp_fr, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe, avec Paul Verdier, a signé un accord.",
+    "Paul Morin, avec Marie Lenoir, a fondé la société Lantern Films.",
+])
+def test_a_name_then_avec_is_no_cast_fr(nlp_fr, text):
+    # twins: a common noun or a person before "avec"
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, text))
