@@ -294,3 +294,16 @@ def test_an_adjective_describes_its_patient_fr(nlp_fr, text):
 def test_an_adjective_frame_needs_its_complement_fr(nlp_fr):
     # twin: available, but on no service
     assert not any(p == "distributes" for _, p, _ in triples(nlp_fr, "Désormais disponible, Brigade nocturne suit une unité de police."))
+
+
+@pytest.mark.parametrize("text", [
+    "Sonia Abadi a rejoint le tournage de Ligne de crête.",
+    "Paul Verdier est au générique de Ligne de crête.",
+])
+def test_joining_a_shoot_or_the_credits_fr(nlp_fr, text):
+    assert (text.split(" a ")[0].split(" est ")[0], "actsIn", "Ligne de crête") in triples(nlp_fr, text)
+
+
+def test_a_shoot_starting_names_no_actor_fr(nlp_fr):
+    # twin: "le tournage de X a débuté" has no support verb of the frame
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Le tournage de Ligne de crête a débuté lundi avec Paul Morin comme chef opérateur."))
