@@ -306,4 +306,4 @@ def test_joining_a_shoot_or_the_credits_fr(nlp_fr, text):
 
 def test_a_shoot_starting_names_no_actor_fr(nlp_fr):
     # twin: "le tournage de X a débuté" has no support verb of the frame
-    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Le tournage de Ligne de crête a débuté lundi avec Paul Morin comme chef opérateur."))
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Le tournage de Ligne de crête a débuté lundi, a annoncé Paul Morin."))
