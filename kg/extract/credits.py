@@ -726,7 +726,10 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                 for m in run:
                     if m.start in office and not credited:
                         continue
-                    for pred, work in roles:
+                    job = _job_after(m, ctx) if rule == "credits.with" else None
+                    if job == "":
+                        continue  # "with X as cinematographer": a crew job no credit predicate holds
+                    for pred, work in ([(job, w) for _, w in roles] if job else roles):
                         if m.type == "Organization" and pred != "produces":
                             continue
                         if work is not None and work.start != m.start:
@@ -735,6 +738,23 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                         if credit is not None:
                             for t in credit.titles:
                                 yield _rel(m, pred, t, sent, rule + ".bracket")
+
+
+def _job_after(m: Mention, ctx) -> str | None:  # noqa: ANN001
+    """The credit a job named right after ``m`` gives ("with X as director": directedBy), ``""``
+    for a job no credit predicate holds ("avec X comme chef opérateur"), None when no job follows
+    (a character's name after "as" is a part: "with X as Tom")."""
+    doc = ctx.doc
+    span = ctx.span(m)
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("as", "comme"):
+        return None
+    k = span.end + 1
+    while k < len(doc) and k <= span.end + 3 and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    if k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or not doc[k].is_lower:
+        return None
+    roles = ctx.lex.credit_role_nouns
+    return roles.get(doc[k].lemma_.lower()) or roles.get(doc[k].lower_) or ""
 
 
 def _apposed_credit(text: str, r: Relation) -> bool:

@@ -367,3 +367,23 @@ def test_a_title_then_its_cast_after_avec_fr(nlp_fr, text, expected):
 def test_a_name_then_avec_is_no_cast_fr(nlp_fr, text):
     # twins: a common noun or a person before "avec"
     assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, text))
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # a job after "as"/"comme" in a "with" list: its credit, or none for a crew job
+    ("en", "The film Ashfall starts shooting Monday with Paul Morin as director.", ("Ashfall", "directedBy", "Paul Morin"),
+     ("Paul Morin", "actsIn", "Ashfall")),
+    ("fr", "Le film Ligne de crête sort mercredi, avec Paul Morin comme réalisateur.",
+     ("Ligne de crête", "directedBy", "Paul Morin"), ("Paul Morin", "actsIn", "Ligne de crête")),
+    # a character's name after "as" is a part
+    ("en", "The film Ashfall starts shooting Monday with Paul Morin as Tom.", ("Paul Morin", "actsIn", "Ashfall"), None),
+])
+def test_a_job_after_a_name_in_a_with_list(request, lang, text, expected, absent):
+    found = triples(request.getfixturevalue(f"nlp_{lang}"), text)
+    assert expected in found
+    assert absent is None or absent not in found
+
+
+def test_a_crew_job_in_a_with_list_is_no_part_en(nlp_en):
+    found = triples(nlp_en, "The film Ashfall starts shooting Monday with Paul Morin as cinematographer.")
+    assert ("Paul Morin", "actsIn", "Ashfall") not in found
