@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
 from kg.extract.syntax import (PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
-                               name_read_as_work, obliques, past_participles, stake_share, subject_of, verb_forms,
-                               with_conjuncts)
+                               name_read_as_work, obliques, past_participles, stake_share, subject_of,
+                               untagged_name_read_as, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation
@@ -293,8 +293,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if frame.retype_work:
                 subjects = subjects or name_read_as_work(ctx, subj_toks, frame.subject_types)
                 objects = objects or name_read_as_work(ctx, obj_toks, frame.object_types)
-            subjects = subjects or _untagged_name_read_as(ctx, subj_toks, frame.subject_types)
-            objects = objects or _untagged_name_read_as(ctx, obj_toks, frame.object_types)
+            subjects = subjects or untagged_name_read_as(ctx, subj_toks, frame.subject_types)
+            objects = objects or untagged_name_read_as(ctx, obj_toks, frame.object_types)
             if frame.predicate == "actsIn" and frame.subject_types == ("Person",):
                 # "stars Jack Lowden as … and Anne-Marie Duff as …": only a person acts; a name the
                 # statistical NER read as a company or a place there is a person's
@@ -411,34 +411,6 @@ def _ner_name_read_as(ctx: Context, tokens: list[Token], kinds: tuple[str, ...],
         m = ctx.at(t)
         if m is not None and m.type in kinds and m.source.startswith("ner:") and len(m.text.split()) >= words:
             out.append(Mention(m.text, m.start, m.end, typ, m.source + ">" + typ))
-    return out
-
-
-def _untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
-    """A proper noun in a slot that NER left untagged, read as the one type the slot takes when
-    that is a company or a work: the small English model misses many names opening a sentence
-    ("Amazon MGM Studios will release Project Hail Mary"). The name is the run of capitalised proper
-    nouns around the slot's token, none of them in a mention, and no piece of a longer name."""
-    if len(types) != 1 or types[0] not in ("Organization", "CreativeWork"):
-        return []
-    doc = ctx.doc
-    out: list[Mention] = []
-    for t in with_conjuncts(tokens):
-        if t.pos_ != "PROPN" or ctx.at(t) is not None or not (t.is_title or t.is_upper):
-            continue
-        a = b = t.i
-        while a > t.sent.start and doc[a - 1].pos_ == "PROPN" and ctx.at(doc[a - 1]) is None \
-                and (doc[a - 1].is_title or doc[a - 1].is_upper):
-            a -= 1
-        while b + 1 < t.sent.end and doc[b + 1].pos_ == "PROPN" and ctx.at(doc[b + 1]) is None \
-                and (doc[b + 1].is_title or doc[b + 1].is_upper):
-            b += 1
-        span = doc[a:b + 1]
-        glued = [doc[i] for i in (a - 1, b + 1) if 0 <= i < len(doc) and not doc[i].is_punct]
-        if any(ctx.at(g) is not None for g in glued):
-            continue  # "Walt" of "Walt Disney Studios": a piece of a longer name
-        if len(span) <= 4:
-            out.append(Mention(span.text, span.start_char, span.end_char, types[0], "context:slot"))
     return out
 
 

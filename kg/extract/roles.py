@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.credits import DEFINITE, TOPIC_CREDIT, focus_work, work_sides
-from kg.extract.syntax import Context, name_read_as_work, obliques, prep_of, subject_of, with_conjuncts
+from kg.extract.syntax import (Context, copula_subjects, name_read_as_work, obliques, prep_of, subject_of,
+                               untagged_name_read_as, with_conjuncts)
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -117,6 +118,9 @@ def role_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if _not_current(tok, ctx.lex) or _not_current(head, ctx.lex) or is_hedged_role(head, ctx):
                 continue
             holders = _holders(head, ctx, holder_types, topic=reverse is not None)
+            if not holders and holder_types == ("Organization",) and reverse is False:
+                # "Sentinel TV is a division of X": a company name the NER left untagged holds it
+                holders = untagged_name_read_as(ctx, copula_subjects(head), holder_types)
             # a credit role's holder by topic only is marked: who the passage credited so wins (credit_holder_relations)
             by_topic = reverse is None and not holders
             if by_topic:

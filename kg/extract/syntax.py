@@ -420,6 +420,39 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+def untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
+    """A proper noun in a slot that NER left untagged, read as the one type the slot takes when
+    that is a company or a work: the small English model misses many names opening a sentence
+    ("Amazon MGM Studios will release Project Hail Mary"). The name is the run of capitalised proper
+    nouns around the slot's token, none of them in a mention, and no piece of a longer name."""
+    if len(types) != 1 or types[0] not in ("Organization", "CreativeWork"):
+        return []
+    doc = ctx.doc
+    out: list[Mention] = []
+    def part(tok: Token) -> bool:  # "Sentinel TV": a capitalised noun may end the name
+        return (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_upper and len(tok) > 1) \
+            and ctx.at(tok) is None and (tok.is_title or tok.is_upper)
+
+    for t in with_conjuncts(tokens):
+        if t.pos_ != "PROPN" and not (part(t) and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == t.i - 1
+                                                      for c in t.children)):
+            continue
+        if not part(t):
+            continue
+        a = b = t.i
+        while a > t.sent.start and part(doc[a - 1]):
+            a -= 1
+        while b + 1 < t.sent.end and part(doc[b + 1]):
+            b += 1
+        span = doc[a:b + 1]
+        glued = [doc[i] for i in (a - 1, b + 1) if 0 <= i < len(doc) and not doc[i].is_punct]
+        if any(ctx.at(g) is not None for g in glued):
+            continue  # "Walt" of "Walt Disney Studios": a piece of a longer name
+        if len(span) <= 4:
+            out.append(Mention(span.text, span.start_char, span.end_char, types[0], "context:slot"))
+    return out
+
+
 def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
     """Names in a slot that only a work fills, whatever NER typed them ("Intouchables a été
     produit par…", "Bac Nord, réalisé par…"): NER mistypes titles as persons, companies and

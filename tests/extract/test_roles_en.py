@@ -143,3 +143,17 @@ def test_a_credit_in_apposition_is_no_credit_on_the_passages_work_en(nlp_en):
     # twin: "X, a producer," describes a job, not a credit on the work the passage is about
     text = "Netflix has ordered Ashfall, a drama about wildfire crews. Dana Whitfield, a producer, praised the order."
     assert ("Dana Whitfield", "produces", "Ashfall") not in triples(nlp_en, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company name the statistical NER left untagged holds a company status
+    ("Sentinel TV is a division of Vivendi.", ("Sentinel TV", "subsidiaryOf", "Vivendi")),
+    ("Sentinel TV is part of the Brinkley Group's entertainment division.", ("Sentinel TV", "subsidiaryOf", "Brinkley Group")),
+])
+def test_an_untagged_company_holds_a_company_status_en(nlp_en, text, expected):
+    assert expected in triples(nlp_en, text)
+
+
+def test_an_untagged_common_noun_holds_no_company_status_en(nlp_en):
+    # twin: a common noun subject is no company
+    assert not any(p == "subsidiaryOf" for _, p, _ in triples(nlp_en, "The network is a division of Vivendi."))
