@@ -524,9 +524,10 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
             and not any(t.lower_ in ("et", "and", "ou", "or") for t in role.doc[role.head.i:role.i]):
         candidates.append(role.head)
     if role.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "acl:relcl", "relcl", "attr", "oprd", "obj", "dobj") or any(
-            c.dep_ == "cop" for c in role.children):
+            c.dep_ == "cop" for c in role.children) or _misparsed_complement(role):
         subj = [c for c in role.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        if not subj and role.head.i != role.i and role.head.lemma_.lower() in _naming_verbs(ctx.lex):
+        if not subj and role.head.i != role.i and role.head.lemma_.lower() in _naming_verbs(ctx.lex) \
+                and _appointing(role, ctx.lex) is None:  # (not "qui l'avaient nommé directeur": the appointer)
             subj = [c for c in role.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         candidates += subj
         # "Gaumont a nommé X directrice générale", "Disney named X chief executive": the person
@@ -639,6 +640,16 @@ def _opens_sentence_as_subject(role: Token) -> bool:
         and first.lower_ in DEFINITE - {"les"} and role.i - first.i <= 2
 
 
+def _misparsed_complement(role: Token) -> bool:
+    """"a nommé Axel Dauchez directeur général": the parser took the name's last word for a
+    preposition and the role for an oblique (its only "prepositions" are capitalised), or left the
+    role unlabelled."""
+    cases = [c for c in role.children if c.dep_ == "case"]
+    if role.dep_ == "dep":  # "a nommé Marie Lenoir directrice générale": an unlabelled second object
+        return not cases
+    return role.dep_ in ("obl", "obl:mod") and bool(cases) and all(c.text[:1].isupper() for c in cases)
+
+
 def _appointing(role: Token, lex: Lexicon) -> Token | None:
     """The active appointing verb ``role`` completes, if any: "a nommé X directrice" (a second
     object, or the role in apposition to the object), "named X chief executive" (the name
@@ -648,7 +659,7 @@ def _appointing(role: Token, lex: Lexicon) -> Token | None:
         verb = verb.head
     elif role.dep_ == "pobj" and verb.lower_ in ("as",) and verb.head.i != verb.i:
         verb = verb.head  # "named X as its new chief executive"
-    elif role.dep_ not in ("obj", "dobj", "oprd", "xcomp"):
+    elif role.dep_ not in ("obj", "dobj", "oprd", "xcomp") and not _misparsed_complement(role):
         return None
     if verb.i == role.i or verb.lemma_.lower() not in lex.words("appointing_verbs"):
         return None

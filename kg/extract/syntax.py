@@ -485,7 +485,9 @@ ANTECEDENT_SENTENCES = 3
 
 #: Pronouns that never stand for a named entity outside a quote: the interviewer's "you",
 #: the speaker's "I" (a Q&A answer, a first-person column).
-_DEICTIC = frozenset(("i", "me", "you", "je", "j'", "j’", "m'", "moi", "tu", "te", "toi", "vous"))
+_DEICTIC = frozenset(("i", "me", "you", "je", "j'", "j’", "m'", "moi", "tu", "te", "toi", "vous",
+                      # the neuter demonstratives: "Ce sont les fondateurs de X, A et B, qui…" (a cleft)
+                      "ce", "c'", "c’", "cela", "ça", "ceci"))
 
 
 def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
@@ -1156,7 +1158,19 @@ class Context:
                     return self._fit(m, types)
                 if self._person_topic(tok) and "Person" not in want:
                     return None  # "La réalisatrice … Elle a passé deux ans…": the person, not a film
-            return self._fit(self.antecedent(tok.idx, want), types)
+            m = self.antecedent(tok.idx, want)
+            if m is not None and tok.dep_ in OBJ | {"iobj"} and tok.head.i != tok.i:
+                # an object pronoun never stands for its own verb's subject ("A et B, qui l'avaient
+                # nommé": not B): the antecedent before them
+                subjects = [s for t in subject_of(tok.head) if t.i != tok.i for s in self.resolve(t, ("Person", "Organization"))]
+                spans = [sp for s in subjects if (sp := self.span(s)) is not None]
+                own = {(s.start, s.end) for s in subjects} | {  # with the names coordinated with them
+                    (c.start, c.end) for sp in spans for t in with_conjuncts([sp.root]) if (c := self.at(t)) is not None}
+                for _ in range(3):
+                    if m is None or (m.start, m.end) not in own:
+                        break
+                    m = self.antecedent(m.start, want)
+            return self._fit(m, types)
         for typ in types:
             nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"pobj", "attr", "appos"})
             # a determiner, or one fused with the preposition ("vice-président du studio")

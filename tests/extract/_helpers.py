@@ -29,3 +29,8 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
 def mention_types(nlp, text: str) -> dict[str, str]:
     """Typed mentions of ``text``: surface form -> ontology class."""
     return {m.text: m.type for m in nlp(text)._.mentions}
+
+
+def rule_triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    """:func:`triples` the rules found, without the trained scorer's."""
+    return {(r.subject.text, r.predicate, r.object.text) for r in nlp(text)._.relations if not r.rule.startswith("scorer.")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples, triples
+from tests.extract._helpers import fr_triples, rule_triples, triples
 
 ROLE_PREDICATES = {"ceoOf", "leads", "founderOf", "worksFor"}
 
@@ -288,3 +288,29 @@ def test_appointed_to_chair_no_company(nlp_fr):
 def test_a_succession_fr(nlp_fr):
     found = triples(nlp_fr, "Marie Lenoir succède à Paul Morin comme PDG de Radio France.")
     assert {("Marie Lenoir", "ceoOf", "Radio France"), ("Paul Morin", "ceoOf", "Radio France")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    # the parser's misreadings of the appointed person's role: an oblique after a name cut short,
+    # an unlabelled second object
+    "Vivendi a nommé Axel Dauchez directeur général de Canal+.",
+    "Gaumont a nommé Marie Lenoir directrice générale de Pathé.",
+])
+def test_the_one_appointed_holds_the_role_fr(nlp_fr, text):
+    found = rule_triples(nlp_fr, text)
+    appointed = text.split(" a nommé ")[1].split(" direct")[0]
+    org = text.rstrip(".").split(" de ")[-1]
+    assert (appointed, "ceoOf", org) in found
+    assert not any(p == "ceoOf" and s != appointed for s, p, _ in found)
+
+
+def test_an_object_pronoun_is_not_its_verbs_subject_fr(nlp_fr):
+    # "A et B, qui l'ont nommée": "l'" stands for someone named before, never A or B; "Ce" of a cleft
+    # stands for nobody
+    text = ("Marie Lenoir a quitté TF1 en 2019. Ce sont les actionnaires de Gaumont, Paul Morin et Hugo Blanc, "
+            "qui l'ont nommée directrice générale de Pathé.")
+    found = rule_triples(nlp_fr, text)
+    assert ("Marie Lenoir", "ceoOf", "Pathé") in found
+    assert not any(s in ("Paul Morin", "Hugo Blanc") and p == "ceoOf" for s, p, _ in found)
+    # twin: a subject pronoun may stand for the one named before
+    assert ("Paul Morin", "leads", "Lantern Films") in triples(nlp_fr, "Lantern Films a été fondé par Paul Morin, qui le dirige toujours.")
