@@ -307,6 +307,14 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place",), "Organization")
                 if frame.object_types == _ORG:
                     objects = objects or _ner_name_read_as(ctx, obj_toks, ("Place",), "Organization")
+            if frame.kind == "verb" and trig.dep_ in ("acl", "amod") and trig.head.i < trig.i and trig.tag_ != "VBG" \
+                    and "Pres" not in trig.morph.get("Tense"):  # (not "Frankenstein, starring A and B")
+                # "Lupin, produit par Gaumont, et Balle perdue, produit par Netflix": a participle after a
+                # name describes the names before it, not the conjuncts after it
+                if frame.subject == "patient":
+                    subjects = [m for m in subjects if m.start < trig.idx]
+                if frame.object == "patient":
+                    objects = [m for m in objects if m.start < trig.idx]
             if not objects and frame.kind == "noun":
                 # "la sortie de l'outil Sora 2": the parser often hangs the name on the trigger
                 after = [c for c in trig.children if c.dep_ in ("nmod", "appos") and c.i > obj_toks[0].i]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples, triples
+from tests.extract._helpers import fr_triples, rule_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -307,3 +307,10 @@ def test_joining_a_shoot_or_the_credits_fr(nlp_fr, text):
 def test_a_shoot_starting_names_no_actor_fr(nlp_fr):
     # twin: "le tournage de X a débuté" has no support verb of the frame
     assert not any(p == "actsIn" for _, p, _ in triples(nlp_fr, "Le tournage de Ligne de crête a débuté lundi, a annoncé Paul Morin."))
+
+
+def test_a_participle_describes_the_names_before_it_fr(nlp_fr):
+    # "A, produit par X, et B, produit par Y": each participle describes the name before it
+    found = rule_triples(nlp_fr, "Les films Lupin, produit par Gaumont, et Balle perdue, produit par Netflix, sont sortis.")
+    assert {("Gaumont", "produces", "Lupin"), ("Netflix", "produces", "Balle perdue")} <= found
+    assert ("Gaumont", "produces", "Balle perdue") not in found
