@@ -267,6 +267,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 continue
             if not subj_toks or not obj_toks or ctx.unasserted(hedge_tok, frame.predicate):
                 continue
+            if frame.predicate == "leads" and frame.kind == "verb" and _in_a_work(trig, ctx):
+                continue  # "elle l'a dirigée dans deux épisodes de la série": directing actors, not a company
             if frame.predicate == "setIn" and frame.kind != "noun" and trig.lemma_.lower() in pronominal_only \
                     and not any(c.lower_ in ("se", "s'", "s’") for c in trig.children):
                 continue  # "l'action se passe à X", not "elle a passé deux ans à X"
@@ -325,6 +327,18 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         continue
                     yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char, frame.id,
                                    frame.confidence)
+
+
+def _in_a_work(trig: Token, ctx: Context) -> bool:
+    """Whether ``trig`` has a "dans"/"in" complement naming a work or a part of one ("dans deux
+    épisodes de la série", "in Lowtide")."""
+    nouns = ctx.lex.words("work_nouns") | ctx.lex.words("work_part_nouns")
+    for prep, noun in obliques(trig):
+        if prep in ("dans", "in"):
+            m = ctx.at(noun)
+            if m is not None and m.type == "CreativeWork" or noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns:
+                return True
+    return False
 
 
 def _complements_a_noun(span: Span, lex: Lexicon) -> bool:

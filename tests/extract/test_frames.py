@@ -314,3 +314,11 @@ def test_a_participle_describes_the_names_before_it_fr(nlp_fr):
     found = rule_triples(nlp_fr, "Les films Lupin, produit par Gaumont, et Balle perdue, produit par Netflix, sont sortis.")
     assert {("Gaumont", "produces", "Lupin"), ("Netflix", "produces", "Balle perdue")} <= found
     assert ("Gaumont", "produces", "Balle perdue") not in found
+
+
+def test_directing_someone_in_a_work_is_no_company_lead_fr(nlp_fr):
+    text = ("Léa Drucker a été révélée par Baron noir, la série de Canal+. Julie Arnaud la connaît bien : elle l'a "
+            "dirigée dans trois épisodes de la série.")
+    assert not any(p == "leads" for _, p, _ in triples(nlp_fr, text))
+    # twin: directing a company
+    assert ("Marie Lenoir", "leads", "Gaumont") in triples(nlp_fr, "Marie Lenoir dirige Gaumont depuis 2019.")
