@@ -1151,6 +1151,9 @@ class Context:
                         # "…, which took home the Oscar": a relative stands for its head noun only;
                         # a head of another type gives nothing rather than some earlier entity
                         return None
+                    if head.pos_ == "NOUN" and not any(head.lemma_.lower() in lex.words("anaphors", t) for t in want) \
+                            and self.at(head) is None:
+                        return None  # "une voie qui permet d'utiliser l'IA": a common noun no entity of ``want``
             if tok.dep_ in SUBJ | PASS_SUBJ | {"expl:subj"} and "1" not in tok.morph.get("Person") \
                     and "2" not in tok.morph.get("Person"):
                 m = self.prominent(tok, want)

@@ -322,3 +322,11 @@ def test_directing_someone_in_a_work_is_no_company_lead_fr(nlp_fr):
     assert not any(p == "leads" for _, p, _ in triples(nlp_fr, text))
     # twin: directing a company
     assert ("Marie Lenoir", "leads", "Gaumont") in triples(nlp_fr, "Marie Lenoir dirige Gaumont depuis 2019.")
+
+
+def test_a_relative_on_a_common_noun_stands_for_no_entity_fr(nlp_fr):
+    # "une méthode qui permet d'utiliser l'IA": the relative stands for the method, not the speaker
+    text = "Marie Lenoir, patronne de Gaumont, l'assure : « Il existe une méthode qui permet d'utiliser l'IA sans risque »."
+    assert not any(p == "uses" for _, p, _ in triples(nlp_fr, text))
+    # twin: a relative on a company noun stands for the company it describes
+    assert ("Gaumont", "uses", "IA") in triples(nlp_fr, "Gaumont est une société qui utilise l'IA depuis 2020.")
