@@ -185,6 +185,10 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
         if not found and verb is not None and carrier is noun and carrier.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg"):
             # "a eu recours à l'IA": the complement often hangs on the support verb
             found = [n for p, n in obliques(verb) if p in preps and n.i > noun.i]
+        if not found and verb is not None and carrier is noun and name == "obl:à" \
+                and carrier.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and verb.lemma_.lower() in support_verbs:
+            # "offre à X le rôle de…", "le rôle a été confié à X": the recipient of the support verb
+            found = [n for p, n in obliques(verb) if p == "à" and n.pos_ in ("PROPN", "PRON")]  # (not "aux côtés de")
         return found, verb
     return [], verb
 
@@ -217,6 +221,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion,
                                              ctx.lex.words("intensive_pronouns"))
                 obj_toks, _ = _noun_slot(trig, frame.object, frame, completion)
+                if frame.subject != "support" and frame.support_verbs and frame.object != "support" \
+                        and (verb is None or verb.lemma_.lower() not in frame.support_verbs):
+                    continue  # "le rôle de W a été confié à X" needs its verb ("reprend le rôle d'Obélix, aux côtés de X")
                 hedge_tok = verb if verb is not None else trig
                 if verb is None and trig.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and trig.head.i != trig.i \
                         and (ctx.hedged(trig.head) or any(

@@ -95,4 +95,11 @@ def is_hedged(trigger: Token, lex: Lexicon, sent_text: str | None = None, *, dec
             break
         tok, first, below = tok.head, False, tok
     sent = sent_text if sent_text is not None else trigger.sent.text.lower()
-    return any(word in sent for word in lex.words("hedge", "rumour_words"))
+    words = [w for w in lex.words("hedge", "rumour_words") if w in sent]
+    if not words:
+        return False
+    if any(" " in w for w in words):
+        return True
+    # a one-word rumour word as a word of its own, and not a verb unless conditional ("une offre",
+    # "aurait"; not "la série offre à X")
+    return any(t.lower_ in words and (t.pos_ != "VERB" or "Cnd" in t.morph.get("Mood")) for t in trigger.sent)

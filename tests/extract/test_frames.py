@@ -330,3 +330,26 @@ def test_a_relative_on_a_common_noun_stands_for_no_entity_fr(nlp_fr):
     assert not any(p == "uses" for _, p, _ in triples(nlp_fr, text))
     # twin: a relative on a company noun stands for the company it describes
     assert ("Gaumont", "uses", "IA") in triples(nlp_fr, "Gaumont est une société qui utilise l'IA depuis 2020.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le drame Vortex arrive sur Arte. Imaginée par Camille Duval, la série offre à Marina Hands le rôle d'une mère "
+     "surmenée.", ("Marina Hands", "actsIn", "Vortex")),
+    ("Le premier rôle de Ligne de crête a été confié à Sonia Abadi.", ("Sonia Abadi", "actsIn", "Ligne de crête")),
+])
+def test_a_part_given_to_someone_fr(nlp_fr, text, expected):
+    assert expected in rule_triples(nlp_fr, text)
+
+
+def test_a_part_beside_someone_is_not_given_to_them_fr(nlp_fr):
+    # twin: "reprend le rôle de X, aux côtés de Y": no giving verb, Y is a co-star, not given X's part
+    text = "Gilles Lellouche reprend le rôle d'Obélix, aux côtés de Marion Cotillard et Vincent Cassel."
+    assert not any(r.rule.startswith("frame.noun.actsIn.confier") for r in nlp_fr(text)._.relations)
+
+
+def test_a_rumour_word_inside_another_word_or_as_a_verb_is_no_rumour_fr(nlp_fr):
+    # "Mission: Impossible" holds "possible"; "offre" is a verb here
+    text = "Paramount Pictures a distribué Top Gun et la saga Mission: Impossible."
+    assert ("Paramount Pictures", "distributes", "Top Gun") in triples(nlp_fr, text)
+    # twin: the rumour word itself
+    assert not any(p == "acquires" for _, p, _ in triples(nlp_fr, "Le rachat de Lagardère par Vivendi serait possible."))
