@@ -100,6 +100,6 @@ def is_hedged(trigger: Token, lex: Lexicon, sent_text: str | None = None, *, dec
         return False
     if any(" " in w for w in words):
         return True
-    # a one-word rumour word as a word of its own, and not a verb unless conditional ("une offre",
-    # "aurait"; not "la série offre à X")
-    return any(t.lower_ in words and (t.pos_ != "VERB" or "Cnd" in t.morph.get("Mood")) for t in trigger.sent)
+    # a one-word rumour word as a word of its own, and not an indicative verb ("une offre", "aurait",
+    # "envisagé"; not "la série offre à X")
+    return any(t.lower_ in words and not (t.pos_ == "VERB" and "Ind" in t.morph.get("Mood")) for t in trigger.sent)
