@@ -247,7 +247,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                                   or not _complements_a_noun(span, ctx.lex))
                     obj_toks = [span[0]] if named and work.start >= clitic[0].sent.start_char - 400 else obj_toks
             if not obj_toks and frame.kind == "verb" and frame.predicate == "actsIn" and frame.object.startswith("obl:") \
-                    and any(c.dep_ in ("obj", "dobj") and c.i > trig.i and _a_part(c, trig, ctx) for c in trig.children):
+                    and (any(c.dep_ in ("obj", "dobj") and c.i > trig.i and _a_part(c, trig, ctx) for c in trig.children)
+                         or _part_played_by(trig, ctx)):
                 # "Omar Sy, qui incarne Assane Diop, …", "Cillian Murphy plays the physicist": a part
                 # played, with no work named in the clause, is a part in the work the passage is about
                 preps = set(frame.object[4:].split("|"))
@@ -357,6 +358,18 @@ def _complements_a_noun(span: Span, lex: Lexicon) -> bool:
     return root.dep_ in ("nmod", "pobj") and head.i != root.i and (
         head.pos_ == "NOUN" and head.lemma_.lower() not in nouns
         or head.pos_ == "ADP" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in nouns)
+
+
+def _part_played_by(trig: Token, ctx: Context) -> bool:
+    """"son mari, joué par Mathieu Demy", "the detective, played by X": a passive acting
+    participle on the part it describes."""
+    part = trig.head
+    works = ctx.lex.words("work_nouns") | ctx.lex.words("product_nouns")
+    lemma = trig.lemma_.lower()  # a verb of playing a part, not "vu par" (a spectator)
+    return (lemma in ctx.lex.words("part_verbs") or lemma in ("jouer", "play")) \
+        and is_passive(trig) and trig.dep_ in ("acl", "amod") and part.i < trig.i \
+        and (part.pos_ == "PROPN" or part.pos_ == "NOUN" and part.lemma_.lower() not in works) \
+        and (ctx.at(part) is None or ctx.at(part).type in ("Person", "Misc"))
 
 
 def _a_part(obj: Token, trig: Token, ctx: Context) -> bool:

@@ -353,3 +353,20 @@ def test_a_rumour_word_inside_another_word_or_as_a_verb_is_no_rumour_fr(nlp_fr):
     assert ("Paramount Pictures", "distributes", "Top Gun") in triples(nlp_fr, text)
     # twin: the rumour word itself
     assert not any(p == "acquires" for _, p, _ in triples(nlp_fr, "Le rachat de Lagardère par Vivendi serait possible."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La série Mytho arrive sur Arte. Marina Hands y incarne une mère surmenée que néglige son mari, joué par "
+     "Mathieu Demy.", ("Mathieu Demy", "actsIn", "Mytho")),
+    ("La série Mytho arrive sur Arte. Le mari, incarné par Mathieu Demy, est absent.", ("Mathieu Demy", "actsIn", "Mytho")),
+])
+def test_a_part_played_by_someone_fr(nlp_fr, text, expected):
+    assert expected in rule_triples(nlp_fr, text)
+
+
+def test_a_work_seen_by_someone_is_no_part_fr(nlp_fr):
+    # twins: a spectator ("vu par"), a work noun ("le film, joué par")
+    assert not any(p == "actsIn" for _, p, _ in rule_triples(
+        nlp_fr, "La série Mytho arrive sur Arte. Le premier épisode, vu par Paul Morin, l'a séduit."))
+    assert not any(p == "actsIn" and s == "Mathieu Demy" for s, p, _ in rule_triples(
+        nlp_fr, "La série Mytho arrive sur Arte. Le film, joué par Mathieu Demy, est absent."))
