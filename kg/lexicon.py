@@ -175,6 +175,8 @@ class LexiconSchema(_Strict):
     sequel_nouns: Words = []  # "follow-up to X", "la suite de X": X is an earlier work
     earlier_work_words: Words = []  # "son précédent film X", "whose previous feature X"
     career_words: Words = []  # "X, known for playing Y in Z", "vue dans Z": Z is a reference (lemmas)
+    adapting_verbs: Words = []  # "le cinéaste y adapte Z", "X adapts Z": the active verb's object is a source (lemmas)
+    credited_verbs: Words = []  # "à qui l'on doit Z", "on lui doit Z": an impersonal credit names an earlier work (lemmas)
     synopsis_verbs: Words = []  # "le film suit Paul": who a synopsis follows is a character
     synopsis_prep_verbs: Words = []  # the same through a preposition ("centres on Maya")
     synopsis_nouns: Words = []  # "raconte l'histoire de Michelle"

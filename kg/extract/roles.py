@@ -515,7 +515,7 @@ def _holders(role: Token, ctx: Context, types: tuple[str, ...], *, topic: bool =
     found: list[Mention] = []
     candidates: list[Token] = []
     candidates += [c for c in role.children if c.dep_ in ("appos", "flat:name", "flat", "nmod", "compound") and ctx.at(c) is not None
-                   and ctx.at(c).type in types and not _introduced_by_prep(c)]
+                   and ctx.at(c).type in types and not _introduced_by_prep(c, ctx)]
     if role.dep_ in ("appos", "compound", "amod", "nmod") and role.head.i != role.i:
         candidates.append(role.head)
     # "X, présidente de Y" parsed as a coordination: a person name, a comma, then the role
@@ -701,8 +701,14 @@ def _workplace(role: Token, end: int, ctx: Context, types: tuple[str, ...]) -> l
     return out
 
 
-def _introduced_by_prep(tok: Token) -> bool:
-    return any(c.dep_ == "case" for c in tok.children)
+def _introduced_by_prep(tok: Token, ctx: Context) -> bool:
+    """Whether the name ``tok`` is part of is a prepositional complement: a word of it governs
+    the preposition ("propriétaire de Radio Nova et de Paris Match", where the parser hangs
+    "Nova" and "Match" on the role noun, "de" on "Radio" and "Paris")."""
+    m = ctx.at(tok)
+    span = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+    words = span if span is not None and tok.i in range(span.start, span.end) else [tok]
+    return any(c.dep_ == "case" for w in words for c in w.children)
 
 
 def _organisations(role: Token, ctx: Context, types: tuple[str, ...], n: int) -> list[Mention]:

@@ -40,7 +40,7 @@ from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import AGENT_PREPS, prep_of, someones_work, stake_share
+from kg.extract.syntax import AGENT_PREPS, prep_of, someone_elses_credit, someones_work, stake_share
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
 from kg.schema import allowed, load_schema
@@ -654,27 +654,41 @@ def _someone_elses_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     return False
 
 
+def _reference_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
+    """Whether the pair's work is named as someone's credit or a source taken up
+    (:func:`kg.extract.syntax.someone_elses_credit`: "X, déjà réalisateur d'Un triomphe, réunit A
+    et B"): nobody of the sentence acts in it for that."""
+    work = cand.object if cand.object.type == "CreativeWork" else cand.subject
+    span = doc.char_span(work.start, work.end, alignment_mode="expand")
+    return span is not None and someone_elses_credit(span, lex)
+
+
 def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], scorer: RelationScorer | None,
                      focus=None, lex: Lexicon | None = None, pronoun=None) -> list[Relation]:
     """Relations the scorer finds between mentions that no rule linked (``focus``: see
     :func:`candidates`; so is ``pronoun``). Only the relations the model is trusted with (``enabled``) are
     added, and none in a negated, modal or rumoured clause (:func:`_hedged_pair`, with ``lex``),
     nor with a part played taken for a work (:func:`_played_part`), nor an ownership that is a
-    minority stake (:func:`_minority_stake`)."""
+    minority stake (:func:`_minority_stake`); no actsIn with a work named as someone else's credit
+    (:func:`_reference_work`), and no pair with the current work from a sentence that quotes someone."""
     if scorer is None:
         return []
     linked = linked_pairs(found)
     best: dict[frozenset, tuple[float, Relation]] = {}
     classes = lexicon_classes(lex) if lex is not None else None
+    quoting = {r.sent_start for r in found if r.predicate == "said"}
+    # "« … », confie X": a sentence quoting someone says who spoke, not what they did in the passage's work
     cands = [cand for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled, classes)
-             if pair_key(cand.subject, cand.object) not in linked]
+             if pair_key(cand.subject, cand.object) not in linked
+             and not ("far" in cand.features and cand.sent.start_char in quoting)]
     for cand, (label, p) in zip(cands, scorer.best_of(cands)):
         pair = pair_key(cand.subject, cand.object)
         if label not in scorer.enabled or p < scorer.threshold:
             continue
         if lex is not None and (cand.trigger is not None and _hedged_pair(doc[cand.trigger], lex)
                                 or _played_part(doc, cand, lex) or _someone_elses_work(doc, cand, lex)
-                                or label == "wonAward" and _nominated(doc, cand, lex)) \
+                                or label == "wonAward" and _nominated(doc, cand, lex)
+                                or label == "actsIn" and _reference_work(doc, cand, lex)) \
                 or _minority_stake(doc, cand, label):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,

@@ -1427,7 +1427,8 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
       "son précédent film X", "whose previous feature X" (``earlier_work_words``), the work a
       sequel follows: "her follow-up to X", "la suite de X" (``sequel_nouns``, ``derived_work_nouns``).
     """
-    if someones_work(span, lex) or _career_reference(span, lex):
+    if someones_work(span, lex) or _career_reference(span, lex) or _adapted_or_credited(span, lex) \
+            or _dated_apposition(span, lex):
         return True
     doc = span.doc
     nouns = work_or_genre_nouns(lex)
@@ -1439,8 +1440,7 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         if doc[k].lower_ in earlier:
             return True  # "whose previous feature X", "son précédent film X"
         k -= 1  # "l'autrice de la série X", "après sa comédie X", "to his Oscar-nominated X", "of Disney+'s X"
-    if k > 0 and doc[k].lower_ in OF_FORMS and (
-            doc[k - 1].lemma_.lower() in lex.credit_role_nouns or doc[k - 1].lower_ in lex.credit_role_nouns):
+    if _credit_role_before(doc, k, lex):
         return True  # "l'auteur de X"
     if k > 0 and _opens_source(doc[k - 1], doc[k], lex):
         return True  # "adapté de X", "adaptée du manga X", "based on X"
@@ -1448,8 +1448,68 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         return True
     if k >= 1 and doc[k].lower_ in OF_FORMS | {"to"} and _hyphenated_word(doc, k - 1) in lex.words("sequel_nouns") | lex.words("derived_work_nouns"):
         return True  # "RaMell Ross' follow-up to his Nickel Boys", "la suite de X"
-    return span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "DET" \
-        and doc[span.end + 2].lemma_.lower() in lex.derived("sources_not_works", _sources_not_works)
+    end = span.end + 1 if span.end < len(doc) and doc[span.end].text in ("?", "!") else span.end  # "OK?, un roman"
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "DET" \
+        and doc[end + 2].lemma_.lower() in lex.derived("sources_not_works", _sources_not_works)
+
+
+def _credit_role_before(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` is "de"/"of" after a credit role noun ("l'auteur de", "the director of")."""
+    return k > 0 and doc[k].lower_ in OF_FORMS and (
+        doc[k - 1].lemma_.lower() in lex.credit_role_nouns or doc[k - 1].lower_ in lex.credit_role_nouns)
+
+
+def someone_elses_credit(span: Span, lex: Lexicon) -> bool:
+    """Whether a work is named as a credit of someone ("X, déjà réalisateur d'Un triomphe",
+    "the director of Her"), as an adaptation's source taken up ("le cinéaste y adapte Z") or
+    as an impersonal credit ("à qui l'on doit Z"): what the sentence's other names do is not
+    done in it. Unlike :func:`reference_work`, not a career reference of the name it describes
+    ("best known for Z", "l'ancienne « Connasse »"), where that name did act.
+
+    Example:
+        >>> from kg.nlp import load_pipeline
+        >>> from kg.lexicon import load_lexicon
+        >>> doc = load_pipeline("fr")("Le film d'Emmanuel Courcol, déjà réalisateur d'Un triomphe, réunit Benjamin Lavernhe et Pierre Lottin.")
+        >>> someone_elses_credit(doc[9:11], load_lexicon("fr")), someone_elses_credit(doc[13:15], load_lexicon("fr"))
+        (True, False)
+    """
+    doc = span.doc
+    nouns = work_or_genre_nouns(lex)
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 4 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].text in ("«", "“", '"')
+                                              or doc[k].lemma_.lower() in nouns):
+        k -= 1
+    return _credit_role_before(doc, k, lex) or _adapted_or_credited(span, lex)
+
+
+def _adapted_or_credited(span: Span, lex: Lexicon) -> bool:
+    """Whether a work is the object of an active adapting verb (lexicon ``adapting_verbs``: "le
+    cinéaste y adapte Z": the source) or of an impersonal credit (``credited_verbs`` with the
+    subject "on": "X, à qui l'on doit Z", "on lui doit Z": an earlier work of X)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("obj", "dobj") or verb.i == root.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in lex.words("adapting_verbs"):
+        return not any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children) \
+            and verb.dep_ not in ("acl", "amod")
+    return lemma in lex.words("credited_verbs") and any(c.dep_ == "nsubj" and c.lower_ == "on" for c in verb.children)
+
+
+def _dated_apposition(span: Span, lex: Lexicon) -> bool:
+    """Whether a work is described as someone's work of a given year: "Poupoupidou, son
+    long-métrage de 2011", "X, her 2019 film" (a possessive, a work noun and a year in the
+    apposition right after the name): an earlier work, not the passage's."""
+    doc = span.doc
+    window = doc[span.end:min(span.end + 7, len(doc))]
+    if len(window) < 3 or window[0].text != "," or not (window[1].dep_ in ("poss", "nmod:poss") or "Yes" in window[1].morph.get("Poss")):
+        return False
+    nouns = work_or_genre_nouns(lex)
+    rest = list(window[2:])
+    has_noun = any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in rest)
+    has_year = any(is_year(t) for t in rest)
+    return has_noun and has_year
 
 
 def _career_reference(span: Span, lex: Lexicon) -> bool:

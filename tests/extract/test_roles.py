@@ -314,3 +314,11 @@ def test_an_object_pronoun_is_not_its_verbs_subject_fr(nlp_fr):
     assert not any(s in ("Paul Morin", "Hugo Blanc") and p == "ceoOf" for s, p, _ in found)
     # twin: a subject pronoun may stand for the one named before
     assert ("Paul Morin", "leads", "Lantern Films") in triples(nlp_fr, "Lantern Films a été fondé par Paul Morin, qui le dirige toujours.")
+
+
+def test_an_owner_of_a_list_owns_each_member_and_no_member_owns_another(nlp_fr):
+    for text in ("Le groupe Vivendi a racheté Lagardère, propriétaire de Radio Nova et de Paris Match.",
+                 "Le groupe Vivendi a racheté Lagardère, propriétaire de Radio Nova, de Gala et de Paris Match."):
+        found = rule_triples(nlp_fr, text)
+        assert {("Radio Nova", "subsidiaryOf", "Lagardère"), ("Paris Match", "subsidiaryOf", "Lagardère")} <= found, text
+        assert ("Radio Nova", "subsidiaryOf", "Paris Match") not in found

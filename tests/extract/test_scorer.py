@@ -197,3 +197,18 @@ def test_a_bracketed_filmography_title_does_not_hide_the_passage_work_from_the_s
     doc = nlp_en("Frank Grillo (The Purge) and Aubrey Plaza star.")
     assert _bracketed(doc, (3, 5))
     assert not _bracketed(doc, (0, 2))
+
+
+def test_a_quoting_sentence_is_not_paired_with_the_current_work(nlp_fr):
+    # twin: test_scorer_adds_a_cast_member_the_rules_miss (a sentence that quotes nobody)
+    doc = nlp_fr("Le film Les Âmes perdues sort en mars. « Ce prix, je le dédie à ma mère », a lancé Karin Viard.")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in doc._.relations}
+    assert ("Karin Viard", "said", "Ce prix, je le dédie à ma mère") in found
+    assert not any(p == "actsIn" for _, p, _ in found)
+
+
+def test_nobody_acts_in_a_work_named_as_someone_elses_credit(nlp_fr):
+    text = "Le film de Céline Sciamma, déjà réalisatrice de Naissance des pieuvres, réunit Adèle Haenel et Noémie Merlant."
+    found = {(r.subject.text, r.predicate, r.object.text) for r in nlp_fr(text)._.relations}
+    assert not any(p == "actsIn" for _, p, _ in found)
+    assert ("Naissance des pieuvres", "directedBy", "Céline Sciamma") in found  # the credit itself is kept

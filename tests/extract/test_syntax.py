@@ -57,3 +57,23 @@ def test_the_work_a_sequel_follows_is_a_reference(nlp_en, nlp_fr) -> None:
     # twin: the work a passage announces is none
     doc = nlp_en("Peacock has ordered Ashfall, a drama about wildfire crews.")
     assert not reference_work(_span(doc, "Ashfall"), en)
+
+
+def test_a_source_taken_up_or_a_credit_of_someone_is_a_reference(nlp_fr) -> None:
+    from kg.extract.syntax import reference_work, someone_elses_credit
+    from kg.lexicon import load_lexicon
+
+    fr = load_lexicon("fr")
+    doc = nlp_fr("Le cinéaste y adapte Les Nuits fauves, un roman de Cyril Collard.")
+    assert reference_work(_span(doc, "Les Nuits fauves"), fr) and someone_elses_credit(_span(doc, "Les Nuits fauves"), fr)
+    doc = nlp_fr("Réalisée par Cédric Klapisch, à qui l'on doit L'Auberge espagnole, la série arrive sur Arte.")
+    assert reference_work(_span(doc, "L'Auberge espagnole"), fr)
+    doc = nlp_fr("On lui doit aussi La Haine, sorti en 1995.")
+    assert reference_work(_span(doc, "La Haine"), fr)
+    doc = nlp_fr("Il retrouve le village où il avait tourné Les Saisons, son long-métrage de 2011.")
+    assert reference_work(_span(doc, "Les Saisons"), fr) and not someone_elses_credit(_span(doc, "Les Saisons"), fr)
+    # twins: the work a sentence is about is none
+    doc = nlp_fr("Le cinéaste tourne Les Nuits fauves à Lyon.")
+    assert not reference_work(_span(doc, "Les Nuits fauves"), fr)
+    doc = nlp_fr("Les Saisons, son nouveau long-métrage, sort en mars.")
+    assert not reference_work(_span(doc, "Les Saisons"), fr)
