@@ -586,8 +586,9 @@ class Context:
             if span is not None:
                 for i in range(span.start, span.end):
                     self.by_token.setdefault(i, m)
-                if m.type in ("CreativeWork", "Misc") and _career_reference(span, self.lex):
-                    self._earlier.add(m.start)
+                if m.type in ("CreativeWork", "Misc") and (_career_reference(span, self.lex) or _dated_apposition(span, self.lex)
+                                                             or someone_elses_credit(span, self.lex)):
+                    self._earlier.add(m.start)  # "déjà réalisateur d'Un triomphe": no later "le film" stands for it
 
     def at(self, tok: Token) -> Mention | None:
         """The mention covering ``tok``."""
@@ -1229,8 +1230,8 @@ class Context:
         fallback = None
         lo = self.window_start(tok.idx)
         for m in reversed(self.mentions):
-            if m.start >= tok.idx or m.start < lo or m.type != "CreativeWork":
-                continue
+            if m.start >= tok.idx or m.start < lo or m.type != "CreativeWork" or m.start in self._earlier:
+                continue  # (not "déjà réalisateur d'Un triomphe", even as a last resort)
             if self.text[max(0, m.start - 2):m.start].strip().endswith("("):
                 continue  # a bracketed filmography title ("X (L'Ascension)") is not what "la série" is about
             span = self.span(m)
@@ -1245,7 +1246,7 @@ class Context:
             # an untyped title the NER left as MISC ("Dans L'Amour ouf, ... Le film, produit par"),
             # also before a work introduced by another kind of noun ("X est tirée du roman Y. Le film…")
             for m in reversed(self.mentions):
-                if lo <= m.start < tok.idx and m.type == "Misc":
+                if lo <= m.start < tok.idx and m.type == "Misc" and m.start not in self._earlier:
                     fit = self._fit(m, ("CreativeWork",))
                     if fit is not None or fallback is None:
                         return fit

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.syntax import doc_text, whole_word_hits
+from tests.extract._helpers import rule_triples
 
 # letters, accented letters, digits, the joiners the callers pass, spaces and punctuation
 _CHARS = st.sampled_from(list("aAbé9_-'’ .,«»()\n"))
@@ -77,3 +78,12 @@ def test_a_source_taken_up_or_a_credit_of_someone_is_a_reference(nlp_fr) -> None
     assert not reference_work(_span(doc, "Les Nuits fauves"), fr)
     doc = nlp_fr("Les Saisons, son nouveau long-métrage, sort en mars.")
     assert not reference_work(_span(doc, "Les Saisons"), fr)
+
+
+def test_a_work_description_never_stands_for_someone_elses_earlier_work(nlp_fr) -> None:
+    found = rule_triples(nlp_fr, "Signé Céline Sciamma, déjà réalisatrice de Naissance des pieuvres, ce drame sort en mars. "
+                                 "Le long-métrage est produit par Lilies Films.")
+    assert ("Lilies Films", "produces", "Naissance des pieuvres") not in found
+    # twin: the work the passage announces is what "le long-métrage" stands for
+    found = rule_triples(nlp_fr, "Le film Portrait de la jeune fille en feu sort en mars. Le long-métrage est produit par Lilies Films.")
+    assert ("Lilies Films", "produces", "Portrait de la jeune fille en feu") in found
