@@ -760,7 +760,7 @@ def _through_common_nouns(noun: Token, ctx: Context, types: tuple[str, ...], pre
             found = ctx.resolve(nxt, types, follow_conj=False)
             if found:
                 return found
-        if prep in preps or prep in ("à", "au", "aux"):
+        if prep in preps or prep in ("à", "au", "aux", "en"):  # "d'information en continu de TF1"
             found = _through_common_nouns(nxt, ctx, types, preps, depth - 1)
             if found:
                 return found

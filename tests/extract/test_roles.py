@@ -322,3 +322,11 @@ def test_an_owner_of_a_list_owns_each_member_and_no_member_owns_another(nlp_fr):
         found = rule_triples(nlp_fr, text)
         assert {("Radio Nova", "subsidiaryOf", "Lagardère"), ("Paris Match", "subsidiaryOf", "Lagardère")} <= found, text
         assert ("Radio Nova", "subsidiaryOf", "Paris Match") not in found
+
+
+def test_an_org_role_reaches_its_owner_through_an_en_complement(nlp_fr):
+    found = rule_triples(nlp_fr, "Thierry Dubois prend la tête de LCI, la chaîne d'information en continu de TF1.")
+    assert ("LCI", "subsidiaryOf", "TF1") in found
+    # twin: a company named inside an "en" complement that no "de" reaches owns nothing
+    found = rule_triples(nlp_fr, "Thierry Dubois prend la tête de LCI, la chaîne diffusée en clair sur la TNT.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found)
