@@ -109,3 +109,14 @@ def given_names() -> frozenset[str]:
     """
     text = (resources.files("kg") / "data" / "names" / "given_names.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def opens_with_given_name(name: str) -> bool:
+    """Whether ``name`` has several words, the first a known given name (:func:`given_names`).
+
+    Example:
+        >>> opens_with_given_name("Virginie Efira"), opens_with_given_name("Virginie"), opens_with_given_name("Paris Match")
+        (True, False, False)
+    """
+    words = name.split()
+    return len(words) > 1 and words[0] in given_names()

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.syntax import (
     AGENT_PREPS,
     OBJ,
+    OF_FORMS,
     PASS_SUBJ,
     SUBJ,
     doc_text,
@@ -888,7 +889,7 @@ def cast_includes_relations(doc: Doc, ctx) -> Iterator[Relation]:  # noqa: ANN00
         cast = subj[0]
         work = None
         owners = [c for c in cast.children if c.dep_ in ("poss", "nmod:poss")]
-        owners += [n for p, n in obliques(cast) if p in ("of", "de", "du", "des", "d'", "d’")]
+        owners += [n for p, n in obliques(cast) if p in OF_FORMS]
         for t in owners:
             found = ctx.resolve(t, ("CreativeWork",), follow_conj=False)
             if found:

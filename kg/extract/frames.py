@@ -340,7 +340,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 def _in_a_work(trig: Token, ctx: Context) -> bool:
     """Whether ``trig`` has a "dans"/"in" complement naming a work or a part of one ("dans deux
     épisodes de la série", "in Lowtide")."""
-    nouns = ctx.lex.words("work_nouns") | ctx.lex.words("work_part_nouns")
+    nouns = _work_or_part_nouns(ctx.lex)
     for prep, noun in obliques(trig):
         if prep in ("dans", "in"):
             m = ctx.at(noun)
@@ -349,12 +349,17 @@ def _in_a_work(trig: Token, ctx: Context) -> bool:
     return False
 
 
+def _work_or_part_nouns(lex: Lexicon) -> frozenset[str]:
+    """Work nouns and work-part nouns together ("série", "épisode"), computed once per lexicon."""
+    return lex.derived("work_or_part_nouns", lambda lx: lx.words("work_nouns") | lx.words("work_part_nouns"))
+
+
 def _complements_a_noun(span: Span, lex: Lexicon) -> bool:
     """Whether the name ``span`` complements a common noun that names no work ("les derniers mois
     de la Grande Guerre"), not "la série X" nor "la saison 2 de X"."""
     root = span.root
     head = root.head
-    nouns = lex.words("work_nouns") | lex.words("work_part_nouns")
+    nouns = _work_or_part_nouns(lex)
     return root.dep_ in ("nmod", "pobj") and head.i != root.i and (
         head.pos_ == "NOUN" and head.lemma_.lower() not in nouns
         or head.pos_ == "ADP" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in nouns)
@@ -366,7 +371,7 @@ def _part_played_by(trig: Token, ctx: Context) -> bool:
     part = trig.head
     works = ctx.lex.words("work_nouns") | ctx.lex.words("product_nouns")
     lemma = trig.lemma_.lower()  # a verb of playing a part, not "vu par" (a spectator)
-    return (lemma in ctx.lex.words("part_verbs") or lemma in ("jouer", "play")) \
+    return (lemma in ctx.lex.words("part_verbs") or lemma in ctx.lex.words("character_apposition_verbs")) \
         and is_passive(trig) and trig.dep_ in ("acl", "amod") and part.i < trig.i \
         and (part.pos_ == "PROPN" or part.pos_ == "NOUN" and part.lemma_.lower() not in works) \
         and (ctx.at(part) is None or ctx.at(part).type in ("Person", "Misc"))

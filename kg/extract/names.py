@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.credits import DEFINITE, bracket_groups
 from kg.extract.syntax import doc_text, token_words, whole_word_hits
-from kg.gazetteer import given_names
+from kg.gazetteer import given_names, opens_with_given_name
 from kg.records import Mention
 
 
@@ -502,12 +502,11 @@ def given_name_persons(doc: Doc, mentions: list[Mention], company_words: frozens
         >>> [m.type for m in given_name_persons(doc, [Mention("Virginie Efira", 0, 14, "Place", "ner:LOC")], frozenset())]
         ['Person']
     """
-    names = given_names()
     out = []
     for m in mentions:
         words = m.text.split()
         if m.type in ("Organization", "Place", "Misc") and m.source.startswith("ner:") and ">" not in m.source \
-                and 2 <= len(words) <= 3 and words[0] in names and all(w[:1].isupper() for w in words) \
+                and len(words) <= 3 and opens_with_given_name(m.text) and all(w[:1].isupper() for w in words) \
                 and not any(w.lower() in company_words for w in words):
             m = Mention(m.text, m.start, m.end, "Person", m.source + ">given-name")
         out.append(m)

@@ -706,7 +706,7 @@ def _introduced_by_prep(tok: Token, ctx: Context) -> bool:
     the preposition ("propriétaire de Radio Nova et de Paris Match", where the parser hangs
     "Nova" and "Match" on the role noun, "de" on "Radio" and "Paris")."""
     m = ctx.at(tok)
-    span = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+    span = ctx.span(m) if m is not None else None
     words = span if span is not None and tok.i in range(span.start, span.end) else [tok]
     return any(c.dep_ == "case" for w in words for c in w.children)
 

@@ -654,7 +654,7 @@ def _someone_elses_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     return False
 
 
-def _reference_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
+def _credited_elsewhere(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     """Whether the pair's work is named as someone's credit or a source taken up
     (:func:`kg.extract.syntax.someone_elses_credit`: "X, déjà réalisateur d'Un triomphe, réunit A
     et B"): nobody of the sentence acts in it for that."""
@@ -670,7 +670,7 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
     added, and none in a negated, modal or rumoured clause (:func:`_hedged_pair`, with ``lex``),
     nor with a part played taken for a work (:func:`_played_part`), nor an ownership that is a
     minority stake (:func:`_minority_stake`); no actsIn with a work named as someone else's credit
-    (:func:`_reference_work`), and no pair with the current work from a sentence that quotes someone."""
+    (:func:`_credited_elsewhere`), and no pair with the current work from a sentence that quotes someone."""
     if scorer is None:
         return []
     linked = linked_pairs(found)
@@ -688,7 +688,7 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         if lex is not None and (cand.trigger is not None and _hedged_pair(doc[cand.trigger], lex)
                                 or _played_part(doc, cand, lex) or _someone_elses_work(doc, cand, lex)
                                 or label == "wonAward" and _nominated(doc, cand, lex)
-                                or label == "actsIn" and _reference_work(doc, cand, lex)) \
+                                or label == "actsIn" and _credited_elsewhere(doc, cand, lex)) \
                 or _minority_stake(doc, cand, label):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,

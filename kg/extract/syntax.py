@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_future, is_hedged
-from kg.gazetteer import given_names
+from kg.gazetteer import opens_with_given_name
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -434,10 +434,8 @@ def untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, .
             and ctx.at(tok) is None and (tok.is_title or tok.is_upper)
 
     for t in with_conjuncts(tokens):
-        if t.pos_ != "PROPN" and not (part(t) and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == t.i - 1
-                                                      for c in t.children)):
-            continue
-        if not part(t):
+        if not part(t) or t.pos_ != "PROPN" and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == t.i - 1
+                                                        for c in t.children):
             continue
         a = b = t.i
         while a > t.sent.start and part(doc[a - 1]):
@@ -466,7 +464,7 @@ def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...])
         span = ctx.span(m) if m is not None else None
         agent = span is not None and (span.start > 0 and ctx.doc[span.start - 1].lower_ in ("par", "by")
                                       or any(t.dep_ in ("obl:agent", "agent") for t in span))
-        person = m is not None and m.type == "Person" and len(m.text.split()) > 1 and m.text.split()[0] in given_names()
+        person = m is not None and m.type == "Person" and opens_with_given_name(m.text)
         if m is not None and m.type in ("Person", "Organization", "Place") and m.source.startswith("ner") \
                 and not agent and not person and m.text[:1].isupper() and m not in out:
             out.append(Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">work-slot"))
