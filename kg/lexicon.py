@@ -220,6 +220,7 @@ class LexiconSchema(_Strict):
     fronted_award: Words = []
     # tokenisation (kg/nlp.py)
     tokenizer_words: Words = []  # "long-métrage": hyphenated words the model's tokenizer splits, kept whole
+    noun_compounds: Words = []  # "jeune pousse": multi-word common nouns whose last word the tagger misreads
     # entity typing (kg/extract/mentions.py)
     org_suffixes: Words = []
     name_particles: Words = []  # "Charles de Gaulle": lower-case words a person's name may hold

@@ -113,7 +113,10 @@ def media_ner_enabled() -> bool:
 def keep_words_whole(nlp: Language, lex: Lexicon) -> None:
     """Make the tokenizer keep the lexicon's ``tokenizer_words`` whole, lower-case and
     capitalised: "long-métrage" is one noun, not "long", "-", "métrage" (which the parser
-    then reads as an adjective and two nouns).
+    then reads as an adjective and two nouns). Written in lower case they are common nouns
+    (the pipeline's ``attribute_ruler``, when it has one, corrects the tagger, which reads an
+    unknown hyphenated word as a proper noun: "la start-up nantaise"); so is the last word of
+    the lexicon's ``noun_compounds`` ("la jeune pousse", where the tagger reads a verb).
 
     Example:
         >>> nlp = spacy.blank("fr")
@@ -121,9 +124,17 @@ def keep_words_whole(nlp: Language, lex: Lexicon) -> None:
         >>> [t.text for t in nlp("Le long-métrage sort. Long-métrage primé.")]
         ['Le', 'long-métrage', 'sort', '.', 'Long-métrage', 'primé', '.']
     """
-    for word in lex.words("tokenizer_words"):
+    words = lex.words("tokenizer_words")
+    for word in words:
         for form in {word, word[:1].upper() + word[1:]}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if words:
+        ruler.add([[{"ORTH": {"IN": sorted(words)}, "POS": "PROPN"}]], {"POS": "NOUN"})
+    for compound in sorted(lex.words("noun_compounds")):  # "la jeune pousse": "pousse" is no verb
+        ruler.add([[{"LOWER": w} for w in compound.split()]], {"POS": "NOUN"}, index=-1)
 
 
 @lru_cache(maxsize=4)

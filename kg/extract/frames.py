@@ -658,7 +658,18 @@ def _fronted_comma(sent: Span) -> Token | None:
     commas inside the list of agents), else the first comma of the sentence's 24 first words."""
     doc = sent.doc
     root = sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > sent.start), None)
+    if root.i == sent.start and "Part" in root.morph.get("VerbForm"):
+        # the parser took the participle for the main verb ("Fondée par A, B et C, la start-up
+        # développe…" read with "développe" hanging on the list): the phrase ends at the last
+        # comma before the first finite verb
+        finite = next((t for t in sent if t.i > root.i and t.pos_ in ("VERB", "AUX")
+                       and "Fin" in t.morph.get("VerbForm")), None)
+        comma = next((t for t in reversed(doc[sent.start:finite.i]) if t.text == ","), None) \
+            if finite is not None else None
+        if comma is not None and comma.i - sent.start <= 40:
+            return comma
+    # the last subject when the parser gave the verb two ("par A, B et C, la société développe…")
+    subj = next((c for c in reversed(list(root.children)) if c.dep_ in ("nsubj", "nsubj:pass") and c.i > sent.start), None)
     if subj is not None:
         i = subj.left_edge.i - 1
         if sent.start < i and doc[i].text == "," and i - sent.start <= 40:

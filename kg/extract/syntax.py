@@ -770,7 +770,8 @@ class Context:
         for c in root.children:
             if c.dep_ in SUBJ | PASS_SUBJ and c.pos_ != "PRON":
                 found = self.resolve(c, types, follow_conj=False)
-                if found and found[0].start <= c.idx:
+                # the name of the subject, or one attached to its noun ("La société Dubbly a signé…")
+                if found and found[0].start < c.right_edge.idx + len(c.right_edge):
                     return self._acquired(c, description, types) or found[0]
                 return None
         if root.i == first.start and root.pos_ == "PROPN":  # "Qobuz accélère…" with the verb misread
@@ -920,6 +921,11 @@ class Context:
             return cands[-1][0]
         for m, first in reversed(cands):
             if first.i == first.sent.start:
+                return m
+        for m, first in reversed(cands):
+            # the name a clause's subject noun introduces ("La plateforme X a signé avec Y. … la jeune pousse")
+            if first.dep_ in ("nmod", "appos", "flat:name") and first.head.i < first.i and prep_of(first) == "" \
+                    and first.head.dep_ in SUBJ | PASS_SUBJ and first.head.pos_ == "NOUN":
                 return m
         # else a name that is an argument of a verb ("X a cofondé Mediawan … Le groupe"),
         # not one inside an apposition or a complement ("fondateur d'Iliad")

@@ -370,3 +370,30 @@ def test_a_work_seen_by_someone_is_no_part_fr(nlp_fr):
         nlp_fr, "La série Mytho arrive sur Arte. Le premier épisode, vu par Paul Morin, l'a séduit."))
     assert not any(p == "actsIn" and s == "Mathieu Demy" for s, p, _ in rule_triples(
         nlp_fr, "La série Mytho arrive sur Arte. Le film, joué par Mathieu Demy, est absent."))
+
+
+# A fronted participle whose agents are a list, before a description of the article's company:
+# the parser hangs the list's last names on the main verb, or makes the participle the root.
+_FOUNDED_LIST = ("La société Dubbly a signé un accord avec France Télévisions. Fondée en 2023 par Marc Dupuis, "
+                 "Léa Martin et Paul Girard, la société nantaise développe des outils de doublage automatique.")
+
+
+def test_every_founder_of_a_fronted_list_founds_the_described_company_fr(nlp_fr):
+    found = rule_triples(nlp_fr, _FOUNDED_LIST)
+    assert {(p, "founderOf", "Dubbly") for p in ("Marc Dupuis", "Léa Martin", "Paul Girard")} <= found
+
+
+def test_the_founders_of_a_fronted_list_found_no_partner_fr(nlp_fr):
+    found = rule_triples(nlp_fr, _FOUNDED_LIST)
+    assert ("Marc Dupuis", "founderOf", "Dubbly") in found  # the twin: the company is found
+    assert not any(p == "founderOf" and o == "France Télévisions" for _, p, o in found)
+
+
+def test_a_description_names_the_company_a_subject_noun_introduced_fr(nlp_fr):
+    # "La plateforme Dubbly a signé …": the name on the subject noun is the topic; "la jeune pousse"
+    # is a noun (the tagger reads "pousse" as a verb)
+    text = ("La plateforme Dubbly a signé un accord avec France Télévisions. "
+            "La jeune pousse, fondée en 2023 par Marc Dupuis, emploie 40 personnes.")
+    found = rule_triples(nlp_fr, text)
+    assert ("Marc Dupuis", "founderOf", "Dubbly") in found
+    assert ("Marc Dupuis", "founderOf", "France Télévisions") not in found
