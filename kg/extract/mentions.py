@@ -1439,20 +1439,25 @@ def _appos_head(doc: Doc, end: int) -> Token | None:
     -> software; "X, the AI motion-capture tool from Y" -> tool (None when there is none)."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    i, last = end + 1, None
+    i, last, named = end + 1, None, False
     while i < len(doc) and i - end <= 9:
         t = doc[i]
         if t.lower_ in _POSS or t.text in ("-", "‑") or t.lower_ in _DETS | {"a", "an", "un", "une"} and i == end + 1:
             i += 1
             continue
+        if doc.lang_ == "fr" and last is not None and t.text[:1].isupper() and t.pos_ not in ("NOUN", "ADJ"):
+            named = True  # a capitalised word after the noun, whatever the tagger made of it ("Cinévox" a verb)
+            break
         if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.pos_ == "VERB" and t.dep_ in ("amod", "compound"):
             if t.pos_ == "NOUN":
                 last = t
             i += 1
             continue
         break
-    if last is not None and _clause_subject(last):
-        return None  # "Produit par X, le film n'avait…": the main clause's subject, not a description of X
+    if last is not None and (_clause_subject(last) or named):
+        # "Produit par X, le film n'avait…": the main clause's subject, not a description of X;
+        # "Fondée par X, la plateforme Cinévox compte…": a description with its own name
+        return None
     return last if last is not None and (i == len(doc) or not doc[i].is_alpha or doc[i].pos_ in ("ADP", "PRON", "SCONJ", "CCONJ", "DET", "VERB", "AUX")) else None
 
 

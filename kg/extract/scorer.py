@@ -499,6 +499,8 @@ class RelationScorer:
     def __init__(self, data: dict) -> None:
         self.labels: list[str] = data["labels"]
         self.threshold: float = float(data["threshold"])
+        #: A relation's own threshold, where training raised it above ``threshold`` (absent: that one).
+        self.thresholds: dict[str, float] = {k: float(v) for k, v in data.get("thresholds", {}).items()}
         self.meta: dict = data.get("meta", {})
         self.bias = np.asarray(data["bias"], dtype="float32")
         self.index: dict[str, int] = {}
@@ -614,6 +616,41 @@ def _played_part(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     return head.dep_ in ("obj", "dobj") and head.head.lemma_.lower() in lex.words("part_verbs")
 
 
+_COMPLEMENT_DEPS = frozenset(("obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep", "conj",
+                              "flat:name", "flat", "compound"))
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb whose complement ``tok`` is, climbing through objects, obliques, noun complements
+    and conjuncts ("céder la direction générale de RTL à X": "direction" -> "céder"); ``tok``
+    itself when it is a verb, or heads a subject, an apposition or a clause of its own (what a
+    subject or an apposition says is not under its verb's negation).
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.blank("fr")
+        >>> doc = nlp("Il cède la direction")
+        >>> for t, (h, d, p) in zip(doc, [(1, "nsubj", "PRON"), (1, "ROOT", "VERB"), (3, "det", "DET"), (1, "obj", "NOUN")]):
+        ...     t.head, t.dep_, t.pos_ = doc[h], d, p
+        >>> clause_verb(doc[3]).text
+        'cède'
+    """
+    k = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.dep_ in _COMPLEMENT_DEPS and tok.head.i != tok.i and k < 12:
+        tok, k = tok.head, k + 1
+    return tok
+
+
+def _hedge_anchor(doc: Doc, cand: Candidate) -> Token:
+    """Where a candidate's hedges are read: its trigger, or the verb whose complement the trigger is
+    (:func:`clause_verb`) unless the pair meets inside one of its own names ("Music Flamingo, the
+    model Nvidia launched": what the apposition says is not under "intend to draw on")."""
+    trigger = doc[cand.trigger]
+    if any(m.start <= trigger.idx < m.end for m in (cand.subject, cand.object)):
+        return trigger
+    return clause_verb(trigger)
+
+
 def _hedged_pair(top: Token, lex: Lexicon) -> bool:
     """Whether a pair whose lowest common ancestor is ``top`` holds under a hedge: :func:`is_hedged`
     at ``top``, or ``top`` itself a modal verb over the fact ("Gaumont envisage d'utiliser X":
@@ -663,6 +700,16 @@ def _credited_elsewhere(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     return span is not None and someone_elses_credit(span, lex)
 
 
+def _other_work_subject(sent: Span, lex: Lexicon) -> bool:
+    """Whether a clause of ``sent`` has for subject a book noun with a definite article ("Le roman est
+    publié par Gallimard"): the sentence speaks of another work, not of the passage's current work
+    ("ce roman" refers back to it; a genre noun, "la fresque", most often names the current work)."""
+    nouns = lex.words("book_nouns")
+    return any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+               and any(c.dep_ == "det" and "Def" in c.morph.get("Definite") and "Dem" not in c.morph.get("PronType")
+                       for c in t.children) for t in sent)
+
+
 def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], scorer: RelationScorer | None,
                      focus=None, lex: Lexicon | None = None, pronoun=None) -> list[Relation]:
     """Relations the scorer finds between mentions that no rule linked (``focus``: see
@@ -670,7 +717,8 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
     added, and none in a negated, modal or rumoured clause (:func:`_hedged_pair`, with ``lex``),
     nor with a part played taken for a work (:func:`_played_part`), nor an ownership that is a
     minority stake (:func:`_minority_stake`); no actsIn with a work named as someone else's credit
-    (:func:`_credited_elsewhere`), and no pair with the current work from a sentence that quotes someone."""
+    (:func:`_credited_elsewhere`), and no pair with the current work from a sentence that quotes someone or whose subject is
+    a book noun (:func:`_other_work_subject`)."""
     if scorer is None:
         return []
     linked = linked_pairs(found)
@@ -680,12 +728,13 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
     # "« … », confie X": a sentence quoting someone says who spoke, not what they did in the passage's work
     cands = [cand for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled, classes)
              if pair_key(cand.subject, cand.object) not in linked
-             and not ("far" in cand.features and cand.sent.start_char in quoting)]
+             and not ("far" in cand.features and (cand.sent.start_char in quoting
+                                                  or lex is not None and _other_work_subject(cand.sent, lex)))]
     for cand, (label, p) in zip(cands, scorer.best_of(cands)):
         pair = pair_key(cand.subject, cand.object)
-        if label not in scorer.enabled or p < scorer.threshold:
+        if label not in scorer.enabled or p < scorer.thresholds.get(label, scorer.threshold):
             continue
-        if lex is not None and (cand.trigger is not None and _hedged_pair(doc[cand.trigger], lex)
+        if lex is not None and (cand.trigger is not None and _hedged_pair(_hedge_anchor(doc, cand), lex)
                                 or _played_part(doc, cand, lex) or _someone_elses_work(doc, cand, lex)
                                 or label == "wonAward" and _nominated(doc, cand, lex)
                                 or label == "actsIn" and _credited_elsewhere(doc, cand, lex)) \

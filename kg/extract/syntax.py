@@ -925,7 +925,8 @@ class Context:
         for m, first in reversed(cands):
             # the name a clause's subject noun introduces ("La plateforme X a signé avec Y. … la jeune pousse")
             if first.dep_ in ("nmod", "appos", "flat:name") and first.head.i < first.i and prep_of(first) == "" \
-                    and first.head.dep_ in SUBJ | PASS_SUBJ and first.head.pos_ == "NOUN":
+                    and first.head.dep_ in SUBJ | PASS_SUBJ and first.head.pos_ == "NOUN" \
+                    or self._introduced_subject(m, first, types):
                 return m
         # else a name that is an argument of a verb ("X a cofondé Mediawan … Le groupe"),
         # not one inside an apposition or a complement ("fondateur d'Iliad")
@@ -933,6 +934,28 @@ class Context:
             if first.dep_ in ("obj", "iobj", "obl", "obl:mod", "obl:arg") and first.head.pos_ in ("VERB", "AUX"):
                 return m
         return None
+
+    def _introduced_subject(self, m: Mention, first: Token, types: tuple[str, ...]) -> bool:
+        """Whether the name ``m`` (first token ``first``) reads on the surface as its clause's subject
+        introduced by a description: a definite article, a noun of ``types``' anaphors (and
+        adjectives) right before it, at the start of the sentence or after a comma, and a verb
+        right after it ("Basée à Lyon, la jeune pousse Vocalis a conçu…", whatever the parse)."""
+        doc = self.doc
+        span = self.span(m)
+        if span is None or span.end >= len(doc) or doc[span.end].pos_ not in ("VERB", "AUX"):
+            return False
+        i = first.i - 1
+        while i > first.sent.start and doc[i].pos_ == "ADJ":
+            i -= 1
+        nouns = set().union(*(self.lex.words("anaphors", t) for t in types))
+        if i <= first.sent.start or doc[i].lemma_.lower() not in nouns or not doc[i].is_lower:
+            return False
+        j = i - 1
+        while j > first.sent.start and doc[j].pos_ == "ADJ":
+            j -= 1
+        det = doc[j]
+        return det.pos_ == "DET" and "Def" in det.morph.get("Definite") \
+            and (det.i == det.sent.start or doc[det.i - 1].text == ",")
 
     def resolve(self, tok: Token, types: tuple[str, ...], *, follow_conj: bool = True) -> list[Mention]:
         """The mentions that ``tok`` stands for, restricted to ``types``.

@@ -264,14 +264,40 @@ def choose_threshold(exs: list[Example], *, folds: int, min_count: int, c: float
             row = per_label.setdefault(str(pred), {"added": 0, "right": 0})
             row["added"] += 1
             row["right"] += pred == gold
+    thresholds = label_thresholds(scored, chosen, precision)
     enabled = sorted(str(lab) for lab in labels_seen
-                     if lab != NONE and (per_label.get(lab, {}).get("added", 0) < MIN_JUDGED
-                                         or per_label[lab]["right"] >= precision * per_label[lab]["added"]))
+                     if lab != NONE and (per_label.get(lab, {}).get("added", 0) < MIN_JUDGED or lab in thresholds))
     return {"threshold": chosen, "table": table, "unlinked_positives": positives, "per_label": per_label,
-            "enabled": enabled}
+            "enabled": enabled, "thresholds": {lab: t for lab, t in thresholds.items() if lab in enabled}}
 
 
-def export(vec, model, threshold: float, meta: dict, enabled: list[str] | None = None) -> dict:
+def label_thresholds(scored: list[tuple[float, str, str]], start: float, precision: float) -> dict[str, float]:
+    """Per relation, the lowest threshold from ``start`` up (steps of 0.05) at which its own
+    out-of-fold additions (``scored``: probability, predicted, gold) reach ``precision``, judged
+    once at least :data:`MIN_JUDGED` are added; a relation that never does is left out.
+
+    Example:
+        >>> scored = [(0.3, "ceoOf", "none")] * 12 + [(0.8, "ceoOf", "ceoOf")] * 10
+        >>> label_thresholds(scored, 0.25, 0.5)
+        {'ceoOf': 0.35}
+    """
+    out: dict[str, float] = {}
+    for lab in sorted({pred for _, pred, _ in scored}):
+        mine = [(p, pred == gold) for p, pred, gold in scored if pred == lab]
+        t = start
+        while t <= 0.951:
+            kept = [right for p, right in mine if p >= t]
+            if len(kept) < MIN_JUDGED:
+                break
+            if sum(kept) >= precision * len(kept):
+                out[lab] = round(t, 2)
+                break
+            t += 0.05
+    return out
+
+
+def export(vec, model, threshold: float, meta: dict, enabled: list[str] | None = None,
+           thresholds: dict[str, float] | None = None) -> dict:
     """The model as sparse JSON: per feature, the non-negligible weight of each label; the
     relations it may add (all but ``none`` unless ``enabled`` says otherwise)."""
     import numpy as np
@@ -290,7 +316,7 @@ def export(vec, model, threshold: float, meta: dict, enabled: list[str] | None =
             weights[name] = row
     enabled = [lab for lab in labels if lab != NONE] if enabled is None else list(enabled)
     return {"labels": labels, "enabled": enabled, "bias": [round(float(b), 4) for b in intercept],
-            "threshold": threshold,
+            "threshold": threshold, "thresholds": dict(sorted((thresholds or {}).items())),
             "weights": weights, "dense": dense, "meta": meta}
 
 
@@ -331,9 +357,9 @@ def main(argv: list[str] | None = None) -> int:
             "precision_target": args.precision, "out_of_fold": choice["table"],
             "out_of_fold_per_relation": choice["per_label"]}
     out = args.out or model_path(args.lang)
-    out.write_text(json.dumps(export(vec, model, choice["threshold"], meta, choice["enabled"]), ensure_ascii=False,
+    out.write_text(json.dumps(export(vec, model, choice["threshold"], meta, choice["enabled"], choice["thresholds"]), ensure_ascii=False,
                               separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"  per relation at {choice['threshold']}: {choice['per_label']}; enabled {choice['enabled']}",
+    print(f"  per relation at {choice['threshold']}: {choice['per_label']}; enabled {choice['enabled']}; own thresholds {choice['thresholds']}",
           file=sys.stderr)
     print(f"threshold {choice['threshold']}; wrote {out} ({out.stat().st_size // 1024} KB)", file=sys.stderr)
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import mention_types, triples
+from tests.extract._helpers import mention_types, rule_triples, triples
 
 
 # --- names.organisation_forms -------------------------------------------------------------
@@ -740,10 +740,12 @@ def test_a_genre_noun_behind_a_demonstrative_is_the_work_named_before(nlp_fr, te
 
 
 def test_a_genre_noun_with_an_article_is_the_genre_not_the_work(nlp_fr):
+    # the rules' reading; the trained scorer may still pair the sentence with the passage's work,
+    # since in real news "la fresque", "le polar" most often name it
     text = "La série Nouvelles Ondes sort lundi. Le polar est distribué par Le Pacte depuis 1990."
-    assert ("Le Pacte", "distributes", "Nouvelles Ondes") not in triples(nlp_fr, text)
+    assert ("Le Pacte", "distributes", "Nouvelles Ondes") not in rule_triples(nlp_fr, text)
     text = "La série Nouvelles Ondes sort lundi. Ce polar est distribué par Le Pacte depuis 1990."
-    assert ("Le Pacte", "distributes", "Nouvelles Ondes") in triples(nlp_fr, text)
+    assert ("Le Pacte", "distributes", "Nouvelles Ondes") in rule_triples(nlp_fr, text)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -212,3 +212,23 @@ def test_nobody_acts_in_a_work_named_as_someone_elses_credit(nlp_fr):
     found = {(r.subject.text, r.predicate, r.object.text) for r in nlp_fr(text)._.relations}
     assert not any(p == "actsIn" for _, p, _ in found)
     assert ("Naissance des pieuvres", "directedBy", "Céline Sciamma") in found  # the credit itself is kept
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Le roman est publié par Gallimard.", True),  # a book: another work than the passage's film
+    ("Ce roman est publié par Gallimard.", False),  # a demonstrative refers back to the passage's work
+    ("La fresque plonge le spectateur dans le Japon féodal.", False),  # a genre noun most often names it
+])
+def test_a_sentence_about_a_book_is_not_paired_with_the_current_work(nlp_fr, lexicon_fr, text, other):
+    from kg.extract.scorer import _other_work_subject
+    doc = nlp_fr(text)
+    assert _other_work_subject(next(iter(doc.sents)), lexicon_fr) is other
+
+
+def test_a_hedge_on_the_verb_of_a_complement_holds_the_scorer_back(nlp_fr):
+    # the pair meets at "direction", the object of "céder" under "pourrait"
+    hedged = nlp_fr("Régis Ravanas pourrait céder la direction générale de RTL à Tristan Jurgensen.")
+    assert not any(r.rule.startswith("scorer.") for r in hedged._.relations)
+    from kg.extract.scorer import clause_verb
+    assert clause_verb(next(t for t in hedged if t.text == "direction")).text == "céder"
+    assert clause_verb(next(t for t in hedged if t.text == "Tristan")).text == "céder"
