@@ -220,6 +220,7 @@ class LexiconSchema(_Strict):
     fronted_award: Words = []
     # tokenisation (kg/nlp.py)
     tokenizer_words: Words = []  # "long-métrage": hyphenated words the model's tokenizer splits, kept whole
+    played_things: Words = []  # "football", "piano": what one plays that is no part (kg/extract/scorer.py)
     noun_compounds: Words = []  # "jeune pousse": multi-word common nouns whose last word the tagger misreads
     # entity typing (kg/extract/mentions.py)
     org_suffixes: Words = []

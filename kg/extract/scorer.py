@@ -40,7 +40,7 @@ from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import AGENT_PREPS, prep_of, someone_elses_credit, someones_work, stake_share
+from kg.extract.syntax import AGENT_PREPS, obliques, prep_of, someone_elses_credit, someones_work, stake_share
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
 from kg.schema import allowed, load_schema
@@ -691,6 +691,33 @@ def _someone_elses_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     return False
 
 
+def _plays_something_else(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
+    """Whether the person of an actsIn pair plays something that is no part, or a part in
+    something that is no work: the object of a verb of playing ("play", "jouer": lexicon
+    ``character_apposition_verbs``) is a game or an instrument (lexicon ``played_things``: "plays
+    football for Inter Miami"), or a part noun whose "in"/"dans" complement is a common noun other
+    than a work noun ("plays a key role in the campaign"). ("plays a detective" is a part.)"""
+    person = cand.subject if cand.subject.type == "Person" else cand.object
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head
+    if verb.lemma_.lower() not in lex.words("character_apposition_verbs"):
+        return False
+    parts, played = lex.words("part_nouns"), lex.words("played_things")
+    if any(noun.lemma_.lower() in played for prep, noun in obliques(verb) if prep in ("à", "au", "aux", "du", "de")):
+        return True  # "joue au football", "joue du piano"
+    for obj in verb.children:
+        if obj.dep_ not in ("obj", "dobj") or obj.pos_ != "NOUN":
+            continue
+        if obj.lemma_.lower() in played:
+            return True
+        for prep, noun in obliques(obj):
+            if prep in ("in", "dans") and noun.pos_ == "NOUN" and noun.lemma_.lower() not in lex.words("work_nouns"):
+                return True
+    return False
+
+
 def _credited_elsewhere(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     """Whether the pair's work is named as someone's credit or a source taken up
     (:func:`kg.extract.syntax.someone_elses_credit`: "X, déjà réalisateur d'Un triomphe, réunit A
@@ -737,7 +764,8 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
         if lex is not None and (cand.trigger is not None and _hedged_pair(_hedge_anchor(doc, cand), lex)
                                 or _played_part(doc, cand, lex) or _someone_elses_work(doc, cand, lex)
                                 or label == "wonAward" and _nominated(doc, cand, lex)
-                                or label == "actsIn" and _credited_elsewhere(doc, cand, lex)) \
+                                or label == "actsIn" and (_credited_elsewhere(doc, cand, lex)
+                                                           or _plays_something_else(doc, cand, lex))) \
                 or _minority_stake(doc, cand, label):
             continue
         rel = Relation(cand.subject, label, cand.object, cand.sent.text, cand.sent.start_char, SCORER_RULE + label,

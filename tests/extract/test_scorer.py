@@ -232,3 +232,19 @@ def test_a_hedge_on_the_verb_of_a_complement_holds_the_scorer_back(nlp_fr):
     from kg.extract.scorer import clause_verb
     assert clause_verb(next(t for t in hedged if t.text == "direction")).text == "céder"
     assert clause_verb(next(t for t in hedged if t.text == "Tristan")).text == "céder"
+
+
+@pytest.mark.parametrize("text, elsewhere", [
+    ("Christopher Nolan directed Oppenheimer. Lionel Messi plays football for Inter Miami.", True),
+    ("Christopher Nolan directed Oppenheimer. Lionel Messi plays a key role in the campaign.", True),
+    ("Christopher Nolan directed Oppenheimer. Emily Blunt plays a small role in the film.", False),
+    ("Christopher Nolan directed Oppenheimer. Emily Blunt plays a detective.", False),
+])
+def test_a_game_or_a_part_in_something_else_is_no_acting(nlp_en, text, elsewhere):
+    from kg.extract.scorer import _plays_something_else
+    doc = nlp_en(text)
+    lex = load_lexicon("en")
+    person = next(m for m in doc._.mentions if m.type == "Person" and m.text != "Christopher Nolan")
+    work = next(m for m in doc._.mentions if m.type == "CreativeWork")
+    cand = Candidate(person, work, next(s for s in doc.sents if s.start_char <= person.start < s.end_char), (), None, None)
+    assert _plays_something_else(doc, cand, lex) is elsewhere
