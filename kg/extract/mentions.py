@@ -613,7 +613,11 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
     by_tok = _by_token(doc, mentions)
     out = []
     for m in mentions:
-        if m.source.startswith("ner") and m.type in ("Person", "Place", "Misc") and m.text in short:
+        if m.source.startswith("ner") and m.type in ("Place", "Misc") and m.text not in short \
+                and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None \
+                and _age_apposition(doc, span.end):
+            m = Mention(m.text, m.start, m.end, "Person", "context:age")
+        elif m.source.startswith("ner") and m.type in ("Person", "Place", "Misc") and m.text in short:
             m = Mention(m.text, m.start, m.end, "Organization", "context:shortname")
         elif m.source.startswith("ner") and m.type == "Place":
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -629,6 +633,7 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and _role_complement(span.root, lex):
                 m = Mention(m.text, m.start, m.end, "Organization", "context:role")
+
         elif m.source.startswith("ner") and m.type == "Organization" and " " not in m.text:
             # "Whannell, the Australian filmmaker behind…": a one-word name described by a person's noun
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -691,6 +696,14 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
            if m.source.startswith("ner") and len(by_text.get(m.text, ())) == 1 and m.type not in by_text[m.text]
            and m.type in ("Misc", "Place", "Organization", "Product") else m for m in out]
     return sorted(out, key=lambda m: m.start)
+
+
+def _age_apposition(doc: Doc, end: int) -> bool:
+    """Whether the name ending at token ``end`` is followed by an age in apposition ("la petite
+    Fleur, six ans, est hospitalisée", "X, 45 ans, …"; not "Paris, 20 ans après"): a person, never a
+    title nor a place."""
+    return end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].like_num \
+        and doc[end + 2].lower_ in ("ans", "years") and doc[end + 3].text == ","
 
 
 def _role_complement(root: Token, lex: Lexicon) -> bool:

@@ -220,3 +220,16 @@ def test_a_sentence_case_title_read_as_a_place_fr(nlp_fr):
     # twins: a lower-case place noun or adjective stays in a place's name
     types = mention_types(nlp_fr, "Le tournage a eu lieu dans le Pays basque, au bord du lac de Garde et dans le Massif central.")
     assert types.get("Pays basque") == "Place" and types.get("Massif central") == "Place"
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person_fr(nlp_fr):
+    # "la petite Fleur, six ans": a child of the synopsis, not the title credits are about
+    found = mention_types(nlp_fr, "Tout va bien suit une famille dont la petite Fleur, six ans, est hospitalisée.")
+    assert found.get("Fleur") == "Person"
+    assert found.get("Tout va bien") != "Person"  # the title beside it is untouched
+
+
+def test_a_place_name_described_as_a_coproduction_is_a_title_fr(nlp_fr):
+    found = mention_types(nlp_fr, "Le Grand Prix revient à Kaboul, une coproduction européenne.")
+    assert found.get("Kaboul") == "CreativeWork"
+    assert mention_types(nlp_fr, "Le reporter revient à Kaboul, la capitale afghane.").get("Kaboul") == "Place"
