@@ -58,8 +58,8 @@ def test_film_of_with_adjective_and_sentence_case_title(nlp_fr):
     assert not [r for r in doc._.relations if r.predicate == "directedBy" and not r.rule.startswith("scorer.")]
 
 
-@pytest.mark.xfail(strict=True, reason="the trained scorer (models trained in session 6 on that session's rules; "
-                   "session 7's retrain was not kept) reads 'W, le nouveau patron de X' as a credit")
+@pytest.mark.xfail(strict=True, reason="the trained scorer (the French model retrained in session 15, as the "
+                   "session-6 one before it) reads 'W, le nouveau patron de X' as a credit")
 def test_boss_of_a_person_is_no_credit_for_the_scorer(nlp_fr):
     doc = nlp_fr("Balle perdue, le nouveau patron de Guillaume Pierret, parle.")
     assert not [r for r in doc._.relations if r.predicate == "directedBy"]
