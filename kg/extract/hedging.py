@@ -93,6 +93,8 @@ def is_hedged(trigger: Token, lex: Lexicon, sent_text: str | None = None, *, dec
             break
         if tok.dep_ == "conj" and not tok.head.pos_.startswith(("VERB", "AUX")):
             break
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for c in tok.children):
+            break  # a coordinated clause with its own subject is asserted on its own ("X was voted …, and Y took Z")
         tok, first, below = tok.head, False, tok
     sent = sent_text if sent_text is not None else trigger.sent.text.lower()
     words = [w for w in lex.words("hedge", "rumour_words") if w in sent]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import triples
+from tests.extract._helpers import rule_triples, triples
 
 
 def predicates(nlp, text: str) -> set[str]:
@@ -74,3 +74,11 @@ def test_decided_future_facts_are_kept(nlp_en, text, expected):
 def test_planned_deals_stay_hedged(nlp_en, text):
     assert "acquires" not in predicates(nlp_en, text)
     assert "acquires" in predicates(nlp_en, "Netflix acquired Norvik Films.")
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_not_under_the_first_clauses_modal(nlp_en):
+    # "vote" is a modal over what it governs ("voted to buy"), not over "and Y took Z"
+    found = rule_triples(nlp_en, "Top Boy was voted best drama series, and Jasmine Jobson took Best Supporting Actress.")
+    assert ("Jasmine Jobson", "wonAward", "Best Supporting Actress") in found
+    # twin: the modal still holds over its own complement
+    assert not any(p == "acquires" for _, p, _ in rule_triples(nlp_en, "Paramount voted to buy Lumen Studios."))
