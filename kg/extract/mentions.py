@@ -223,6 +223,11 @@ def _dangling_tail(doc: Doc, m: Mention) -> Mention:
                 c.dep_ in ("obj", "dobj", "obl:arg") and c.i >= span.end for c in span[-1].children)):
         cut = span[:-1]  # "L'Homme qui rétrécit marque le retour de…": the clause's own verb
         return Mention(cut.text, cut.start_char, cut.end_char, m.type, m.source)
+    aux = next((t for t in span[1:] if t.is_lower and t.pos_ == "AUX" and t.dep_ in ("aux:tense", "aux:pass", "aux")
+                and t.head.pos_ == "VERB" and t.head.dep_ == "ROOT" and t.head.i > t.i), None) if span is not None else None
+    if aux is not None:
+        cut = doc[span.start:aux.i]  # "Le film Illusions perdues a triomphé": the clause's compound verb
+        return Mention(cut.text, cut.start_char, cut.end_char, m.type, m.source)
     if span is None or len(span) < 2 or span[-1].pos_ not in _TAIL_POS or not span[-1].is_lower:
         return m
     end = span.end

@@ -233,3 +233,9 @@ def test_a_place_name_described_as_a_coproduction_is_a_title_fr(nlp_fr):
     found = mention_types(nlp_fr, "Le Grand Prix revient à Kaboul, une coproduction européenne.")
     assert found.get("Kaboul") == "CreativeWork"
     assert mention_types(nlp_fr, "Le reporter revient à Kaboul, la capitale afghane.").get("Kaboul") == "Place"
+
+
+def test_a_title_ends_before_its_clauses_compound_verb_fr(nlp_fr):
+    # NER's MISC span ran over "a triomphé"; a title's own lower-case words stay ("Illusions perdues")
+    found = mention_types(nlp_fr, "Le film Illusions perdues a triomphé.")
+    assert "Illusions perdues" in found and "Illusions perdues a triomphé" not in found
