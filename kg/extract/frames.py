@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.syntax import (PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
+from kg.extract.syntax import (IN_PREPS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
                                name_read_as_work, obliques, past_participles, stake_share, subject_of,
                                untagged_name_read_as, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
@@ -342,7 +342,7 @@ def _in_a_work(trig: Token, ctx: Context) -> bool:
     épisodes de la série", "in Lowtide")."""
     nouns = _work_or_part_nouns(ctx.lex)
     for prep, noun in obliques(trig):
-        if prep in ("dans", "in"):
+        if prep in IN_PREPS:
             m = ctx.at(noun)
             if m is not None and m.type == "CreativeWork" or noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns:
                 return True

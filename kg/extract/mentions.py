@@ -638,7 +638,6 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and _role_complement(span.root, lex):
                 m = Mention(m.text, m.start, m.end, "Organization", "context:role")
-
         elif m.source.startswith("ner") and m.type == "Organization" and " " not in m.text:
             # "Whannell, the Australian filmmaker behind…": a one-word name described by a person's noun
             span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -40,7 +40,8 @@ from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import AGENT_PREPS, obliques, prep_of, someone_elses_credit, someones_work, stake_share
+from kg.extract.syntax import (AGENT_PREPS, IN_PREPS, PASS_SUBJ, SUBJ, obliques, prep_of, someone_elses_credit,
+                               someones_work, stake_share)
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
 from kg.schema import allowed, load_schema
@@ -713,7 +714,7 @@ def _plays_something_else(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
         if obj.lemma_.lower() in played:
             return True
         for prep, noun in obliques(obj):
-            if prep in ("in", "dans") and noun.pos_ == "NOUN" and noun.lemma_.lower() not in lex.words("work_nouns"):
+            if prep in IN_PREPS and noun.pos_ == "NOUN" and noun.lemma_.lower() not in lex.words("work_nouns"):
                 return True
     return False
 
@@ -732,7 +733,7 @@ def _other_work_subject(sent: Span, lex: Lexicon) -> bool:
     publié par Gallimard"): the sentence speaks of another work, not of the passage's current work
     ("ce roman" refers back to it; a genre noun, "la fresque", most often names the current work)."""
     nouns = lex.words("book_nouns")
-    return any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+    return any(t.dep_ in SUBJ | PASS_SUBJ and t.pos_ == "NOUN" and t.lemma_.lower() in nouns
                and any(c.dep_ == "det" and "Def" in c.morph.get("Definite") and "Dem" not in c.morph.get("PronType")
                        for c in t.children) for t in sent)
 
@@ -744,8 +745,9 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
     added, and none in a negated, modal or rumoured clause (:func:`_hedged_pair`, with ``lex``),
     nor with a part played taken for a work (:func:`_played_part`), nor an ownership that is a
     minority stake (:func:`_minority_stake`); no actsIn with a work named as someone else's credit
-    (:func:`_credited_elsewhere`), and no pair with the current work from a sentence that quotes someone or whose subject is
-    a book noun (:func:`_other_work_subject`)."""
+    (:func:`_credited_elsewhere`) or by someone playing something else (:func:`_plays_something_else`),
+    and no pair with the current work from a sentence that quotes someone or whose subject is a book
+    noun (:func:`_other_work_subject`). A relation's own threshold (``thresholds``) applies where it has one."""
     if scorer is None:
         return []
     linked = linked_pairs(found)

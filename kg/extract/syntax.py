@@ -27,6 +27,8 @@ OBJ = {"obj", "dobj"}
 #: The prepositions of a passive's agent ("produite par X", "produced by X").
 AGENT_PREPS = frozenset(("par", "by"))
 OBL = {"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"}
+#: The prepositions of "in a work": "joue dans X", "stars in X".
+IN_PREPS = frozenset(("dans", "in"))
 PREP_NORM = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de", "l'": "le"}
 COMPATIBLE_MISC = ("CreativeWork", "Product", "Concept", "Organization", "Event", "Award")
 

@@ -268,7 +268,7 @@ def choose_threshold(exs: list[Example], *, folds: int, min_count: int, c: float
     enabled = sorted(str(lab) for lab in labels_seen
                      if lab != NONE and (per_label.get(lab, {}).get("added", 0) < MIN_JUDGED or lab in thresholds))
     return {"threshold": chosen, "table": table, "unlinked_positives": positives, "per_label": per_label,
-            "enabled": enabled, "thresholds": {lab: t for lab, t in thresholds.items() if lab in enabled}}
+            "enabled": enabled, "thresholds": thresholds}
 
 
 def label_thresholds(scored: list[tuple[float, str, str]], start: float, precision: float) -> dict[str, float]:
@@ -357,10 +357,10 @@ def main(argv: list[str] | None = None) -> int:
             "precision_target": args.precision, "out_of_fold": choice["table"],
             "out_of_fold_per_relation": choice["per_label"]}
     out = args.out or model_path(args.lang)
-    out.write_text(json.dumps(export(vec, model, choice["threshold"], meta, choice["enabled"], choice["thresholds"]), ensure_ascii=False,
-                              separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"  per relation at {choice['threshold']}: {choice['per_label']}; enabled {choice['enabled']}; own thresholds {choice['thresholds']}",
-          file=sys.stderr)
+    model_json = export(vec, model, choice["threshold"], meta, choice["enabled"], choice["thresholds"])
+    out.write_text(json.dumps(model_json, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"  per relation at {choice['threshold']}: {choice['per_label']}; enabled {choice['enabled']}; "
+          f"own thresholds {choice['thresholds']}", file=sys.stderr)
     print(f"threshold {choice['threshold']}; wrote {out} ({out.stat().st_size // 1024} KB)", file=sys.stderr)
     return 0
 
