@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import extract_relations
@@ -16,6 +16,7 @@ from kg.extract.scorer import scorer_enabled, shipped_scorer
 from kg.extract.syntax import doc_text
 from kg.lexicon import load_lexicon
 from kg.media_ner import MediaNER
+from kg.records import ENTITY_TYPES
 
 #: Tokens after which a new sentence may start (a closing quote or bracket may follow them).
 SENTENCE_ENDS = frozenset((".", "!", "?", "…", "...", "?!", "!?"))
@@ -206,6 +207,23 @@ class PrefixLemmas:
 @Language.factory("kg_prefix_lemmas", default_config={})
 def make_prefix_lemmas(nlp: Language, name: str) -> PrefixLemmas:
     return PrefixLemmas(nlp)
+
+
+@Language.component("kg_gazetteer_types")
+def gazetteer_types(doc: Doc) -> Doc:
+    """Give the gazetteer's matches back their ontology type after the NER (they went through it
+    under a label it knows, :func:`kg.nlp.stand_in_labels`): the type is the head of the match's
+    id, ``"Organization|Netflix"``."""
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        typ = ent.ent_id_.partition("|")[0] if "|" in ent.ent_id_ else ""
+        if typ in ENTITY_TYPES and ent.label_ != typ:
+            ents[k] = Span(doc, ent.start, ent.end, label=typ, kb_id=ent.kb_id, span_id=ent.ent_id)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
 
 
 @Language.factory("kg_sentence_guard", default_config={})

@@ -30,7 +30,7 @@ from kg import factories  # noqa: F401  (registers the kg_* factories)
 from kg.errors import Errors, ModelError
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
-from kg.records import Mention, Relation
+from kg.records import ENTITY_TYPES, Mention, Relation
 
 SUPPORTED = ("fr", "en")
 MODELS = {
@@ -102,6 +102,28 @@ def gazetteer_patterns(gazetteer: Gazetteer, lang: str) -> list[dict]:
     return patterns
 
 
+#: NER labels (OntoNotes, WikiNER) an ontology type goes through the statistical NER as, by preference.
+_STAND_INS = {"Person": ("PER", "PERSON"), "Organization": ("ORG",), "Place": ("LOC", "GPE"),
+              "CreativeWork": ("WORK_OF_ART", "MISC"), "Product": ("PRODUCT", "MISC"), "Event": ("EVENT", "MISC"),
+              "Award": ("MISC", "WORK_OF_ART"), "Concept": ("MISC", "NORP")}
+
+
+def stand_in_labels(ner_labels: Iterable[str]) -> dict[str, str]:
+    """For each ontology type of :data:`kg.records.ENTITY_TYPES`, a label of the statistical NER
+    (``ner_labels``) a gazetteer match carries through it: the NER respects a preset entity
+    whatever its label (its moves read tokens, not labels), but adds an action for a label it does
+    not know. The ``kg_gazetteer_types`` component gives the ontology type back after the NER.
+
+    Example:
+        >>> stand_in_labels(["LOC", "MISC", "ORG", "PER"])["Award"]
+        'MISC'
+        >>> stand_in_labels(["GPE", "ORG", "PERSON"])["Award"]  # none preferred: the first label
+        'GPE'
+    """
+    labels = sorted(ner_labels)
+    return {t: next((x for x in _STAND_INS.get(t, ()) if x in labels), labels[0]) for t in ENTITY_TYPES}
+
+
 def media_ner_enabled() -> bool:
     """Whether the shipped media-type NER (kg/models/ner_<lang>) types titles, awards and
     events beside the rules: off by default, on with ``KG_MEDIA_NER=1``. Measured on the
@@ -157,10 +179,18 @@ def load_pipeline(lang: str) -> Language:
             nlp.add_pipe("kg_prefix_lemmas", after="lemmatizer")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_guard", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner" if "ner" in nlp.pipe_names else None,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    patterns = gazetteer_patterns(load_gazetteer(), lang)
+    if "ner" in nlp.pipe_names:
+        # the NER adds an action for every unknown label of a preset entity and grows its output
+        # layer with it (a slower NER on every later document): the gazetteer's matches go
+        # through it under labels it has, and take their ontology types back after it
+        stand_in = stand_in_labels(nlp.get_pipe("ner").labels)
+        patterns = [{**p, "label": stand_in[p["label"]]} for p in patterns]
+        nlp.add_pipe("kg_gazetteer_types", after="ner")
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(gazetteer_patterns(load_gazetteer(), lang))
+        ruler.add_patterns(patterns)
     if media_ner_enabled():
         from kg.media_ner import has_model  # noqa: PLC0415
 
