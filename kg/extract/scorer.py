@@ -84,6 +84,9 @@ class Candidate:
     dense: np.ndarray | None = None
     #: The token whose clause states the relation (hedges are read there).
     trigger: int | None = None
+    #: Where ``dense`` was left to be computed with its batch (``candidates(..., batch_dense=True)``):
+    #: the doc's :class:`DocView`, the context and the anchor token indices (:meth:`DocView.dense`).
+    dense_spec: tuple | None = None
 
 
 class DocView:
@@ -166,6 +169,38 @@ class DocView:
                 means.append(mean)
             found = self._dense[keys] = np.concatenate(means)
         return found
+
+    def dense_batch(self, specs: list[tuple[Iterable[int], Iterable[int]]]) -> np.ndarray | None:
+        """:meth:`dense` of many ``(context, anchor)`` index sets at once, one row each: the
+        vectors of all their words gathered and summed group by group in one numpy call each
+        (a candidate at a time costs a dozen small numpy calls). The sums are taken word by word
+        rather than from running sums, so they may differ from :meth:`dense` in the last bits.
+
+        Example:
+            >>> import spacy
+            >>> DocView(spacy.blank("fr")("Un film.")).dense_batch([(range(0, 1), [1])]) is None  # no vectors
+            True
+        """
+        if self.vectors is None or not specs:
+            return None
+        data, rows, keep = self.vectors
+        n = len(self.lemma)  # index ``n``: a zero row, for a group with no word
+        idx: list[int] = []
+        starts: list[int] = []
+        for spec in specs:
+            for group in spec:
+                starts.append(len(idx))
+                before = len(idx)
+                idx.extend(group)
+                if len(idx) == before:
+                    idx.append(n)
+        at = np.asarray(idx, dtype=np.intp)
+        safe_rows = np.append(np.where(rows >= 0, rows, 0), 0)
+        weights = np.append(keep, False).astype(data.dtype)[at]
+        sums = np.add.reduceat(data[safe_rows[at]] * weights[:, None], starts, axis=0)
+        norms = np.sqrt(np.einsum("ij,ij->i", sums, sums))
+        unit = np.divide(sums, norms[:, None], out=np.zeros_like(sums), where=norms[:, None] > 1e-6)
+        return unit.reshape(len(specs), -1)
 
     def span_head(self, start: int, end: int) -> int:
         """The token of ``[start, end)`` whose head lies outside it (its syntactic head)."""
@@ -390,7 +425,7 @@ def _retype(m: Mention, typ: str) -> Mention:
 def candidates(doc: Doc, mentions: list[Mention], focus=None,
                skip: frozenset | set = frozenset(), pronoun=None,
                wanted: frozenset[str] | None = None,
-               classes: dict[str, tuple[str, ...]] | None = None) -> Iterator[Candidate]:
+               classes: dict[str, tuple[str, ...]] | None = None, batch_dense: bool = False) -> Iterator[Candidate]:
     """Every ordered pair of mentions of a sentence that some relation of :func:`scored_predicates`
     allows, with its features; and, when ``focus`` gives the passage's current work before
     a sentence that names none (``focus(sent) -> Mention | None``), the pairs of that work with
@@ -398,7 +433,8 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
     names no person and the person it stands for (``pronoun(sent) -> (token index, Mention) |
     None``), the pairs of that person with the sentence's mentions, read from the pronoun's
     place. Pairs in ``skip`` (sets of two ``(start, end)`` offsets) are left out, and so are
-    pairs whose types allow none of the ``wanted`` relations (when given)."""
+    pairs whose types allow none of the ``wanted`` relations (when given). With ``batch_dense``
+    the word-vector features are left to :meth:`DocView.dense_batch` (``Candidate.dense_spec``)."""
     def fits(subject_type: str, object_type: str) -> bool:
         labels = allowed_labels(subject_type, object_type)
         return bool(labels) and (wanted is None or not labels.isdisjoint(wanted))
@@ -440,14 +476,13 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
                         lo, hi = sorted((i, j))
                         feats = view.pair_features(bounds, sa, sb, ta, tb, hi - lo - 1, sent_feats)
                         first, second = sorted((sa, sb))
-                        dense = view.dense(range(first[1], second[0]),
-                                           [view.head[view.span_head(*sa)], view.head[view.span_head(*sb)]])
-                        yield Candidate(_retype(ma, ta), _retype(mb, tb), sent, tuple(feats), dense,
-                                        view.top(view.span_head(*sa), view.span_head(*sb)))
+                        spec = (range(first[1], second[0]), [view.head[view.span_head(*sa)], view.head[view.span_head(*sb)]])
+                        yield Candidate(_retype(ma, ta), _retype(mb, tb), sent, tuple(feats), _dense(view, spec, batch_dense),
+                                        view.top(view.span_head(*sa), view.span_head(*sb)), _spec(view, spec, batch_dense))
         if pronoun is not None and not any(m.type == "Person" for m, _ in group):
             found = pronoun(sent)
             if found is not None:
-                yield from _pronoun_pairs(view, doc, sent, bounds, group, found, skip, fits)
+                yield from _pronoun_pairs(view, doc, sent, bounds, group, found, skip, fits, batch_dense)
         if focus is None or any(m.type in ("CreativeWork", "Misc") and not _bracketed(doc, span) for m, span in group):
             continue  # a sentence naming a work is about it; a bracketed filmography title ("X (The Purge)") is not
         work = focus(sent)
@@ -459,10 +494,20 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
             for subj, obj in ((m, work), (work, m)):
                 if not fits(subj.type, obj.type):
                     continue
-                dense = view.dense([i for i in range(*bounds) if view.pos[i] == "VERB"],
-                                   [view.head[view.span_head(*span)]])
+                spec = ([i for i in range(*bounds) if view.pos[i] == "VERB"], [view.head[view.span_head(*span)]])
                 feats = view.far_features(bounds, span, m.type, work.type, subj is work)
-                yield Candidate(subj, obj, sent, tuple(feats), dense, view.head[view.span_head(*span)])
+                yield Candidate(subj, obj, sent, tuple(feats), _dense(view, spec, batch_dense),
+                                view.head[view.span_head(*span)], _spec(view, spec, batch_dense))
+
+
+def _dense(view: DocView, spec: tuple, batch: bool) -> np.ndarray | None:
+    """A candidate's word-vector features now, or None when left to its batch."""
+    return None if batch else view.dense(*spec)
+
+
+def _spec(view: DocView, spec: tuple, batch: bool) -> tuple | None:
+    """What :meth:`DocView.dense_batch` needs of a candidate left to its batch."""
+    return (view, *spec) if batch and view.vectors is not None else None
 
 
 def _bracketed(doc: Doc, span: tuple[int, int]) -> bool:
@@ -472,7 +517,7 @@ def _bracketed(doc: Doc, span: tuple[int, int]) -> bool:
 
 def _pronoun_pairs(view: DocView, doc: Doc, sent: Span, bounds: tuple[int, int],
                    group: list[tuple[Mention, tuple[int, int]]], found: tuple[int, Mention], skip,
-                   fits) -> Iterator[Candidate]:
+                   fits, batch_dense: bool = False) -> Iterator[Candidate]:
     """Candidates between the person a subject pronoun stands for and the sentence's mentions
     ("Il y incarne un flic" after the actor was named): features as for a pair of mentions,
     from the pronoun's place, marked ``pro``."""
@@ -488,10 +533,9 @@ def _pronoun_pairs(view: DocView, doc: Doc, sent: Span, bounds: tuple[int, int],
                     continue
                 feats = ["pro"] + ["pro|" + f for f in view.pair_features(bounds, a, b, ta, tb, 0, sent_feats)]
                 first, second = sorted((a, b))
-                dense = view.dense(range(first[1], second[0]), [view.head[view.span_head(*a)],
-                                                                   view.head[view.span_head(*b)]])
-                yield Candidate(_retype(subj, ta), _retype(obj, tb), sent, tuple(feats), dense,
-                                view.top(view.span_head(*a), view.span_head(*b)))
+                spec = (range(first[1], second[0]), [view.head[view.span_head(*a)], view.head[view.span_head(*b)]])
+                yield Candidate(_retype(subj, ta), _retype(obj, tb), sent, tuple(feats), _dense(view, spec, batch_dense),
+                                view.top(view.span_head(*a), view.span_head(*b)), _spec(view, spec, batch_dense))
 
 
 class RelationScorer:
@@ -549,12 +593,13 @@ class RelationScorer:
         """The most probable relation (never ``none``) and its probability (:meth:`probabilities`)."""
         return self.best_of([cand])[0]
 
-    def best_of(self, cands: list[Candidate]) -> list[tuple[str, float]]:
+    def best_of(self, cands: list[Candidate], dense: np.ndarray | None = None) -> list[tuple[str, float]]:
         """:meth:`best` of each candidate, computed together (the same float32 arithmetic, with
         one numpy call per step for all of them): each candidate's feature rows, padded with a
         zero row to the longest, summed row by row in feature order as :meth:`probabilities`
         sums them; the softmax taken at once over the candidates whose types allow the same
-        relations."""
+        relations. ``dense``: the candidates' word-vector features, one row each, when they were
+        computed together (:meth:`DocView.dense_batch`) rather than on each candidate."""
         if not cands:
             return []
         index = self.index
@@ -566,7 +611,9 @@ class RelationScorer:
         # rows (``reduceat`` would not: it sums pairwise); adding zeros changes no sum
         sums = np.add.reduce(self._padded[gather], axis=1)
         totals = self.bias + sums
-        if self.dense is not None:
+        if self.dense is not None and dense is not None and dense.shape == (len(cands), self.dense.shape[1]):
+            totals = totals + dense @ self.dense.T
+        elif self.dense is not None:
             dim = self.dense.shape[1]
             with_dense = [k for k, cand in enumerate(cands) if cand.dense is not None and len(cand.dense) == dim]
             if with_dense:
@@ -755,11 +802,13 @@ def scored_relations(doc: Doc, mentions: list[Mention], found: list[Relation], s
     classes = lexicon_classes(lex) if lex is not None else None
     quoting = {r.sent_start for r in found if r.predicate == "said"}
     # "« … », confie X": a sentence quoting someone says who spoke, not what they did in the passage's work
-    cands = [cand for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled, classes)
+    cands = [cand for cand in candidates(doc, mentions, focus, linked, pronoun, scorer.enabled, classes, batch_dense=True)
              if pair_key(cand.subject, cand.object) not in linked
              and not ("far" in cand.features and (cand.sent.start_char in quoting
                                                   or lex is not None and _other_work_subject(cand.sent, lex)))]
-    for cand, (label, p) in zip(cands, scorer.best_of(cands)):
+    view = next((c.dense_spec[0] for c in cands if c.dense_spec is not None), None)
+    dense = view.dense_batch([c.dense_spec[1:] for c in cands]) if view is not None else None
+    for cand, (label, p) in zip(cands, scorer.best_of(cands, dense)):
         pair = pair_key(cand.subject, cand.object)
         if label not in scorer.enabled or p < scorer.thresholds.get(label, scorer.threshold):
             continue

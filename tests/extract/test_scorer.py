@@ -47,6 +47,19 @@ def test_run_of_vectors_equals_the_mean_of_its_words(nlp_fr):
     assert np.allclose(run, listed, atol=1e-5) and abs(float(run @ run) - 1.0) < 1e-4
 
 
+def test_dense_batch_equals_each_candidates_dense(nlp_fr):
+    import numpy as np
+
+    doc = nlp_fr("Le film réunit Gilles Lellouche et Adèle Exarchopoulos dans un rôle de policiers.")
+    view = DocView(doc)
+    specs = [(range(3, 12), [2, 5]), ([2], [4]), (range(4, 4), [0, 1]), ([], [9])]  # an empty context too
+    batch = view.dense_batch(specs)
+    assert batch.shape == (4, 600)
+    for row, spec in zip(batch, specs):
+        assert np.allclose(row, view.dense(*spec), atol=1e-5)
+    assert not batch[2, :300].any() and batch[2, 300:].any()  # no words: zeros, as dense() gives
+
+
 def test_dependency_path_goes_through_the_verb(nlp_fr):
     doc = nlp_fr("Adèle Haenel joue dans Portrait de la jeune fille en feu.")
     view = DocView(doc)
