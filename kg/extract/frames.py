@@ -247,7 +247,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                                                   or not _complements_a_noun(span, ctx.lex))
                     obj_toks = [span[0]] if named and work.start >= clitic[0].sent.start_char - 400 else obj_toks
             if not obj_toks and frame.kind == "verb" and frame.predicate == "actsIn" and frame.object.startswith("obl:") \
-                    and (any(c.dep_ in ("obj", "dobj") and c.i > trig.i and _a_part(c, trig, ctx) for c in trig.children)
+                    and (any(c.dep_ in ("obj", "dobj") and c.i > trig.i and (_a_part(c, trig, ctx) or _in_a_named_work(c, frame, ctx))
+                             for c in trig.children)
                          or _part_played_by(trig, ctx)):
                 # "Omar Sy, qui incarne Assane Diop, …", "Cillian Murphy plays the physicist": a part
                 # played, with no work named in the clause, is a part in the work the passage is about
@@ -255,9 +256,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 clause = {t.i for t in trig.subtree}  # "dans un second rôle" of another clause is not this one's
                 after = [t for t in doc[trig.i + 1:trig.sent.end] if t.lower_ in preps and t.i + 1 < len(doc)
                          and t.i in clause]
-                surface = [t for t in after if ctx.at(doc[t.i + 1]) is not None and ctx.at(doc[t.i + 1]).type == "CreativeWork"]
+                surface = [w for t in after if (w := _work_after_prep(t, ctx)) is not None]
                 # "plays a key role in the campaign": a part in something named that is no work
-                work = ctx.at(doc[surface[0].i + 1]) if surface else (
+                work = surface[0] if surface else (
                     None if after else focus_work(ctx, trig.idx, set(), trig.sent))
                 if work is not None and work.start >= ctx.window_start(trig.idx) \
                         and not fitted(work):  # a typed work, not an untyped name
@@ -335,6 +336,27 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         continue
                     yield Relation(s, frame.predicate, o, trig.sent.text, trig.sent.start_char, frame.id,
                                    frame.confidence)
+
+
+def _in_a_named_work(obj: Token, frame: Frame, ctx: Context) -> bool:
+    """Whether the object of an acting verb has a complement of the frame's preposition that
+    introduces a work (:func:`_work_after_prep`): "plays a lawyer in the film Silent Harbor"
+    (the parser hangs the work on the part, not on the verb)."""
+    preps = set(frame.object[4:].split("|"))
+    return any(c.lower_ in preps and _work_after_prep(c, ctx) is not None
+               for c in [*obj.children, *(g for c in obj.children if c.dep_ == "nmod" for g in c.children)])
+
+
+def _work_after_prep(prep: Token, ctx: Context) -> Mention | None:
+    """The work a preposition introduces: named right after it ("dans Lupin"), or after a work
+    noun ("in the thriller Silent Harbor", :meth:`Context.title_after`)."""
+    m = ctx.at(ctx.doc[prep.i + 1])
+    if m is not None:
+        return m if m.type == "CreativeWork" else None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) or (prep.head if prep.dep_ == "case" else None)
+    if noun is not None and noun.i > prep.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in ctx.lex.words("work_nouns"):
+        return ctx.title_after(noun)
+    return None
 
 
 def _in_a_work(trig: Token, ctx: Context) -> bool:

@@ -1137,6 +1137,12 @@ class Context:
                 if m is not None and (child.dep_ != "nmod" or not self._introduced(m, child)
                                       or self._is_named_head(tok) and (part or m.type == "CreativeWork" and not fitted(m))):
                     return m
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.words("work_nouns"):
+            # "joue une avocate dans le film Les Oubliés": the parser often hangs the title elsewhere
+            # than on its noun; a title right after the work noun (an adjective between) is its name
+            m = self.title_after(tok)
+            if m is not None:
+                return m
         lemma = tok.lemma_.lower()
         lex = self.lex
         if tok.lower_ in lex.words("latest_referents") and any(c.dep_ == "det" for c in tok.children):
@@ -1308,6 +1314,17 @@ class Context:
         first = span[0] if span is not None else child
         prev = self.doc[first.i - 1] if first.i > 0 else None
         return bool(prep_of(child) or prep_of(first)) or (prev is not None and prev.pos_ == "ADP")
+
+    def title_after(self, noun: Token) -> Mention | None:
+        """The work named right after the work noun ``noun`` on the surface, adjectives between
+        ("le film Les Oubliés", "la série britannique Top Boy"), whatever the parse made of it."""
+        doc, i = self.doc, noun.i + 1
+        while i < len(doc) and i <= noun.i + 2 and doc[i].pos_ == "ADJ" and self.at(doc[i]) is None:
+            i += 1
+        m = self.at(doc[i]) if i < len(doc) else None
+        if m is None or m.start != doc[i].idx:
+            return None
+        return self._fit(m, ("CreativeWork",))
 
     def _is_named_head(self, tok: Token) -> bool:
         """Whether ``tok`` (alone or with the next word: "bande dessinée") is a noun that takes a name."""

@@ -87,3 +87,16 @@ def test_a_work_description_never_stands_for_someone_elses_earlier_work(nlp_fr) 
     # twin: the work the passage announces is what "le long-métrage" stands for
     found = rule_triples(nlp_fr, "Le film Portrait de la jeune fille en feu sort en mars. Le long-métrage est produit par Lilies Films.")
     assert ("Lilies Films", "produces", "Portrait de la jeune fille en feu") in found
+
+
+def test_a_work_noun_names_the_title_right_after_it_whatever_the_parse(nlp_fr, nlp_en) -> None:
+    """The parser hangs "Les Oubliés" on the verb, not on "film"; the title right after the
+    work noun is still what the noun names."""
+    fr = rule_triples(nlp_fr, "Camille Vasseur joue une avocate dans le film Les Oubliés.")
+    assert ("Camille Vasseur", "actsIn", "Les Oubliés") in fr
+    fr = rule_triples(nlp_fr, "Camille Vasseur tient le rôle-titre du film Les Oubliés.")
+    assert ("Camille Vasseur", "actsIn", "Les Oubliés") in fr
+    fr = rule_triples(nlp_fr, "Nadia Sarr prête ses traits à une juge dans la série Les Oubliés.")
+    assert ("Nadia Sarr", "actsIn", "Les Oubliés") in fr
+    en = rule_triples(nlp_en, "Maya Ortiz plays a lawyer in the thriller Silent Harbor.")
+    assert ("Maya Ortiz", "actsIn", "Silent Harbor") in en
