@@ -252,7 +252,8 @@ def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *,
     out = list(mentions)
     lower, lemma, _ = words if words is not None else token_words(doc)
     for tok in (doc[i] for i, (low, lem) in enumerate(zip(lower, lemma)) if low in nouns or lem in nouns):
-        j = complement_start(doc, tok.i + 1, _OF | {"for"}, DEFINITE | _OPEN_QUOTES, need_prep=False)
+        # "le casting des Oubliés": "des" is "de" with the title's own article
+        j = complement_start(doc, tok.i + 1, _OF | {"for", "des"}, DEFINITE | _OPEN_QUOTES, need_prep=False)
         if j is None:
             continue
         i = by_start.get(doc[j].idx)
@@ -610,6 +611,38 @@ def current_work(ctx):  # noqa: ANN201
     return lambda sent: focus_work(ctx, sent.start_char, set(), sent)
 
 
+#: Prepositions that introduce the work a list of names is credited in when it follows the list
+#: ("On retrouve A et B dans la série X", "au générique des Oubliés", "in the film X").
+_IN_WORK_PREPS = frozenset(("dans", "au", "aux", "à", "in", "on"))
+
+
+def _work_after_list(seg: Span, run: list[Mention], ctx) -> Mention | None:
+    """The work named after a credit list in its segment, introduced by a preposition of
+    :data:`_IN_WORK_PREPS` with only articles, "de" and work or cast nouns between ("On retrouve A
+    et B au casting des Oubliés"); None when another name comes first."""
+    doc = seg.doc
+    last = doc.char_span(run[-1].start, run[-1].end, alignment_mode="expand")
+    if last is None:
+        return None
+    between = ctx.lex.words("work_nouns") | ctx.lex.words("credit_work_nouns")
+    for tok in doc[last.end:seg.end]:
+        m = ctx.at(tok)
+        if m is None or m.start != tok.idx or m.start < run[-1].end:
+            continue
+        if m.type == "Misc":  # an untyped title takes the type ("dans Les Oubliés")
+            m = ctx.fit(m, ("CreativeWork",)) or m
+        if m.type != "CreativeWork":
+            if m.type in ("Person", "Organization"):
+                return None
+            continue
+        k = tok.i - 1
+        while k >= last.end and (doc[k].pos_ == "DET" or doc[k].lower_ in ("de", "du", "des", "d'", "d’", "of")
+                                 or doc[k].lemma_.lower() in between or doc[k].lower_ in between):
+            k -= 1
+        return m if k >= last.end and doc[k].lower_ in _IN_WORK_PREPS else None
+    return None
+
+
 def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], window: int = 10) -> Mention | None:
     """The work of "<work> … avec X et Y" / "<work>, with X": a ``credit_with_cues`` word right
     before the names, and a work named shortly before it in the same segment."""
@@ -722,7 +755,7 @@ def credit_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
                     else:
                         if _negated_before(seg, run[0], ctx):
                             continue  # "le scénario ne s'inspire d'aucun album de X et Y": no credit
-                        work = cue[3] or focus_work(ctx, run[0].start, title_starts, sent)
+                        work = cue[3] or _work_after_list(seg, run, ctx) or focus_work(ctx, run[0].start, title_starts, sent)
                         roles, rule = [(cue[1], work)], "credits.cue"
                 for m in run:
                     if m.start in office and not credited:

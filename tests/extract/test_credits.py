@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import mention_types, triples
+from tests.extract._helpers import mention_types, rule_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -387,3 +387,15 @@ def test_a_job_after_a_name_in_a_with_list(request, lang, text, expected, absent
 def test_a_crew_job_in_a_with_list_is_no_part_en(nlp_en):
     found = triples(nlp_en, "The film Ashfall starts shooting Monday with Paul Morin as cinematographer.")
     assert ("Paul Morin", "actsIn", "Ashfall") not in found
+
+
+def test_a_list_credited_in_a_work_named_after_it(nlp_fr) -> None:
+    """The work of a cast list may follow it: "au casting des Oubliés", "dans la série X"."""
+    for text, work in (("On retrouve Hugo Brunel et Nadia Sarr au casting des Oubliés.", "Oubliés"),
+                       ("On retrouve Hugo Brunel et Nadia Sarr dans la série Les Oubliés.", "Les Oubliés"),
+                       ("Le casting des Oubliés compte Camille Vasseur, Hugo Brunel et Nadia Sarr.", "Oubliés")):
+        found = rule_triples(nlp_fr, text)
+        assert ("Hugo Brunel", "actsIn", work) in found and ("Nadia Sarr", "actsIn", work) in found, text
+    # twin: a name of another kind after the list is no work they are credited in
+    found = rule_triples(nlp_fr, "On retrouve Hugo Brunel et Nadia Sarr chez Gaumont, dans la série Les Oubliés.")
+    assert not any(o == "Les Oubliés" for _, _, o in found)
