@@ -7,7 +7,7 @@ the results on ``doc._.mentions`` and ``doc._.relations``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import find_mentions
@@ -66,9 +66,23 @@ def line_break_starts(doc: Doc) -> set[int]:
     text looks hard-wrapped (no line longer than 200 characters) and the break follows
     a word that does not end a sentence.
     """
+    return _line_break_starts(doc, *_token_texts(doc))
+
+
+def _token_texts(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """Each token's text, trailing whitespace and whether it is a space, read in one pass
+    (a spaCy ``Token`` built per access costs more than the test)."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY, IS_SPACE]).tolist()
+    return [strings[r[0]] for r in rows], [" " if r[1] else "" for r in rows], [bool(r[2]) for r in rows]
+
+
+def _line_break_starts(doc: Doc, texts: list[str], ws: list[str], spaces: list[bool]) -> set[int]:
+    """:func:`line_break_starts` on the tokens' texts, whitespace and space flags."""
+    if not any("\n" in t for t in texts):
+        return set()  # (a token's trailing whitespace is one space at most)
     text = doc_text(doc)
-    texts, ws, spaces = [t.text for t in doc], [t.whitespace_ for t in doc], [t.is_space for t in doc]
-    wrapped = "\n" in text and max(len(line) for line in text.split("\n")) <= 200
+    wrapped = max(len(line) for line in text.split("\n")) <= 200
     starts: set[int] = set()
     for i in range(1, len(doc)):
         if "\n" not in texts[i - 1] and "\n" not in ws[i - 1]:
@@ -94,8 +108,8 @@ class SentenceGuard:
     after each line break of :func:`line_break_starts` (runs before the parser)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        forced = line_break_starts(doc)
-        texts, spaces = [t.text for t in doc], [t.is_space for t in doc]
+        texts, ws, spaces = _token_texts(doc)
+        forced = _line_break_starts(doc, texts, ws, spaces)
         starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
         for i in range(1, len(doc)):
             if i in forced:
