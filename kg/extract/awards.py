@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.syntax import OF_FORMS, token_words
+from kg.extract.syntax import OF_FORMS, doc_text, token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -52,11 +52,16 @@ def _category_end(doc: Doc, start: int, lex: Lexicon) -> int:
     if k == j:
         return start
     end, marked = k, False
-    while end < len(doc) and end - k < _MAX_WORDS and doc[end].pos_ not in _STOP_POS \
+    while end < len(doc) and end - k < _MAX_WORDS and (doc[end].pos_ not in _STOP_POS or _participle_modifier(doc[end])) \
             and doc[end].lower_ not in lex.words("award_stop_words"):
         marked = marked or doc[end].lower_ in markers
         end += 1
     return end if marked else start
+
+
+def _participle_modifier(tok) -> bool:
+    """A participle modifying a noun of the category ("best limited series"): no verb of a clause."""
+    return tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i > tok.i
 
 
 def _best_phrase(doc: Doc, i: int, lex: Lexicon) -> int:
@@ -171,16 +176,35 @@ def award_phrases(doc: Doc, mentions: list[Mention], lex: Lexicon,
     for span in spans:
         a, b = span.start_char, span.end_char
         inside = [m for m in out if m.start < b and a < m.end]
+        # a statistical name that starts inside the prize and runs on past it after a stop word ("the
+        # Independent Spirit Award for Best Lead Performance for Silent Harbor" read as one company): the
+        # prize, then the name after the stop word
+        tails = {m: _tail_after(doc, span.end, m, lex) for m in inside if not (a <= m.start and m.end <= b)
+                 and m.source.startswith("ner:") and a <= m.start < b}
         if any(m.type in ("Person", "Organization", "CreativeWork") and not (a <= m.start and m.end <= b)
-               for m in inside):
+               and tails.get(m) is None for m in inside):
             continue  # crosses a name: not a prize
         if any(m.type == "Award" and m.start <= a and b <= m.end for m in inside):
             continue
         if any(m.type in ("Person", "Organization") and m.source.startswith("gazetteer") for m in inside):
             continue
-        out = [m for m in out if m not in inside]
+        out = [m for m in out if m not in inside] + [t for t in tails.values() if t is not None]
         out.append(Mention(span.text, a, b, "Award", "context:award"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _tail_after(doc: Doc, end: int, m: Mention, lex: Lexicon) -> Mention | None:
+    """The capitalised name a mention ``m`` running past a prize ending at token ``end`` goes on
+    with, after one of the lexicon's ``award_stop_words`` (and an article): untyped (``Misc``)."""
+    i = end
+    if i >= len(doc) or doc[i].lower_ not in lex.words("award_stop_words"):
+        return None
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].idx >= m.end:
+        return None
+    return Mention(doc_text(doc)[doc[i].idx:m.end], doc[i].idx, m.end, "Misc", m.source + ">after_award")
 
 
 def prize_list_relations(doc: Doc, ctx) -> list[Relation]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import mention_types, triples
+from tests.extract._helpers import mention_types, rule_triples, triples
 
 
 @pytest.mark.parametrize("text, award", [
@@ -205,3 +205,13 @@ def test_the_award_for_a_title_is_the_award_en(nlp_en):
     assert ("Rosa Kettle", "wonAward", "Oscar") in triples(nlp_en, "Rosa Kettle won the Oscar for Greyhaven.")
     assert ("Emma Stone", "wonAward", "Academy Award for Best Actress") in triples(
         nlp_en, "Emma Stone won the Academy Award for Best Actress.")
+
+
+def test_a_category_with_a_participle_and_a_name_run_past_the_prize(nlp_en) -> None:
+    """"for best limited series": a participle modifying the category's noun belongs to it; a name
+    the NER ran on past the prize after "for" is the prize, then the name."""
+    found = rule_triples(nlp_en, "Harbor Lights took home the Critics Choice Award for best limited series.")
+    assert ("Harbor Lights", "wonAward", "Critics Choice Award for best limited series") in found
+    found = rule_triples(nlp_en, "Maya Ortiz won the Independent Spirit Award for Best Lead Performance for Silent Harbor.")
+    assert ("Maya Ortiz", "wonAward", "Independent Spirit Award for Best Lead Performance") in found
+    assert ("Maya Ortiz", "actsIn", "Silent Harbor") in found
