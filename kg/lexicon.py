@@ -267,6 +267,7 @@ class LexiconSchema(_Strict):
     award_stop_words: Words = []
     award_openers: Words = []
     award_context_openers: Words = []  # "won leading actress": a category opener right after a wonAward frame verb
+    prize_verbs: Words = []  # "won the Peabody", "a remporté le Goncourt": a capitalised object is a prize
     award_category_preps: Words = []  # "outstanding ensemble in a drama series"
     award_category_nouns: Words = []
     # English dependency rules (kg/extract/en_rules.py)

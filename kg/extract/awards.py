@@ -105,10 +105,17 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
     lower, lemma, _ = words if words is not None else token_words(doc)
     winning, year_nouns = lex.words("award_winning_words"), lex.words("year_award_nouns")
     context_openers = lex.words("award_context_openers")
+    prize_verbs = lex.words("prize_verbs")
     spans: list[Span] = []
     i = 0
     while i < len(doc):
         n = _head_at(lower, lemma, i, heads)
+        if lemma[i] in prize_verbs and doc[i].pos_ == "VERB":
+            found = _prize_object(doc, i, lex)
+            if found is not None:
+                spans.append(found)
+                i = found.end
+                continue
         if not n and lower[i] not in openers and lower[i] not in year_nouns and lower[i] not in context_openers \
                 and not (i + 2 < len(doc) and lower[i + 1] in _HYPHENS and lower[i + 2] in winning):
             i += 1  # none of the patterns below starts here
@@ -163,6 +170,23 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
                 continue
         i += 1
     return spans
+
+
+def _prize_object(doc: Doc, i: int, lex: Lexicon) -> Span | None:
+    """The prize a verb of the lexicon's ``prize_verbs`` at token ``i`` takes: its object when that is
+    capitalised words ending their noun phrase, after articles and numbers ("won the Peabody",
+    "scooped three Baftas", "a remporté le Goncourt"), with its category (:func:`_category_end`).
+    Not a capitalised modifier of a common noun ("won the Lumen contract") nor a possessor
+    ("won Sundance's Grand Jury Prize": the head path finds that one)."""
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ in ("DET", "NUM"):
+        j += 1
+    k = j
+    while k < len(doc) and k - j < 4 and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"):
+        k += 1
+    if k == j or k < len(doc) and (doc[k].pos_ in ("NOUN", "PROPN", "PART") or doc[k].text in ("'s", "’s", "'", "’")):
+        return None
+    return doc[j:_category_end(doc, k, lex)]
 
 
 def award_phrases(doc: Doc, mentions: list[Mention], lex: Lexicon,

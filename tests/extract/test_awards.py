@@ -215,3 +215,14 @@ def test_a_category_with_a_participle_and_a_name_run_past_the_prize(nlp_en) -> N
     found = rule_triples(nlp_en, "Maya Ortiz won the Independent Spirit Award for Best Lead Performance for Silent Harbor.")
     assert ("Maya Ortiz", "wonAward", "Independent Spirit Award for Best Lead Performance") in found
     assert ("Maya Ortiz", "actsIn", "Silent Harbor") in found
+
+
+def test_the_capitalised_object_of_a_prize_verb_is_a_prize(nlp_en, nlp_fr) -> None:
+    """"won the Peabody", "a remporté le Goncourt": the NER types such names as people or companies,
+    or not at all; after a verb of winning they are the prize (lexicon ``prize_verbs``)."""
+    assert ("Maya Ortiz", "wonAward", "Peabody") in rule_triples(nlp_en, "Maya Ortiz won the Peabody for her reporting.")
+    assert ("Netflix", "wonAward", "Baftas") in rule_triples(nlp_en, "Netflix won three Baftas on Sunday.")
+    assert ("Marie Lenoir", "wonAward", "Goncourt") in rule_triples(nlp_fr, "Marie Lenoir a remporté le Goncourt en 2021.")
+    # twin: a capitalised modifier of a common noun is no prize ("le contrat Netflix")
+    assert mention_types(nlp_fr, "Le studio a remporté le contrat Netflix.").get("Netflix") == "Organization"
+    assert mention_types(nlp_en, "Lumen won the Harbor Media contract.").get("Harbor Media") != "Award"
