@@ -318,6 +318,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place",), "Organization")
                 if frame.object_types == _ORG:
                     objects = objects or _ner_name_read_as(ctx, obj_toks, ("Place",), "Organization")
+            if frame.predicate == "distributes" and frame.subject.startswith("obl:") and frame.subject_types == _ORG:
+                # "Silent Harbor is available on Stan": the NER reads a service's name as a person or a place
+                subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place", "Person"), "Organization")
             if frame.kind == "verb" and trig.dep_ in ("acl", "amod") and trig.head.i < trig.i and trig.tag_ != "VBG" \
                     and "Pres" not in trig.morph.get("Tense"):  # (not "Frankenstein, starring A and B")
                 # "Lupin, produit par Gaumont, et Balle perdue, produit par Netflix": a participle after a

@@ -158,3 +158,11 @@ def test_an_earlier_work_is_not_the_passage_work_en(nlp_en):
     text = ("Prime Video has ordered Lazarus, a thriller. Sam Claflin played Finnick in The Hunger Games. "
             "Alexandra Roach plays Jenna Lazarus.")
     assert ("Alexandra Roach", "actsIn", "The Hunger Games") in triples(nlp_en, text)
+
+
+def test_a_work_released_on_a_service_whatever_the_ner_typed_them(nlp_en, nlp_fr) -> None:
+    """"X will stream on Y": the subject is a work and the service a company, however the NER typed
+    them (a title read as a place, a small service's name as a person)."""
+    assert ("ITVX", "distributes", "Silent Harbor") in rule_triples(nlp_en, "Silent Harbor will stream on ITVX from March.")
+    found = rule_triples(nlp_fr, "Les Oubliés arrive sur Salto le 12 mars.")
+    assert ("Salto", "distributes", "Les Oubliés") in found
