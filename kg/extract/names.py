@@ -161,6 +161,39 @@ def headed_org_names(doc: Doc, mentions: list[Mention], heads: frozenset[str],
     return sorted(out, key=lambda m: m.start)
 
 
+def described_org_names(doc: Doc, mentions: list[Mention], nouns: frozenset[str]) -> list[Mention]:
+    """A capitalised name no mention covers, right after an organisation noun: "the Nordic
+    streamer Viaplay", "le diffuseur Salto" (the NER misses a small company's name there).
+    ``nouns``: lexicon ``mention_org_nouns``. A date word the NER read as one is no name.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("The Nordic streamer Viaplay bought it.")
+        >>> for t, p in zip(doc, ["DET", "ADJ", "NOUN", "NOUN", "VERB", "PRON", "PUNCT"]):
+        ...     t.pos_ = p
+        >>> [(m.text, m.type) for m in described_org_names(doc, [], frozenset({"streamer"}))]
+        [('Viaplay', 'Organization')]
+    """
+    found: list[tuple[int, int]] = []
+    for tok in doc[:-1]:
+        if tok.pos_ != "NOUN" or tok.lower_ not in nouns:
+            continue
+        j = end = tok.i + 1
+        while end < len(doc) and end - j < 3 and doc[end].text[:1].isupper() and doc[end].ent_type_ not in ("DATE", "TIME") \
+                and not doc[end].is_sent_start and not doc[end].is_punct:
+            end += 1
+        if end == j:
+            continue
+        a, b = doc[j].idx, doc[end - 1].idx + len(doc[end - 1])
+        if not any(m.start < b and a < m.end for m in mentions):
+            found.append((a, b))
+    if not found:
+        return mentions
+    text = doc_text(doc)
+    return sorted(mentions + [Mention(text[a:b], a, b, "Organization", "context:org_noun") for a, b in found],
+                  key=lambda m: m.start)
+
+
 def country_branches(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """An organisation name followed by a place the parser attaches to it is one name: the
     national branch "Universal Music France", "Banijay Studios France", "Netflix Italia"."""

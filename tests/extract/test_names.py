@@ -103,3 +103,10 @@ def test_names_joined_by_an_ampersand_are_one(nlp_en, nlp_fr):
     # twin: two people's full names joined by "&" stay two people
     types = mention_types(nlp_en, "The film stars Emma Stone & Jesse Plemons.")
     assert "Emma Stone" in types and types.get("Jesse Plemons") == "Person"
+
+
+def test_a_name_the_ner_missed_after_an_organisation_noun_is_a_company(nlp_en) -> None:
+    """"the Nordic streamer Viaplay": the NER finds nothing there; the noun says what the name is."""
+    assert mention_types(nlp_en, "The deal was signed by the Nordic streamer Viaplay.").get("Viaplay") == "Organization"
+    # twin: a date word after the noun is no name
+    assert "Monday" not in mention_types(nlp_en, "The studio said on Monday that the network Friday schedule had changed.")
