@@ -318,6 +318,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place",), "Organization")
                 if frame.object_types == _ORG:
                     objects = objects or _ner_name_read_as(ctx, obj_toks, ("Place",), "Organization")
+            if frame.predicate == "wonAward" and "CreativeWork" in subject_types:
+                # "Silent Harbor won best limited series": a place wins no prize; the NER read a title as one
+                subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place",), "CreativeWork")
             if frame.predicate == "distributes" and frame.subject.startswith("obl:") and frame.subject_types == _ORG:
                 # "Silent Harbor is available on Stan": the NER reads a service's name as a person or a place
                 subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place", "Person"), "Organization")

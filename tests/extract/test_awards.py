@@ -226,3 +226,10 @@ def test_the_capitalised_object_of_a_prize_verb_is_a_prize(nlp_en, nlp_fr) -> No
     # twin: a capitalised modifier of a common noun is no prize ("le contrat Netflix")
     assert mention_types(nlp_fr, "Le studio a remporté le contrat Netflix.").get("Netflix") == "Organization"
     assert mention_types(nlp_en, "Lumen won the Harbor Media contract.").get("Harbor Media") != "Award"
+
+
+def test_a_title_read_as_a_place_wins_its_prize(nlp_en) -> None:
+    """"Silent Harbor won best limited series": the NER types the title a place; a place wins no prize."""
+    found = rule_triples(nlp_en, "At the ceremony, Silent Harbor won best limited series while Maya Ortiz was named best actress.")
+    assert ("Silent Harbor", "wonAward", "best limited series") in found
+    assert ("Maya Ortiz", "wonAward", "best actress") in found
