@@ -166,3 +166,9 @@ def test_a_work_released_on_a_service_whatever_the_ner_typed_them(nlp_en, nlp_fr
     assert ("ITVX", "distributes", "Silent Harbor") in rule_triples(nlp_en, "Silent Harbor will stream on ITVX from March.")
     found = rule_triples(nlp_fr, "Les Oubliés arrive sur Salto le 12 mars.")
     assert ("Salto", "distributes", "Les Oubliés") in found
+
+
+def test_a_role_in_a_title_read_as_a_place(nlp_en) -> None:
+    """"her role in Silent Harbor": the NER types the title a place; a role is in a work."""
+    found = rule_triples(nlp_en, "Maya Ortiz is best known for her role in Silent Harbor.")
+    assert ("Maya Ortiz", "actsIn", "Silent Harbor") in found
