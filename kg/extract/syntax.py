@@ -182,6 +182,9 @@ def slot(trigger: Token, name: str) -> list[Token]:
             found = [c for c in trigger.children if c.dep_ in PASS_SUBJ]
             if not found and trigger.pos_ == "ADJ":  # "la série est disponible sur X": the copula's subject
                 found = [c for c in trigger.children if c.dep_ in SUBJ]
+            if not found and trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
+                # "the series is available on X": English hangs the subject on the copula
+                found = [c for c in trigger.head.children if c.dep_ in SUBJ]
             if not found and any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children):
                 # "le film a été produit par X": the parser often labels a passive subject nsubj
                 found = [c for c in trigger.children if c.dep_ in SUBJ | {"expl:subj"} and c.i < trigger.i]

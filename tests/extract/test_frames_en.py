@@ -172,3 +172,10 @@ def test_a_role_in_a_title_read_as_a_place(nlp_en) -> None:
     """"her role in Silent Harbor": the NER types the title a place; a role is in a work."""
     found = rule_triples(nlp_en, "Maya Ortiz is best known for her role in Silent Harbor.")
     assert ("Maya Ortiz", "actsIn", "Silent Harbor") in found
+
+
+def test_a_work_available_on_a_service(nlp_en) -> None:
+    """"X is available on Y": English hangs the subject on the copula, not on "available"."""
+    found = rule_triples(nlp_en, "The drama Silent Harbor is now available on Netflix.")
+    assert ("Netflix", "distributes", "Silent Harbor") in found
+    assert ("Stan", "distributes", "Silent Harbor") in rule_triples(nlp_en, "Silent Harbor is available on Stan in Australia.")
