@@ -28,6 +28,7 @@ from spacy.symbols import ORTH
 
 from kg import factories  # noqa: F401  (registers the kg_* factories)
 from kg.errors import Errors, ModelError
+from kg.extract.mentions import NER_TYPES
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
@@ -102,17 +103,13 @@ def gazetteer_patterns(gazetteer: Gazetteer, lang: str) -> list[dict]:
     return patterns
 
 
-#: NER labels (OntoNotes, WikiNER) an ontology type goes through the statistical NER as, by preference.
-_STAND_INS = {"Person": ("PER", "PERSON"), "Organization": ("ORG",), "Place": ("LOC", "GPE"),
-              "CreativeWork": ("WORK_OF_ART", "MISC"), "Product": ("PRODUCT", "MISC"), "Event": ("EVENT", "MISC"),
-              "Award": ("MISC", "WORK_OF_ART"), "Concept": ("MISC", "NORP")}
-
-
 def stand_in_labels(ner_labels: Iterable[str]) -> dict[str, str]:
     """For each ontology type of :data:`kg.records.ENTITY_TYPES`, a label of the statistical NER
     (``ner_labels``) a gazetteer match carries through it: the NER respects a preset entity
     whatever its label (its moves read tokens, not labels), but adds an action for a label it does
-    not know. The ``kg_gazetteer_types`` component gives the ontology type back after the NER.
+    not know. A type takes the NER label :data:`kg.extract.mentions.NER_TYPES` reads as it, else
+    the one read as ``Misc``, else the first. The ``kg_gazetteer_types`` component gives the
+    ontology type back after the NER.
 
     Example:
         >>> stand_in_labels(["LOC", "MISC", "ORG", "PER"])["Award"]
@@ -121,7 +118,8 @@ def stand_in_labels(ner_labels: Iterable[str]) -> dict[str, str]:
         'GPE'
     """
     labels = sorted(ner_labels)
-    return {t: next((x for x in _STAND_INS.get(t, ()) if x in labels), labels[0]) for t in ENTITY_TYPES}
+    misc = next((x for x in labels if NER_TYPES.get(x) == "Misc"), labels[0])
+    return {t: next((x for x in labels if NER_TYPES.get(x) == t), misc) for t in ENTITY_TYPES}
 
 
 def media_ner_enabled() -> bool:

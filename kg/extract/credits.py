@@ -253,7 +253,7 @@ def cast_of_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, *,
     lower, lemma, _ = words if words is not None else token_words(doc)
     for tok in (doc[i] for i, (low, lem) in enumerate(zip(lower, lemma)) if low in nouns or lem in nouns):
         # "le casting des Oubliés": "des" is "de" with the title's own article
-        j = complement_start(doc, tok.i + 1, _OF | {"for", "des"}, DEFINITE | _OPEN_QUOTES, need_prep=False)
+        j = complement_start(doc, tok.i + 1, OF_FORMS | {"for"}, DEFINITE | _OPEN_QUOTES, need_prep=False)
         if j is None:
             continue
         i = by_start.get(doc[j].idx)
@@ -636,7 +636,7 @@ def _work_after_list(seg: Span, run: list[Mention], ctx) -> Mention | None:
                 return None
             continue
         k = tok.i - 1
-        while k >= last.end and (doc[k].pos_ == "DET" or doc[k].lower_ in ("de", "du", "des", "d'", "d’", "of")
+        while k >= last.end and (doc[k].pos_ == "DET" or doc[k].lower_ in OF_FORMS
                                  or doc[k].lemma_.lower() in between or doc[k].lower_ in between):
             k -= 1
         return m if k >= last.end and doc[k].lower_ in _IN_WORK_PREPS else None
