@@ -36,12 +36,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
 from kg.extract.syntax import (AGENT_PREPS, IN_PREPS, PASS_SUBJ, SUBJ, obliques, prep_of, someone_elses_credit,
-                               someones_work, stake_share)
+                               someones_work, stake_share, token_words)
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
 from kg.schema import allowed, load_schema
@@ -96,14 +96,14 @@ class DocView:
     def __init__(self, doc: Doc, classes: dict[str, tuple[str, ...]] | None = None) -> None:
         self.doc = doc
         strings = doc.vocab.strings
-        arr = doc.to_array([LEMMA, ORTH, DEP, HEAD, POS, IS_PUNCT, IS_STOP, IS_SPACE, SENT_START])  # uint64
+        arr = doc.to_array([ORTH, DEP, HEAD, IS_PUNCT, IS_STOP, IS_SPACE, SENT_START])  # uint64
         n = len(doc)
         # columns as lists of Python ints: a numpy scalar per access costs more than the lookup
-        lemmas, orths, deps, poses, spaces, sent_flags = (arr[:, k].tolist() for k in (0, 1, 2, 4, 7, 8))
-        self.lemma = [(strings[lem] or strings[orth]).lower() for lem, orth in zip(lemmas, orths)]
+        deps, spaces, sent_flags = (arr[:, k].tolist() for k in (1, 5, 6))
+        lower, lemmas, self.pos = token_words(doc)  # (read once per doc, shared with the rules)
+        self.lemma = [lem or low for lem, low in zip(lemmas, lower)]  # (a token without a lemma: its form)
         self.dep = [strings[d] for d in deps]
-        self.head = [i + h for i, h in enumerate(arr[:, 3].astype("int64").tolist())]  # relative, wrapped
-        self.pos = [strings[p] for p in poses]
+        self.head = [i + h for i, h in enumerate(arr[:, 2].astype("int64").tolist())]  # relative, wrapped
         self.space = [bool(x) for x in spaces]
         #: The lexicon classes of each token's lemma (:func:`lexicon_classes`; empty without a lexicon).
         self.cls = [classes.get(lem, ()) for lem in self.lemma] if classes else [()] * n
@@ -112,8 +112,8 @@ class DocView:
         self.vectors = None
         if doc.vocab.vectors.size:
             table = doc.vocab.vectors
-            rows = table.find(keys=arr[:, 1])
-            keep = (arr[:, 5] == 0) & (arr[:, 6] == 0) & (arr[:, 7] == 0) & (rows >= 0)
+            rows = table.find(keys=arr[:, 0])
+            keep = (arr[:, 3] == 0) & (arr[:, 4] == 0) & (arr[:, 5] == 0) & (rows >= 0)
             self.vectors = (table.data, rows, keep)
             self._runs: dict[int, np.ndarray] = {}
             #: :meth:`dense` by its arguments (both orders of a pair read the same words), and

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy import parts_of_speech
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_future, is_hedged
@@ -493,19 +493,30 @@ _DEICTIC = frozenset(("i", "me", "you", "je", "j'", "j’", "m'", "moi", "tu", "
                       "ce", "c'", "c’", "cela", "ça", "ceci"))
 
 
+#: The last doc :func:`token_words` read, its length and what it read (the mention pass and
+#: the relation pass read the same doc one after the other).
+_LAST_WORDS: list = [None, -1, None]
+
+
 def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     """Each token's lower-case form, lower-case lemma and part of speech, read in one pass:
     a rule that scans the whole doc tests these before building a spaCy ``Token`` (and its
-    strings, decoded on each access).
+    strings, decoded on each access). The last doc's reading is kept for the next call on the
+    same doc (the lists are shared: read them, never change them).
 
     Example:
         >>> import spacy
-        >>> token_words(spacy.blank("fr")("La Série"))[0]
-        ['la', 'série']
+        >>> doc = spacy.blank("fr")("La Série")
+        >>> token_words(doc)[0], token_words(doc) is token_words(doc)
+        (['la', 'série'], True)
     """
+    if _LAST_WORDS[0] is doc and _LAST_WORDS[1] == len(doc):
+        return _LAST_WORDS[2]
     strings, names = doc.vocab.strings, parts_of_speech.NAMES
     rows = doc.to_array([LOWER, LEMMA, POS]).tolist()  # what ``Token.lower_``, ``lemma_`` and ``pos_`` decode
-    return [strings[r[0]] for r in rows], [strings[r[1]].lower() for r in rows], [names[r[2]] for r in rows]
+    words = [strings[r[0]] for r in rows], [strings[r[1]].lower() for r in rows], [names[r[2]] for r in rows]
+    _LAST_WORDS[:] = [doc, len(doc), words]
+    return words
 
 
 #: The ``Doc.user_data`` key under which :func:`doc_text` keeps a doc's text.
@@ -580,7 +591,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self.text = doc_text(self.doc)
-        self._starts = [t.idx for t in self.doc]
+        self._starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
         self.lower, self.lemma, self.pos = token_words(self.doc)
         self._quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(self.text)]
         self._sources = _cited_sources(self.text, self.mentions, self.lex.words("source_preps"))
