@@ -96,6 +96,9 @@ class FrameSchema(_Strict):
     #: The CreativeWork slot is certain ("produit par", "réalisé par"): a name NER typed as a
     #: person, organisation or place there is read as the work ("Intouchables a été produit par…").
     retype_work: bool = False
+    #: The Organization slot is certain ("fondée par"): a name the statistical NER typed as a
+    #: person or a place there is read as the company ("Fondée en 1992 par X, Calt a produit…").
+    retype_org: bool = False
 
     @model_validator(mode="after")
     def _slots_fit_kind(self) -> FrameSchema:
@@ -322,6 +325,7 @@ class Frame:
     support_verbs: tuple[str, ...] = ()
     id: str = ""
     retype_work: bool = False
+    retype_org: bool = False
 
 
 @dataclass(slots=True)
@@ -595,6 +599,6 @@ def load_lexicon(lang: str, path: str | None = None) -> Lexicon:
             predicate=raw.predicate, lemmas=lemmas, subject=raw.subject, object=raw.object,
             subject_types=tuple(raw.subject_types), object_types=tuple(raw.object_types),
             confidence=raw.confidence, kind=raw.kind, support_verbs=tuple(x.lower() for x in raw.support_verbs),
-            id=raw.id, retype_work=raw.retype_work,
+            id=raw.id, retype_work=raw.retype_work, retype_org=raw.retype_org,
         ))
     return lex

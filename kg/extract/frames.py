@@ -304,6 +304,9 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if frame.retype_work:
                 subjects = subjects or name_read_as_work(ctx, subj_toks, frame.subject_types)
                 objects = objects or name_read_as_work(ctx, obj_toks, frame.object_types)
+            if frame.retype_org:
+                subjects = subjects or _org_read_as_other(ctx, subj_toks, frame.subject_types)
+                objects = objects or _org_read_as_other(ctx, obj_toks, frame.object_types)
             subjects = subjects or untagged_name_read_as(ctx, subj_toks, frame.subject_types)
             objects = objects or untagged_name_read_as(ctx, obj_toks, frame.object_types)
             if frame.predicate == "actsIn" and frame.subject_types == ("Person",):
@@ -487,6 +490,16 @@ def _ner_name_read_as(ctx: Context, tokens: list[Token], kinds: tuple[str, ...],
         if m is not None and m.type in kinds and m.source.startswith("ner:") and len(m.text.split()) >= words:
             out.append(Mention(m.text, m.start, m.end, typ, m.source + ">" + typ))
     return out
+
+
+def _org_read_as_other(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
+    """In a slot only a company fills (a frame's ``retype_org``), the one-word names the
+    statistical NER typed as a person, read as companies ("Fondée en 1992 par
+    Jean-Yves Robin, Calt…": Calt read as a person)."""
+    if types != _ORG:
+        return []
+    return [m for m in _ner_name_read_as(ctx, tokens, ("Person",), "Organization")
+            if len(m.text.split()) == 1]
 
 
 def _resolve_all(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
@@ -757,6 +770,9 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 o_toks = _phrase_slot(ctx, part, frame.object, subj)
                 subjects = _resolve_all(ctx, s_toks, frame.subject_types)
                 objects = _resolve_all(ctx, o_toks, frame.object_types)
+                if frame.retype_org:
+                    subjects = subjects or _org_read_as_other(ctx, s_toks, frame.subject_types)
+                    objects = objects or _org_read_as_other(ctx, o_toks, frame.object_types)
                 if described:  # the subject is a description of the topic company, not the latest one
                     if frame.subject == "patient":
                         subjects = [m for m in described if m.type in frame.subject_types]

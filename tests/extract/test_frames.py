@@ -398,3 +398,20 @@ def test_a_description_names_the_company_a_subject_noun_introduced_fr(nlp_fr):
     found = rule_triples(nlp_fr, text)
     assert ("Marc Dupuis", "founderOf", "Dubbly") in found
     assert ("Marc Dupuis", "founderOf", "France Télévisions") not in found
+
+
+def test_a_founded_company_the_ner_read_as_a_person_is_the_company_fr(nlp_fr):
+    # only a company is founded ("fonder" frames' retype_org): a one-word name read as a person
+    # in the founded slot is the company
+    found = rule_triples(nlp_fr, "Fondée en 1992 par Jean-Yves Robin, Calt a notamment produit Kaamelott.")
+    assert ("Jean-Yves Robin", "founderOf", "Calt") in found
+    assert ("Calt", "produces", "Kaamelott") in found
+
+
+def test_start_up_is_one_noun_and_its_name_a_founded_company_fr(nlp_fr):
+    # the tokenizer cut "start-up" into "start", "-", "up" and the parse of the whole phrase failed
+    text = ("Créée en 2015 par Marie Lenoir et Paul Aubry, la start-up Voxia développe des outils "
+            "de doublage automatique.")
+    assert "start-up" in [t.text for t in nlp_fr(text)]
+    found = rule_triples(nlp_fr, text)
+    assert {("Marie Lenoir", "founderOf", "Voxia"), ("Paul Aubry", "founderOf", "Voxia")} <= found
