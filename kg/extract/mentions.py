@@ -216,9 +216,12 @@ def _dangling_tail(doc: Doc, m: Mention) -> Mention:
     if m.type not in ("CreativeWork", "Misc"):
         return m
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is not None and len(span) > 1 and span[-1].is_lower and "Part" in span[-1].morph.get("VerbForm") \
-            and span.end < len(doc) and doc[span.end].pos_ == "ADP":
-        cut = span[:-1]  # "le spin-off de La Casa de papel consacré au …": a participle and its complement
+    if span is not None and len(span) > 2 and span[-1].is_lower and "Part" in span[-1].morph.get("VerbForm") \
+            and span.end < len(doc) and doc[span.end].pos_ == "ADP" \
+            and span[-1].i in (doc[span.end].head.i, doc[span.end].head.head.i):
+        # "le spin-off de La Casa de papel consacré au …": a participle and its complement; not
+        # a word and a participle, a sentence-case title ("TF1 a renouvelé Cœurs brisés pour une saison")
+        cut = span[:-1]
         return Mention(cut.text, cut.start_char, cut.end_char, m.type, m.source)
     if span is not None and len(span) > 2 and span[-1].is_lower and span[-1].pos_ in ("VERB", "AUX") \
             and "Fin" in span[-1].morph.get("VerbForm") and (span[-1].dep_ == "ROOT" or any(

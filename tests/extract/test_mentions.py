@@ -239,3 +239,11 @@ def test_a_title_ends_before_its_clauses_compound_verb_fr(nlp_fr):
     # NER's MISC span ran over "a triomphé"; a title's own lower-case words stay ("Illusions perdues")
     found = mention_types(nlp_fr, "Le film Illusions perdues a triomphé.")
     assert "Illusions perdues" in found and "Illusions perdues a triomphé" not in found
+
+
+def test_a_sentence_case_title_ending_in_a_participle_keeps_it(nlp_fr):
+    # a capitalised word and a participle are a title ("Cœurs brisés"); a participle after a longer
+    # name, with its complement, is the clause's (the twin: test_a_known_place_described_as_a_work_is_a_title)
+    found = types(nlp_fr, "Après le succès de la première saison, TF1 a renouvelé Cœurs brisés pour une deuxième saison.")
+    assert "Cœurs brisés" in found
+    assert "Cœurs" not in found
