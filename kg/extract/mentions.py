@@ -739,7 +739,7 @@ def _joined(doc: Doc) -> list[Span]:
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if nxt is not None and ent.label_ in ("MISC", "WORK_OF_ART") and len(ent) > 1 and nxt.start == ent.end \
-                and ent[-1].is_lower and ent[-1].pos_ in ("ADP", "DET") and nxt.label_ in ("LOC", "GPE", "MISC") \
+                and ent[-1].is_lower and ent[-1].pos_ in ("ADP", "DET") and nxt.label_ in ("LOC", "GPE", "MISC", "Place") \
                 and not any(t.is_punct for t in ent):  # "Les Oubliés : la série de" + "FX": split later, not joined
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2

@@ -247,3 +247,11 @@ def test_a_sentence_case_title_ending_in_a_participle_keeps_it(nlp_fr):
     found = types(nlp_fr, "Après le succès de la première saison, TF1 a renouvelé Cœurs brisés pour une deuxième saison.")
     assert "Cœurs brisés" in found
     assert "Cœurs" not in found
+
+
+def test_a_title_the_ner_cut_before_a_known_place_is_joined_back(nlp_fr):
+    # the gazetteer's place ends the NER's title at "de"; as with a place the NER found itself
+    # ("Un ours dans le" + "Jura"), the two are one title
+    found = types(nlp_fr, "Baptisée Les Lumières de Lyon, la série de six épisodes sera réalisée par Karim Belkadi.")
+    assert "Les Lumières de Lyon" in found
+    assert "Lyon" not in found
