@@ -188,6 +188,7 @@ class LexiconSchema(_Strict):
     crowning_auxiliaries: Words = []
     nominee_words: Words = []  # "an Oscar nominee", "earned an Oscar nomination": not won (scorer.py, frames.py)
     winner_nouns: Words = []  # "X, a two-time Oscar winner", "lauréate de la Palme d'or" (kg/extract/awards.py)
+    winner_list_words: Words = []  # "Among the winners were X (best drama), Y for best actor" (kg/extract/awards.py)
     list_filler_words: Words = []
     title_glue_words: Words = []
     title_complement_openers: Words = []

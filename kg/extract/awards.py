@@ -155,12 +155,17 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
             i += 4
             continue
         elif (tok.lower_ in openers and (lex.lang == "en" or tok.text[:1].isupper()
-                                         or i > 0 and doc[i - 1].lower_ in lex.words("fronted_award"))) \
+                                         or i > 0 and doc[i - 1].lower_ in lex.words("fronted_award")
+                                         or i > 0 and doc[i - 1].text == "(")) \
                 or tok.lower_ in context_openers and _after_win_verb(doc, i, lex):
             # French running text says "la meilleure série de l'année": only a capitalised list
-            # label ("Meilleure série : X") or a crowning participle ("sacré meilleur acteur")
-            # opens a category there
+            # label ("Meilleure série : X"), a crowning participle ("sacré meilleur acteur") or a
+            # bracketed label ("X (meilleure actrice)", closed right after it) opens a category there
             end = _best_phrase(doc, i, lex)
+            if lex.lang == "fr" and i > 0 and doc[i - 1].text == "(" and not tok.text[:1].isupper() \
+                    and (end >= len(doc) or doc[end].text != ")"):
+                i += 1
+                continue
             nouns = lex.words("award_category_nouns")
             while end > i + 1 and doc[end - 1].lower_ not in nouns and lex.lang == "en":
                 end -= 1  # "the thriller's best picture hopes": the category ends with its noun
@@ -250,6 +255,51 @@ def prize_list_relations(doc: Doc, ctx) -> list[Relation]:
             continue
         sent = span.sent
         out.append(Relation(winner, "wonAward", m, sent.text, sent.start_char, "awards.prize_list", 0.7))
+    return out
+
+
+def winner_list_relations(doc: Doc, ctx) -> list[Relation]:
+    """A list of winners names each with its prize: "Among the winners were Harbour Lights (best
+    drama) and Tom Reyes (best actor)", "Winners included The Long Wait for best feature", "Au
+    palmarès : X (meilleur film)…". In a sentence holding one of the lexicon's
+    ``winner_list_words`` and none of its ``nominee_words``, a name right before a bracketed prize,
+    or before "for"/"pour" and a prize, wins it.
+
+    Example:
+        >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+        >>> doc = load_pipeline("en")("Among the winners were Tom Reyes (best actor).")  # doctest: +SKIP
+        >>> [(r.subject.text, r.object.text) for r in doc._.relations]  # doctest: +SKIP
+        [('Tom Reyes', 'best actor')]
+    """
+    lex = ctx.lex
+    cues, nominees = lex.words("winner_list_words"), lex.words("nominee_words")
+    if not cues:
+        return []
+    out: list[Relation] = []
+    for sent in {ctx.span(m).sent for m in ctx.mentions if m.type == "Award" and ctx.span(m) is not None}:
+        words = {t.lower_ for t in sent}
+        if not words & cues or words & nominees:
+            continue
+        for tok in sent:
+            award = ctx.at(tok)
+            if award is None or award.type != "Award" or award.start != tok.idx or tok.i < 2:
+                continue
+            span = ctx.span(award)
+            i = tok.i - 1
+            if doc[i].pos_ == "DET" and i > 1 and doc[i - 1].lower_ in ("for", "pour"):
+                i -= 1  # "X pour le meilleur film"
+            if doc[i].text == "(" and span.end < len(doc) and doc[span.end].text == ")":
+                pass  # "X (best drama)"
+            elif doc[i].lower_ not in ("for", "pour"):
+                continue  # "X for best feature"
+            name_end = doc[i - 1]
+            winner = ctx.at(name_end)
+            if winner is None or winner.type == "Award" or winner.end != name_end.idx + len(name_end):
+                continue
+            winner = ctx.fit(winner, ("CreativeWork",)) if winner.type == "Misc" else winner
+            if winner is None or winner.type not in ("CreativeWork", "Person", "Organization"):
+                continue
+            out.append(Relation(winner, "wonAward", award, sent.text, sent.start_char, "awards.winner_list", 0.7))
     return out
 
 

@@ -18,6 +18,7 @@ from kg.extract.awards import (
     award_credit_relations,
     crowned_relations,
     prize_list_relations,
+    winner_list_relations,
     winner_relations,
     winning_relations,
 )
@@ -81,6 +82,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += english_relations(doc, ctx)
     found += french_relations(doc, ctx)
     found += prize_list_relations(doc, ctx)
+    found += winner_list_relations(doc, ctx)
     found += crowned_relations(doc, ctx)
     found += apposed_award_relations(doc, ctx)
     found += winner_relations(doc, ctx)

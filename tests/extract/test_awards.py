@@ -233,3 +233,39 @@ def test_a_title_read_as_a_place_wins_its_prize(nlp_en) -> None:
     found = rule_triples(nlp_en, "At the ceremony, Silent Harbor won best limited series while Maya Ortiz was named best actress.")
     assert ("Silent Harbor", "wonAward", "best limited series") in found
     assert ("Maya Ortiz", "wonAward", "best actress") in found
+
+
+def test_a_list_of_winners_gives_each_its_bracketed_prize_en(nlp_en):
+    found = rule_triples(nlp_en, "The BAFTA TV Awards were handed out in London on Sunday. Among the winners were "
+                                 "Harbour Lights (best drama), Tom Reyes (best actor) and Maya Collins (best actress).")
+    assert {("Harbour Lights", "wonAward", "best drama"), ("Tom Reyes", "wonAward", "best actor"),
+            ("Maya Collins", "wonAward", "best actress")} <= found
+
+
+def test_a_list_of_winners_gives_each_its_prize_after_for_en(nlp_en):
+    found = rule_triples(nlp_en, "Winners at the Gotham Awards included The Long Wait for best feature.")
+    assert ("The Long Wait", "wonAward", "best feature") in found
+
+
+def test_a_list_of_nominees_wins_nothing_en(nlp_en):
+    text = "Among the nominees were Harbour Lights (best drama) and Tom Reyes (best actor)."
+    assert mention_types(nlp_en, text).get("best actor") == "Award"  # the twin: the prize is read
+    assert not any(p == "wonAward" for _, p, _ in rule_triples(nlp_en, text))
+
+
+def test_a_list_of_winners_gives_each_its_bracketed_category_fr(nlp_fr):
+    # a bracketed "(meilleure actrice)" is a list label, a category, in French running text too
+    found = rule_triples(nlp_fr, "Parmi les lauréats, Les Rives du soir (meilleure série) et Léa Morel (meilleure actrice).")
+    assert {("Les Rives du soir", "wonAward", "meilleure série"), ("Léa Morel", "wonAward", "meilleure actrice")} <= found
+
+
+def test_a_bracket_that_goes_on_past_a_best_phrase_is_no_category_fr(nlp_fr):
+    types = mention_types(nlp_fr, "Parmi les lauréats, Léa Morel (meilleure actrice de sa génération selon la critique).")
+    assert types.get("Léa Morel") == "Person"  # the twin: the name is read
+    assert not any(t == "Award" for t in types.values())
+
+
+def test_honored_with_a_prize_wins_it_en(nlp_en):
+    found = rule_triples(nlp_en, "Night Desk, the investigative series from ProPublica, keeps collecting trophies. "
+                                 "The show was honored with an International Emmy on Monday.")
+    assert ("Night Desk", "wonAward", "International Emmy") in found
