@@ -233,6 +233,7 @@ class LexiconSchema(_Strict):
     web_suffixes: Words = []  # "Jeuxvideo.com", "france.tv": a site named by its domain
     fronted_work_participles: Words = []  # "Tournée à Lille, X revient…": X is a work
     mention_event_heads: Words = []
+    mention_event_suffixes: Words = []  # "the Venice Film Festival": last words of an event's name (names.py)
     mention_award_heads: Words = []
     mention_award_suffixes: Words = []
     mention_award_category: Words = []

@@ -132,7 +132,7 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
                 # "the P&O Cruises memorable moment award": a compound naming the prize before its head
                 if lex.lang == "en":
                     while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") \
-                            and doc[start - 1].head.i >= i and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
+                            and doc[start - 1].head.i >= start and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
                             and not (start >= 2 and doc[start - 2].text in _HYPHENS):
                         start -= 1  # not the end of a hyphenated modifier: "a two-time Oscar winner"
                 spans.append(doc[start:end])

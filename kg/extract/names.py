@@ -194,6 +194,41 @@ def described_org_names(doc: Doc, mentions: list[Mention], nouns: frozenset[str]
                   key=lambda m: m.start)
 
 
+def suffixed_event_names(doc: Doc, mentions: list[Mention], suffixes: frozenset[str]) -> list[Mention]:
+    """A capitalised name ending in an event noun is one event: "the Venice Film Festival",
+    "the Monte-Carlo Television Festival" (the NER reads a place and leaves the rest, or calls
+    it all a building). ``suffixes``: lexicon ``mention_event_suffixes``. The mentions inside
+    the name give way to it; a name crossing another mention's edge is left alone.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("It won at the Venice Film Festival.")
+        >>> ms = [Mention("Venice", 14, 20, "Place", "gazetteer")]
+        >>> [(m.text, m.type) for m in suffixed_event_names(doc, ms, frozenset({"festival"}))]
+        [('Venice Film Festival', 'Event')]
+    """
+    if not suffixes:
+        return mentions
+    out = list(mentions)
+    text = doc_text(doc)
+    for tok in doc[1:]:
+        if tok.lower_ not in suffixes or not tok.is_title:
+            continue
+        j = tok.i
+        while j - 1 >= 0 and tok.i - j < 6 and not doc[j - 1].is_sent_start and (
+                doc[j - 1].is_title and doc[j - 1].pos_ != "DET" or doc[j - 1].is_upper and doc[j - 1].is_alpha
+                or doc[j - 1].text in ("-", "‑") and j - 2 >= 0 and doc[j - 2].is_title):
+            j -= 1
+        if j == tok.i:
+            continue
+        a, b = doc[j].idx, tok.idx + len(tok)
+        if any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in out) \
+                or any(m.start == a and m.end == b and m.type == "Event" for m in out):
+            continue
+        out = [m for m in out if not (a <= m.start and m.end <= b)] + [Mention(text[a:b], a, b, "Event", "context:event_suffix")]
+    return sorted(out, key=lambda m: m.start)
+
+
 def country_branches(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """An organisation name followed by a place the parser attaches to it is one name: the
     national branch "Universal Music France", "Banijay Studios France", "Netflix Italia"."""

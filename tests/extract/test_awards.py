@@ -269,3 +269,9 @@ def test_honored_with_a_prize_wins_it_en(nlp_en):
     found = rule_triples(nlp_en, "Night Desk, the investigative series from ProPublica, keeps collecting trophies. "
                                  "The show was honored with an International Emmy on Monday.")
     assert ("Night Desk", "wonAward", "International Emmy") in found
+
+
+def test_an_award_name_keeps_the_words_of_its_compound_en(nlp_en):
+    # "Independent" modifies "Spirit", which modifies "Award": a chain of modifiers of the prize
+    types = mention_types(nlp_en, "The feature collected the Independent Spirit Award for best first feature.")
+    assert types.get("Independent Spirit Award for best first feature") == "Award"

@@ -110,3 +110,17 @@ def test_a_name_the_ner_missed_after_an_organisation_noun_is_a_company(nlp_en) -
     assert mention_types(nlp_en, "The deal was signed by the Nordic streamer Viaplay.").get("Viaplay") == "Organization"
     # twin: a date word after the noun is no name
     assert "Monday" not in mention_types(nlp_en, "The studio said on Monday that the network Friday schedule had changed.")
+
+
+def test_a_capitalised_name_ending_in_festival_is_one_event_en(nlp_en):
+    types = mention_types(nlp_en, "The film won the Golden Lion at the Venice Film Festival.")
+    assert types.get("Venice Film Festival") == "Event"
+    assert "Venice Film" not in types and "Festival" not in types
+    types = mention_types(nlp_en, "The series won two awards at the Monte-Carlo Television Festival.")
+    assert types.get("Monte-Carlo Television Festival") == "Event"
+
+
+def test_a_sentence_opening_festival_names_no_event_en(nlp_en):
+    types = mention_types(nlp_en, "Festival organisers in Cannes were happy with the Edinburgh TV Festival.")
+    assert types.get("Edinburgh TV Festival") == "Event"  # the twin: a name before the noun makes one
+    assert not any(name.startswith("Festival") for name in types)
