@@ -228,6 +228,7 @@ class LexiconSchema(_Strict):
     noun_compounds: Words = []  # "jeune pousse": multi-word common nouns whose last word the tagger misreads
     # entity typing (kg/extract/mentions.py)
     org_suffixes: Words = []
+    distributor_suffixes: Words = []  # "the Paramount Network hit X": a company that airs, not makes, its works (possessives.py)
     name_particles: Words = []  # "Charles de Gaulle": lower-case words a person's name may hold
     mention_org_heads: Words = []
     web_suffixes: Words = []  # "Jeuxvideo.com", "france.tv": a site named by its domain

@@ -18,7 +18,7 @@ from kg.extract.cued_titles import cued_titles
 from kg.extract.names import (acronym_long_forms, ampersand_names, country_branches, described_org_names,
                               described_titles, extend_known_names, genre_titles, given_name_persons, headed_org_names,
                               join_split_names, list_type_agreement, lone_names, non_person_relatives,
-                              organisation_forms, suffixed_event_names)
+                              org_work_titles, organisation_forms, suffixed_event_names)
 from kg.extract.syntax import (doc_text, frame_participles, is_year, possessive_work_noun, prep_of, token_words,
                               whole_word_hits)
 from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
@@ -73,6 +73,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = headed_org_names(doc, mentions, lex.words("mention_org_heads"))
     mentions = described_org_names(doc, mentions, lex.words("mention_org_nouns"))
     mentions = suffixed_event_names(doc, mentions, lex.words("mention_event_suffixes"))
+    if lex.lang == "en":
+        mentions = org_work_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns"))
     mentions = non_person_relatives(doc, mentions, lex.words("non_person_relatives"))
     mentions = extend_known_names(doc, mentions, frozenset(lex.role_nouns) | frozenset(lex.org_role_nouns))
     mentions = country_branches(doc, mentions)
@@ -321,7 +323,8 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
     glue = lex.words("mention_title_glue")
 
     def cap(t: Token) -> bool:
-        return t.text[:1].isupper() or t.is_upper or (t.like_num and t.i > start)
+        # (a number written in digits; "like_num" also takes "third" in "for a third season")
+        return t.text[:1].isupper() or t.is_upper or (t.text[:1].isdigit() and t.i > start)
 
     if start >= len(doc) or not cap(doc[start]) or doc[start].is_punct:
         return None

@@ -123,6 +123,28 @@ def distributor_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         for o in orgs:
             for w in titles:
                 yield Relation(o, "distributes", w, tok.sent.text, tok.sent.start_char, "places.distributor", 0.7)
+    yield from _surface_distributor_relations(doc, ctx)
+
+
+def _surface_distributor_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """English "the <company> <work noun> <Title>" read on the surface, where the parse misses
+    it ("the Paramount Network hit Yellowstone": "hit" taken for a verb; "the Netflix original
+    Winter Kings": "original" for an adjective): the lexicon's ``possessive_work_nouns``."""
+    if doc.lang_ != "en":
+        return
+    nouns = ctx.lex.words("possessive_work_nouns")
+    for i, low in enumerate(ctx.lower):
+        if low not in nouns or ctx.pos[i] == "NOUN" or i < 2 or i + 1 >= len(doc):
+            continue  # (a noun is read from the parse above)
+        org, work = ctx.at(doc[i - 1]), ctx.at(doc[i + 1])
+        if org is None or work is None or org.type != "Organization" or work.type != "CreativeWork" \
+                or work.start != doc[i + 1].idx or org.end != doc[i - 1].idx + len(doc[i - 1]):
+            continue
+        span = ctx.span(org)
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an"):
+            continue
+        sent = doc[i].sent
+        yield Relation(org, "distributes", work, sent.text, sent.start_char, "places.distributor", 0.7)
 
 
 def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:

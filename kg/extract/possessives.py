@@ -40,8 +40,12 @@ def _org(ctx, tok: Token, untyped: bool = False) -> Mention | None:
 
 
 def _predicate(ctx, org: Mention) -> str:
+    """A studio's work is its production ("a Sony Pictures Television drama"), a channel's or a
+    network's what it airs ("the Paramount Network hit"): lexicon ``org_suffixes`` and
+    ``distributor_suffixes``."""
     last = org.text.split()[-1].lower() if org.text.split() else ""
-    return "produces" if last in ctx.lex.words("org_suffixes") else "distributes"
+    return "produces" if last in ctx.lex.words("org_suffixes") and last not in ctx.lex.words("distributor_suffixes") \
+        else "distributes"
 
 
 def _title_after(ctx, noun: Token) -> Mention | None:

@@ -425,6 +425,10 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+#: Entity labels of dates and times (spaCy's English and OntoNotes schemes).
+_DATE_ENTS = frozenset(("DATE", "TIME"))
+
+
 def untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
     """A proper noun in a slot that NER left untagged, read as the one type the slot takes when
     that is a company or a work: the small English model misses many names opening a sentence
@@ -436,7 +440,8 @@ def untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, .
     out: list[Mention] = []
     def part(tok: Token) -> bool:  # "Sentinel TV": a capitalised noun may end the name
         return (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_upper and len(tok) > 1) \
-            and ctx.at(tok) is None and (tok.is_title or tok.is_upper)
+            and ctx.at(tok) is None and (tok.is_title or tok.is_upper) \
+            and tok.ent_type_ not in _DATE_ENTS  # "debuts on Friday": a date is no company
 
     for t in with_conjuncts(tokens):
         if not part(t) or t.pos_ != "PROPN" and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == t.i - 1
@@ -464,9 +469,15 @@ def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...])
     if types != ("CreativeWork",):
         return []
     out: list[Mention] = []
+    nouns = ctx.lex.words("work_nouns") | ctx.lex.words("possessive_work_nouns")
     for tok in with_conjuncts(tokens):
         m = ctx.at(tok)
         span = ctx.span(m) if m is not None else None
+        if m is not None and m.type == "Organization" and span is not None and span.end + 1 < len(ctx.doc) \
+                and ctx.doc[span.end].lower_ in nouns and (title := ctx.at(ctx.doc[span.end + 1])) is not None \
+                and title.type == "CreativeWork" and title not in out:
+            out.append(title)  # "the creator of the Paramount Network hit Yellowstone": the company's work
+            continue
         agent = span is not None and (span.start > 0 and ctx.doc[span.start - 1].lower_ in ("par", "by")
                                       or any(t.dep_ in ("obl:agent", "agent") for t in span))
         person = m is not None and m.type == "Person" and opens_with_given_name(m.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import mention_types, triples
+from tests.extract._helpers import mention_types, rule_triples, triples
 
 
 def test_work_of_a_channel_fr(nlp_fr):
@@ -161,3 +161,21 @@ def test_a_genre_noun_from_a_company_en(nlp_en):
     # "drama" is a concept the gazetteer knows; still the work's description
     assert ("Lantern Pictures", "produces", "Ashfall") in triples(
         nlp_en, "Peacock has picked up Ashfall, the eight-part drama from Lantern Pictures.")
+
+
+def test_a_network_hit_is_the_network_s_to_air_and_its_creator_s_en(nlp_en):
+    # "the <company> hit <Name>": the tagger reads "hit" as a verb; the name is the company's work,
+    # a network airs it (lexicon distributor_suffixes), and "the creator of" it wrote it
+    found = rule_triples(nlp_en, "Mara Quinn, the creator of the Skyline Network hit Ironwood, has a new show in the works.")
+    assert ("Skyline Network", "distributes", "Ironwood") in found
+    assert ("Ironwood", "author", "Mara Quinn") in found
+    assert ("Skyline Network", "author", "Mara Quinn") not in found
+    assert ("Skyline Network", "produces", "Ironwood") not in found
+
+
+def test_a_streamer_original_names_its_title_en(nlp_en):
+    text = "The Netflix original Winter Kings debuts on Friday."
+    assert mention_types(nlp_en, text).get("Winter Kings") == "CreativeWork"
+    found = rule_triples(nlp_en, text)
+    assert ("Netflix", "distributes", "Winter Kings") in found
+    assert not any(s == "Friday" for s, _, _ in found)  # a date is no company

@@ -119,3 +119,9 @@ def test_investment_is_not_acquisition(nlp_en):
 ])
 def test_investment_is_not_acquisition_twin(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)
+
+
+def test_a_title_stops_before_an_ordinal_written_in_words_en(nlp_en):
+    types = mention_types(nlp_en, "Apple TV+ has renewed The Quiet Shore for a third season.")
+    assert types.get("The Quiet Shore") == "CreativeWork"
+    assert not any("third" in name for name in types)
