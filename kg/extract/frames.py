@@ -30,8 +30,36 @@ def _match_lemma(tok: Token, lemma: str) -> bool:
             tok.doc.lang_ == "fr" and tok.lower_ in verb_forms(words[0])) and not (
             tok.doc.lang_ == "en" and tok.lower_ in _en_forms(words[0])):
         return False
-    following = tok.doc[tok.i + 1:tok.i + len(words)]
-    return len(following) == len(words) - 1 and all(t.lower_ == w for t, w in zip(following, words[1:]))
+    return len(words) == 1 or _lemma_end(tok, lemma) is not None
+
+
+def _lemma_end(tok: Token, lemma: str) -> int | None:
+    """The index of the last token of the multi-word ``lemma`` whose first word is ``tok``, when
+    the words after ``tok`` are the lemma's others, read as text (the tokenizer cuts "tête
+    d'affiche" after the apostrophe); None when they are not.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Elle est la tête d’affiche du film.")
+        >>> _lemma_end(doc[3], "tête d'affiche"), _lemma_end(doc[3], "tête de liste")
+        (5, None)
+    """
+    doc = tok.doc
+    rest = " ".join(lemma.split()[1:])
+    j, k = tok.i + 1, 0
+    while j < len(doc) and k < len(rest):
+        word = doc[j].lower_.replace("’", "'")
+        if not rest.startswith(word, k):
+            return None
+        k += len(word)
+        if k < len(rest) and rest[k] == " ":
+            if not doc[j].whitespace_:
+                return None
+            k += 1
+        elif k < len(rest) and doc[j].whitespace_:
+            return None
+        j += 1
+    return j - 1 if k == len(rest) and j > tok.i + 1 else None
 
 
 @lru_cache(maxsize=1024)
@@ -176,6 +204,12 @@ def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] 
     if name.startswith("obl:"):
         preps = set(name[4:].split("|"))
         found = [n for p, n in obliques(noun) if p in preps]
+        for lemma in frame.lemmas if found else ():
+            last = _lemma_end(noun, lemma) if " " in lemma and lemma.split()[0] == noun.lemma_.lower() else None
+            if last is not None:
+                # "la tête d'affiche de W": past the lemma's own words, the complement of its last word
+                found = [n for n in found if n.i > last] + [n for p, n in obliques(noun.doc[last]) if p in preps and n.i > last]
+                break
         if "poss" in preps:  # "the film's release", "its distribution"
             found += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.i < noun.i]
         if not found:

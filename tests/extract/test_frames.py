@@ -415,3 +415,9 @@ def test_start_up_is_one_noun_and_its_name_a_founded_company_fr(nlp_fr):
     assert "start-up" in [t.text for t in nlp_fr(text)]
     found = rule_triples(nlp_fr, text)
     assert {("Marie Lenoir", "founderOf", "Voxia"), ("Paul Aubry", "founderOf", "Voxia")} <= found
+
+
+def test_a_multi_word_noun_frame_reads_the_complement_of_its_last_word_fr(nlp_fr):
+    # "tête d'affiche": the tokenizer cuts it after the apostrophe and the parser hangs "de W" on "affiche"
+    found = rule_triples(nlp_fr, "Pierre Valence est la tête d'affiche de Nuit rouge, un polar signé Tomas Lind.")
+    assert ("Pierre Valence", "actsIn", "Nuit rouge") in found
