@@ -522,7 +522,7 @@ def _run_cue(run: list[Mention], owners: dict[int, tuple], limit: int = 14) -> t
 def is_topic(tok: Token) -> bool:
     """A work named on its own as a clause argument: not in a relative clause, a list or a
     parenthetical comparison."""
-    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+    if tok.dep_ == "conj" or any(c.dep_ == "conj" and not _apposed_description(c) for c in tok.children):
         return False
     node = tok
     for _ in range(10):
@@ -530,6 +530,14 @@ def is_topic(tok: Token) -> bool:
             return node.dep_ not in ("relcl", "acl:relcl")
         node = node.head
     return True
+
+
+def _apposed_description(conj: Token) -> bool:
+    """A "conjunct" that is a description in apposition the parser took for a list member
+    ("Les Enfants du port, son nouveau film"): a lower-case common noun after a comma, with no
+    coordinator of its own."""
+    return conj.pos_ == "NOUN" and conj.is_lower and conj.i > 0 and not any(c.dep_ == "cc" for c in conj.children) \
+        and any(t.text == "," for t in conj.doc[conj.left_edge.i - 1:conj.i])
 
 
 def _source_work(span: Span, lex: Lexicon) -> bool:

@@ -399,3 +399,10 @@ def test_a_list_credited_in_a_work_named_after_it(nlp_fr) -> None:
     # twin: a name of another kind after the list is no work they are credited in
     found = rule_triples(nlp_fr, "On retrouve Hugo Brunel et Nadia Sarr chez Gaumont, dans la série Les Oubliés.")
     assert not any(o == "Les Oubliés" for _, _, o in found)
+
+
+def test_a_work_described_in_apposition_stays_the_topic_of_the_next_cast_list_fr(nlp_fr):
+    # the parser takes "son nouveau film" for a second member of a list; it describes the title
+    found = rule_triples(nlp_fr, "Yann Kerbrat tourne Les Enfants du port, son nouveau film. "
+                                 "On y retrouve Léa Morel, Jonas Bloch et Sami Ouali.")
+    assert {(p, "actsIn", "Les Enfants du port") for p in ("Léa Morel", "Jonas Bloch", "Sami Ouali")} <= found
