@@ -421,8 +421,13 @@ def _lists(seg: Span, ctx, brackets: list[tuple[int, int]], glue: frozenset[str]
     cur: list[Mention] = []
     last: Mention | None = None
     gap_ok = True
+    # "Léa Morel, qui incarne une mère, ainsi que Jonas Bloch": a relative clause set off by commas
+    # describes the name before it; the list goes on after it
+    described = {i for t in seg if t.dep_ in ("acl:relcl", "relcl") and t.left_edge.i > seg.start
+                 and t.doc[t.left_edge.i - 1].text == "," and (m := ctx.at(t.head)) is not None
+                 and m.type in ("Person", "Organization") for i in range(t.left_edge.i, t.right_edge.i + 1)}
     for tok in seg:
-        if brackets and _inside(brackets, tok.idx):
+        if brackets and _inside(brackets, tok.idx) or tok.i in described:
             continue
         m = ctx.at(tok)
         if m is not None and m.type in ("Person", "Organization") and m.source != "context:credit":

@@ -406,3 +406,9 @@ def test_a_work_described_in_apposition_stays_the_topic_of_the_next_cast_list_fr
     found = rule_triples(nlp_fr, "Yann Kerbrat tourne Les Enfants du port, son nouveau film. "
                                  "On y retrouve Léa Morel, Jonas Bloch et Sami Ouali.")
     assert {(p, "actsIn", "Les Enfants du port") for p in ("Léa Morel", "Jonas Bloch", "Sami Ouali")} <= found
+
+
+def test_a_relative_clause_inside_a_cast_list_does_not_end_it_fr(nlp_fr):
+    found = rule_triples(nlp_fr, "Le réalisateur Yann Kerbrat tourne Les Enfants du port. On y retrouve Léa Morel, "
+                                 "qui incarne une mère de famille, ainsi que Jonas Bloch et Sami Ouali.")
+    assert {(p, "actsIn", "Les Enfants du port") for p in ("Léa Morel", "Jonas Bloch", "Sami Ouali")} <= found
