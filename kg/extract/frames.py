@@ -391,11 +391,15 @@ def _in_a_named_work(obj: Token, frame: Frame, ctx: Context) -> bool:
 
 
 def _work_after_prep(prep: Token, ctx: Context) -> Mention | None:
-    """The work a preposition introduces: named right after it ("dans Lupin"), or after a work
-    noun ("in the thriller Silent Harbor", :meth:`Context.title_after`)."""
+    """The work a preposition introduces: named right after it ("dans Lupin", or a name NER left
+    untyped: "campe une juge dans La Grande Maison"), or after a work noun ("in the thriller
+    Silent Harbor", :meth:`Context.title_after`)."""
     m = ctx.at(ctx.doc[prep.i + 1])
+    if m is None and ctx.doc[prep.i + 1].pos_ == "DET" and prep.i + 2 < len(ctx.doc):
+        m = ctx.at(ctx.doc[prep.i + 2])  # (an article the title does not hold)
+        m = m if m is not None and m.start == ctx.doc[prep.i + 2].idx and m.type == "Misc" else None
     if m is not None:
-        return m if m.type == "CreativeWork" else None
+        return m if m.type in ("CreativeWork", "Misc") else None
     noun = next((c for c in prep.children if c.dep_ == "pobj"), None) or (prep.head if prep.dep_ == "case" else None)
     if noun is not None and noun.i > prep.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in ctx.lex.words("work_nouns"):
         return ctx.title_after(noun)

@@ -412,3 +412,18 @@ def test_a_relative_clause_inside_a_cast_list_does_not_end_it_fr(nlp_fr):
     found = rule_triples(nlp_fr, "Le réalisateur Yann Kerbrat tourne Les Enfants du port. On y retrouve Léa Morel, "
                                  "qui incarne une mère de famille, ainsi que Jonas Bloch et Sami Ouali.")
     assert {(p, "actsIn", "Les Enfants du port") for p in ("Léa Morel", "Jonas Bloch", "Sami Ouali")} <= found
+
+
+def test_the_part_after_interprete_or_campe_is_a_character_fr(nlp_fr):
+    text = "Karim Belkadi, l'interprète de Lucas dans Hors Saison, rejoint le casting de La Grande Maison."
+    types = mention_types(nlp_fr, text)
+    assert types.get("Karim Belkadi") == "Person"  # the twin: the actor stays
+    assert "Lucas" not in types
+    assert ("Karim Belkadi", "actsIn", "La Grande Maison") in rule_triples(nlp_fr, text)
+    assert "Margot" not in mention_types(nlp_fr, "Anne Fleury campe Margot, une juge, dans La Grande Maison.")
+
+
+def test_an_untyped_name_after_dans_is_the_work_a_part_is_played_in_fr(nlp_fr):
+    # "dans La Grande Maison" hangs on the part ("une juge"), and NER left the title untyped
+    found = rule_triples(nlp_fr, "Anne Fleury campe Margot, une juge, dans La Grande Maison.")
+    assert ("Anne Fleury", "actsIn", "La Grande Maison") in found
