@@ -229,6 +229,7 @@ class LexiconSchema(_Strict):
     # entity typing (kg/extract/mentions.py)
     org_suffixes: Words = []
     distributor_suffixes: Words = []  # "the Paramount Network hit X": a company that airs, not makes, its works (possessives.py)
+    company_name_suffixes: Words = []  # "Amy Poehler's Paper Kite Productions": only a company's name ends so (mentions.py)
     name_particles: Words = []  # "Charles de Gaulle": lower-case words a person's name may hold
     mention_org_heads: Words = []
     web_suffixes: Words = []  # "Jeuxvideo.com", "france.tv": a site named by its domain

@@ -171,6 +171,26 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             yield Relation(p, "actsIn", work, verb.sent.text, verb.sent.start_char, "en.actsIn.plays", 0.7)
 
 
+def stars_surface_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """"W stars A, B and C" read on the surface, where the parse misses it (the small English
+    parser often takes "stars" for a noun or hangs the names on the title): a work mention right
+    before "stars"/"co-stars" and the persons listed right after it."""
+    for i, low in enumerate(ctx.lower):
+        if low not in ("stars", "co-stars", "costars") or i == 0 or i + 1 >= len(doc):
+            continue
+        work, first = ctx.at(doc[i - 1]), ctx.at(doc[i + 1])
+        if work is None or first is None or first.type != "Person" or first.start != doc[i + 1].idx \
+                or work.end != doc[i - 1].idx + len(doc[i - 1]):
+            continue
+        work = ctx.fit(work, ("CreativeWork",))
+        if work is None or ctx.unasserted(doc[i], "actsIn"):
+            continue
+        sent = doc[i].sent
+        for p in [first, *ctx.surface_list(first)]:
+            if p.type == "Person":
+                yield Relation(p, "actsIn", work, sent.text, sent.start_char, "en.actsIn.stars", 0.7)
+
+
 def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "X toplines/headlines/leads the film (or the cast)", "with Y in the title role" -> actsIn."""
     lead_verbs, cast_nouns = ctx.lex.words("lead_cast_verbs"), ctx.lex.words("cast_nouns")
@@ -380,6 +400,7 @@ def english_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         return
     yield from set_in_relations(doc, ctx)
     yield from acting_relations(doc, ctx)
+    yield from stars_surface_relations(doc, ctx)
     yield from lead_cast_relations(doc, ctx)
     yield from home_to_relations(doc, ctx)
     yield from shot_on_relations(doc, ctx)

@@ -387,7 +387,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     # (``words``: :func:`token_words`)
     for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))
                 if pos == "VERB" or pos == "NOUN" and (lemma in credit_nouns or low in kinds) or low in _POSS
-                or low in ("'", "’") or pos == "ADJ" and (lemma in participles or low in participles)):
+                or low in ("'", "’") or pos == "ADJ" and (lemma in participles or low in participles) or low in _STARS):
         if tok.pos_ == "NOUN" and tok.lower_ in kinds and tok.is_lower and tok.i + 1 < len(doc) and tok.i + 1 not in by_tok \
                 and doc[tok.i + 1].text[:1].isupper() and not doc[tok.i + 1].is_sent_start \
                 and any(t.pos_ == "DET" for t in doc[max(tok.sent.start, tok.i - 4):tok.i]):
@@ -446,6 +446,14 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
             for c in tok.children:
                 if c.dep_ in ("nsubj",) and c.i < tok.i and c.left_edge.i == c.i:
                     starts.append((c.i, False))
+        if lex.lang == "en" and tok.lower_ in _STARS and tok.i + 1 in by_tok and by_tok[tok.i + 1].type == "Person":
+            # "Blue Hour stars Tom Reyes and …", however the parser read it: the capitalised run
+            # right before the verb is a title
+            j = tok.i
+            while j > tok.sent.start and (doc[j - 1].is_title or doc[j - 1].like_num) and not doc[j - 1].is_punct:
+                j -= 1
+            if j < tok.i and (j == tok.sent.start or doc[j - 1].is_punct):
+                starts.append((j, None))
         if tok.is_sent_start and tok.pos_ in ("VERB", "ADJ") \
                 and (tok.lemma_.lower() in participles or tok.lower_ in participles) \
                 and (tok.tag_ == "VBN" or "Part" in tok.morph.get("VerbForm")):
@@ -469,14 +477,21 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
-        # after a fronted work participle a name NER took for a place is the work ("Diffusée sur France 2, Sambre…")
+        # after a fronted work participle a name NER took for a place or an event is the work
+        # ("Diffusée sur France 2, Sambre…", "Directed by X, Blue Hour opens…")
         kept = ("Person", "Award", "Event") if poss is None else ("Person", "Award", "Event", "Place") \
             if poss == "org" else ("Person", "Organization", "Place", "Award", "Event")
         if poss == "org" and any(m.type == "Organization" and m.text.split()[-1].lower() in lex.words("org_suffixes")
                                  for m in covering.values()):
             continue  # "Tencent's Riot Games": a company
+        if poss is True and len(span) > 1 and span[-1].lower_ in lex.words("company_name_suffixes") and span[-1].is_title:
+            if not covering:  # "Amy Poehler's Paper Kite Productions": a person's company, not a work
+                out.append(Mention(span.text, span.start_char, span.end_char, "Organization", "context:org_suffix"))
+                done.add(start)
+            continue
         inner_place = poss is None and len(span) > 1  # "Revoir Paris": a place name inside a longer title
-        if any(m.start < span.start_char or m.end > span.end_char or m.type in kept and m.start not in lone
+        if any(m.start < span.start_char or m.end > span.end_char
+               or m.type in kept and m.start not in lone and not (poss is None and m.type == "Event" and m.source.startswith("ner:"))
                or m.source == "gazetteer" and not (inner_place and m.type == "Place"
                                                    and (m.start, m.end) != (span.start_char, span.end_char))
                for m in covering.values()):
@@ -488,6 +503,10 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
         out.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork",
                            "context:title-possessive" if poss else "context:title-slot"))
     return sorted(out, key=lambda m: m.start)
+
+
+#: The forms of "star" that say a title's cast after it ("W stars A and B").
+_STARS = frozenset(("stars", "co-stars", "costars"))
 
 
 def _title_participles(lex: Lexicon) -> frozenset[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import rule_triples, triples
+from tests.extract._helpers import mention_types, rule_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -179,3 +179,14 @@ def test_a_work_available_on_a_service(nlp_en) -> None:
     found = rule_triples(nlp_en, "The drama Silent Harbor is now available on Netflix.")
     assert ("Netflix", "distributes", "Silent Harbor") in found
     assert ("Stan", "distributes", "Silent Harbor") in rule_triples(nlp_en, "Silent Harbor is available on Stan in Australia.")
+
+
+def test_a_title_stars_the_persons_listed_after_it_whatever_the_parse_en(nlp_en):
+    found = triples(nlp_en, "Blue Hour stars Tom Reyes and Maya Collins.")
+    assert {("Tom Reyes", "actsIn", "Blue Hour"), ("Maya Collins", "actsIn", "Blue Hour")} <= found
+
+
+def test_a_place_before_stars_is_no_title_en(nlp_en):
+    text = "Hollywood stars Tom Cruise and Brad Pitt attended the gala."
+    assert mention_types(nlp_en, text).get("Tom Cruise") == "Person"  # the twin: the names are read
+    assert not any(p == "actsIn" for _, p, _ in triples(nlp_en, text))

@@ -125,3 +125,17 @@ def test_a_title_stops_before_an_ordinal_written_in_words_en(nlp_en):
     types = mention_types(nlp_en, "Apple TV+ has renewed The Quiet Shore for a third season.")
     assert types.get("The Quiet Shore") == "CreativeWork"
     assert not any("third" in name for name in types)
+
+
+def test_the_subject_after_a_fronted_work_participle_is_a_work_even_read_as_an_event_en(nlp_en):
+    text = "Produced by A24 and directed by Mira Stone, Blue Hour opens in May."
+    assert mention_types(nlp_en, text).get("Blue Hour") == "CreativeWork"
+    found = triples(nlp_en, text)
+    assert {("A24", "produces", "Blue Hour"), ("Blue Hour", "directedBy", "Mira Stone")} <= found
+
+
+def test_a_person_s_company_is_no_work_of_theirs_en(nlp_en):
+    types = mention_types(nlp_en, "The project hails from Universal Television and Amy Poehler's Paper Kite Productions.")
+    assert types.get("Paper Kite Productions") == "Organization"
+    # the twin: a person's title after a possessive is still a work
+    assert mention_types(nlp_en, "It is Matt Reeves's The Batman.").get("The Batman") == "CreativeWork"
