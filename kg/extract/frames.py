@@ -358,6 +358,11 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if frame.predicate == "wonAward" and "CreativeWork" in subject_types:
                 # "Silent Harbor won best limited series": a place wins no prize; the NER read a title as one
                 subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place",), "CreativeWork")
+            if frame.predicate == "wonAward" and frame.object == "patient" and frame.kind == "verb" \
+                    and trig.lemma_.lower() in ctx.lex.words("prize_verbs"):
+                # "won the Rose d'Or", "won a Tony": what a prize verb's object names is a prize, however
+                # the NER typed it (never a gazetteer name: "won Netflix's backing")
+                objects = objects or _ner_name_read_as(ctx, obj_toks, ("Organization", "Person", "CreativeWork"), "Award")
             if frame.predicate == "distributes" and frame.subject.startswith("obl:") and frame.subject_types == _ORG:
                 # "Silent Harbor is available on Stan": the NER reads a service's name as a person or a place
                 subjects = subjects or _ner_name_read_as(ctx, subj_toks, ("Place", "Person"), "Organization")

@@ -275,3 +275,10 @@ def test_an_award_name_keeps_the_words_of_its_compound_en(nlp_en):
     # "Independent" modifies "Spirit", which modifies "Award": a chain of modifiers of the prize
     types = mention_types(nlp_en, "The feature collected the Independent Spirit Award for best first feature.")
     assert types.get("Independent Spirit Award for best first feature") == "Award"
+
+
+def test_what_a_prize_verb_s_object_names_is_a_prize_however_ner_typed_it_en(nlp_en):
+    # the NER reads "Rose d'Or" as a work of art; "win" is a prize verb (lexicon prize_verbs)
+    found = {(r.subject.text, r.predicate, r.object.text, r.object.type)
+             for r in nlp_en("The Quiet Shore, a drama from Bad Wolf, won the Rose d'Or.")._.relations}
+    assert ("The Quiet Shore", "wonAward", "Rose d'Or", "Award") in found
