@@ -17,7 +17,7 @@ from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_cha
 from kg.extract.cued_titles import cued_titles
 from kg.extract.names import (acronym_long_forms, ampersand_names, country_branches, described_org_names,
                               described_titles, extend_known_names, genre_titles, given_name_persons, headed_org_names,
-                              join_split_names, list_type_agreement, lone_names, non_person_relatives,
+                              join_split_names, list_type_agreement, listed_org_names, lone_names, non_person_relatives,
                               org_work_titles, organisation_forms, suffixed_event_names)
 from kg.extract.syntax import (doc_text, frame_participles, is_year, possessive_work_noun, prep_of, token_words,
                               whole_word_hits)
@@ -81,7 +81,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
                                   lex.words("quantity_words"))
     mentions = given_name_persons(doc, mentions, lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex))
-    mentions = list_type_agreement(doc, mentions)
+    mentions = listed_org_names(doc, list_type_agreement(doc, mentions))
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)

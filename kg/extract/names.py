@@ -573,6 +573,60 @@ def list_type_agreement(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def listed_org_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Capitalised names no mention covers, listed after a company: "sold to BritBox, SBS and
+    Viaplay" (the NER finds the first and misses the others). The list is of names of one to
+    three capitalised words joined by commas and closed by "and"/"et"/"&"; a date is no name.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Sold to BritBox, SBS and Viaplay.")
+        >>> ms = [Mention("BritBox", 8, 15, "Organization", "gazetteer")]
+        >>> [(m.text, m.type) for m in listed_org_names(doc, ms)]
+        [('BritBox', 'Organization'), ('SBS', 'Organization'), ('Viaplay', 'Organization')]
+    """
+    starts = {m.start: m for m in mentions}
+    covered = {c for m in mentions for c in range(m.start, m.end)}
+    text = doc_text(doc)
+    added: list[Mention] = []
+    for m in mentions:
+        if m.type != "Organization":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        j, found, closed = span.end, [], False
+        while j + 1 < len(doc) and len(found) < 8 and not closed:
+            sep = doc[j]
+            k = j + 1
+            if sep.text == "," and doc[k].lower_ in ("and", "et"):
+                k += 1
+            if sep.text != "," and sep.lower_ not in ("and", "et", "&"):
+                break
+            closed = sep.lower_ in ("and", "et", "&") or doc[k - 1].lower_ in ("and", "et")
+            if k < len(doc) and doc[k].idx in starts:
+                nxt = starts[doc[k].idx]
+                if nxt.type != "Organization":
+                    break
+                end = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+                if end is None:
+                    break
+                j = end.end
+                continue
+            e = k
+            while e < len(doc) and e - k < 3 and (doc[e].is_title or doc[e].is_upper and doc[e].is_alpha) \
+                    and doc[e].idx not in covered and doc[e].ent_type_ not in ("DATE", "TIME") and not doc[e].is_sent_start:
+                e += 1
+            if e == k:
+                break
+            found.append((doc[k].idx, doc[e - 1].idx + len(doc[e - 1])))
+            j = e
+        if closed and found:
+            added += [Mention(text[a:b], a, b, "Organization", "context:org_list") for a, b in found]
+            covered.update(c for a, b in found for c in range(a, b))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
 def lone_names(doc: Doc, mentions: list[Mention], person_nouns: frozenset[str]) -> frozenset[int]:
     """Starts of the one-word names NER typed as persons that a work slot or a description may
     retype: such a name is often a title or a company in media news ("Lilyhammer", "Ircam"),

@@ -124,3 +124,15 @@ def test_a_sentence_opening_festival_names_no_event_en(nlp_en):
     types = mention_types(nlp_en, "Festival organisers in Cannes were happy with the Edinburgh TV Festival.")
     assert types.get("Edinburgh TV Festival") == "Event"  # the twin: a name before the noun makes one
     assert not any(name.startswith("Festival") for name in types)
+
+
+def test_names_listed_after_a_company_are_companies_en(nlp_en):
+    types = mention_types(nlp_en, "The drama has been sold to BritBox, SBS and Viaplay.")
+    assert {name: types.get(name) for name in ("BritBox", "SBS", "Viaplay")} == dict.fromkeys(
+        ("BritBox", "SBS", "Viaplay"), "Organization")
+
+
+def test_a_date_after_a_listed_company_is_no_company_en(nlp_en):
+    types = mention_types(nlp_en, "The deal was signed by Netflix and Viaplay, and announced by BritBox and Monday.")
+    assert types.get("BritBox") == "Organization"  # the twin: the company is read
+    assert "Monday" not in types
