@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.syntax import (IN_PREPS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
+from kg.extract.syntax import (IN_PREPS, OF_FORMS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
                                name_read_as_work, obliques, past_participles, stake_share, subject_of,
                                untagged_name_read_as, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
@@ -290,6 +290,13 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 clause = {t.i for t in trig.subtree}  # "dans un second rôle" of another clause is not this one's
                 after = [t for t in doc[trig.i + 1:trig.sent.end] if t.lower_ in preps and t.i + 1 < len(doc)
                          and t.i in clause]
+                # "incarne l'héroïne de La Grande Maison", "plays the hero of X": the part's own complement
+                parts = [c for c in trig.children if c.dep_ in ("obj", "dobj") and c.i > trig.i
+                         and c.lemma_.lower() in ctx.lex.words("part_nouns")]
+                after += [g for p in parts for n in p.children if n.dep_ in ("nmod", "prep")
+                          for g in ([n] if n.dep_ == "prep" else n.children)
+                          if g.dep_ in ("case", "prep") and g.lower_ in OF_FORMS and g.i not in {a.i for a in after}]
+                after.sort(key=lambda t: t.i)
                 surface = [w for t in after if (w := _work_after_prep(t, ctx)) is not None]
                 # "plays a key role in the campaign": a part in something named that is no work
                 work = surface[0] if surface else (

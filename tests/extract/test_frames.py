@@ -421,3 +421,8 @@ def test_a_multi_word_noun_frame_reads_the_complement_of_its_last_word_fr(nlp_fr
     # "tête d'affiche": the tokenizer cuts it after the apostrophe and the parser hangs "de W" on "affiche"
     found = rule_triples(nlp_fr, "Pierre Valence est la tête d'affiche de Nuit rouge, un polar signé Tomas Lind.")
     assert ("Pierre Valence", "actsIn", "Nuit rouge") in found
+
+
+def test_a_part_noun_s_complement_is_the_work_it_is_played_in_fr(nlp_fr):
+    found = rule_triples(nlp_fr, "C'est Léa Morel qui incarne l'héroïne de La Grande Maison.")
+    assert ("Léa Morel", "actsIn", "La Grande Maison") in found
