@@ -230,6 +230,7 @@ class LexiconSchema(_Strict):
     org_suffixes: Words = []
     distributor_suffixes: Words = []  # "the Paramount Network hit X": a company that airs, not makes, its works (possessives.py)
     company_name_suffixes: Words = []  # "Amy Poehler's Paper Kite Productions": only a company's name ends so (mentions.py)
+    bracket_group_nouns: Words = []  # "Canal+ (groupe Vivendi)": the company's group in brackets (holdings.py)
     name_particles: Words = []  # "Charles de Gaulle": lower-case words a person's name may hold
     mention_org_heads: Words = []
     web_suffixes: Words = []  # "Jeuxvideo.com", "france.tv": a site named by its domain

@@ -830,6 +830,21 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                         objects = [m for m in described if m.type in frame.object_types]
                 if subjects and objects:
                     found.append((subjects, frame.predicate, objects, fronted_rule(frame)))
+        # 1b. a noun frame's support verb as the participle: "Passée sous le contrôle de Vivendi en
+        # 2023, Lagardère…", "Entrée dans le giron de LVMH, la radio…": the subject holds the noun
+        if first.pos_ in ("VERB", "ADJ") and "Part" in first.morph.get("VerbForm"):
+            for frame in lex.frames:
+                if frame.kind != "noun" or frame.subject != "support" or not frame.object.startswith("obl:") \
+                        or first.lemma_.lower() not in frame.support_verbs:
+                    continue
+                if not any(_match_lemma(t, lemma) for t in phrase[1:] if t.pos_ == "NOUN" for lemma in frame.lemmas):
+                    continue
+                subjects = described or _resolve_all(ctx, [subj], frame.subject_types)
+                objects = _resolve_all(ctx, _phrase_args(ctx, phrase, {_PHRASE_PREPS.get(p, p) for p in frame.object[4:].split("|")}),
+                                       frame.object_types)
+                if subjects and objects:
+                    found.append((subjects, frame.predicate, objects, "fronted." + frame.id.removeprefix("frame.")))
+                    break
         # 2. a role: "À la tête de X depuis 2020, Y", "Directrice générale de X, Y"
         heads = lex.words("fronted_leads")
         # "aux commandes d'Universal": the elided "de" reads as "de"

@@ -129,3 +129,34 @@ def _items(verb: Token, ctx: Context) -> list[Mention]:
             break
         i = j
     return items
+
+
+def bracketed_group_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
+    """A company followed by its group in brackets: "Canal+ (groupe Vivendi)", "Gulli (groupe
+    M6)": the company is a ``subsidiaryOf`` the group. The bracket holds one of the lexicon's
+    ``bracket_group_nouns``, an optional "de", the group's name and nothing else.
+
+    Example:
+        >>> from kg.nlp import load_pipeline  # doctest: +SKIP
+        >>> doc = load_pipeline("fr")("Canal+ (groupe Vivendi) a signé un accord.")  # doctest: +SKIP
+    """
+    nouns = ctx.lex.words("bracket_group_nouns")
+    if not nouns:
+        return
+    for i, low in enumerate(ctx.lower):
+        if low not in nouns or i < 2 or doc[i - 1].text != "(":
+            continue
+        company = ctx.at(doc[i - 2])
+        if company is None or company.type != "Organization" or company.end != doc[i - 2].idx + len(doc[i - 2]):
+            continue
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du", "of"):
+            j += 1
+        group = ctx.at(doc[j]) if j < len(doc) else None
+        span = ctx.span(group) if group is not None and group.start == doc[j].idx else None
+        if span is None or group.type not in ("Organization", "Misc") or span.end >= len(doc) or doc[span.end].text != ")":
+            continue
+        group = ctx.fit(group, _ORG)
+        if group is not None and (group.start, group.end) != (company.start, company.end):
+            sent = doc[i].sent
+            yield Relation(company, "subsidiaryOf", group, sent.text, sent.start_char, "holdings.bracketed_group", CONFIDENCE)

@@ -32,7 +32,7 @@ from kg.extract.possessives import behind_relations, from_studio_relations, home
 from kg.extract.products import possessive_product_relations
 from kg.extract.quotes import quote_relations
 from kg.extract.scorer import RelationScorer, scored_relations
-from kg.extract.holdings import holdings_relations
+from kg.extract.holdings import bracketed_group_relations, holdings_relations
 from kg.extract.roles import (
     credit_holder_relations,
     handover_relations,
@@ -93,6 +93,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     found += from_studio_relations(doc, ctx)
     found += ownership_relations(doc, ctx)
     found += holdings_relations(doc, ctx)
+    found += bracketed_group_relations(doc, ctx)
     found += credit_relations(doc, ctx, found)
     found += signed_credit_relations(doc, ctx, found)
     found += bare_credit_relations(doc, ctx)

@@ -426,3 +426,8 @@ def test_a_multi_word_noun_frame_reads_the_complement_of_its_last_word_fr(nlp_fr
 def test_a_part_noun_s_complement_is_the_work_it_is_played_in_fr(nlp_fr):
     found = rule_triples(nlp_fr, "C'est Léa Morel qui incarne l'héroïne de La Grande Maison.")
     assert ("Léa Morel", "actsIn", "La Grande Maison") in found
+
+
+def test_a_fronted_support_participle_of_a_noun_frame_describes_the_subject_fr(nlp_fr):
+    found = rule_triples(nlp_fr, "Passée sous le contrôle de Vivendi en 2023, Lagardère publie Paris Match.")
+    assert ("Lagardère", "subsidiaryOf", "Vivendi") in found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import mention_types, triples
+from tests.extract._helpers import mention_types, rule_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -59,3 +59,9 @@ def test_who_keeps_the_person_en(nlp_en):
     assert types.get("Jane Fonda") == "Person"
     types = mention_types(nlp_en, "Axel Springer, which also owns Politico, signed a deal.")
     assert types.get("Axel Springer") != "Person"
+
+
+def test_a_company_s_group_in_brackets_owns_it_fr(nlp_fr):
+    found = rule_triples(nlp_fr, "Canal+ (groupe Vivendi) a signé un accord avec Apple.")
+    assert ("Canal+", "subsidiaryOf", "Vivendi") in found
+    assert ("Apple", "subsidiaryOf", "Vivendi") not in found
