@@ -504,9 +504,10 @@ _DEICTIC = frozenset(("i", "me", "you", "je", "j'", "j’", "m'", "moi", "tu", "
                       "ce", "c'", "c’", "cela", "ça", "ceci"))
 
 
-#: The last doc :func:`token_words` read, its length and what it read (the mention pass and
-#: the relation pass read the same doc one after the other).
-_LAST_WORDS: list = [None, -1, None]
+#: ``(doc, its length, what it read)`` for the last doc :func:`token_words` read (the mention
+#: pass and the relation pass read the same doc one after the other); one tuple, replaced whole,
+#: so that a thread never reads one doc's words for another.
+_LAST_WORDS: list = [None]
 
 
 def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
@@ -521,12 +522,13 @@ def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
         >>> token_words(doc)[0], token_words(doc) is token_words(doc)
         (['la', 'série'], True)
     """
-    if _LAST_WORDS[0] is doc and _LAST_WORDS[1] == len(doc):
-        return _LAST_WORDS[2]
+    last = _LAST_WORDS[0]
+    if last is not None and last[0] is doc and last[1] == len(doc):
+        return last[2]
     strings, names = doc.vocab.strings, parts_of_speech.NAMES
     rows = doc.to_array([LOWER, LEMMA, POS]).tolist()  # what ``Token.lower_``, ``lemma_`` and ``pos_`` decode
     words = [strings[r[0]] for r in rows], [strings[r[1]].lower() for r in rows], [names[r[2]] for r in rows]
-    _LAST_WORDS[:] = [doc, len(doc), words]
+    _LAST_WORDS[0] = (doc, len(doc), words)
     return words
 
 

@@ -9,7 +9,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.syntax import doc_text, whole_word_hits
+from kg.extract.syntax import doc_text, token_words, whole_word_hits
 from tests.extract._helpers import rule_triples
 
 # letters, accented letters, digits, the joiners the callers pass, spaces and punctuation
@@ -100,3 +100,14 @@ def test_a_work_noun_names_the_title_right_after_it_whatever_the_parse(nlp_fr, n
     assert ("Nadia Sarr", "actsIn", "Les Oubliés") in fr
     en = rule_triples(nlp_en, "Maya Ortiz plays a lawyer in the thriller Silent Harbor.")
     assert ("Maya Ortiz", "actsIn", "Silent Harbor") in en
+
+
+def test_token_words_reads_each_doc_anew_and_a_retokenized_doc_again():
+    nlp = spacy.blank("fr")
+    first, second = nlp("La série Lupin"), nlp("Le film Titane sort")
+    assert token_words(first)[0] == ["la", "série", "lupin"]
+    assert token_words(second)[0] == ["le", "film", "titane", "sort"]
+    assert token_words(first)[0] == ["la", "série", "lupin"]  # not the last doc's reading
+    with first.retokenize() as retok:
+        retok.merge(first[1:3])
+    assert token_words(first)[0] == ["la", "série lupin"]
