@@ -170,6 +170,12 @@ def airs_on_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
             if m is not None and m.type == "CreativeWork":
                 work = m
                 break
+            if m is not None and prev.i == tok.i - 1 and m.source.startswith("ner:") and m.type in ("Place", "Misc") \
+                    and m.text[:1].isupper():
+                # "Iron Coast lands on BritBox": what airs on a service is a work, whatever the NER
+                # read (a place's name in a title)
+                work = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">work-slot")
+                break
         if work is not None:
             yield Relation(org, "distributes", work, tok.sent.text, tok.sent.start_char, "places.airs_on", 0.7)
 

@@ -190,3 +190,10 @@ def test_a_place_before_stars_is_no_title_en(nlp_en):
     text = "Hollywood stars Tom Cruise and Brad Pitt attended the gala."
     assert mention_types(nlp_en, text).get("Tom Cruise") == "Person"  # the twin: the names are read
     assert not any(p == "actsIn" for _, p, _ in triples(nlp_en, text))
+
+
+def test_what_lands_on_a_service_is_a_work_even_named_like_a_place_en(nlp_en):
+    # "lands" is tagged a plural noun, and the NER reads "Iron Coast" as a place
+    found = triples(nlp_en, "Iron Coast lands on BritBox in the UK.")
+    assert ("BritBox", "distributes", "Iron Coast") in found
+    assert not any(o == "UK" for _, _, o in found)
