@@ -446,6 +446,10 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
             for c in tok.children:
                 if c.dep_ in ("nsubj",) and c.i < tok.i and c.left_edge.i == c.i:
                     starts.append((c.i, False))
+                elif c.dep_ in ("nsubj",) and c.i < tok.i and 1 <= c.i - c.left_edge.i < 6 \
+                        and all(t.is_title or t.like_num for t in doc[c.left_edge.i:c.i + 1]):
+                    # "La Grande Maison réunit A et B": a name of capitalised words ("La société" is none)
+                    starts.append((c.left_edge.i, False))
         if lex.lang == "en" and tok.lower_ in _STARS and tok.i + 1 in by_tok and by_tok[tok.i + 1].type == "Person":
             # "Blue Hour stars Tom Reyes and …", however the parser read it: the capitalised run
             # right before the verb is a title

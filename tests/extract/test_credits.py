@@ -427,3 +427,11 @@ def test_an_untyped_name_after_dans_is_the_work_a_part_is_played_in_fr(nlp_fr):
     # "dans La Grande Maison" hangs on the part ("une juge"), and NER left the title untyped
     found = rule_triples(nlp_fr, "Anne Fleury campe Margot, une juge, dans La Grande Maison.")
     assert ("Anne Fleury", "actsIn", "La Grande Maison") in found
+
+
+def test_a_capitalised_name_that_brings_actors_together_is_a_work_fr(nlp_fr):
+    text = "La Grande Maison réunit Léa Morel et Jonas Bloch."
+    assert mention_types(nlp_fr, text).get("La Grande Maison") == "CreativeWork"
+    assert {("Léa Morel", "actsIn", "La Grande Maison"), ("Jonas Bloch", "actsIn", "La Grande Maison")} <= rule_triples(nlp_fr, text)
+    # a common noun's phrase is no name
+    assert "La société" not in mention_types(nlp_fr, "La société réunit Léa Morel et Jonas Bloch.")
