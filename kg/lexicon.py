@@ -96,8 +96,8 @@ class FrameSchema(_Strict):
     #: The CreativeWork slot is certain ("produit par", "réalisé par"): a name NER typed as a
     #: person, organisation or place there is read as the work ("Intouchables a été produit par…").
     retype_work: bool = False
-    #: The Organization slot is certain ("fondée par"): a name the statistical NER typed as a
-    #: person or a place there is read as the company ("Fondée en 1992 par X, Calt a produit…").
+    #: The Organization slot is certain ("fondée par"): a one-word name the statistical NER typed
+    #: as a person there is read as the company ("Fondée en 1992 par X, Calt a produit…").
     retype_org: bool = False
 
     @model_validator(mode="after")
@@ -188,6 +188,7 @@ class LexiconSchema(_Strict):
     crowning_auxiliaries: Words = []
     nominee_words: Words = []  # "an Oscar nominee", "earned an Oscar nomination": not won (scorer.py, frames.py)
     winner_nouns: Words = []  # "X, a two-time Oscar winner", "lauréate de la Palme d'or" (kg/extract/awards.py)
+    title_cast_forms: Words = []  # "W stars A and B": written forms after a title, before its cast (mentions.py, en_rules.py)
     winner_list_words: Words = []  # "Among the winners were X (best drama), Y for best actor" (kg/extract/awards.py)
     list_filler_words: Words = []
     title_glue_words: Words = []

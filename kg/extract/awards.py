@@ -276,7 +276,7 @@ def winner_list_relations(doc: Doc, ctx) -> list[Relation]:
     if not cues:
         return []
     out: list[Relation] = []
-    for sent in {ctx.span(m).sent for m in ctx.mentions if m.type == "Award" and ctx.span(m) is not None}:
+    for sent in {span.sent for m in ctx.mentions if m.type == "Award" and (span := ctx.span(m)) is not None}:
         words = {t.lower_ for t in sent}
         if not words & cues or words & nominees:
             continue

@@ -174,9 +174,10 @@ def acting_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 def stars_surface_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """"W stars A, B and C" read on the surface, where the parse misses it (the small English
     parser often takes "stars" for a noun or hangs the names on the title): a work mention right
-    before "stars"/"co-stars" and the persons listed right after it."""
+    before one of the lexicon's ``title_cast_forms`` and the persons listed right after it."""
+    forms = ctx.lex.words("title_cast_forms")
     for i, low in enumerate(ctx.lower):
-        if low not in ("stars", "co-stars", "costars") or i == 0 or i + 1 >= len(doc):
+        if low not in forms or i == 0 or i + 1 >= len(doc):
             continue
         work, first = ctx.at(doc[i - 1]), ctx.at(doc[i + 1])
         if work is None or first is None or first.type != "Person" or first.start != doc[i + 1].idx \

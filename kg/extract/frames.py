@@ -843,7 +843,7 @@ def fronted_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 objects = _resolve_all(ctx, _phrase_args(ctx, phrase, {_PHRASE_PREPS.get(p, p) for p in frame.object[4:].split("|")}),
                                        frame.object_types)
                 if subjects and objects:
-                    found.append((subjects, frame.predicate, objects, "fronted." + frame.id.removeprefix("frame.")))
+                    found.append((subjects, frame.predicate, objects, fronted_rule(frame)))
                     break
         # 2. a role: "À la tête de X depuis 2020, Y", "Directrice générale de X, Y"
         heads = lex.words("fronted_leads")

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import SUBJ, Context, is_relative
+from kg.extract.syntax import OF_FORMS, SUBJ, Context, is_relative
 from kg.records import Mention, Relation
 
 CONFIDENCE = 0.75
@@ -150,7 +150,7 @@ def bracketed_group_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         if company is None or company.type != "Organization" or company.end != doc[i - 2].idx + len(doc[i - 2]):
             continue
         j = i + 1
-        if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du", "of"):
+        if j < len(doc) and doc[j].lower_ in OF_FORMS:
             j += 1
         group = ctx.at(doc[j]) if j < len(doc) else None
         span = ctx.span(group) if group is not None and group.start == doc[j].idx else None

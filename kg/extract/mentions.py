@@ -371,6 +371,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     by_tok = _by_token(doc, mentions)
     obj_verbs, subj_verbs = lex.words("mention_work_object_verbs"), lex.words("mention_work_subject_verbs")
     participles = _title_participles(lex)
+    stars = lex.words("title_cast_forms")
     # (token, possessive context: True after a person's (stricter), "org" after a company's, None/False in a work slot)
     starts: list[tuple[int, bool | str | None]] = []
     pps: dict[str, set[str]] = {}
@@ -387,7 +388,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     # (``words``: :func:`token_words`)
     for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))
                 if pos == "VERB" or pos == "NOUN" and (lemma in credit_nouns or low in kinds) or low in _POSS
-                or low in ("'", "’") or pos == "ADJ" and (lemma in participles or low in participles) or low in _STARS):
+                or low in ("'", "’") or pos == "ADJ" and (lemma in participles or low in participles) or low in stars):
         if tok.pos_ == "NOUN" and tok.lower_ in kinds and tok.is_lower and tok.i + 1 < len(doc) and tok.i + 1 not in by_tok \
                 and doc[tok.i + 1].text[:1].isupper() and not doc[tok.i + 1].is_sent_start \
                 and any(t.pos_ == "DET" for t in doc[max(tok.sent.start, tok.i - 4):tok.i]):
@@ -450,7 +451,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
                         and all(t.is_title or t.like_num for t in doc[c.left_edge.i:c.i + 1]):
                     # "La Grande Maison réunit A et B": a name of capitalised words ("La société" is none)
                     starts.append((c.left_edge.i, False))
-        if lex.lang == "en" and tok.lower_ in _STARS and tok.i + 1 in by_tok and by_tok[tok.i + 1].type == "Person":
+        if tok.lower_ in stars and tok.i + 1 in by_tok and by_tok[tok.i + 1].type == "Person":
             # "Blue Hour stars Tom Reyes and …", however the parser read it: the capitalised run
             # right before the verb is a title
             j = tok.i
@@ -507,10 +508,6 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
         out.append(Mention(span.text, span.start_char, span.end_char, "CreativeWork",
                            "context:title-possessive" if poss else "context:title-slot"))
     return sorted(out, key=lambda m: m.start)
-
-
-#: The forms of "star" that say a title's cast after it ("W stars A and B").
-_STARS = frozenset(("stars", "co-stars", "costars"))
 
 
 def _title_participles(lex: Lexicon) -> frozenset[str]:

@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.extract.credits import DEFINITE, bracket_groups
-from kg.extract.syntax import doc_text, token_words, whole_word_hits
+from kg.extract.syntax import DATE_ENTS, doc_text, token_words, whole_word_hits
 from kg.gazetteer import given_names, opens_with_given_name
 from kg.records import Mention
 
@@ -179,7 +179,7 @@ def described_org_names(doc: Doc, mentions: list[Mention], nouns: frozenset[str]
         if tok.pos_ != "NOUN" or tok.lower_ not in nouns:
             continue
         j = end = tok.i + 1
-        while end < len(doc) and end - j < 3 and doc[end].text[:1].isupper() and doc[end].ent_type_ not in ("DATE", "TIME") \
+        while end < len(doc) and end - j < 3 and doc[end].text[:1].isupper() and doc[end].ent_type_ not in DATE_ENTS \
                 and not doc[end].is_sent_start and not doc[end].is_punct:
             end += 1
         if end == j:
@@ -615,7 +615,7 @@ def listed_org_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             e = k
             while e < len(doc) and e - k < 3 and (doc[e].is_title or doc[e].is_upper and doc[e].is_alpha) \
-                    and doc[e].idx not in covered and doc[e].ent_type_ not in ("DATE", "TIME") and not doc[e].is_sent_start:
+                    and doc[e].idx not in covered and doc[e].ent_type_ not in DATE_ENTS and not doc[e].is_sent_start:
                 e += 1
             if e == k:
                 break

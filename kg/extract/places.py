@@ -136,11 +136,9 @@ def _surface_distributor_relations(doc: Doc, ctx: Context) -> Iterator[Relation]
     for i, low in enumerate(ctx.lower):
         if low not in nouns or ctx.pos[i] == "NOUN" or i < 2 or i + 1 >= len(doc):
             continue  # (a noun is read from the parse above)
-        org, work = ctx.at(doc[i - 1]), ctx.at(doc[i + 1])
-        if org is None or work is None or org.type != "Organization" or work.type != "CreativeWork" \
-                or work.start != doc[i + 1].idx or org.end != doc[i - 1].idx + len(doc[i - 1]):
-            continue
-        span = ctx.span(org)
+        org = ctx.at(doc[i - 1])
+        work = ctx.company_work(org, nouns) if org is not None and org.end == doc[i - 1].idx + len(doc[i - 1]) else None
+        span = ctx.span(org) if work is not None else None
         if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an"):
             continue
         sent = doc[i].sent

@@ -425,8 +425,8 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
-#: Entity labels of dates and times (spaCy's English and OntoNotes schemes).
-_DATE_ENTS = frozenset(("DATE", "TIME"))
+#: Entity labels of dates and times (spaCy's English and OntoNotes schemes): never a name.
+DATE_ENTS = frozenset(("DATE", "TIME"))
 
 
 def untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, ...]) -> list[Mention]:
@@ -441,7 +441,7 @@ def untagged_name_read_as(ctx: Context, tokens: list[Token], types: tuple[str, .
     def part(tok: Token) -> bool:  # "Sentinel TV": a capitalised noun may end the name
         return (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_upper and len(tok) > 1) \
             and ctx.at(tok) is None and (tok.is_title or tok.is_upper) \
-            and tok.ent_type_ not in _DATE_ENTS  # "debuts on Friday": a date is no company
+            and tok.ent_type_ not in DATE_ENTS  # "debuts on Friday": a date is no company
 
     for t in with_conjuncts(tokens):
         if not part(t) or t.pos_ != "PROPN" and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == t.i - 1
@@ -473,10 +473,10 @@ def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...])
     for tok in with_conjuncts(tokens):
         m = ctx.at(tok)
         span = ctx.span(m) if m is not None else None
-        if m is not None and m.type == "Organization" and span is not None and span.end + 1 < len(ctx.doc) \
-                and ctx.doc[span.end].lower_ in nouns and (title := ctx.at(ctx.doc[span.end + 1])) is not None \
-                and title.type == "CreativeWork" and title not in out:
-            out.append(title)  # "the creator of the Paramount Network hit Yellowstone": the company's work
+        title = ctx.company_work(m, nouns) if m is not None else None
+        if title is not None:
+            if title not in out:
+                out.append(title)  # "the creator of the Paramount Network hit Yellowstone": the company's work
             continue
         agent = span is not None and (span.start > 0 and ctx.doc[span.start - 1].lower_ in ("par", "by")
                                       or any(t.dep_ in ("obl:agent", "agent") for t in span))
@@ -1341,6 +1341,15 @@ class Context:
         first = span[0] if span is not None else child
         prev = self.doc[first.i - 1] if first.i > 0 else None
         return bool(prep_of(child) or prep_of(first)) or (prev is not None and prev.pos_ == "ADP")
+
+    def company_work(self, m: Mention, nouns: frozenset[str]) -> Mention | None:
+        """The work named right after the company ``m`` and one of ``nouns`` ("the Paramount Network
+        hit Yellowstone", "the Netflix original Winter Kings"), else None."""
+        span = self.span(m) if m.type == "Organization" else None
+        if span is None or span.end + 1 >= len(self.doc) or self.doc[span.end].lower_ not in nouns:
+            return None
+        title = self.at(self.doc[span.end + 1])
+        return title if title is not None and title.type == "CreativeWork" and title.start == self.doc[span.end + 1].idx else None
 
     def title_after(self, noun: Token) -> Mention | None:
         """The work named right after the work noun ``noun`` on the surface, adjectives between
