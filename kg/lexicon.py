@@ -207,6 +207,7 @@ class LexiconSchema(_Strict):
     source_preps: Words = []  # "selon Médiamétrie": a cited source is no antecedent
     latest_referents: Words = []  # "ce dernier": the entity named last
     intensive_pronouns: Words = []  # "Y, lui-même contrôlé par Z": the name before the comma
+    partitive_words: Words = []  # "l'un des rôles de W", "one of the roles in W": the noun holds the quantifier's place
     demonstratives: Words = []  # "ce polar", "this thriller": a genre noun behind one names an earlier work
     hedge: HedgeSchema = HedgeSchema()
     completion_nouns: Words = []

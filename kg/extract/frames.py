@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
 from kg.extract.syntax import (IN_PREPS, OF_FORMS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
-                               name_read_as_work, obliques, past_participles, stake_share, subject_of,
+                               name_read_as_work, obliques, partitive_host, past_participles, stake_share, subject_of,
                                untagged_name_read_as, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
@@ -35,8 +35,9 @@ def _match_lemma(tok: Token, lemma: str) -> bool:
 
 def _lemma_end(tok: Token, lemma: str) -> int | None:
     """The index of the last token of the multi-word ``lemma`` whose first word is ``tok``, when
-    the words after ``tok`` are the lemma's others, read as text (the tokenizer cuts "tête
-    d'affiche" after the apostrophe); None when they are not.
+    the words after ``tok`` are the lemma's others, each read as text or as its lemma (the
+    tokenizer cuts "tête d'affiche" after the apostrophe; "les rôles principaux" are plural);
+    None when they are not.
 
     Example:
         >>> import spacy
@@ -50,7 +51,9 @@ def _lemma_end(tok: Token, lemma: str) -> int | None:
     while j < len(doc) and k < len(rest):
         word = doc[j].lower_.replace("’", "'")
         if not rest.startswith(word, k):
-            return None
+            word = doc[j].lemma_.lower()
+            if not word or not rest.startswith(word, k):
+                return None
         k += len(word)
         if k < len(rest) and rest[k] == " ":
             if not doc[j].whitespace_:
@@ -160,14 +163,17 @@ def _participle_before_par(tok: Token, frame: Frame) -> bool:
 
 
 def _noun_slot(noun: Token, name: str, frame: Frame, completion: frozenset[str] = frozenset(),
-               intensive: frozenset[str] = frozenset()) -> tuple[list[Token], Token | None]:
+               intensive: frozenset[str] = frozenset(),
+               partitive: frozenset[str] = frozenset()) -> tuple[list[Token], Token | None]:
     """Slots of a noun trigger; also returns the support verb (for hedging).
 
     A completion noun between the verb and the trigger ("a confirmé la finalisation du
-    rachat de X") carries the support verb; any verb then asserts the completed fact.
+    rachat de X") carries the support verb; any verb then asserts the completed fact. So does a
+    quantifier the noun is counted out of (``partitive``: "a décroché l'un des rôles principaux
+    de W", "landed one of the lead roles in W"; :func:`partitive_host`).
     """
     support_verbs = frame.support_verbs
-    carrier = noun
+    carrier = partitive_host(noun, partitive) or noun
     if noun.dep_ in ("nmod", "pobj") and noun.head.lemma_.lower() in completion and noun.head.i < noun.i:
         carrier, support_verbs = noun.head, ()
     verb = carrier.head if carrier.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:arg", "obl:mod") else None
@@ -252,9 +258,10 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         for trig in _triggers(doc, frame, index, present[k]):
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
+                partitive = ctx.lex.words("partitive_words")
                 subj_toks, verb = _noun_slot(trig, frame.subject, frame, completion,
-                                             ctx.lex.words("intensive_pronouns"))
-                obj_toks, _ = _noun_slot(trig, frame.object, frame, completion)
+                                             ctx.lex.words("intensive_pronouns"), partitive)
+                obj_toks, _ = _noun_slot(trig, frame.object, frame, completion, partitive=partitive)
                 if frame.subject != "support" and frame.support_verbs and frame.object != "support" \
                         and (verb is None or verb.lemma_.lower() not in frame.support_verbs):
                     continue  # "le rôle de W a été confié à X" needs its verb ("reprend le rôle d'Obélix, aux côtés de X")

@@ -1694,6 +1694,31 @@ def _sources_not_works(lex: Lexicon) -> frozenset[str]:
     return lex.words("source_nouns") - lex.words("work_nouns")
 
 
+def partitive_host(noun: Token, words: frozenset[str]) -> Token | None:
+    """The quantifier that ``noun``'s phrase is counted out of, standing in the phrase's place in
+    the clause: "a décroché l'un des rôles principaux de W" (French hangs the noun on the pronoun
+    "un" with "des"), "landed one of the lead roles in W" (English: the noun under "of" under
+    "one"). ``words``: the quantifiers (lexicon ``partitive_words``; never a negative one, "aucun").
+    None when the noun is counted out of nothing.
+
+    Example:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["landed", "one", "of", "the", "roles"],
+        ...           heads=[0, 0, 1, 4, 2], deps=["ROOT", "dobj", "prep", "det", "pobj"])
+        >>> partitive_host(doc[4], frozenset({"one"})).text
+        'one'
+        >>> partitive_host(doc[4], frozenset({"two"})) is None
+        True
+    """
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+        head = head.head
+    elif noun.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in OF_FORMS for c in noun.children):
+        return None
+    return head if head.i < noun.i and head.lower_ in words else None
+
+
 def copula_subjects(tok: Token) -> list[Token]:
     """The subjects of the copula clause whose attribute ``tok`` is: French hangs the copula on
     the attribute ("Ligne de crête est un thriller"), English makes "be" the head ("Ashfall is a

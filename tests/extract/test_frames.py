@@ -431,3 +431,14 @@ def test_a_part_noun_s_complement_is_the_work_it_is_played_in_fr(nlp_fr):
 def test_a_fronted_support_participle_of_a_noun_frame_describes_the_subject_fr(nlp_fr):
     found = rule_triples(nlp_fr, "Passée sous le contrôle de Vivendi en 2023, Lagardère publie Paris Match.")
     assert ("Lagardère", "subsidiaryOf", "Vivendi") in found
+
+
+def test_a_noun_counted_out_of_a_quantifier_takes_its_place_in_the_clause_fr(nlp_fr):
+    # "l'un des rôles principaux de W": the parser hangs the noun on the pronoun "un", the verb's object
+    found = rule_triples(nlp_fr, "Julie Verlan a décroché l'un des rôles principaux de Nuit rouge, la série de France 2.")
+    assert ("Julie Verlan", "actsIn", "Nuit rouge") in found
+
+
+def test_a_multi_word_noun_frame_matches_its_plural_fr(nlp_fr):
+    found = rule_triples(nlp_fr, "Julie Verlan et Marc Abel tiennent les rôles principaux de Nuit rouge.")
+    assert {("Julie Verlan", "actsIn", "Nuit rouge"), ("Marc Abel", "actsIn", "Nuit rouge")} <= found

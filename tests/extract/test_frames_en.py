@@ -197,3 +197,11 @@ def test_what_lands_on_a_service_is_a_work_even_named_like_a_place_en(nlp_en):
     found = triples(nlp_en, "Iron Coast lands on BritBox in the UK.")
     assert ("BritBox", "distributes", "Iron Coast") in found
     assert not any(o == "UK" for _, _, o in found)
+
+
+def test_a_noun_counted_out_of_a_quantifier_takes_its_place_in_the_clause_en(nlp_en):
+    # "landed one of the lead roles in W": the verb's object is "one", the role noun hangs under "of"
+    found = rule_triples(nlp_en, "Nora Kells has landed one of the lead roles in Thunderbolts, the Marvel film.")
+    assert ("Nora Kells", "actsIn", "Thunderbolts") in found
+    # the twin: a role counted out of nothing is read as before; "none of" counts out no role
+    assert ("Nora Kells", "actsIn", "Thunderbolts") in rule_triples(nlp_en, "Nora Kells has landed the lead role in Thunderbolts.")
