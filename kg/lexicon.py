@@ -168,6 +168,11 @@ class LexiconSchema(_Strict):
     genre_adjectives: Words = []
     work_part_nouns: Words = []
     episode_nouns: Words = []  # "la troisième saison de X": the complement is a work (kg/extract/cued_titles.py)
+    # the subject of a clause about its seasons is a work (kg/extract/cued_titles.py, season_subject_titles)
+    work_possession_nouns: Words = []  # "its cast", "its run", "sa distribution"
+    return_verbs: Words = []  # "returns", "revient"
+    return_words: Words = []  # "is back", "est de retour"
+    bare_subject_nouns: Words = []  # "Production resumes on season four": no title
     creator_nouns: Words = []  # "the Fargo creator": the modifier is a work
     behind_maker_nouns: Words = []  # "the filmmaker behind X, Y and Z": works
     title_stop_words: Words = []

@@ -33,7 +33,7 @@ from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, doc_text, is_year, lis
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
-__all__ = ["cued_titles"]
+__all__ = ["cued_titles", "season_subject_titles"]
 
 #: Types a cue may turn into a work (a person only when one-word and given up by lone_names).
 _RETYPABLE = ("Misc", "Place", "Organization")
@@ -173,3 +173,111 @@ def _behind(doc: Doc, span: Span, makers: frozenset[str], behind: frozenset[str]
     ``behind_words`` preposition when a maker noun comes right before it; each name of the list."""
     i = list_start(doc, span.start) - 1
     return i >= 1 and doc[i].lower_ in behind and doc[i - 1].lower_ in makers and doc[i - 1].pos_ == "NOUN"
+
+
+def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
+                          lone: frozenset[int] = frozenset()) -> list[Mention]:
+    """``mentions`` with the subject of a clause about a work's seasons typed ``CreativeWork``
+    (source ``cue:season-subject``, or ``...>season-subject`` for a retyped mention): the way a
+    news story opens on a returning series, whose title NER most often misses at the start of a
+    sentence ("Industry has bulked up its cast for season four", "Poker Face is back for a
+    second season", "The Bear returns on June 25, when all 10 episodes of season four land on
+    Hulu", "HPI revient pour une cinquième saison"). The clause must say so:
+
+    * the subject owns one of the lexicon's ``work_possession_nouns`` ("its cast", "its run",
+      "sa dernière saison"), or
+    * an ``episode_nouns`` word with a number or an ordinal follows the verb ("for a second
+      season", "pour une saison 5"), or
+    * the verb is one of ``return_verbs`` ("returns", "revient"; "is back", "est de retour":
+      ``return_words``) and the sentence names an ``episode_nouns`` word.
+
+    The subject is a name NER typed as something else (not the gazetteer's; a person only when
+    :func:`kg.extract.names.lone_names` gives up its one word), or a capitalised word run with no
+    determiner that NER left out, none of whose words the lexicon's ``bare_subject_nouns`` lists
+    ("Production resumes on season four" names no title).
+    """
+    owned, episode = lex.words("work_possession_nouns"), lex.words("episode_nouns")
+    returns, back, bare = lex.words("return_verbs"), lex.words("return_words"), lex.words("bare_subject_nouns")
+    if not episode:
+        return mentions
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            by_token.update(dict.fromkeys(range(span.start, span.end), m))
+    named = set(by_token)
+    retyped: set[int] = set()
+    added: list[Mention] = []
+    for subj in (t for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and t.head.i > t.i):
+        verb = subj.head
+        if not _about_seasons(verb, subj, owned, episode, returns, back, named):
+            continue
+        m = by_token.get(subj.i)
+        if m is not None:
+            if m.type != "CreativeWork" and _retypable(m, lone):
+                retyped.add(m.start)
+            continue
+        run = _bare_capitalised_run(subj, bare)
+        if run is not None and not any(i in by_token for i in range(run.start, run.end)):
+            added.append(Mention(run.text, run.start_char, run.end_char, "CreativeWork", "cue:season-subject"))
+    if not retyped and not added:
+        return mentions
+    out = [Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">season-subject") if m.start in retyped else m
+           for m in mentions]
+    return sorted(out + added, key=lambda m: m.start)
+
+
+def _about_seasons(verb, subj, owned: frozenset[str], episode: frozenset[str], returns: frozenset[str],
+                   back: frozenset[str], named: set[int]) -> bool:
+    """Whether the clause of ``verb`` (subject ``subj``) speaks of the subject's seasons (see
+    :func:`season_subject_titles`): the noun that says so is the verb's own complement (its
+    object, or the object of one of its prepositions), with no name between the subject and it
+    (``named``: token indices of mentions) and no complement of its own ("a signé la diffusion
+    de la quatrième saison de sa série": another work's season)."""
+    returning = verb.lemma_.lower() in returns or any(c.lower_ in back for c in verb.children) \
+        or verb.lower_ in back  # French "est de retour": the copula hangs on "retour"
+    for t in _complements(verb, back):
+        low = t.lower_
+        if t.pos_ != "NOUN" or any(i in named for i in range(subj.i + 1, t.i)) \
+                or any(c.dep_ in ("nmod", "prep") and any(g.lower_ in OF_FORMS for g in [c, *c.children]) for c in t.children):
+            continue
+        if low in owned and any(c.dep_ in ("poss", "det", "nmod:poss") and c.lower_ in _WORK_POSSESSIVES for c in t.children):
+            return True
+        if low in episode and (returning or any(c.like_num or "Ord" in c.morph.get("NumType") or c.lower_ in _ORDINAL_WORDS
+                                                for c in t.children)):
+            return True
+    return False
+
+
+def _complements(verb, back: frozenset[str]) -> list:
+    """The objects of ``verb`` and of its prepositions, and of the prepositions of its "back"
+    (English "is back for a second season")."""
+    heads = [verb] + [c for c in verb.children if c.lower_ in back]
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg", "nmod"):  # (nmod: "est de retour pour une saison")
+                out.append(c)
+            elif c.dep_ == "prep":
+                out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+#: Possessives that refer back to a work subject ("its cast", "sa distribution"; never "his", "her").
+_WORK_POSSESSIVES = frozenset(("its", "sa", "son", "ses"))
+#: Ordinals the tagger does not mark as such.
+_ORDINAL_WORDS = frozenset(("second", "third", "fourth", "fifth", "sixth", "final", "last", "new", "next",
+                            "deuxième", "troisième", "quatrième", "cinquième", "sixième", "dernière", "nouvelle",
+                            "prochaine", "seconde"))
+
+
+def _bare_capitalised_run(subj, bare: frozenset[str]) -> Span | None:
+    """The subject's words, when they are a capitalised run with no determiner before it at the
+    start of its sentence ("Industry", "Poker Face", "Severance"): a title NER left out."""
+    doc = subj.doc
+    words = sorted([subj] + [c for c in subj.children if c.dep_ in ("compound", "flat", "flat:name", "amod") and c.i < subj.i],
+                   key=lambda t: t.i)
+    start, end = words[0].i, subj.i + 1
+    if start != subj.sent.start or any(not t.is_title or t.lower_ in bare for t in doc[start:end]):
+        return None
+    return doc[start:end]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
-from kg.extract.cued_titles import cued_titles
+from kg.extract.cued_titles import cued_titles, season_subject_titles
 from kg.extract.names import (acronym_long_forms, ampersand_names, country_branches, described_org_names,
                               described_titles, extend_known_names, genre_titles, given_name_persons, headed_org_names,
                               join_split_names, list_type_agreement, listed_org_names, lone_names, non_person_relatives,
@@ -86,6 +86,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
     mentions = cued_titles(doc, mentions, lex, lone_names(doc, mentions, _person_nouns(lex)))
+    mentions = season_subject_titles(doc, mentions, lex, lone_names(doc, mentions, _person_nouns(lex)))
     mentions = award_phrases(doc, mentions, lex, words)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))

@@ -95,3 +95,31 @@ def test_a_bare_work_noun_apposition_types_the_title_fr(nlp_fr):
     assert types.get("Arco") == "CreativeWork" and types.get("Ugo Bienvenu") == "Person"
     # a bare apposition with another noun keeps the type
     assert mention_types(nlp_fr, "Lyon, premier club de France, a gagné.").get("Lyon") == "Place"
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    # a bare capitalised subject that owns the cast, NER left it out
+    ("en", "Ledger has bulked up its cast for season four. Mara Quint joins as a trader.", "Ledger"),
+    # "is back for a second season": NER read a company
+    ("en", "Poker Face is back for a second season, with all 12 episodes on Peacock.", "Poker Face"),
+    # French "est de retour pour une cinquième saison": the copula hangs on "retour"
+    ("fr", "HPI est de retour pour une cinquième saison sur TF1, avec Audrey Fleurot.", "HPI"),
+])
+def test_the_subject_of_a_clause_about_its_seasons_is_a_work(nlp_fr, nlp_en, lang, text, title):
+    nlp = nlp_fr if lang == "fr" else nlp_en
+    assert mention_types(nlp, text).get(title) == "CreativeWork"
+
+
+def test_a_season_of_something_else_or_a_process_noun_makes_no_title(nlp_fr, nlp_en):
+    # another work's season ("de sa série") says nothing of the subject, a company here
+    text = "Ankama a signé avec Crunchyroll la diffusion de la quatrième saison de sa série animée Wakfu."
+    assert mention_types(nlp_fr, text).get("Ankama") == "Organization"
+    # a process noun subject is no title; the twin is the test above
+    assert "Production" not in mention_types(nlp_en, "Production resumes on season four in March.")
+
+
+def test_a_person_joining_a_company_s_co_production_does_not_work_for_the_company_en(nlp_en):
+    found = triples(nlp_en, "Ledger has bulked up its cast for season four. Mara Quint has joined the HBO and BBC co-production.")
+    assert ("Mara Quint", "worksFor", "HBO") not in found
+    # the twin: joining the company itself is still read
+    assert ("Mara Quint", "worksFor", "HBO") in triples(nlp_en, "Mara Quint has joined HBO as head of drama.")
