@@ -347,10 +347,11 @@ def _heads_a_department(i: int, ctx: Context) -> bool:
 
 
 def _surface_holder(tok: Token, ctx: Context, types: tuple[str, ...]) -> list[Mention]:
-    """"X, ROLE de Y" when the parser mangled the apposition: a name ending right before the comma."""
+    """"X, ROLE de Y" when the parser mangled the apposition: a name ending right before the comma
+    (an untyped one fitted to ``types``: "Showmax, la plateforme de MultiChoice")."""
     before = _before_comma(tok, ctx)
-    m = ctx.at(before) if before is not None else None
-    if m is None or m.type not in types or before.idx + len(before.text) != m.end:
+    m = ctx.fit(ctx.at(before), types) if before is not None else None
+    if m is None or before.idx + len(before.text) != m.end:
         return []
     return [m]
 

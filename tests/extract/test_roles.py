@@ -338,3 +338,9 @@ def test_an_org_role_reaches_its_owner_through_an_en_complement(nlp_fr):
     # twin: a company named inside an "en" complement that no "de" reaches owns nothing
     found = rule_triples(nlp_fr, "Thierry Dubois prend la tête de LCI, la chaîne diffusée en clair sur la TNT.")
     assert not any(p == "subsidiaryOf" for _, p, _ in found)
+
+
+def test_an_untyped_name_before_an_org_role_apposition_is_the_unit_fr(nlp_fr):
+    # the parser mangles the apposition, and NER leaves "Showmax" untyped
+    found = rule_triples(nlp_fr, "Showmax, la plateforme de streaming de MultiChoice, sera intégrée à l'offre du groupe.")
+    assert ("Showmax", "subsidiaryOf", "MultiChoice") in found
