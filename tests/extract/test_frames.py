@@ -442,3 +442,9 @@ def test_a_noun_counted_out_of_a_quantifier_takes_its_place_in_the_clause_fr(nlp
 def test_a_multi_word_noun_frame_matches_its_plural_fr(nlp_fr):
     found = rule_triples(nlp_fr, "Julie Verlan et Marc Abel tiennent les rôles principaux de Nuit rouge.")
     assert {("Julie Verlan", "actsIn", "Nuit rouge"), ("Marc Abel", "actsIn", "Nuit rouge")} <= found
+
+
+def test_the_complement_of_a_cast_noun_is_a_work_whatever_ner_read_fr(nlp_fr):
+    # "Tapie" is read as a person's name; the head of a cast is the head of a work's cast
+    found = rule_triples(nlp_fr, "Julien Morel tient la tête d'affiche de Tapie, mise en ligne ce mercredi sur Netflix.")
+    assert ("Julien Morel", "actsIn", "Tapie") in found
