@@ -150,7 +150,10 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
         if doc.lang_ == "en":
             # "an Apple TV+ series", "the streamer's series": company words before the noun
             j = tok.i - 1
+            authored = ctx.lex.words("authored_work_nouns")
             while j >= 0 and (doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM", "PART", "PUNCT") and doc[j].text not in (",", ";", ":", "(", ")")):
+                if doc[j].lower_ in POSSESSIVE_MARKS and (tok.lower_ in authored or tok.lemma_.lower() in authored):
+                    break  # "Sigrid Nunez's novel W": whoever owns a novel wrote it (works.py), NER's type aside
                 o = _org(ctx, doc[j])
                 if o is not None and o not in orgs:
                     orgs.append(o)

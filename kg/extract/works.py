@@ -162,20 +162,47 @@ def _possessive_noun_credit(poss: Token, ctx: Context) -> Iterator[Relation]:
     """"Colson Whitehead's Pulitzer-winning novel The Nickel Boys" (author), "Sean Baker's new
     film Anora" (directedBy): a person's possessive, modifiers, a work noun and the title. The
     noun decides: ``authored_work_nouns`` give author, ``director_nouns`` directedBy, others
-    ("series", "show") nothing."""
+    ("series", "show") nothing. Before a written work's noun the possessor is its author even when
+    NER read a company ("Sigrid Nunez's novel W"), and the title may come before the noun ("Mick
+    Herron's Slough House novels", whatever NER made of the title)."""
     doc = poss.doc
-    person = ctx.at(doc[poss.i - 1]) if poss.i > 0 else None
-    found = possessive_work_noun(poss, ctx.lex) if person is not None and person.type == "Person" else None
-    if found is None:
+    owner = ctx.at(doc[poss.i - 1]) if poss.i > 0 else None
+    if owner is None or owner.type not in ("Person", "Organization"):
         return
-    noun, start = found
-    kind = {noun.lemma_.lower(), noun.lower_}
-    pred = "author" if kind & ctx.lex.words("authored_work_nouns") else \
-        "directedBy" if kind & ctx.lex.words("director_nouns") else None
-    work = ctx.at(doc[start])
-    work = ctx.fit(work, ("CreativeWork",)) if work is not None and work.start == doc[start].idx else None
+    authored = ctx.lex.words("authored_work_nouns")
+    found = possessive_work_noun(poss, ctx.lex)
+    if found is not None:
+        noun, start = found
+        kind = {noun.lemma_.lower(), noun.lower_}
+        pred = "author" if kind & authored else "directedBy" if kind & ctx.lex.words("director_nouns") else None
+        work = ctx.at(doc[start])
+        work = ctx.fit(work, ("CreativeWork",)) if work is not None and work.start == doc[start].idx else None
+    else:
+        pred, work = "author", _title_before_noun(poss, ctx, authored)
+    if owner.type == "Organization":
+        if pred != "author" or not owner.source.startswith("ner"):
+            return  # "HBO's film X", "Netflix's novel": a company's work is not its credit
+        owner = Mention(owner.text, owner.start, owner.end, "Person", owner.source + ">author")
     if pred is not None and work is not None:
-        yield Relation(work, pred, person, poss.sent.text, poss.sent.start_char, "works.possessive_noun", 0.7)
+        yield Relation(work, pred, owner, poss.sent.text, poss.sent.start_char, "works.possessive_noun", 0.7)
+
+
+def _title_before_noun(poss: Token, ctx: Context, nouns: frozenset[str]) -> Mention | None:
+    """The name right after the possessive ``poss`` when a written work's noun follows it ("Mick
+    Herron's Slough House novels"), read as a work (a gazetteer name or a person keeps its type)."""
+    doc = poss.doc
+    if poss.i + 1 >= len(doc):
+        return None
+    m = ctx.at(doc[poss.i + 1])
+    span = ctx.span(m) if m is not None and m.start == doc[poss.i + 1].idx else None
+    if span is None or span.end >= len(doc) or doc[span.end].lemma_.lower() not in nouns \
+            or doc[span.end].pos_ != "NOUN" or not doc[span.end].is_lower or span.sent.start != doc[span.end].sent.start:
+        return None  # (not "Brad Pitt's Plan B. Newcomer Owen Cooper plays the son")
+    if m.type == "CreativeWork" or m.type == "Misc":
+        return ctx.fit(m, ("CreativeWork",))
+    if m.type in ("Organization", "Place") and m.source.startswith("ner"):
+        return Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">work-slot")
+    return None
 
 
 def film_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import fr_triples, mention_types, triples
+from tests.extract._helpers import fr_triples, mention_types, rule_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -164,3 +164,18 @@ def test_a_described_subject_is_no_title(nlp_fr):
     # twin: an article opening the subject makes it a description, not a title
     assert triples(nlp_fr, "Le film est un thriller.") == set()
     assert "Le film" not in mention_types(nlp_fr, "Le film est un thriller.")
+
+
+def test_whoever_owns_a_novel_wrote_it_whatever_ner_read_en(nlp_en):
+    # NER reads the possessor as a company; a company's possessive would make it the work's distributor
+    found = rule_triples(nlp_en, "The drama is adapted from Sigrid Nunez's novel What Are You Going Through.")
+    assert ("What Are You Going Through", "author", "Sigrid Nunez") in found
+    assert not any(p == "distributes" for _, p, _ in found)
+
+
+def test_a_title_before_a_written_work_s_noun_is_the_possessor_s_book_en(nlp_en):
+    found = rule_triples(nlp_en, "The series, adapted from Mick Herron's Slough House novels, stars Gary Oldman.")
+    assert ("Slough House", "author", "Mick Herron") in found
+    # the twin: a name across a sentence break before "plays" is no book
+    found = rule_triples(nlp_en, "It was made with Brad Pitt's Plan B. Newcomer Owen Cooper plays the son.")
+    assert not any(p == "author" for _, p, _ in found)
