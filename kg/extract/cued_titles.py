@@ -27,9 +27,9 @@ Example:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, doc_text, is_year, list_start
+from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, doc_text, is_year, list_start, token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -198,7 +198,9 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
     """
     owned, episode = lex.words("work_possession_nouns"), lex.words("episode_nouns")
     returns, back, bare = lex.words("return_verbs"), lex.words("return_words"), lex.words("bare_subject_nouns")
-    if not episode:
+    lower = token_words(doc)[0]
+    cues = owned | episode | back  # every cue has one of these words; most documents have none
+    if not any(w in cues for w in lower):
         return mentions
     by_token: dict[int, Mention] = {}
     for m in mentions:
@@ -208,7 +210,17 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
     named = set(by_token)
     retyped: set[int] = set()
     added: list[Mention] = []
-    for subj in (t for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and t.head.i > t.i):
+    # the verbs a cue word may complement (its head, its preposition's head, "back"'s head)
+    heads: dict[int, Token] = {}
+    for i, low in enumerate(lower):
+        if low in cues:
+            h = doc[i].head
+            for _ in range(3):
+                heads[h.i] = h
+                h = h.head
+    subjects = [c for h in heads.values() for c in h.children
+                if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < h.i]
+    for subj in sorted(subjects, key=lambda t: t.i):
         verb = subj.head
         if not _about_seasons(verb, subj, owned, episode, returns, back, named):
             continue
