@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import triples
+from tests.extract._helpers import rule_triples, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -157,3 +157,9 @@ def test_an_untagged_company_holds_a_company_status_en(nlp_en, text, expected):
 def test_an_untagged_common_noun_holds_no_company_status_en(nlp_en):
     # twin: a common noun subject is no company
     assert not any(p == "subsidiaryOf" for _, p, _ in triples(nlp_en, "The network is a division of Vivendi."))
+
+
+def test_a_company_s_newspaper_is_its_unit_en(nlp_en):
+    # press units, as the French list has them (quotidien, magazine, station)
+    found = rule_triples(nlp_en, "The Tribune Company publishes its newspaper The Baltimore Sun in Maryland.")
+    assert ("Baltimore Sun", "subsidiaryOf", "Tribune Company") in found
