@@ -170,6 +170,8 @@ class LexiconSchema(_Strict):
     episode_nouns: Words = []  # "la troisième saison de X": the complement is a work (kg/extract/cued_titles.py)
     # the subject of a clause about its seasons is a work (kg/extract/cued_titles.py, season_subject_titles)
     work_possession_nouns: Words = []  # "its cast", "its run", "sa distribution"
+    work_possessives: Words = []  # "its" (never "his", "her"), "sa", "son", "ses"
+    episode_modifiers: Words = []  # "a new season", "sa dernière saison": one season, like a number
     return_verbs: Words = []  # "returns", "revient"
     return_words: Words = []  # "is back", "est de retour"
     bare_subject_nouns: Words = []  # "Production resumes on season four": no title

@@ -46,11 +46,7 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
     typed ``CreativeWork`` (source suffix ``>cue``). ``lone``: starts of one-word person
     names that may be retyped."""
     spans = {m.start: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
-    by_token: dict[int, Mention] = {}
-    for m in mentions:
-        span = spans[m.start]
-        if span is not None:
-            by_token.update(dict.fromkeys(range(span.start, span.end), m))
+    by_token = _by_token(mentions, spans)
     episode, demonyms = lex.words("episode_nouns"), lex.words("demonyms")
     creators, makers, behind = lex.words("creator_nouns"), lex.words("behind_maker_nouns"), lex.words("behind_words")
     work_nouns = lex.words("director_nouns") | lex.words("anaphors", "CreativeWork")
@@ -73,6 +69,16 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
         return mentions
     return [Mention(text[m.start:m.end], m.start, m.end, "CreativeWork", m.source + ">cue") if m.start in cued else m
             for m in mentions]
+
+
+def _by_token(mentions: list[Mention], spans: dict[int, Span | None]) -> dict[int, Mention]:
+    """Token index -> the mention covering it (``spans``: each mention's span by its start)."""
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        span = spans[m.start]
+        if span is not None:
+            by_token.update(dict.fromkeys(range(span.start, span.end), m))
+    return by_token
 
 
 def _retypable(m: Mention, lone: frozenset[int]) -> bool:
@@ -181,15 +187,15 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
     (source ``cue:season-subject``, or ``...>season-subject`` for a retyped mention): the way a
     news story opens on a returning series, whose title NER most often misses at the start of a
     sentence ("Industry has bulked up its cast for season four", "Poker Face is back for a
-    second season", "The Bear returns on June 25, when all 10 episodes of season four land on
-    Hulu", "HPI revient pour une cinquième saison"). The clause must say so:
+    second season", "HPI revient pour une cinquième saison"). A complement of the verb must say so
+    (:func:`_about_seasons`):
 
-    * the subject owns one of the lexicon's ``work_possession_nouns`` ("its cast", "its run",
-      "sa dernière saison"), or
-    * an ``episode_nouns`` word with a number or an ordinal follows the verb ("for a second
-      season", "pour une saison 5"), or
-    * the verb is one of ``return_verbs`` ("returns", "revient"; "is back", "est de retour":
-      ``return_words``) and the sentence names an ``episode_nouns`` word.
+    * one of the lexicon's ``work_possession_nouns`` behind one of its ``work_possessives``
+      ("its cast", "its run", "sa distribution"), or
+    * an ``episode_nouns`` word with a number, an ordinal or one of the ``episode_modifiers``
+      ("for a second season", "pour une saison 5", "for a new season"), or
+    * an ``episode_nouns`` word after one of the ``return_verbs`` ("returns", "revient"; "is back",
+      "est de retour": ``return_words``).
 
     The subject is a name NER typed as something else (not the gazetteer's; a person only when
     :func:`kg.extract.names.lone_names` gives up its one word), or a capitalised word run with no
@@ -198,15 +204,12 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
     """
     owned, episode = lex.words("work_possession_nouns"), lex.words("episode_nouns")
     returns, back, bare = lex.words("return_verbs"), lex.words("return_words"), lex.words("bare_subject_nouns")
+    marks = (lex.words("work_possessives"), lex.words("episode_modifiers"))
     lower = token_words(doc)[0]
     cues = owned | episode | back  # every cue has one of these words; most documents have none
     if not any(w in cues for w in lower):
         return mentions
-    by_token: dict[int, Mention] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            by_token.update(dict.fromkeys(range(span.start, span.end), m))
+    by_token = _by_token(mentions, {m.start: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions})
     named = set(by_token)
     retyped: set[int] = set()
     added: list[Mention] = []
@@ -222,7 +225,7 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
                 if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < h.i]
     for subj in sorted(subjects, key=lambda t: t.i):
         verb = subj.head
-        if not _about_seasons(verb, subj, owned, episode, returns, back, named):
+        if not _about_seasons(verb, subj, owned, episode, returns, back, named, marks):
             continue
         m = by_token.get(subj.i)
         if m is not None:
@@ -240,12 +243,14 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
 
 
 def _about_seasons(verb, subj, owned: frozenset[str], episode: frozenset[str], returns: frozenset[str],
-                   back: frozenset[str], named: set[int]) -> bool:
+                   back: frozenset[str], named: set[int], marks: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Whether the clause of ``verb`` (subject ``subj``) speaks of the subject's seasons (see
     :func:`season_subject_titles`): the noun that says so is the verb's own complement (its
     object, or the object of one of its prepositions), with no name between the subject and it
     (``named``: token indices of mentions) and no complement of its own ("a signé la diffusion
-    de la quatrième saison de sa série": another work's season)."""
+    de la quatrième saison de sa série": another work's season). ``marks``: the possessives that
+    refer to a work subject and the words that, like a number, pick out one season ("a new season")."""
+    possessives, modifiers = marks
     returning = verb.lemma_.lower() in returns or any(c.lower_ in back for c in verb.children) \
         or verb.lower_ in back  # French "est de retour": the copula hangs on "retour"
     for t in _complements(verb, back):
@@ -253,9 +258,9 @@ def _about_seasons(verb, subj, owned: frozenset[str], episode: frozenset[str], r
         if t.pos_ != "NOUN" or any(i in named for i in range(subj.i + 1, t.i)) \
                 or any(c.dep_ in ("nmod", "prep") and any(g.lower_ in OF_FORMS for g in [c, *c.children]) for c in t.children):
             continue
-        if low in owned and any(c.dep_ in ("poss", "det", "nmod:poss") and c.lower_ in _WORK_POSSESSIVES for c in t.children):
+        if low in owned and any(c.dep_ in ("poss", "det", "nmod:poss") and c.lower_ in possessives for c in t.children):
             return True
-        if low in episode and (returning or any(c.like_num or "Ord" in c.morph.get("NumType") or c.lower_ in _ORDINAL_WORDS
+        if low in episode and (returning or any(c.like_num or "Ord" in c.morph.get("NumType") or c.lower_ in modifiers
                                                 for c in t.children)):
             return True
     return False
@@ -273,14 +278,6 @@ def _complements(verb, back: frozenset[str]) -> list:
             elif c.dep_ == "prep":
                 out += [g for g in c.children if g.dep_ == "pobj"]
     return out
-
-
-#: Possessives that refer back to a work subject ("its cast", "sa distribution"; never "his", "her").
-_WORK_POSSESSIVES = frozenset(("its", "sa", "son", "ses"))
-#: Ordinals the tagger does not mark as such.
-_ORDINAL_WORDS = frozenset(("second", "third", "fourth", "fifth", "sixth", "final", "last", "new", "next",
-                            "deuxième", "troisième", "quatrième", "cinquième", "sixième", "dernière", "nouvelle",
-                            "prochaine", "seconde"))
 
 
 def _bare_capitalised_run(subj, bare: frozenset[str]) -> Span | None:

@@ -85,8 +85,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
-    mentions = cued_titles(doc, mentions, lex, lone_names(doc, mentions, _person_nouns(lex)))
-    mentions = season_subject_titles(doc, mentions, lex, lone_names(doc, mentions, _person_nouns(lex)))
+    lone = lone_names(doc, mentions, _person_nouns(lex))
+    mentions = season_subject_titles(doc, cued_titles(doc, mentions, lex, lone), lex, lone)
     mentions = award_phrases(doc, mentions, lex, words)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))
