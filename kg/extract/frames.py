@@ -155,6 +155,19 @@ def _triggers(doc: Doc, frame: Frame, index: dict[str, list[int]] | None = None,
             yield tok  # "Disponible sur Netflix, la série…": a fronted adjective the tagger took for a noun
 
 
+def _in_fronted_chain(trig: Token, lex: Lexicon) -> bool:
+    """Whether ``trig``, a participle the tagger took for a noun, sits in a chain of participial
+    phrases fronted before the main clause's subject ("Coécrit par A, B et C, produit par X, Y et
+    Z, le drame a reçu…"): the parser then hangs it on a name of the list before it, which it does
+    not describe; the chain describes the subject after it (:func:`fronted_relations`)."""
+    sent = trig.sent
+    first = sent[0]
+    if not (first.lower_ in frame_participles(lex) or "Part" in first.morph.get("VerbForm")) or first.i == trig.i:
+        return False
+    root = sent.root
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i > trig.i for c in root.children)
+
+
 def _participle_before_par(tok: Token, frame: Frame) -> bool:
     doc = tok.doc
     if doc.lang_ != "fr" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "par":
@@ -256,6 +269,8 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for k in sorted(present):
         frame = frames[k][0]
         for trig in _triggers(doc, frame, index, present[k]):
+            if frame.kind == "verb" and trig.pos_ in ("NOUN", "PROPN", "X") and _in_fronted_chain(trig, ctx.lex):
+                continue  # "Coécrit par A et B, produit par X, le drame…": fronted_relations reads the chain
             if frame.kind == "noun":
                 completion = ctx.lex.words("completion_nouns")
                 partitive = ctx.lex.words("partitive_words")

@@ -1423,8 +1423,11 @@ def apposed_to(tok: Token) -> Token | None:
                     break
             i -= 1
         i -= 1
-    if tok.dep_ in SUBJ | PASS_SUBJ and in_fronted_phrase(doc, i):
-        return None  # "Adaptée du jeu de Naughty Dog, la fiction est…": the subject after a fronted phrase
+    if tok.dep_ in SUBJ | PASS_SUBJ and tok.head.i == tok.sent.root.i and in_fronted_phrase(doc, i, chain=True) \
+            or tok.dep_ in SUBJ | PASS_SUBJ and in_fronted_phrase(doc, i):
+        # "Adaptée du jeu de Naughty Dog, la fiction est…", "Coécrit par A, produit par X et Y, le
+        # drame a reçu…": the subject after a fronted phrase, or a chain of them before the main clause
+        return None
     if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "X", "NUM") or (i >= 0 and doc[i].text in ("»", "”", '"')):
         return doc[i - 1] if doc[i].text in ("»", "”", '"') and i > 0 else doc[i]
     return None
@@ -1471,16 +1474,18 @@ def _acquisition_verbs(lex: Lexicon) -> frozenset[str]:
         for lemma in f.lemmas if " " not in lemma))
 
 
-def in_fronted_phrase(doc: Doc, i: int) -> bool:
+def in_fronted_phrase(doc: Doc, i: int, *, chain: bool = False) -> bool:
     """Whether token ``i`` ends a phrase that opens its sentence with a participle or a
-    preposition and runs to the next comma ("Produite par HBO, …", "Dans Lupin, …")."""
+    preposition and runs to the next comma ("Produite par HBO, …", "Dans Lupin, …"); with
+    ``chain``, over its commas too, as a chain of fronted phrases does ("Coécrit par A, B et C,
+    produit par X et Y, le drame…"): the caller knows the next words are the main clause's."""
     if i < 0:
         return False
     start = doc[i].sent.start
     first = doc[start + 1] if doc[start].pos_ == "ADV" and start + 1 < i else doc[start]
     opens = first.pos_ == "ADP" or "Part" in first.morph.get("VerbForm") or (
         first.i == start and first.lower_.endswith(("é", "ée", "és", "ées")) and first.pos_ != "PROPN")
-    return opens and not any(t.text in (",", ";", ":") for t in doc[start:i + 1])
+    return opens and (chain or not any(t.text in (",", ";", ":") for t in doc[start:i + 1]))
 
 
 def source_phrase(tok: Token, lex: Lexicon) -> tuple[int, int] | None:

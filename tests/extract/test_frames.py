@@ -448,3 +448,14 @@ def test_the_complement_of_a_cast_noun_is_a_work_whatever_ner_read_fr(nlp_fr):
     # "Tapie" is read as a person's name; the head of a cast is the head of a work's cast
     found = rule_triples(nlp_fr, "Julien Morel tient la tête d'affiche de Tapie, mise en ligne ce mercredi sur Netflix.")
     assert ("Julien Morel", "actsIn", "Tapie") in found
+
+
+def test_a_chain_of_fronted_participles_describes_the_subject_after_it_fr(nlp_fr):
+    # the tagger reads the second participle as a noun in apposition to a name of the first list,
+    # and the name before the main clause's comma looks like an apposition to "le drame"
+    found = rule_triples(nlp_fr, "Nuit rouge sort en salles. Coécrit par Karim Oudjani, Giordano Perelli et Alexis "
+                                 "Manenti, produit par Lune Films, Rectangle Productions et Kappa Films, le drame a "
+                                 "reçu le Prix du jury à Cannes.")
+    assert ("Lune Films", "produces", "Nuit rouge") in found
+    assert not any(p == "produces" and o in ("Giordano Perelli", "Kappa Films") for _, p, o in found)
+    assert ("Kappa Films", "wonAward", "Prix du jury") not in found
