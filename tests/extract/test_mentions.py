@@ -255,3 +255,13 @@ def test_a_title_the_ner_cut_before_a_known_place_is_joined_back(nlp_fr):
     found = types(nlp_fr, "Baptisée Les Lumières de Lyon, la série de six épisodes sera réalisée par Karim Belkadi.")
     assert "Les Lumières de Lyon" in found
     assert "Lyon" not in found
+
+
+def test_a_fronted_participle_s_list_runs_to_the_main_subject_fr(nlp_fr):
+    # the first comma is inside the fronted phrase's list: what follows it is no title
+    types = mention_types(nlp_fr, "Coproduit par Lune Films en Lettonie, Kappa Productions en France et Take Two en "
+                                  "Belgique, le film a été fabriqué avec Blender.")
+    assert types.get("Kappa Productions") == "Organization"
+    assert not any(" et " in name for name in types)
+    # the twin: a work subject right after a one-phrase fronted participle is still a title
+    assert mention_types(nlp_fr, "Produite par Lune Films, Sambre arrive sur France 2.").get("Sambre") == "CreativeWork"
