@@ -829,6 +829,8 @@ def _sentence_case_before(doc: Doc, end: int) -> Span | None:
     if not opening or not 2 <= len(span) <= 6 or span[-1].pos_ in ("ADP", "DET") \
             or any(t.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN") for t in span[1:]):
         return None
+    if span[0].lower_.endswith(("é", "ée", "és", "ées")) and span[0].pos_ != "PROPN" and span[1].pos_ == "ADP":
+        return None  # "Adaptée de la série israélienne X, …": a fronted participle and its complement (not "Été 85")
     return span
 
 

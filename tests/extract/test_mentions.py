@@ -265,3 +265,12 @@ def test_a_fronted_participle_s_list_runs_to_the_main_subject_fr(nlp_fr):
     assert not any(" et " in name for name in types)
     # the twin: a work subject right after a one-phrase fronted participle is still a title
     assert mention_types(nlp_fr, "Produite par Lune Films, Sambre arrive sur France 2.").get("Sambre") == "CreativeWork"
+
+
+def test_a_fronted_participle_and_its_complement_are_no_sentence_case_title_fr(nlp_fr):
+    types = mention_types(nlp_fr, "Adaptée de la série israélienne Sillons, créée par Hagai Levi, la fiction se déroule "
+                                  "à Paris.")
+    assert not any(name.startswith("Adaptée") for name in types)
+    # the twin: a sentence-case title opening the sentence before a comma is still read
+    assert mention_types(nlp_fr, "Ligne de crête, réalisé par Paul Verdier, sort en mai.").get("Ligne de crête") \
+        == "CreativeWork"
