@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, doc_text, is_year, list_start, token_words
+from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, doc_text, is_year, list_start, mention_tokens, token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -46,7 +46,7 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
     typed ``CreativeWork`` (source suffix ``>cue``). ``lone``: starts of one-word person
     names that may be retyped."""
     spans = {m.start: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
-    by_token = _by_token(mentions, spans)
+    by_token = mention_tokens((m, spans[m.start]) for m in mentions)
     episode, demonyms = lex.words("episode_nouns"), lex.words("demonyms")
     creators, makers, behind = lex.words("creator_nouns"), lex.words("behind_maker_nouns"), lex.words("behind_words")
     work_nouns = lex.words("director_nouns") | lex.words("anaphors", "CreativeWork")
@@ -69,16 +69,6 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
         return mentions
     return [Mention(text[m.start:m.end], m.start, m.end, "CreativeWork", m.source + ">cue") if m.start in cued else m
             for m in mentions]
-
-
-def _by_token(mentions: list[Mention], spans: dict[int, Span | None]) -> dict[int, Mention]:
-    """Token index -> the mention covering it (``spans``: each mention's span by its start)."""
-    by_token: dict[int, Mention] = {}
-    for m in mentions:
-        span = spans[m.start]
-        if span is not None:
-            by_token.update(dict.fromkeys(range(span.start, span.end), m))
-    return by_token
 
 
 def _retypable(m: Mention, lone: frozenset[int]) -> bool:
@@ -202,14 +192,12 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
     determiner that NER left out, none of whose words the lexicon's ``bare_subject_nouns`` lists
     ("Production resumes on season four" names no title).
     """
-    owned, episode = lex.words("work_possession_nouns"), lex.words("episode_nouns")
-    returns, back, bare = lex.words("return_verbs"), lex.words("return_words"), lex.words("bare_subject_nouns")
-    marks = (lex.words("work_possessives"), lex.words("episode_modifiers"))
     lower = token_words(doc)[0]
-    cues = owned | episode | back  # every cue has one of these words; most documents have none
+    # every cue has one of these words; most documents have none
+    cues = lex.words("work_possession_nouns") | lex.words("episode_nouns") | lex.words("return_words")
     if not any(w in cues for w in lower):
         return mentions
-    by_token = _by_token(mentions, {m.start: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions})
+    by_token = mention_tokens((m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions)
     named = set(by_token)
     retyped: set[int] = set()
     added: list[Mention] = []
@@ -225,14 +213,14 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
                 if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < h.i]
     for subj in sorted(subjects, key=lambda t: t.i):
         verb = subj.head
-        if not _about_seasons(verb, subj, owned, episode, returns, back, named, marks):
+        if not _about_seasons(verb, subj, lex, named):
             continue
         m = by_token.get(subj.i)
         if m is not None:
             if m.type != "CreativeWork" and _retypable(m, lone):
                 retyped.add(m.start)
             continue
-        run = _bare_capitalised_run(subj, bare)
+        run = _bare_capitalised_run(subj, lex.words("bare_subject_nouns"))
         if run is not None and not any(i in by_token for i in range(run.start, run.end)):
             added.append(Mention(run.text, run.start_char, run.end_char, "CreativeWork", "cue:season-subject"))
     if not retyped and not added:
@@ -242,16 +230,16 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
     return sorted(out + added, key=lambda m: m.start)
 
 
-def _about_seasons(verb, subj, owned: frozenset[str], episode: frozenset[str], returns: frozenset[str],
-                   back: frozenset[str], named: set[int], marks: tuple[frozenset[str], frozenset[str]]) -> bool:
+def _about_seasons(verb: Token, subj: Token, lex: Lexicon, named: set[int]) -> bool:
     """Whether the clause of ``verb`` (subject ``subj``) speaks of the subject's seasons (see
     :func:`season_subject_titles`): the noun that says so is the verb's own complement (its
     object, or the object of one of its prepositions), with no name between the subject and it
     (``named``: token indices of mentions) and no complement of its own ("a signé la diffusion
-    de la quatrième saison de sa série": another work's season). ``marks``: the possessives that
-    refer to a work subject and the words that, like a number, pick out one season ("a new season")."""
-    possessives, modifiers = marks
-    returning = verb.lemma_.lower() in returns or any(c.lower_ in back for c in verb.children) \
+    de la quatrième saison de sa série": another work's season). The lexicon lists are those of
+    :func:`season_subject_titles`."""
+    owned, episode, back = lex.words("work_possession_nouns"), lex.words("episode_nouns"), lex.words("return_words")
+    possessives, modifiers = lex.words("work_possessives"), lex.words("episode_modifiers")
+    returning = verb.lemma_.lower() in lex.words("return_verbs") or any(c.lower_ in back for c in verb.children) \
         or verb.lower_ in back  # French "est de retour": the copula hangs on "retour"
     for t in _complements(verb, back):
         low = t.lower_

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
 from kg.extract.syntax import (IN_PREPS, OF_FORMS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
-                               name_read_as_work, obliques, partitive_host, past_participles, stake_share, subject_of,
+                               main_subject_after, name_read_as_work, obliques, partitive_host, past_participles, stake_share, subject_of,
                                untagged_name_read_as, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
@@ -164,8 +164,7 @@ def _in_fronted_chain(trig: Token, lex: Lexicon) -> bool:
     first = sent[0]
     if not (first.lower_ in frame_participles(lex) or "Part" in first.morph.get("VerbForm")) or first.i == trig.i:
         return False
-    root = sent.root
-    return any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i > trig.i for c in root.children)
+    return main_subject_after(trig) is not None
 
 
 def _participle_before_par(tok: Token, frame: Frame) -> bool:

@@ -19,8 +19,8 @@ from kg.extract.names import (acronym_long_forms, ampersand_names, country_branc
                               described_titles, extend_known_names, genre_titles, given_name_persons, headed_org_names,
                               join_split_names, list_type_agreement, listed_org_names, lone_names, non_person_relatives,
                               org_work_titles, organisation_forms, suffixed_event_names)
-from kg.extract.syntax import (PASS_SUBJ, SUBJ, doc_text, frame_participles, is_year, possessive_work_noun, prep_of,
-                              token_words, whole_word_hits)
+from kg.extract.syntax import (doc_text, frame_participles, is_year, main_subject_after, mention_tokens,
+                              possessive_work_noun, prep_of, token_words, whole_word_hits)
 from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
@@ -354,12 +354,7 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
 
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     """Token index -> the mention covering it (the later mention wins on overlap)."""
-    by_tok: dict[int, Mention] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            by_tok.update(dict.fromkeys(range(span.start, span.end), m))
-    return by_tok
+    return mention_tokens((m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions)
 
 
 def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
@@ -465,7 +460,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
                 and (tok.tag_ == "VBN" or "Part" in tok.morph.get("VerbForm")):
             sent_end = tok.sent.end
             comma = next((t.i for t in doc[tok.i:sent_end] if t.text == ","), None)
-            main = next((c for c in tok.sent.root.children if c.dep_ in SUBJ | PASS_SUBJ and c.i > tok.i), None)
+            main = main_subject_after(tok)
             if main is not None and comma is not None and main.left_edge.i > comma + 1 \
                     and doc[main.left_edge.i - 1].text == ",":
                 # "Coproduit par A en Lettonie, B en France et C, le film…": the fronted phrase's list

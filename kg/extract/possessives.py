@@ -130,6 +130,7 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
     """Company-work relations of possessives and compounds (see the module docstring)."""
     heads = _work_heads(ctx)
     named = ctx.by_token
+    authored = ctx.lex.words("authored_work_nouns")
     for tok in (doc[i] for i, (low, lemma) in enumerate(zip(ctx.lower, ctx.lemma))
                 if i in named or low in heads or lemma in heads):
         if ctx.at(tok) is not None:
@@ -150,7 +151,6 @@ def possessive_work_relations(doc: Doc, ctx) -> Iterator[Relation]:
         if doc.lang_ == "en":
             # "an Apple TV+ series", "the streamer's series": company words before the noun
             j = tok.i - 1
-            authored = ctx.lex.words("authored_work_nouns")
             while j >= 0 and (doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM", "PART", "PUNCT") and doc[j].text not in (",", ";", ":", "(", ")")):
                 if doc[j].lower_ in POSSESSIVE_MARKS and (tok.lower_ in authored or tok.lemma_.lower() in authored):
                     break  # "Sigrid Nunez's novel W": whoever owns a novel wrote it (works.py), NER's type aside

@@ -1699,6 +1699,24 @@ def _sources_not_works(lex: Lexicon) -> frozenset[str]:
     return lex.words("source_nouns") - lex.words("work_nouns")
 
 
+def mention_tokens(pairs: Iterable[tuple[Mention, Span | None]]) -> dict[int, Mention]:
+    """Token index -> the mention covering it, from ``(mention, its span)`` pairs (the later
+    mention wins on overlap; a mention with no span covers nothing)."""
+    by_token: dict[int, Mention] = {}
+    for m, span in pairs:
+        if span is not None:
+            by_token.update(dict.fromkeys(range(span.start, span.end), m))
+    return by_token
+
+
+def main_subject_after(tok: Token) -> Token | None:
+    """The subject of the main clause of ``tok``'s sentence (its root's), when it comes after
+    ``tok``: what a chain of fronted phrases before it describes ("Coécrit par A, produit par X et
+    Y, le drame a reçu…")."""
+    return next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i > tok.i),
+                None)
+
+
 def partitive_host(noun: Token, words: frozenset[str]) -> Token | None:
     """The quantifier that ``noun``'s phrase is counted out of, standing in the phrase's place in
     the clause: "a décroché l'un des rôles principaux de W" (French hangs the noun on the pronoun
