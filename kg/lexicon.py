@@ -167,6 +167,8 @@ class LexiconSchema(_Strict):
     genre_nouns: Words = []
     genre_adjectives: Words = []
     work_part_nouns: Words = []
+    #: Nouns other than works' that take a name right after them ("la plateforme X", "the tool X").
+    named_service_nouns: Words = []
     episode_nouns: Words = []  # "la troisième saison de X": the complement is a work (kg/extract/cued_titles.py)
     # the subject of a clause about its seasons is a work (kg/extract/cued_titles.py, season_subject_titles)
     work_possession_nouns: Words = []  # "its cast", "its run", "sa distribution"
@@ -372,6 +374,22 @@ class Lexicon:
                 value = (value or {}).get(sub, [])
             cached = self._words[(key, sub)] = frozenset(str(v).lower() for v in (value or []))
         return cached
+
+    def union(self, *keys: str | tuple[str, str]) -> frozenset[str]:
+        """The union of several word lists (a key, or ``(key, sub)`` as :meth:`words` takes
+        them), computed once per lexicon: rules ask for the same unions token after token.
+
+        Example:
+            >>> lex = load_lexicon("en")
+            >>> lex.union("work_nouns", ("pronouns", "Person")) == lex.words("work_nouns") | lex.words("pronouns", "Person")
+            True
+        """
+        name = "union:" + "|".join(k if isinstance(k, str) else ".".join(k) for k in keys)
+        found = self._derived.get(name)
+        if found is None:
+            found = self._derived[name] = frozenset().union(
+                *(self.words(k) if isinstance(k, str) else self.words(*k) for k in keys))
+        return found
 
     def derived(self, name: str, build: Callable[[Lexicon], T]) -> T:
         """A value computed from this lexicon by ``build`` (a word set the rules derive from its

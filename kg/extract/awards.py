@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.syntax import OF_FORMS, doc_text, token_words
+from kg.extract.syntax import OF_FORMS, char_span, doc_text, token_words, word_tokens
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -244,7 +244,7 @@ def prize_list_relations(doc: Doc, ctx) -> list[Relation]:
     for m in ctx.mentions:
         if m.type != "Award":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ":":
             continue
         winner = ctx.at(doc[span.end + 1])
@@ -322,7 +322,7 @@ def award_credit_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relatio
         if len(preds) != 1:
             continue
         pred = preds.pop()
-        span = doc.char_span(r.object.start, r.object.end, alignment_mode="expand")
+        span = char_span(doc, r.object.start, r.object.end)
         if span is None:
             continue
         work = None
@@ -474,9 +474,7 @@ def winner_relations(doc: Doc, ctx) -> list[Relation]:
     if not nouns:
         return []
     out: list[Relation] = []
-    for tok in doc:
-        if tok.lower_ not in nouns or tok.pos_ not in ("NOUN", "ADJ"):
-            continue
+    for tok in word_tokens(doc, nouns, pos=("NOUN", "ADJ")):
         award = _award_before(doc, tok, ctx) or _award_after(doc, tok, ctx)
         if award is None:
             continue

@@ -37,6 +37,7 @@ from kg.extract.syntax import (
     OF_FORMS,
     PASS_SUBJ,
     SUBJ,
+    char_span,
     doc_text,
     in_fronted_phrase,
     obliques,
@@ -45,6 +46,7 @@ from kg.extract.syntax import (
     token_words,
     verb_forms,
     with_conjuncts,
+    word_tokens,
     work_or_genre_nouns,
 )
 from kg.lexicon import Lexicon
@@ -152,7 +154,7 @@ def drop_characters(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Men
     out = []
     for m in mentions:
         if m.type in ("Person", "Misc", "Place") and not m.source.startswith("gazetteer"):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is not None:
                 # the words before the name, read once for all cues
                 before = tuple(t.lower_.replace("’", "'") for t in doc[max(span.start - longest, 0):span.start])
@@ -218,7 +220,7 @@ def _part_playing_verbs(lex: Lexicon) -> frozenset[str]:
     """The verbs whose object is a part played: ``part_verbs`` and ``character_apposition_verbs``
     (those that take a part only sometimes: "jouer", "prêter ses traits", "play"), with their
     French inflected forms (the lemmatiser reads "prête" as "prêt")."""
-    verbs = lex.words("part_verbs") | lex.words("character_apposition_verbs")
+    verbs = lex.union("part_verbs", "character_apposition_verbs")
     return verbs | frozenset(f for v in verbs for f in verb_forms(v)) if lex.lang == "fr" else verbs
 
 
@@ -549,7 +551,7 @@ def _source_work(span: Span, lex: Lexicon) -> bool:
     """Whether a source noun names the work as a source ("the Slough House novels", "le roman
     Les Choses humaines"): the production a cast list is about is never the book."""
     doc = span.doc
-    sources = (lex.words("source_nouns") | lex.words("book_nouns")) - lex.words("work_nouns")
+    sources = lex.union("source_nouns", "book_nouns") - lex.words("work_nouns")
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     return any(t is not None and t.pos_ == "NOUN" and (t.lemma_.lower() in sources or t.lower_ in sources)
@@ -605,7 +607,7 @@ def focus_work(ctx, before_char: int, credit_titles: set[int], sent: Span) -> Me
         m = ctx.fit(m, ("CreativeWork",)) if untyped else m
         if m is None or m.type != "CreativeWork":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or _source_work(span, ctx.lex) or _bracketed(span) or reference_work(span, ctx.lex) \
                 or untyped and not _named_as_work(span, ctx.lex):
             continue
@@ -634,10 +636,10 @@ def _work_after_list(seg: Span, run: list[Mention], ctx) -> Mention | None:
     :data:`_IN_WORK_PREPS` with only articles, "de" and work or cast nouns between ("On retrouve A
     et B au casting des Oubliés"); None when another name comes first."""
     doc = seg.doc
-    last = doc.char_span(run[-1].start, run[-1].end, alignment_mode="expand")
+    last = char_span(doc, run[-1].start, run[-1].end)
     if last is None:
         return None
-    between = ctx.lex.words("work_nouns") | ctx.lex.words("credit_work_nouns")
+    between = ctx.lex.union("work_nouns", "credit_work_nouns")
     for tok in doc[last.end:seg.end]:
         m = ctx.at(tok)
         if m is None or m.start != tok.idx or m.start < run[-1].end:
@@ -662,7 +664,7 @@ def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], windo
     if run[0].type != "Person":
         return None
     doc = seg.doc
-    first = doc.char_span(run[0].start, run[0].end, alignment_mode="expand")
+    first = char_span(doc, run[0].start, run[0].end)
     if first is None or first.start == seg.start:
         return None
     cue_words = ctx.lex.words("credit_with_cues")
@@ -679,7 +681,7 @@ def _with_work(seg: Span, run: list[Mention], ctx, title_starts: set[int], windo
         work = ctx.fit(m, ("CreativeWork",))  # an untyped title takes the type ("La comédie X, avec Y")
         if work is None:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is not None and reference_work(span, ctx.lex):
             continue  # "X, the Ozark co-creator, co-wrote the series with Y": not Ozark's cast
         return work if span is not None and k - span.end <= window else None
@@ -845,7 +847,7 @@ def costar_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Relation]
     past = {(r.subject.start, r.object.start) for r in found
             if r.predicate == "actsIn" and (r.rule.endswith(".bracket") or _apposed_credit(ctx.text, r))}
     for r in [r for r in found if r.predicate == "actsIn" and (r.subject.start, r.object.start) not in past]:
-        sent = doc.char_span(r.subject.start, r.subject.end, alignment_mode="expand")
+        sent = char_span(doc, r.subject.start, r.subject.end)
         if sent is None:
             continue
         sent = sent.sent
@@ -924,9 +926,7 @@ def cast_includes_relations(doc: Doc, ctx) -> Iterator[Relation]:  # noqa: ANN00
     include_verbs, cast_nouns = ctx.lex.words("cast_include_verbs"), ctx.lex.words("cast_nouns")
     if not include_verbs or not cast_nouns:
         return
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in include_verbs:
-            continue
+    for verb in word_tokens(doc, include_verbs, lemma=True, pos=("VERB", "AUX")):
         subj = subject_of(verb)
         if subj and subj[0].tag_ == "WDT" and verb.dep_ == "relcl":
             subj = [verb.head]  # "the cast, which also includes X"

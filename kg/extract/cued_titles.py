@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, doc_text, is_year, list_start, mention_tokens, token_words
+from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, char_span, doc_text, is_year, list_start, mention_tokens, token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -45,11 +45,11 @@ def cued_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset
     """``mentions`` with the names the constructions of the module docstring mark as works
     typed ``CreativeWork`` (source suffix ``>cue``). ``lone``: starts of one-word person
     names that may be retyped."""
-    spans = {m.start: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
+    spans = {m.start: char_span(doc, m.start, m.end) for m in mentions}
     by_token = mention_tokens((m, spans[m.start]) for m in mentions)
     episode, demonyms = lex.words("episode_nouns"), lex.words("demonyms")
     creators, makers, behind = lex.words("creator_nouns"), lex.words("behind_maker_nouns"), lex.words("behind_words")
-    work_nouns = lex.words("director_nouns") | lex.words("anaphors", "CreativeWork")
+    work_nouns = lex.union("director_nouns", ("anaphors", "CreativeWork"))
     cues = (lambda span: _year_after(doc, span), lambda span: _part_before(doc, span, episode),
             lambda span: _parts_after(doc, span, episode), lambda span: _possessive_part(doc, span, episode),
             lambda span: _maker_after(doc, span, demonyms, by_token), lambda span: _creator_after(doc, span, creators),
@@ -194,10 +194,10 @@ def season_subject_titles(doc: Doc, mentions: list[Mention], lex: Lexicon,
     """
     lower = token_words(doc)[0]
     # every cue has one of these words; most documents have none
-    cues = lex.words("work_possession_nouns") | lex.words("episode_nouns") | lex.words("return_words")
+    cues = lex.union("work_possession_nouns", "episode_nouns", "return_words")
     if not any(w in cues for w in lower):
         return mentions
-    by_token = mention_tokens((m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions)
+    by_token = mention_tokens((m, char_span(doc, m.start, m.end)) for m in mentions)
     named = set(by_token)
     retyped: set[int] = set()
     added: list[Mention] = []

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.credits import discussed_work
-from kg.extract.syntax import Context, slot, subject_of, with_conjuncts
+from kg.extract.syntax import Context, slot, subject_of, with_conjuncts, word_tokens
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -229,8 +229,8 @@ def lead_cast_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 
 def home_to_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "The network is home to W and V" -> distributes."""
-    for tok in doc:
-        if tok.lower_ != "home" or tok.head.lemma_.lower() != "be" or ctx.hedged(tok.head):
+    for tok in word_tokens(doc, ("home",)):
+        if tok.head.lemma_.lower() != "be" or ctx.hedged(tok.head):
             continue
         works = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                  for n in c.children if n.dep_ == "pobj" for w in ctx.resolve(n, _WORK)]
@@ -383,8 +383,8 @@ def cofounder_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 def based_out_of_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     """ "X, which is based out of P", "X is headquartered out of P" -> headquarteredIn."""
     based = ctx.lex.words("based_words")  # based, headquartered
-    for tok in doc[:-3]:
-        if tok.lower_ not in based or doc[tok.i + 1].lower_ != "out" or doc[tok.i + 2].lower_ != "of":
+    for tok in word_tokens(doc, based, end=-3):
+        if doc[tok.i + 1].lower_ != "out" or doc[tok.i + 2].lower_ != "of":
             continue
         place = ctx.at(doc[tok.i + 3]) or (ctx.at(doc[tok.i + 4]) if tok.i + 4 < len(doc) and doc[tok.i + 3].lower_ == "the" else None)
         place = ctx._fit(place, _PLACE) if place is not None else None

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.syntax import Context, apposed_to, subject_of, with_conjuncts
+from kg.extract.syntax import Context, apposed_to, char_span, subject_of, with_conjuncts
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -24,7 +24,7 @@ _ORG = ("Organization",)
 
 
 def _span(ctx: Context, m: Mention) -> Span | None:
-    return ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return char_span(ctx.doc, m.start, m.end)
 
 
 def _mention_from(ctx: Context, i: int, types: tuple[str, ...]) -> Mention | None:
@@ -56,7 +56,7 @@ def french_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
         return
     seats = ctx.lex.words("seat_nouns")
     # nouns after which "signé X" names an author, not a director
-    written = ctx.lex.words("book_nouns") | ctx.lex.words("signed_author_nouns")
+    written = ctx.lex.union("book_nouns", "signed_author_nouns")
     partner_verbs, signed = ctx.lex.words("reflexive_partner_verbs"), ctx.lex.words("signed_forms")
     director_nouns = ctx.lex.words("director_role_nouns")
     # the words each pattern below starts from: no other token is built

@@ -10,7 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.syntax import (IN_PREPS, OF_FORMS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
+from kg.extract.syntax import (
+    char_span,IN_PREPS, OF_FORMS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
                                main_subject_after, name_read_as_work, obliques, partitive_host, past_participles, stake_share, subject_of,
                                untagged_name_read_as, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
@@ -295,7 +296,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                 clitic = [c for c in host.children if c.lower_ == "y" and c.i < host.i]
                 if clitic and (not obj_toks or not _resolve_all(ctx, obj_toks, frame.object_types)):
                     work = ctx.prominent(clitic[0], ("CreativeWork",)) or ctx.antecedent(clitic[0].idx, ("CreativeWork",))
-                    span = doc.char_span(work.start, work.end, alignment_mode="expand") if work is not None else None
+                    span = char_span(doc, work.start, work.end) if work is not None else None
                     # not an untyped name complementing a common noun ("une série sur les derniers mois de
                     # la Grande Guerre. X y tient le rôle principal": a name merely mentioned)
                     named = span is not None and (ctx.at(span[0]) is None or ctx.at(span[0]).type != "Misc"
@@ -324,7 +325,7 @@ def frame_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
                     None if after else focus_work(ctx, trig.idx, set(), trig.sent))
                 if work is not None and work.start >= ctx.window_start(trig.idx) \
                         and not fitted(work):  # a typed work, not an untyped name
-                    span = doc.char_span(work.start, work.end, alignment_mode="expand")
+                    span = char_span(doc, work.start, work.end)
                     obj_toks = [span[0]] if span is not None else []
             if subj_toks and not obj_toks and frame.predicate in load_schema().symmetric \
                     and not ctx.unasserted(hedge_tok, frame.predicate):
@@ -471,7 +472,7 @@ def _part_played_by(trig: Token, ctx: Context) -> bool:
     """"son mari, joué par Mathieu Demy", "the detective, played by X": a passive acting
     participle on the part it describes."""
     part = trig.head
-    works = ctx.lex.words("work_nouns") | ctx.lex.words("product_nouns")
+    works = ctx.lex.union("work_nouns", "product_nouns")
     lemma = trig.lemma_.lower()  # a verb of playing a part, not "vu par" (a spectator)
     return (lemma in ctx.lex.words("part_verbs") or lemma in ctx.lex.words("character_apposition_verbs")) \
         and is_passive(trig) and trig.dep_ in ("acl", "amod") and part.i < trig.i \
@@ -628,7 +629,7 @@ def seat_venue_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for m in ctx.mentions:
         if m.type != "Event":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or span.end + 2 >= len(doc):
             continue
         if doc[span.end].text == "," and doc[span.end + 1].lower_ in ("à", "en", "in", "at"):
@@ -696,7 +697,7 @@ def _phrase_args(ctx: Context, phrase: Span, preps: set[str]) -> list[Token]:
             m = ctx.at(t)
             if m is not None and m.start == t.idx:
                 out.append(t)
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                span = char_span(doc, m.start, m.end)
                 j = span.end if span is not None else j + 1
                 described_until = j - 1
                 if j + 1 < phrase.end and doc[j].lower_ in ("et", ",") and ctx.at(doc[j + 1]) is not None:

@@ -19,7 +19,8 @@ from kg.extract.names import (acronym_long_forms, ampersand_names, country_branc
                               described_titles, extend_known_names, genre_titles, given_name_persons, headed_org_names,
                               join_split_names, list_type_agreement, listed_org_names, lone_names, non_person_relatives,
                               org_work_titles, organisation_forms, suffixed_event_names)
-from kg.extract.syntax import (doc_text, frame_participles, is_year, main_subject_after, mention_tokens,
+from kg.extract.syntax import (
+    char_span,doc_text, frame_participles, is_year, main_subject_after, mention_tokens,
                               possessive_work_noun, prep_of, token_words, whole_word_hits)
 from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
@@ -80,10 +81,10 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
                                   lex.words("quantity_words"))
-    mentions = given_name_persons(doc, mentions, lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex))
+    mentions = given_name_persons(doc, mentions, lex.union("org_suffixes", "mention_org_heads") | _org_nouns(lex))
     mentions = listed_org_names(doc, list_type_agreement(doc, mentions))
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
-    mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.words("possessive_work_nouns") | lex.words("genre_nouns"),
+    mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.union("possessive_work_nouns", "genre_nouns"),
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
     lone = lone_names(doc, mentions, _person_nouns(lex))
     mentions = season_subject_titles(doc, cued_titles(doc, mentions, lex, lone), lex, lone)
@@ -141,7 +142,7 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for a, b in whole_word_hits(text, name, "'’-"):
             if a <= first.start or any(i in covered for i in range(a, b)):
                 continue
-            span = doc.char_span(a, b)
+            span = char_span(doc, a, b, strict=True)
             if span is None:
                 continue
             # not part of a longer capitalised name ("Neon Pictures")
@@ -161,11 +162,11 @@ def _place_name_runs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     longer name ("Paris Match", "New York Times", "Texas Monthly": the gazetteer knew only the
     city); in media news such names are titles of the press, typed as companies (the news
     conventions' type for a newspaper)."""
-    covered = {i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+    covered = {i for m in mentions if (sp := char_span(doc, m.start, m.end)) is not None
                for i in range(sp.start, sp.end)}
     out = []
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.type == "Place" and m.source == "gazetteer" else None
+        span = char_span(doc, m.start, m.end) if m.type == "Place" and m.source == "gazetteer" else None
         end = span.end if span is not None else 0
         while span is not None and end < len(doc) and end not in covered and doc[end].is_title and doc[end].is_alpha \
                 and not doc[end].is_sent_start and doc[end].pos_ in ("PROPN", "NOUN", "X") \
@@ -219,7 +220,7 @@ def _dangling_tail(doc: Doc, m: Mention) -> Mention:
     """
     if m.type not in ("CreativeWork", "Misc"):
         return m
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     if span is not None and len(span) > 2 and span[-1].is_lower and "Part" in span[-1].morph.get("VerbForm") \
             and span.end < len(doc) and doc[span.end].pos_ == "ADP" \
             and span[-1].i in (doc[span.end].head.i, doc[span.end].head.head.i):
@@ -354,7 +355,16 @@ def _title_after(doc: Doc, start: int, lex: Lexicon) -> Span | None:
 
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     """Token index -> the mention covering it (the later mention wins on overlap)."""
-    return mention_tokens((m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions)
+    return mention_tokens((m, char_span(doc, m.start, m.end)) for m in mentions)
+
+
+def _pps_by_verb(lex: Lexicon) -> dict[str, set[str]]:
+    """Verb -> the prepositions after which it names a work (lexicon ``mention_work_pp``: "stars in")."""
+    pps: dict[str, set[str]] = {}
+    for pair in lex.words("mention_work_pp"):
+        verb, _, prep = pair.rpartition(" ")
+        pps.setdefault(verb, set()).add(prep)
+    return pps
 
 
 def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
@@ -370,15 +380,13 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     stars = lex.words("title_cast_forms")
     # (token, possessive context: True after a person's (stricter), "org" after a company's, None/False in a work slot)
     starts: list[tuple[int, bool | str | None]] = []
-    pps: dict[str, set[str]] = {}
-    for pair in lex.words("mention_work_pp"):
-        verb, _, prep = pair.rpartition(" ")
-        pps.setdefault(verb, set()).add(prep)
-    award_verbs = {lemma.split()[0] for f in lex.frames if f.predicate == "wonAward" for lemma in f.lemmas}
-    credit_nouns = frozenset(lex.credit_role_nouns)
+    pps = lex.derived("mention_work_pp_by_verb", _pps_by_verb)
+    award_verbs = lex.derived("award_frame_verbs", lambda lx: frozenset(
+        lemma.split()[0] for f in lx.frames if f.predicate == "wonAward" for lemma in f.lemmas))
+    credit_nouns = lex.derived("credit_role_nouns", lambda lx: frozenset(lx.credit_role_nouns))
     work_cats = lex.words("award_categories", "CreativeWork")
     person_cats = lex.words("award_categories", "Person")
-    markers = lex.words("award_markers") | lex.words("award_openers")
+    markers = lex.union("award_markers", "award_openers")
     kinds = lex.derived("work_title_or_genre_nouns", lambda lx: lx.words("genre_nouns") | _work_nouns(lx))
     # only a verb, a credit noun, a work or genre noun, a possessive or a participle opens a slot below
     # (``words``: :func:`token_words`)
@@ -650,13 +658,13 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
     out = []
     for m in mentions:
         if m.source.startswith("ner") and m.type in ("Place", "Misc") and m.text not in short \
-                and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None \
+                and (span := char_span(doc, m.start, m.end)) is not None \
                 and _age_apposition(doc, span.end):
             m = Mention(m.text, m.start, m.end, "Person", "context:age")
         elif m.source.startswith("ner") and m.type in ("Person", "Place", "Misc") and m.text in short:
             m = Mention(m.text, m.start, m.end, "Organization", "context:shortname")
         elif m.source.startswith("ner") and m.type == "Place":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is not None:
                 root = span.root
                 linked = [root.head] if root.dep_ == "conj" else []
@@ -666,19 +674,19 @@ def _org_context(doc: Doc, lex: Lexicon, mentions: list[Mention],
                 elif _role_complement(span.root, lex):
                     m = Mention(m.text, m.start, m.end, "Organization", "context:role")
         elif m.source.startswith("ner") and m.type == "Misc":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is not None and _role_complement(span.root, lex):
                 m = Mention(m.text, m.start, m.end, "Organization", "context:role")
         elif m.source.startswith("ner") and m.type == "Organization" and " " not in m.text:
             # "Whannell, the Australian filmmaker behind…": a one-word name described by a person's noun
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             head = _appos_head(doc, span.end) if span is not None else None
             if head is not None and head.lemma_.lower() in lex.words("anaphors", "Person") - _org_nouns(lex) \
                     - lex.words("company_person_nouns") and doc[span.end + 1].lower_ in _DETS | {"a", "an", "un", "une"}:
                 m = Mention(m.text, m.start, m.end, "Person", "context:described")
         elif m.source.startswith("ner") and m.type == "Person":
             # "Naughty Dog, the Sony-owned studio": a name described by an organisation noun
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             head = _appos_head(doc, span.end) if span is not None else None
             if span is not None and len(span) == 1 and _role_complement(span.root, lex):
                 # "directeur général de Skyrock": a one-word name after a role noun is its company
@@ -915,7 +923,7 @@ def _slot_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
         typ = _title_cue(doc, tok.i, lex) if tok.text == "," and tok.i > 0 else None
         if typ is None:
             continue
-        span = _title_before(doc, tok.i, lex.words("mention_title_glue") | lex.words("mention_title_glue_before"))
+        span = _title_before(doc, tok.i, lex.union("mention_title_glue", "mention_title_glue_before"))
         if span is None:
             continue
         covering = {id(by_tok[t.i]): by_tok[t.i] for t in span if t.i in by_tok}
@@ -970,7 +978,7 @@ def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     final: list[Mention] = []
     for i, m in enumerate(out):
         if m.type == "Organization" and m.source == "gazetteer":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             nxt = out[i + 1].start if i + 1 < len(out) else len(text)
             end = span.end if span is not None else None
             while end is not None and end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
@@ -980,7 +988,7 @@ def _merged(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                 ext = doc[span.start:end]
                 m = Mention(ext.text, ext.start_char, ext.end_char, "Organization", "context:name")
         if m.type == "Event":  # "Festival de Cannes 2024": the edition year belongs to the name
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is not None and span.end < len(doc) and is_year(doc[span.end]) \
                     and (i + 1 >= len(out) or out[i + 1].start >= doc[span.end].idx + 4):
                 ext = doc[span.start:span.end + 1]
@@ -1008,7 +1016,7 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     if not m.source.startswith("ner") or m.type not in ("Person", "Organization", "Misc", "Place", "Product"):
         return m
     if m.type == "Product":  # only "animation house X": an organisation noun before the name
-        prev = doc[m_span.start - 1] if (m_span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None \
+        prev = doc[m_span.start - 1] if (m_span := char_span(doc, m.start, m.end)) is not None \
             and m_span.start > 0 else None
         if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and prev.lemma_.lower() in _org_nouns(lex) \
                 and prev.lemma_.lower() not in lex.words("product_nouns"):
@@ -1018,7 +1026,7 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
                                       and c.lemma_.lower() not in lex.words("product_nouns") for c in m_span.root.children):
             return Mention(m.text, m.start, m.end, "Organization", "context:orgnoun")
         return m
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     if span is None:
         return m
     role_heads = _role_heads(lex)
@@ -1150,7 +1158,7 @@ def _org_agents(doc: Doc, lex: Lexicon, mentions: list[Mention], lone: frozenset
     out = []
     for m in mentions:
         if m.source.startswith("ner") and (m.type in ("Place", "Misc") or m.type == "Person" and m.start in lone):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is not None and _agent_of(span.root, verbs):
                 m = Mention(m.text, m.start, m.end, "Organization", "context:agent")
         out.append(m)
@@ -1297,7 +1305,7 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
             and not any(c.isupper() or c.isdigit() for c in span[0].text):
         span = span[1:]  # "le thriller pince-sans-rire Orages": the name starts at its capital
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].lower_ in (
-            lex.words("org_suffixes") | lex.words("mention_org_heads") | _org_nouns(lex) | _work_nouns(lex)):
+            lex.union("org_suffixes", "mention_org_heads") | _org_nouns(lex) | _work_nouns(lex)):
         return None  # "Studios et chaînes attendent": a capitalised common noun opening a sentence
     if span[0].lower_ in _DETS and len(span) > 1 and type_ != "Misc":
         span = span[1:]

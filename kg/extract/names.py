@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.extract.credits import DEFINITE, bracket_groups
-from kg.extract.syntax import DATE_ENTS, doc_text, token_words, whole_word_hits
+from kg.extract.syntax import DATE_ENTS, char_span, doc_text, token_words, whole_word_hits, word_tokens
 from kg.gazetteer import given_names, opens_with_given_name
 from kg.records import Mention
 
@@ -39,7 +39,7 @@ def acronym_long_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         acronym = text[a + 1:b].strip()
         if not is_acronym(acronym):
             continue
-        span = doc.char_span(a, a + 1, alignment_mode="expand")
+        span = char_span(doc, a, a + 1)
         if span is None:
             continue
         j = span.start
@@ -112,7 +112,7 @@ def ampersand_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out[-1] = Mention(text[prev.start:m.end], prev.start, m.end, typ, prev.source + ">ampersand")
             continue
         if text[m.end:m.end + 3] == " & " and m.type != "Person" and not m.source.startswith("gazetteer"):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             end = span.end + 1 if span is not None else len(doc)  # past the "&"
             while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha \
                     and not doc[end].is_sent_start and not any(x.start <= doc[end].idx < x.end for x in mentions):
@@ -138,8 +138,8 @@ def headed_org_names(doc: Doc, mentions: list[Mention], heads: frozenset[str],
         [('Les Films du Kiosque', 'Organization')]
     """
     found: list[tuple[int, int]] = []
-    for tok in doc[1:-2]:
-        if not (tok.is_title and tok.lower_ in heads) or doc[tok.i - 1].is_punct and doc[tok.i - 1].text != ",":
+    for tok in word_tokens(doc, heads, start=1, end=-2):
+        if not tok.is_title or doc[tok.i - 1].is_punct and doc[tok.i - 1].text != ",":
             continue
         j = tok.i + 1
         while j < len(doc) and doc[j].lower_ in links:
@@ -175,9 +175,7 @@ def described_org_names(doc: Doc, mentions: list[Mention], nouns: frozenset[str]
         [('Viaplay', 'Organization')]
     """
     found: list[tuple[int, int]] = []
-    for tok in doc[:-1]:
-        if tok.pos_ != "NOUN" or tok.lower_ not in nouns:
-            continue
+    for tok in word_tokens(doc, nouns, pos=("NOUN",), end=-1):
         j = end = tok.i + 1
         while end < len(doc) and end - j < 3 and doc[end].text[:1].isupper() and doc[end].ent_type_ not in DATE_ENTS \
                 and not doc[end].is_sent_start and not doc[end].is_punct:
@@ -216,7 +214,7 @@ def org_work_titles(doc: Doc, mentions: list[Mention], nouns: frozenset[str]) ->
     for m in mentions:
         if m.type != "Organization":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an") \
                 or span.end + 1 >= len(doc) or doc[span.end].lower_ not in nouns:
             continue
@@ -282,8 +280,8 @@ def country_branches(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and prev.type == "Organization" and m.type == "Place" and doc_text(doc)[prev.end:m.start] == " ":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            org = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
+            org = char_span(doc, prev.start, prev.end)
             if span is not None and org is not None and span.root.dep_ in ("flat:name", "flat", "compound", "nmod", "appos") \
                     and org.start <= span.root.head.i < org.end and not any(t.dep_ == "case" for t in span.root.children):
                 out[-1] = Mention(doc_text(doc)[prev.start:m.end], prev.start, m.end, "Organization", prev.source + ">branch")
@@ -299,7 +297,7 @@ def extend_known_names(doc: Doc, mentions: list[Mention], stop: frozenset[str] =
     out: list[Mention] = []
     for m in mentions:
         if m.type == "Organization" and m.source.startswith("gazetteer"):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             end = span.end if span is not None else None
             j = end
             while j is not None and j < len(doc) and j - end < 3 and doc[j].pos_ in ("PROPN", "NOUN", "X") \
@@ -330,7 +328,7 @@ def genre_titles(doc: Doc, mentions: list[Mention], genre_nouns: frozenset[str])
     genre noun is the next clause's subject)."""
     out: list[Mention] = []
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is not None and m.type in ("Misc", "Place") and not m.source.startswith("gazetteer"):
             if span.start >= 2 and doc[span.start - 1].lower_ in genre_nouns and doc[span.start - 2].lower_ in _GENRE_DETS:
                 m = Mention(m.text, m.start, m.end, "CreativeWork", m.source + ">genre")
@@ -417,7 +415,7 @@ def described_titles(doc: Doc, mentions: list[Mention], work_nouns: frozenset[st
                 if ending is not None and (doc[j - 1].text == ":" or not _finite_verb_next(tok)):
                     # an untyped NER name ends there: its bounds ("pour Les Oubliés : la série"); not
                     # before a main clause's subject ("…, à commencer par X, ce thriller suit…")
-                    name = doc.char_span(ending.start, ending.end)
+                    name = char_span(doc, ending.start, ending.end, strict=True)
                 elif doc[j - 2].text[:1].isupper():
                     name = doc[k:j - 1]
                     apposed = doc[j - 1].text == "," and tok.lemma_.lower() in work_nouns \
@@ -501,7 +499,7 @@ def organisation_forms(doc: Doc, mentions: list[Mention], org_nouns: frozenset[s
     starts = {m.start for m in mentions}
     out: list[Mention] = []
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or m.source.startswith("gazetteer") and m.type not in ("Organization", "Place"):
             out.append(m)
             continue
@@ -592,7 +590,7 @@ def listed_org_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type != "Organization":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None:
             continue
         j, found, closed = span.end, [], False
@@ -608,7 +606,7 @@ def listed_org_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 nxt = starts[doc[k].idx]
                 if nxt.type != "Organization":
                     break
-                end = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+                end = char_span(doc, nxt.start, nxt.end)
                 if end is None:
                     break
                 j = end.end
@@ -651,7 +649,7 @@ def lone_names(doc: Doc, mentions: list[Mention], person_nouns: frozenset[str]) 
 
 def _after_person_noun(doc: Doc, m: Mention, person_nouns: frozenset[str]) -> bool:
     """Whether a person noun (and its adjectives) comes right before ``m``: "la chanteuse Angèle"."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     i = span.start - 1 if span is not None else -1
     while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.credits import focus_work, is_topic
-from kg.extract.syntax import OF_FORMS, Context
+from kg.extract.syntax import OF_FORMS, Context, char_span
 from kg.records import Mention, Relation
 
 _ORG = ("Organization",)
@@ -93,8 +93,8 @@ def place_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     for a, b in zip(ms, ms[1:]):
         if ctx.text[a.end:b.start].strip() != ",":
             continue
-        span_b = doc.char_span(b.start, b.end, alignment_mode="expand")
-        span_a = doc.char_span(a.start, a.end, alignment_mode="expand")
+        span_b = char_span(doc, b.start, b.end)
+        span_a = char_span(doc, a.start, a.end)
         if span_a is None or span_b is None:
             continue
         before = doc[span_a.start - 1] if span_a.start > 0 else None

@@ -29,7 +29,7 @@ CONFIDENCE = 0.65
 
 def _work_heads(ctx) -> frozenset[str]:
     lex = ctx.lex
-    return lex.words("work_nouns") | lex.words("genre_nouns") | lex.words("possessive_work_nouns")
+    return lex.union("work_nouns", "genre_nouns", "possessive_work_nouns")
 
 
 def _org(ctx, tok: Token, untyped: bool = False) -> Mention | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.roles import organisations_of_role, role_key
-from kg.extract.syntax import Context, verb_forms
+from kg.extract.syntax import Context, char_span, verb_forms
 from kg.records import Mention, Relation
 
 _QUOTES = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|(?<![\w])\"(?P<c>[^\"\n]+?)\"(?![\w])")
@@ -51,7 +51,7 @@ def quote_relations(doc: Doc, ctx: Context, found: list[Relation] | None = None)
             prev_end = end
             continue  # “…,” she said, “…”: the second part of one quote split by the speech verb
         prev_end = end
-        inner = doc.char_span(start, end, alignment_mode="expand")
+        inner = char_span(doc, start, end)
         if inner is None or len(inner) == 0 or _is_title(inner, ctx):
             continue
         verb, speaker_tok = _speech_verb(inner, ctx, speech)
@@ -230,7 +230,7 @@ def _speakers(verb: Token | None, speaker_tok: Token | None, ctx: Context) -> li
     if first is None or first.type != "Person":
         return []
     out = [first]
-    span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+    span = char_span(ctx.doc, first.start, first.end)
     if span is not None:
         for c in span.root.children:
             if c.dep_ == "conj" and ctx.at(c) is not None and ctx.at(c).type == "Person" and ctx.at(c) not in out:

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.credits import DEFINITE, TOPIC_CREDIT, focus_work, work_sides
-from kg.extract.syntax import (Context, copula_subjects, name_read_as_work, obliques, prep_of, subject_of,
+from kg.extract.syntax import (
+    char_span,Context, copula_subjects, name_read_as_work, obliques, prep_of, subject_of,
                                untagged_name_read_as, with_conjuncts)
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
@@ -23,7 +24,7 @@ from kg.records import Mention, Relation
 
 
 def _naming_verbs(lex: Lexicon) -> frozenset[str]:
-    return lex.words("appointing_verbs") | lex.words("naming_verbs")
+    return lex.union("appointing_verbs", "naming_verbs")
 
 
 #: Prefixes glued to a role noun by the tokenizer ("ex-patron", "ex-PDG").
@@ -380,7 +381,7 @@ def _listed_holders(tok: Token, head: Token, ctx: Context, types: tuple[str, ...
     if last is None or last.type not in types or before.idx + len(before.text) != last.end:
         return []
     names, closed = [last], False
-    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    span = char_span(doc, last.start, last.end)
     k = span.start - 1 if span is not None else -1
     while k >= 1 and len(names) < 8:
         sep = doc[k]
@@ -391,7 +392,7 @@ def _listed_holders(tok: Token, head: Token, ctx: Context, types: tuple[str, ...
             break
         closed = closed or sep.lower_ in ("et", "and", "&")
         names.insert(0, prev)
-        span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        span = char_span(doc, prev.start, prev.end)
         k = span.start - 1 if span is not None else -1
     return names if closed else []
 

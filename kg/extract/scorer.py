@@ -40,7 +40,8 @@ from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_hedged
-from kg.extract.syntax import (AGENT_PREPS, IN_PREPS, PASS_SUBJ, SUBJ, obliques, prep_of, someone_elses_credit,
+from kg.extract.syntax import (
+    char_span,AGENT_PREPS, IN_PREPS, PASS_SUBJ, SUBJ, obliques, prep_of, someone_elses_credit,
                                someones_work, stake_share, token_words)
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention, Relation
@@ -443,7 +444,7 @@ def candidates(doc: Doc, mentions: list[Mention], focus=None,
     for m in mentions:
         if m.type == "Quote":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or m.type == "Misc" and prep_of(span.root) in AGENT_PREPS:
             continue  # an untyped agent ("produit par Mandarin") is a maker, not a work
         spans.append((m, (span.start, span.end)))
@@ -657,7 +658,7 @@ def _played_part(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     work = cand.object if cand.object.type == "CreativeWork" else cand.subject
     if work.type != "CreativeWork":
         return False
-    span = doc.char_span(work.start, work.end, alignment_mode="expand")
+    span = char_span(doc, work.start, work.end)
     if span is None:
         return False
     head = span.root
@@ -719,7 +720,7 @@ def _nominated(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     """Whether the pair's award is named as a nomination: "a two-time Oscar nominee", "Oscar-nominated"
     (lexicon ``nominee_words`` right after the award)."""
     award = cand.object if cand.object.type == "Award" else cand.subject
-    span = doc.char_span(award.start, award.end, alignment_mode="expand")
+    span = char_span(doc, award.start, award.end)
     if span is None:
         return False
     after = [t.lower_ for t in doc[span.end:span.end + 2]]
@@ -733,7 +734,7 @@ def _someone_elses_work(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     the rules' to link, and nobody else of the sentence is credited on it."""
     for m in (cand.subject, cand.object):
         if m.type == "CreativeWork":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is not None and someones_work(span, lex):
                 return True
     return False
@@ -746,7 +747,7 @@ def _plays_something_else(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     football for Inter Miami"), or a part noun whose "in"/"dans" complement is a common noun other
     than a work noun ("plays a key role in the campaign"). ("plays a detective" is a part.)"""
     person = cand.subject if cand.subject.type == "Person" else cand.object
-    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    span = char_span(doc, person.start, person.end)
     if span is None:
         return False
     verb = span.root.head
@@ -771,7 +772,7 @@ def _credited_elsewhere(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     (:func:`kg.extract.syntax.someone_elses_credit`: "X, déjà réalisateur d'Un triomphe, réunit A
     et B"): nobody of the sentence acts in it for that."""
     work = cand.object if cand.object.type == "CreativeWork" else cand.subject
-    span = doc.char_span(work.start, work.end, alignment_mode="expand")
+    span = char_span(doc, work.start, work.end)
     return span is not None and someone_elses_credit(span, lex)
 
 

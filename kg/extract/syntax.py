@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy import parts_of_speech
-from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.hedging import is_future, is_hedged
@@ -469,7 +469,7 @@ def name_read_as_work(ctx: Context, tokens: list[Token], types: tuple[str, ...])
     if types != ("CreativeWork",):
         return []
     out: list[Mention] = []
-    nouns = ctx.lex.words("work_nouns") | ctx.lex.words("possessive_work_nouns")
+    nouns = ctx.lex.union("work_nouns", "possessive_work_nouns")
     for tok in with_conjuncts(tokens):
         m = ctx.at(tok)
         span = ctx.span(m) if m is not None else None
@@ -532,6 +532,26 @@ def token_words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     return words
 
 
+def word_tokens(doc: Doc, words: Iterable[str], lemma: bool = False, pos: Iterable[str] | None = None,
+                start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """The tokens of ``doc[start:end]`` whose lower-case form (or lemma, with ``lemma``) is one of
+    ``words`` and whose part of speech is one of ``pos`` (when given), in order: a rule scanning
+    the whole doc for its trigger words tests :func:`token_words`, and builds a spaCy ``Token``
+    only for a hit.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Le film et la série.")
+        >>> [t.i for t in word_tokens(doc, {"série", "film"})], [t.i for t in word_tokens(doc, {"film"}, start=2)]
+        ([1, 4], [])
+    """
+    lower, lemmas, tags = token_words(doc)
+    seq = lemmas if lemma else lower
+    for i in range(start, len(seq) if end is None else min(end, len(seq)) if end >= 0 else len(seq) + end):
+        if seq[i] in words and (pos is None or tags[i] in pos):
+            yield doc[i]
+
+
 #: The ``Doc.user_data`` key under which :func:`doc_text` keeps a doc's text.
 _TEXT_KEY = "kg.text"
 
@@ -550,6 +570,50 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+#: ``(doc, its length, token start offsets, token end offsets, spans read)`` for the last doc
+#: :func:`char_span` read; one tuple, replaced whole (see :data:`_LAST_WORDS`).
+_LAST_SPANS: list = [None]
+
+
+def char_span(doc: Doc, start: int, end: int, strict: bool = False) -> Span | None:
+    """``doc.char_span(start, end, alignment_mode="expand")`` (or the default strict alignment),
+    each span read once per doc: the mention and relation passes ask for the same mentions'
+    tokens again and again, and spaCy builds a new ``Span`` each time.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("fr")("Canal+ rachète OCS.")
+        >>> char_span(doc, 8, 12).text, char_span(doc, 8, 12) is char_span(doc, 8, 12)
+        ('rachète', True)
+        >>> char_span(doc, 8, 12, strict=True) is None, doc.char_span(8, 12) is None
+        (True, True)
+    """
+    last = _LAST_SPANS[0]
+    if last is None or last[0] is not doc or last[1] != len(doc):
+        rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        last = _LAST_SPANS[0] = (doc, len(doc), [r[0] for r in rows], [r[0] + r[1] for r in rows], {})
+    key = (start, end, strict)
+    if key in last[4]:
+        return last[4][key]
+    starts, ends = last[2], last[3]
+    span = None
+    # the token holding a character is the last one starting at or before it (a token's
+    # trailing space is its own); no token holds a character outside the text
+    text_end = len(doc_text(doc))
+    first = bisect_right(starts, start) - 1 if 0 <= start < text_end else -1
+    last_tok = bisect_right(starts, end - 1) - 1 if 0 <= end - 1 < text_end else -1
+    if first >= 0 and last_tok >= 0:
+        if strict:
+            if start == starts[first] and end == ends[last_tok]:
+                span = doc[first:last_tok + 1]
+        else:
+            if start == ends[first]:
+                first += 1  # in the trailing space of a token: not that token
+            span = doc[first:last_tok + 1]
+    last[4][key] = span
+    return span
 
 
 def whole_word_hits(text: str, word: str, joiners: str = "") -> Iterator[tuple[int, int]]:
@@ -635,7 +699,7 @@ class Context:
         key = (m.start, m.end)
         if key in self._spans:
             return self._spans[key]
-        found = self._spans[key] = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        found = self._spans[key] = char_span(self.doc, m.start, m.end)
         return found
 
     def slot(self, trigger: Token, name: str) -> list[Token]:
@@ -1041,7 +1105,7 @@ class Context:
         if span is None:
             return []
         found: list[Mention] = []
-        filler = self.lex.words("list_filler_words") | self.lex.words("demonyms")
+        filler = self.lex.union("list_filler_words", "demonyms")
         j = span.end
         while j + 1 < len(doc) and len(found) < 8:
             sep = doc[j]
@@ -1210,7 +1274,7 @@ class Context:
                     if found:
                         return found[0]
                     if self.doc.lang_ == "en" and head.pos_ in ("PROPN", "NOUN") and not (
-                            head.lower_ in lex.words("pronouns", "Person") | lex.words("pronouns", "Organization")):
+                            head.lower_ in lex.union(("pronouns", "Person"), ("pronouns", "Organization"))):
                         # "…, which took home the Oscar": a relative stands for its head noun only;
                         # a head of another type gives nothing rather than some earlier entity
                         return None
@@ -1257,7 +1321,7 @@ class Context:
                 if not any(c.dep_ in ("nmod", "amod") and c.pos_ == "PROPN" and prep_of(c) in ("", "de")
                            and not (typ == "CreativeWork" and prep_of(c) == "de" and self.at(c) is not None
                                     and self.at(c).type == "Person"
-                                    and lemma in lex.words("director_nouns") | lex.words("authored_work_nouns"))
+                                    and lemma in lex.union("director_nouns", "authored_work_nouns"))
                            for c in tok.children):
                     if typ == "CreativeWork":
                         # a work that was a clause subject (the topic) before the nearest one
@@ -1370,9 +1434,7 @@ class Context:
 
     def _named_heads(self) -> frozenset[str]:
         lex = self.lex
-        return lex.words("work_nouns") | lex.words("product_nouns") | lex.words("source_nouns") | lex.words(
-            "work_part_nouns") | frozenset(
-            ("technologie", "technology", "outil", "tool", "solution", "service", "plateforme", "platform"))
+        return lex.union("work_nouns", "product_nouns", "source_nouns", "work_part_nouns", "named_service_nouns")
 
 
 def _cited_sources(text: str, mentions: list[Mention], preps: frozenset[str]) -> frozenset[int]:
@@ -1439,7 +1501,7 @@ def possessive_work_noun(poss: Token, lex: Lexicon) -> tuple[Token, int] | None:
     "Kendrick Lamar's Drake diss track Not Like Us" -> (track, Not). ``poss`` is the "'s".
     None when no work noun followed by a capitalised word comes within five words."""
     doc = poss.doc
-    nouns = lex.words("work_nouns") | lex.words("authored_work_nouns") | lex.words("director_nouns")
+    nouns = lex.union("work_nouns", "authored_work_nouns", "director_nouns")
     end = min(len(doc) - 1, poss.i + 6, poss.sent.end - 1)
     for j in range(poss.i + 1, end):
         t = doc[j]
@@ -1534,7 +1596,7 @@ def reference_work(span: Span, lex: Lexicon) -> bool:
         return True  # "adapté de X", "adaptée du manga X", "based on X"
     if k >= 0 and doc[k].lower_ in lex.words("earlier_work_preps"):
         return True
-    if k >= 1 and doc[k].lower_ in OF_FORMS | {"to"} and _hyphenated_word(doc, k - 1) in lex.words("sequel_nouns") | lex.words("derived_work_nouns"):
+    if k >= 1 and doc[k].lower_ in OF_FORMS | {"to"} and _hyphenated_word(doc, k - 1) in lex.union("sequel_nouns", "derived_work_nouns"):
         return True  # "RaMell Ross' follow-up to his Nickel Boys", "la suite de X"
     end = span.end + 1 if span.end < len(doc) and doc[span.end].text in ("?", "!") else span.end  # "OK?, un roman"
     return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "DET" \

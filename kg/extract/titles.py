@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import doc_text
+from kg.extract.syntax import char_span, doc_text
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -41,7 +41,7 @@ def sentence_case_titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> lis
     starts = {m.start for m in mentions}
     out: list[Mention] = []
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.type in _TYPES else None
+        span = char_span(doc, m.start, m.end) if m.type in _TYPES else None
         if span is None or not m.text[:1].isupper():
             out.append(m)
             continue
@@ -71,7 +71,7 @@ def colon_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type not in _TYPES or m not in out:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ":" or not doc[span.end + 1].text[:1].isupper():
             continue
         end = span.end + 1

@@ -20,6 +20,7 @@ from kg.extract.syntax import (
     SUBJ,
     Context,
     apposed_to,
+    char_span,
     copula_subjects,
     doc_text,
     is_passive,
@@ -53,7 +54,7 @@ def _genre_tokens(noun: Token, ctx: Context) -> list[Token]:
         text = " ".join(t.lower_ for t in sub if t.dep_ not in ("case", "det"))
         concept = ctx.at(child)
         if child.dep_ in ("nmod", "amod", "compound") and child.i > noun.i and concept is not None and concept.type == "Concept":
-            span = doc.char_span(concept.start, concept.end, alignment_mode="expand")
+            span = char_span(doc, concept.start, concept.end)
             keep.extend(span)
         elif child.dep_ in ("nmod", "amod", "compound") and child.i > noun.i and (
                 child.lemma_.lower() in genres or text in genres or child.lower_ in adjectives
@@ -139,7 +140,7 @@ def genre_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
 def source_author_relations(doc: Doc, ctx: Context, based_on: list[Relation]) -> Iterator[Relation]:
     """``author`` of the source work of each ``basedOn`` ("la bande dessinée de X et Y")."""
     for rel in based_on:
-        span = doc.char_span(rel.object.start, rel.object.end, alignment_mode="expand")
+        span = char_span(doc, rel.object.start, rel.object.end)
         if span is None:
             continue
         head = span.root
@@ -306,12 +307,12 @@ def work_of_person_relations(doc: Doc, ctx: Context) -> Iterator[Relation]:
     named film (or the author when a book noun introduces the title: "le roman X de Y")."""
     if doc.lang_ != "fr":
         return
-    books = ctx.lex.words("book_nouns") | ctx.lex.words("title_author_nouns")
-    films = ctx.lex.words("director_nouns") | ctx.lex.words("director_title_nouns")
+    books = ctx.lex.union("book_nouns", "title_author_nouns")
+    films = ctx.lex.union("director_nouns", "director_title_nouns")
     for m in ctx.mentions:
         if m.type not in ("CreativeWork", "Misc"):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         if span is None:
             continue
         j = span.end
