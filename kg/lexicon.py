@@ -169,6 +169,8 @@ class LexiconSchema(_Strict):
     work_part_nouns: Words = []
     #: Nouns other than works' that take a name right after them ("la plateforme X", "the tool X").
     named_service_nouns: Words = []
+    #: The preposition after an award that names what it was won for ("the Emmy for Hacks").
+    award_credit_preps: Words = []
     episode_nouns: Words = []  # "la troisième saison de X": the complement is a work (kg/extract/cued_titles.py)
     # the subject of a clause about its seasons is a work (kg/extract/cued_titles.py, season_subject_titles)
     work_possession_nouns: Words = []  # "its cast", "its run", "sa distribution"

@@ -56,7 +56,7 @@ def _category_end(doc: Doc, start: int, lex: Lexicon) -> int:
             and doc[end].lower_ not in lex.words("award_stop_words"):
         marked = marked or doc[end].lower_ in markers
         end += 1
-    return end if marked else start
+    return _in_category(doc, k, end, lex) if marked else start
 
 
 def _participle_modifier(tok) -> bool:
@@ -72,15 +72,27 @@ def _best_phrase(doc: Doc, i: int, lex: Lexicon) -> int:
             doc[end].pos_ in ("NOUN", "PROPN", "ADJ") or doc[end].tag_ in ("VBN", "VBG")  # "best adapted screenplay"
             or doc[end].lower_ == "or" and end + 1 < len(doc) and doc[end + 1].lower_ in nouns):  # "musical or comedy"
         end += 1
-    if end > i + 1 and end + 2 < len(doc) and doc[end].lower_ in lex.words("award_category_preps") \
-            and doc[end + 1].pos_ == "DET" and any(t.lower_ in nouns for t in doc[end + 2:end + 4]):
-        # "meilleur acteur dans une série dramatique", "outstanding ensemble in a drama series"
-        end += 2
-        while end < len(doc) and end - i < 12 and (doc[end].pos_ in ("NOUN", "ADJ") and doc[end].is_lower
-                                                   or doc[end].lower_ == "or" and end + 1 < len(doc)
-                                                   and doc[end + 1].lower_ in nouns):
-            end += 1
+    if end > i + 1:
+        end = _in_category(doc, i, end, lex)
     return end if end > i + 1 else i
+
+
+def _in_category(doc: Doc, i: int, end: int, lex: Lexicon) -> int:
+    """The end of the category opened at token ``i`` and read up to ``end``, with the "in a …"
+    phrase that narrows it ("meilleur acteur dans une série dramatique", "outstanding ensemble in
+    a drama series"), in the category's own case ("Outstanding Lead Actor in a Limited Series")."""
+    nouns = lex.words("award_category_nouns")
+    if end + 2 >= len(doc) or doc[end].lower_ not in lex.words("award_category_preps") \
+            or doc[end + 1].pos_ != "DET" or not any(t.lower_ in nouns for t in doc[end + 2:end + 4]):
+        return end
+    end += 2
+    capital = doc[i].is_title
+    while end < len(doc) and end - i < 12 and (doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and doc[end].is_alpha
+                                               and (doc[end].is_lower or capital and doc[end].is_title)
+                                               or doc[end].lower_ == "or" and end + 1 < len(doc)
+                                               and doc[end + 1].lower_ in nouns):
+        end += 1
+    return end
 
 
 def _after_win_verb(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -112,7 +124,7 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
         n = _head_at(lower, lemma, i, heads)
         if lemma[i] in prize_verbs and doc[i].pos_ == "VERB":
             found = _prize_object(doc, i, lex)
-            if found is not None:
+            if found is not None and found[0].lower_ not in openers:  # a category is read from its opener below
                 spans.append(found)
                 i = found.end
                 continue
@@ -133,8 +145,8 @@ def award_spans(doc: Doc, lex: Lexicon, words: tuple[list[str], list[str], list[
                 if lex.lang == "en":
                     while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") \
                             and doc[start - 1].head.i >= start and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
-                            and not (start >= 2 and doc[start - 2].text in _HYPHENS):
-                        start -= 1  # not the end of a hyphenated modifier: "a two-time Oscar winner"
+                            and not (start >= 2 and doc[start - 2].text in _HYPHENS) and not doc[start - 1].like_num:
+                        start -= 1  # no hyphenated modifier's end ("a two-time Oscar winner"), no ordinal ("its first")
                 spans.append(doc[start:end])
                 i = end
                 continue

@@ -8,6 +8,8 @@ work with constructions no company, place or person takes.
 * a work noun with no article in apposition: "Arco, premier film d'Ugo Bienvenu";
 * its maker with a nationality, the festival-report way of naming a film: "Valeur sentimentale
   du Norvégien Joachim Trier", "Vermiglio, de l'Italienne Maura Delpero" (lexicon ``demonyms``);
+* what an award was won for: "took home the Emmy for outstanding supporting actress for Hacks"
+  (:func:`award_credit_titles`, after the award names are read);
 * English: a creator noun it modifies, "the Fargo creator", "Hacks co-creators Lucia Aniello and…"
   (``creator_nouns``), and the works "behind" a maker, "the filmmaker behind Eraserhead,
   Blue Velvet and Mulholland Drive" (``behind_maker_nouns``).
@@ -33,7 +35,7 @@ from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, char_span, doc_text, i
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
-__all__ = ["cued_titles", "season_subject_titles"]
+__all__ = ["award_credit_titles", "cued_titles", "season_subject_titles"]
 
 #: Types a cue may turn into a work (a person only when one-word and given up by lone_names).
 _RETYPABLE = ("Misc", "Place", "Organization")
@@ -278,3 +280,34 @@ def _bare_capitalised_run(subj, bare: frozenset[str]) -> Span | None:
     if start != subj.sent.start or any(not t.is_title or t.lower_ in bare for t in doc[start:end]):
         return None
     return doc[start:end]
+
+
+def award_credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset[int] = frozenset()) -> list[Mention]:
+    """``mentions`` with the name right after an award's "for"/"pour" typed ``CreativeWork`` when
+    NER read it as something else: a prize is won for a work ("took home the Emmy for outstanding
+    supporting actress for Hacks", "le César de la meilleure actrice pour Borgo"), the role having
+    been named already. Retyped like the cues above (lexicon ``award_credit_preps``); a person's
+    full name stays a person ("an award for Meryl Streep").
+
+    Example:
+        >>> import spacy
+        >>> from kg.lexicon import load_lexicon
+        >>> doc = spacy.blank("en")("She won the Emmy for Hacks.")
+        >>> ms = [Mention("Emmy", 12, 16, "Award", "gazetteer"), Mention("Hacks", 21, 26, "Place", "ner:GPE")]
+        >>> [(m.text, m.type) for m in award_credit_titles(doc, ms, load_lexicon("en"))]
+        [('Emmy', 'Award'), ('Hacks', 'CreativeWork')]
+    """
+    preps = lex.words("award_credit_preps")
+    award_ends = {m.end for m in mentions if m.type == "Award"}
+    if not preps or not award_ends:
+        return mentions
+    text = doc_text(doc)
+    out = []
+    for m in mentions:
+        span = char_span(doc, m.start, m.end)
+        if span is not None and span.start >= 2 and _retypable(m, lone) and doc[span.start - 1].lower_ in preps:
+            before = doc[span.start - 2]
+            if before.idx + len(before) in award_ends:
+                m = Mention(text[m.start:m.end], m.start, m.end, "CreativeWork", m.source + ">award_credit")
+        out.append(m)
+    return out

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.awards import award_phrases
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
-from kg.extract.cued_titles import cued_titles, season_subject_titles
+from kg.extract.cued_titles import award_credit_titles, cued_titles, season_subject_titles
 from kg.extract.names import (acronym_long_forms, ampersand_names, country_branches, described_org_names,
                               described_titles, extend_known_names, genre_titles, given_name_persons, headed_org_names,
                               join_split_names, list_type_agreement, listed_org_names, lone_names, non_person_relatives,
@@ -88,7 +88,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                                 lone_names(doc, mentions, _person_nouns(lex)), words=words)
     lone = lone_names(doc, mentions, _person_nouns(lex))
     mentions = season_subject_titles(doc, cued_titles(doc, mentions, lex, lone), lex, lone)
-    mentions = award_phrases(doc, mentions, lex, words)
+    mentions = award_credit_titles(doc, award_phrases(doc, mentions, lex, words), lex, lone)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
         mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))
     return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
@@ -1013,6 +1013,8 @@ def _retyped(doc: Doc, m: Mention, lex: Lexicon) -> Mention:
     """Correct an NER type from the words around a name (lexicon-driven):
     "Asacha Media" (organisation suffix), "founder Tim League" / "Marcus Bell, a senior analyst"
     (person role), "the studio Paper Kite" (organisation noun)."""
+    if m.source.startswith("ner") and m.type == "CreativeWork" and _head_type(m.text.split(), lex) == "Award":
+        return Mention(m.text, m.start, m.end, "Award", "context:head")  # "a Peabody Award": NER's work of art
     if not m.source.startswith("ner") or m.type not in ("Person", "Organization", "Misc", "Place", "Product"):
         return m
     if m.type == "Product":  # only "animation house X": an organisation noun before the name
@@ -1307,8 +1309,15 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].lower_ in (
             lex.union("org_suffixes", "mention_org_heads") | _org_nouns(lex) | _work_nouns(lex)):
         return None  # "Studios et chaînes attendent": a capitalised common noun opening a sentence
-    if span[0].lower_ in _DETS and len(span) > 1 and type_ != "Misc":
-        span = span[1:]
+    if span[0].lower_ in _DETS and len(span) > 1 and type_ != "Misc" \
+            or len(span) > 1 and span[0].pos_ == "DET" and "Ind" in span[0].morph.get("Definite") and span[1].is_title:
+        span = span[1:]  # "the Oscars", "won a Peabody Award"
+    if lex.lang == "en":
+        # "Shogun won Breakthrough Series": English titles capitalise their verbs, so a lower-case
+        # finite verb ends the name NER ran across it
+        cut = next((k for k, t in enumerate(span) if k > 0 and t.is_lower and t.pos_ == "VERB"
+                    and "Fin" in t.morph.get("VerbForm")), None)
+        span = span[:cut] if cut is not None else span
     while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
         span = span[:-1]  # "Brady Corbet's" -> "Brady Corbet"
     while len(span) > 1 and (span[-1].pos_ == "CCONJ" and span[-1].text != "&" or span[-1].text == ","
@@ -1343,6 +1352,9 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
             type_ = "Misc"
     if type_ == "CreativeWork" and ent.start > 0 and ent[0].text == "The" and not ent[0].is_sent_start:
         span = ent  # "Matt Reeves's The Batman": a capitalised article mid-sentence belongs to the title
+    if type_ == "Person" and span.start > 0 and span.doc[span.start - 1].text == "The" and span.start == ent.start:
+        # "The Studio won…", "in The Pitt": a capitalised article opens a title, never a person's name
+        span, type_ = span.doc[span.start - 1:span.end], "Misc"
     # "the Focus Features thriller", "an HBO series": a company named before the work noun it modifies
     modifier = type_ == "Organization" and span.root.dep_ in ("compound", "nmod") and span.root.head.i >= span.end
     context = None if modifier else _context_type(span, lex, person=type_ == "Person")

@@ -282,3 +282,39 @@ def test_what_a_prize_verb_s_object_names_is_a_prize_however_ner_typed_it_en(nlp
     found = {(r.subject.text, r.predicate, r.object.text, r.object.type)
              for r in nlp_en("The Quiet Shore, a drama from Bad Wolf, won the Rose d'Or.")._.relations}
     assert ("The Quiet Shore", "wonAward", "Rose d'Or", "Award") in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Kerry Vance won Outstanding Supporting Actress in a Limited Series for Harbor Town.",
+     ("Kerry Vance", "wonAward", "Outstanding Supporting Actress in a Limited Series")),
+    ("Dev Malhotra was named Best Actor in a Comedy Series at the ceremony.",
+     ("Dev Malhotra", "wonAward", "Best Actor in a Comedy Series")),
+])
+def test_a_capitalised_category_keeps_its_in_phrase_en(nlp_en, text, triple):
+    # written in title case, the category's "in a … Series" is part of it (the win verb's
+    # capitalised object used to stop before "in")
+    assert triple in rule_triples(nlp_en, text)
+
+
+def test_a_capitalised_in_phrase_without_a_category_noun_is_no_category_twin_en(nlp_en):
+    types = mention_types(nlp_en, "Rosa Lind won Best Actress in a Glasgow pub quiz.")
+    assert types.get("Best Actress") == "Award"
+    assert not any(name.startswith("Best Actress in") for name in types)
+
+
+def test_an_indefinite_article_or_an_ordinal_is_no_part_of_a_prize_en(nlp_en):
+    types = mention_types(nlp_en, "The radio drama won a Peabody Award in 2022 and then its first Gotham Award.")
+    assert types.get("Peabody Award") == "Award" and "a Peabody Award" not in types
+    assert types.get("Gotham Award") == "Award" and "first Gotham Award" not in types
+
+
+def test_the_work_a_prize_was_won_for_is_a_work_en(nlp_en):
+    doc = nlp_en("Mara Quinlan took home the Emmy for outstanding lead actress in a drama series for Frostline.")
+    types = {m.text: m.type for m in doc._.mentions}
+    assert types.get("Frostline") == "CreativeWork"
+    assert ("Mara Quinlan", "actsIn", "Frostline") in {(r.subject.text, r.predicate, r.object.text) for r in doc._.relations}
+
+
+def test_a_full_name_after_an_award_s_for_stays_a_person_twin_en(nlp_en):
+    types = mention_types(nlp_en, "The academy gave an honorary Oscar for Meryl Streep last night.")
+    assert types.get("Meryl Streep") == "Person"

@@ -159,3 +159,17 @@ def test_a_work_described_past_a_parenthesis_en(nlp_en):
     text = "Prime Video has ordered Lazarus (working title), a psychological thriller from Harlan Coben."
     assert mention_types(nlp_en, text).get("Lazarus") == "CreativeWork"
     assert ("Prime Video", "distributes", "Lazarus") in triples(nlp_en, text)
+
+
+def test_a_lower_case_verb_ends_a_title_ner_ran_across_en(nlp_en):
+    # English titles capitalise their verbs: NER's "Shogun won Breakthrough Series" is two names
+    types = mention_types(nlp_en, "At the Gotham Awards, Shogun won Breakthrough Series on Monday.")
+    assert not any(" won " in name for name in types)
+    assert "Shogun" in types and types.get("Breakthrough Series") == "Award"
+
+
+def test_a_capitalised_article_opens_a_title_not_a_name_en(nlp_en):
+    # NER reads the "Studio" of "The Studio" as a person; a person's name never opens with "The"
+    types = mention_types(nlp_en, "The Studio won the Critics Choice Award for best comedy series, and Ben Hale was named best actor.")
+    assert types.get("Studio") != "Person" and types.get("The Studio") != "Person"
+    assert types.get("Critics Choice Award for best comedy series") == "Award"
