@@ -340,11 +340,9 @@ def award_credit_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relatio
         work = None
         for t in doc[span.end:span.sent.end]:
             if t.lower_ in ("for", "pour") and t.i + 1 < len(doc):
-                m = ctx.at(doc[t.i + 1])
-                fit = ctx.fit(m, ("CreativeWork",)) if m is not None and m.start == doc[t.i + 1].idx else None
-                if fit is not None:
-                    work = fit
-                    break
+                work = _credited_work(doc, t.i + 1, ctx)
+                if work is not None or (m := ctx.at(doc[t.i + 1])) is not None and m.type == "Person":
+                    break  # the phrase names its work ("for Halina Reijn's thriller Babygirl"); no later "for" does
             if t.text in (";", ".") or t.lower_ in ("and", "et") and t.i > span.end + 1 and doc[t.i - 1].text == ",":
                 break
         if work is None:
@@ -353,6 +351,25 @@ def award_credit_relations(doc: Doc, ctx, found: list[Relation]) -> list[Relatio
         s, o = (work, person) if pred in ("directedBy", "author") else (person, work)
         out.append(Relation(s, pred, o, r.sentence, r.sent_start, f"award.credit.{pred}", 0.75))
     return out
+
+
+def _credited_work(doc: Doc, i: int, ctx) -> Mention | None:
+    """The work named by the phrase of "for"/"pour" that starts at token ``i``: its first name, or
+    the name after a maker's possessive and the work's nouns ("for Halina Reijn's erotic thriller
+    Babygirl")."""
+    m = ctx.at(doc[i])
+    if m is not None and m.type == "Person" and ctx.span(m) is not None:
+        j = ctx.span(m).end
+        if j < len(doc) and doc[j].lower_ in ("'s", "’s", "'", "’"):
+            j += 1
+            while j < len(doc) and j - i < 8 and doc[j].pos_ in ("ADJ", "NOUN") \
+                    and (ctx.at(doc[j]) is None or ctx.at(doc[j]).type == "Concept"):  # (a genre: "erotic thriller")
+                j += 1
+            m = ctx.at(doc[j]) if j < len(doc) else None
+            i = j
+    if m is None or m.start != doc[i].idx:
+        return None
+    return ctx.fit(m, ("CreativeWork",))
 
 
 def winning_relations(doc: Doc, ctx) -> list[Relation]:

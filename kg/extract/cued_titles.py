@@ -283,10 +283,10 @@ def _bare_capitalised_run(subj, bare: frozenset[str]) -> Span | None:
 
 
 def award_credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: frozenset[int] = frozenset()) -> list[Mention]:
-    """``mentions`` with the name right after an award's "for"/"pour" typed ``CreativeWork`` when
-    NER read it as something else: a prize is won for a work ("took home the Emmy for outstanding
-    supporting actress for Hacks", "le César de la meilleure actrice pour Borgo"), the role having
-    been named already. Retyped like the cues above (lexicon ``award_credit_preps``); a person's
+    """``mentions`` with the name right after an award's "for" (or its winner's, after the award
+    in the sentence) typed ``CreativeWork`` when NER read it as something else: a prize is won for
+    a work ("took home the Emmy for outstanding supporting actress for Hacks", "Best Actress went to
+    Keri Russell for The Diplomat"), the role having been named already. Retyped like the cues above (lexicon ``award_credit_preps``); a person's
     full name stays a person ("an award for Meryl Streep").
 
     Example:
@@ -298,16 +298,25 @@ def award_credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: f
         [('Emmy', 'Award'), ('Hacks', 'CreativeWork')]
     """
     preps = lex.words("award_credit_preps")
-    award_ends = {m.end for m in mentions if m.type == "Award"}
-    if not preps or not award_ends:
+    awards = [m for m in mentions if m.type == "Award"]
+    if not preps or not awards:
         return mentions
+    award_ends = {m.end for m in awards}
+    person_ends = {m.end for m in mentions if m.type == "Person"}
     text = doc_text(doc)
     out = []
     for m in mentions:
         span = char_span(doc, m.start, m.end)
-        if span is not None and span.start >= 2 and _retypable(m, lone) and doc[span.start - 1].lower_ in preps:
-            before = doc[span.start - 2]
-            if before.idx + len(before) in award_ends:
-                m = Mention(text[m.start:m.end], m.start, m.end, "CreativeWork", m.source + ">award_credit")
+        if span is None or not (_retypable(m, lone) or m.type == "Product" and m.source.startswith("ner")):
+            out.append(m)
+            continue
+        first = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "The" else span.start
+        if first >= 2 and doc[first - 1].lower_ in preps:
+            before = doc[first - 2]
+            end = before.idx + len(before)
+            # after the award, or after its winner ("Best Actress went to X for W"); "for The Diplomat":
+            # the title's article too
+            if end in award_ends or end in person_ends and any(before.sent.start_char <= a.start < end for a in awards):
+                m = Mention(text[doc[first].idx:m.end], doc[first].idx, m.end, "CreativeWork", m.source + ">award_credit")
         out.append(m)
     return out

@@ -1321,8 +1321,8 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
     while len(span) > 1 and span[-1].tag_ == "POS" or len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
         span = span[:-1]  # "Brady Corbet's" -> "Brady Corbet"
     while len(span) > 1 and (span[-1].pos_ == "CCONJ" and span[-1].text != "&" or span[-1].text == ","
-                             or span[-1].pos_ == "ADP" and span[-1].is_lower and span[-2].pos_ != "VERB"):
-        span = span[:-1]  # "Neon and" (before "Mubi"), "Sentimental Value at": no part of the name
+                             or span[-1].pos_ in ("ADP", "DET") and span[-1].is_lower and span[-2].pos_ != "VERB"):
+        span = span[:-1]  # "Neon and" (before "Mubi"), "Sentimental Value at", "earned Ada Wynn a Golden Globe"
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ") \
             and span[0].lemma_.islower():
         return None  # "Distribué par X, …": a capitalised participle opening a sentence is no name

@@ -195,9 +195,12 @@ def slot(trigger: Token, name: str) -> list[Token]:
                 # after ", NAME" describes that name, not the main clause's subject
                 doc = trigger.doc
                 before = doc[trigger.i - 2] if trigger.i >= 2 and doc[trigger.i - 1].text == "," else None
+                named = _name_before_auxiliary(trigger)
                 if before is not None and doc.lang_ == "fr" and (before.pos_ == "PROPN" or before.text[:1].isupper()) \
                         and before.i > trigger.head.i and not before.is_sent_start:
                     found = [before]
+                elif named is not None:
+                    found = [named]
                 else:
                     found = [c for c in trigger.head.children if c.dep_ in SUBJ | PASS_SUBJ]
                 if not found and before is not None and doc.lang_ == "fr" and before.text[:1].isupper():
@@ -206,13 +209,18 @@ def slot(trigger: Token, name: str) -> list[Token]:
                 found = slot(trigger.head, "patient")  # "produced by X and distributed by Y"
             if not found and trigger.dep_ == "conj" and trigger.doc.lang_ == "en" and trigger.head.i < trigger.i \
                     and any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children):
-                # "X is a spin-off of Y and was created by Z": the subject of the first conjunct
-                found = [c for c in trigger.head.children if c.dep_ in SUBJ and c.i < trigger.head.i]
+                # "X is a spin-off of Y and was created by Z": the subject of the first conjunct,
+                # unless a name of its own comes right before the auxiliary
+                named = _name_before_auxiliary(trigger)
+                found = [named] if named is not None else [c for c in trigger.head.children
+                                                          if c.dep_ in SUBJ and c.i < trigger.head.i]
             if not found and trigger.doc.lang_ == "en" and trigger.i == trigger.sent.start:
                 found = _after_fronted_phrase(trigger)  # "Created by X and Y, FX's Shōgun …"
             if not found and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN" and trigger.head.i < trigger.i \
                     and trigger.doc.lang_ == "fr":
                 found = [trigger.head]  # "le film, produit par X et distribué par Y" (conj on the noun)
+            if not found and not fronted and (named := _name_before_auxiliary(trigger)) is not None:
+                found = [named]  # "… Nightjar and Paul Brenner was named best actor": a root with no subject
             return found or fronted
         found = [c for c in trigger.children if c.dep_ in OBJ]
         if not found and trigger.i + 1 < len(trigger.doc) and trigger.doc[trigger.i + 1].lower_ in ("and", "et", "&"):
@@ -250,6 +258,19 @@ def slot(trigger: Token, name: str) -> list[Token]:
             found = subject_of(trigger.head)  # "X s'est vu décerner le prix": X receives it
         return found
     return []
+
+
+def _name_before_auxiliary(trigger: Token) -> Token | None:
+    """English: the last word of a name right before a passive's auxiliary, after the verb the
+    parser hung the passive on, if any ("…, and Vincent Lindon was named best actor" read as a
+    clause without a subject). None when there is none."""
+    doc = trigger.doc
+    aux = next((c for c in trigger.children if c.dep_ in ("aux:pass", "auxpass") and c.i < trigger.i), None)
+    floor = trigger.head.i if trigger.head.i < trigger.i else -1  # (a root is its own head)
+    if doc.lang_ != "en" or aux is None or aux.i < 1 or aux.i - 1 <= floor:
+        return None
+    named = doc[aux.i - 1]
+    return named if named.pos_ == "PROPN" else None
 
 
 def _surface_oblique(trigger: Token, preps: set[str]) -> list[Token]:

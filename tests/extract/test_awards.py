@@ -318,3 +318,19 @@ def test_the_work_a_prize_was_won_for_is_a_work_en(nlp_en):
 def test_a_full_name_after_an_award_s_for_stays_a_person_twin_en(nlp_en):
     types = mention_types(nlp_en, "The academy gave an honorary Oscar for Meryl Streep last night.")
     assert types.get("Meryl Streep") == "Person"
+
+
+def test_the_work_of_a_credit_phrase_after_its_maker_s_possessive_en(nlp_en):
+    # the work sits after the director's possessive and the genre; a later "for" belongs to another win
+    found = rule_triples(nlp_en, "Corvo took the jury prize, while Emma Laurent won the Silver Shell for best actress "
+                                 "for Jonas Berg's chilly thriller Nightjar and Paul Brenner was named best actor for Ember Road.")
+    assert ("Emma Laurent", "actsIn", "Nightjar") in found
+    assert ("Emma Laurent", "actsIn", "Ember Road") not in found
+
+
+def test_a_passive_s_subject_is_the_name_before_its_auxiliary_en(nlp_en):
+    # the parser hangs "was named" on the first clause's verb with no subject of its own
+    found = rule_triples(nlp_en, "Corvo took the jury prize, while Emma Laurent won the Silver Shell for best actress "
+                                 "for Jonas Berg's chilly thriller Nightjar and Paul Brenner was named best actor for Ember Road.")
+    assert ("Paul Brenner", "wonAward", "best actor") in found
+    assert ("Corvo", "wonAward", "best actor") not in found
