@@ -26,6 +26,8 @@ _STOP_POS = frozenset(("VERB", "AUX", "PRON", "SCONJ", "PUNCT", "NUM"))
 _MAX_WORDS = 7
 #: The hyphens of "Pulitzer-winning".
 _HYPHENS = ("-", "‑")
+#: The dashes before a category's genre ("Best Actor in a Motion Picture – Drama").
+_DASHES = ("–", "—", "-")
 
 
 def _head_at(lower: list[str], lemma: list[str], i: int, heads: frozenset[str]) -> int:
@@ -81,17 +83,23 @@ def _in_category(doc: Doc, i: int, end: int, lex: Lexicon) -> int:
     """The end of the category opened at token ``i`` and read up to ``end``, with the "in a …"
     phrase that narrows it ("meilleur acteur dans une série dramatique", "outstanding ensemble in
     a drama series"), in the category's own case ("Outstanding Lead Actor in a Limited Series")."""
-    nouns = lex.words("award_category_nouns")
-    if end + 2 >= len(doc) or doc[end].lower_ not in lex.words("award_category_preps") \
-            or doc[end + 1].pos_ != "DET" or not any(t.lower_ in nouns for t in doc[end + 2:end + 4]):
-        return end
-    end += 2
+    nouns, preps = lex.words("award_category_nouns"), lex.words("award_category_preps")
     capital = doc[i].is_title
-    while end < len(doc) and end - i < 12 and (doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and doc[end].is_alpha
-                                               and (doc[end].is_lower or capital and doc[end].is_title)
-                                               or doc[end].lower_ == "or" and end + 1 < len(doc)
-                                               and doc[end + 1].lower_ in nouns):
-        end += 1
+    while end + 2 < len(doc) and end - i < 16:
+        if doc[end].lower_ in preps and doc[end + 1].pos_ == "DET" and any(t.lower_ in nouns for t in doc[end + 2:end + 4]):
+            start = end + 2  # "in a drama series", "by a Female Actor in a Motion Picture"
+        elif capital and doc[end].text in _DASHES and doc[end + 1].is_title and doc[end + 1].lower_ in nouns:
+            start = end + 1  # "Best Actor in a Motion Picture – Drama"
+        else:
+            break
+        k = start
+        while k < len(doc) and k - i < 16 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and doc[k].is_alpha
+                                               and (doc[k].is_lower or capital and doc[k].is_title)
+                                               or doc[k].lower_ == "or" and k + 1 < len(doc) and doc[k + 1].lower_ in nouns):
+            k += 1
+        if k == start:
+            break
+        end = k
     return end
 
 

@@ -334,3 +334,19 @@ def test_a_passive_s_subject_is_the_name_before_its_auxiliary_en(nlp_en):
                                  "for Jonas Berg's chilly thriller Nightjar and Paul Brenner was named best actor for Ember Road.")
     assert ("Paul Brenner", "wonAward", "best actor") in found
     assert ("Corvo", "wonAward", "best actor") not in found
+
+
+@pytest.mark.parametrize("text, award", [
+    ("Rhea Lund won Best Performance by a Female Actor in a Motion Picture – Musical or Comedy for Glasshouse.",
+     "Best Performance by a Female Actor in a Motion Picture – Musical or Comedy"),
+    ("Omar Said took Best Actor in a Motion Picture – Drama for Dry Season.", "Best Actor in a Motion Picture – Drama"),
+    ("Lena Fox won the Emmy for Lead Actress in a Comedy Series for the third time.", "Emmy for Lead Actress in a Comedy Series"),
+])
+def test_a_category_named_the_way_of_the_globes_and_emmys_en(nlp_en, text, award):
+    # "by a …", a second "in a …" and the genre after a dash are the category's; "lead" marks one after "for"
+    assert mention_types(nlp_en, text).get(award) == "Award"
+
+
+def test_a_dash_after_a_lower_case_category_is_no_part_of_it_twin_en(nlp_en):
+    types = mention_types(nlp_en, "Omar Said took best actor – Drama critics agreed – for Dry Season.")
+    assert types.get("best actor") == "Award"
