@@ -24,10 +24,6 @@ def test_hedged(nlp_en, text):
     assert "acquires" not in predicates(nlp_en, text)
 
 
-_TENCENT = pytest.mark.xfail(strict=True, reason="'Tencent' opening a sentence gets no entity type (the NER "
-                             "misses it), so the Tencent cases of test_hedged hold whatever the hedges do")
-
-
 # Positive twins of test_hedged, in its order: the same fact, asserted.
 @pytest.mark.parametrize("text, expected", [
     ("Netflix acquired Ubisoft last year.", ("Netflix", "acquires", "Ubisoft")),
@@ -35,11 +31,11 @@ _TENCENT = pytest.mark.xfail(strict=True, reason="'Tencent' opening a sentence g
     ("Netflix acquired Ubisoft after regulators agreed.", ("Netflix", "acquires", "Ubisoft")),
     ("Disney bought Ubisoft, according to a company statement.", ("Disney", "acquires", "Ubisoft")),
     ("Netflix completed its acquisition of Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
-    pytest.param("Tencent completed its acquisition of Ubisoft.", ("Tencent", "acquires", "Ubisoft"), marks=_TENCENT),
+    ("Tencent completed its acquisition of Ubisoft.", ("Tencent", "acquires", "Ubisoft")),
     ("Netflix confirmed that it had acquired Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
-    pytest.param("Tencent confirmed that it had acquired Ubisoft.", ("Tencent", "acquires", "Ubisoft"), marks=_TENCENT),
+    ("Tencent confirmed that it had acquired Ubisoft.", ("Tencent", "acquires", "Ubisoft")),
     ("Netflix acquires Ubisoft.", ("Netflix", "acquires", "Ubisoft")),
-    pytest.param("Tencent acquired Ubisoft.", ("Tencent", "acquires", "Ubisoft"), marks=_TENCENT),
+    ("Tencent acquired Ubisoft.", ("Tencent", "acquires", "Ubisoft")),
 ])
 def test_hedged_twin(nlp_en, text, expected):
     assert expected in triples(nlp_en, text)
