@@ -388,6 +388,7 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     person_cats = lex.words("award_categories", "Person")
     markers = lex.union("award_markers", "award_openers")
     kinds = lex.derived("work_title_or_genre_nouns", lambda lx: lx.words("genre_nouns") | _work_nouns(lx))
+    company_words = lex.derived("company_words", lambda lx: lx.union("org_suffixes", "mention_org_heads") | _org_nouns(lx))
     # only a verb, a credit noun, a work or genre noun, a possessive or a participle opens a slot below
     # (``words``: :func:`token_words`)
     for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))
@@ -505,8 +506,13 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
                 done.add(start)
             continue
         inner_place = poss is None and len(span) > 1  # "Revoir Paris": a place name inside a longer title
+        # a name NER alone read as a company (the gazetteer knows the companies news names; no company
+        # word in it) fills a work slot as a title: "produced Severance", "the thriller Heat"
+        ner_org = {id(m) for m in covering.values() if poss is False and m.type == "Organization"
+                   and m.source.startswith("ner:") and not any(w.lower() in company_words for w in m.text.split())}
         if any(m.start < span.start_char or m.end > span.end_char
-               or m.type in kept and m.start not in lone and not (poss is None and m.type == "Event" and m.source.startswith("ner:"))
+               or m.type in kept and m.start not in lone and id(m) not in ner_org
+               and not (poss is None and m.type == "Event" and m.source.startswith("ner:"))
                or m.source == "gazetteer" and not (inner_place and m.type == "Place"
                                                    and (m.start, m.end) != (span.start_char, span.end_char))
                for m in covering.values()):

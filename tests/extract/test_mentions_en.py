@@ -173,3 +173,14 @@ def test_a_capitalised_article_opens_a_title_not_a_name_en(nlp_en):
     types = mention_types(nlp_en, "The Studio won the Critics Choice Award for best comedy series, and Ben Hale was named best actor.")
     assert types.get("Studio") != "Person" and types.get("The Studio") != "Person"
     assert types.get("Critics Choice Award for best comedy series") == "Award"
+
+
+def test_a_name_ner_alone_read_as_a_company_fills_a_work_slot_en(nlp_en):
+    # NER reads "Harbor Lights" as a company; as what a studio produced it is a title
+    assert mention_types(nlp_en, "The studio produced Harbor Lights and several documentaries.").get("Harbor Lights") \
+        == "CreativeWork"
+
+
+def test_a_company_word_keeps_a_company_in_a_work_slot_twin_en(nlp_en):
+    types = mention_types(nlp_en, "The studio produced Harbor Lights Entertainment's first series.")
+    assert types.get("Harbor Lights Entertainment") == "Organization"
