@@ -886,7 +886,8 @@ def inverted_cast_relations(doc: Doc, ctx, found: list[Relation]) -> Iterator[Re
         # the phrase opens with a participle or an adverb ("Joining", "Rounding out", "Also starring")
         if not (first.tag_ == "VBG" or first.pos_ == "ADV" or "Part" in first.morph.get("VerbForm")):
             continue
-        root = next((t for t in sent if t.lemma_.lower() in ("be", "être") and t.i - sent.start >= 2), None)
+        root = next((t for t in sent if t.lemma_.lower() in ("be", "être") and t.i - sent.start >= 2
+                     and not t.dep_.startswith("aux")), None)  # the verb "be", not a passive's auxiliary
         if root is None:
             continue
         before = doc[sent.start:root.i]

@@ -22,7 +22,7 @@ from kg.extract.names import (acronym_long_forms, ampersand_names, country_branc
 from kg.extract.syntax import (
     char_span,doc_text, frame_participles, is_year, main_subject_after, mention_tokens,
                               possessive_work_noun, prep_of, token_words, whole_word_hits)
-from kg.extract.titles import colon_titles, quoted_titles, sentence_case_titles
+from kg.extract.titles import capital_run_titles, colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Mention
 
@@ -90,7 +90,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = season_subject_titles(doc, cued_titles(doc, mentions, lex, lone), lex, lone)
     mentions = award_credit_titles(doc, award_phrases(doc, mentions, lex, words), lex, lone)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
-        mentions = colon_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words))
+        mentions = colon_titles(doc, capital_run_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words), words))
     return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
 
 

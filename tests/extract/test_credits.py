@@ -435,3 +435,23 @@ def test_a_capitalised_name_that_brings_actors_together_is_a_work_fr(nlp_fr):
     assert {("Léa Morel", "actsIn", "La Grande Maison"), ("Jonas Bloch", "actsIn", "La Grande Maison")} <= rule_triples(nlp_fr, text)
     # a common noun's phrase is no name
     assert "La société" not in mention_types(nlp_fr, "La société réunit Léa Morel et Jonas Bloch.")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Le festival présentera Les Nuits claires, emmené par Karim Leklou et Léa Seydoux, en ouverture.",
+     ("Léa Seydoux", "actsIn", "Les Nuits claires")),
+    ("Avec Le Jardin d'hiver, mené par Vincent Macaigne, la réalisatrice signe son troisième film.",
+     ("Vincent Macaigne", "actsIn", "Le Jardin d'hiver")),
+])
+def test_a_cast_led_by_names_acts_in_the_work_fr(nlp_fr, text, triple):
+    # "emmené par", "mené par": the lead actors (credit cues and the porter frame)
+    assert triple in rule_triples(nlp_fr, text)
+
+
+def test_a_passive_s_auxiliary_is_no_inverted_cast_verb_fr(nlp_fr):
+    # "Adapté de X, le film porté par Y a été produit par Z": "été" is an auxiliary, not the
+    # "be" of "Joining X in the cast are A and B"; the novelist is no actor
+    found = rule_triples(nlp_fr, "Le Comte de Monte-Cristo a attiré neuf millions de spectateurs. "
+                                 "Adapté d'Alexandre Dumas, le film porté par Pierre Niney a été produit par Chapter 2.")
+    assert ("Pierre Niney", "actsIn", "Le Comte de Monte-Cristo") in found
+    assert ("Alexandre Dumas", "actsIn", "Le Comte de Monte-Cristo") not in found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract._helpers import mention_types, triples
+from tests.extract._helpers import mention_types, rule_triples, triples
 
 
 @pytest.mark.parametrize("text, title", [
@@ -128,3 +128,16 @@ def test_a_title_and_its_subtitle_after_a_colon_are_one_work(nlp_fr):
 def test_a_colon_before_a_person_joins_nothing(nlp_fr):
     types = mention_types(nlp_fr, "Le film Les Ondes : Marie Dubois en est la vedette.")
     assert types.get("Marie Dubois") == "Person"
+
+
+def test_a_capitalised_function_word_mid_sentence_opens_a_title_fr(nlp_fr):
+    # NER misses "Nos belles années" whole: a capitalised possessive after a verb opens the title,
+    # which runs to the comma
+    found = rule_triples(nlp_fr, "La plateforme a commandé Nos belles années, interprété par Camille Cottin et Jonathan Cohen.")
+    assert ("Camille Cottin", "actsIn", "Nos belles années") in found
+
+
+def test_a_capital_run_holding_a_known_name_is_no_title_twin_fr(nlp_fr):
+    types = mention_types(nlp_fr, "La ministre a répondu au Parisien, puis elle a salué Le Monde, samedi.")
+    assert types.get("Le Monde") == "Organization"
+    assert not any(t == "Misc" and name.startswith("Le Monde") for name, t in types.items())
