@@ -111,6 +111,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], lex: Lexicon,
     seen: set[tuple] = set()
     for rel in found:
         key = (rel.subject.start, rel.subject.end, rel.predicate, rel.object.start, rel.object.end)
+        if rel.subject.text.casefold() == rel.object.text.casefold() and rel.predicate != "said":
+            continue  # "le groupe NRJ, qui détient NRJ": two entities one name gives one node, no fact about it
         if key not in seen:
             seen.add(key)
             out.append(rel)

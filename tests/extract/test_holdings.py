@@ -67,3 +67,10 @@ def test_a_company_s_group_in_brackets_owns_it_fr(nlp_fr):
     found = rule_triples(nlp_fr, "Canal+ (groupe Vivendi) a signé un accord avec Apple.")
     assert ("Canal+", "subsidiaryOf", "Vivendi") in found
     assert ("Apple", "subsidiaryOf", "Vivendi") not in found
+
+
+def test_a_company_holding_its_namesake_gives_no_self_loop_fr(nlp_fr):
+    # the group and its radio share the name: one node in the graph, no fact about it
+    found = triples(nlp_fr, "Le groupe NRJ, qui détient NRJ, Chérie FM et Nostalgie, a vu son audience reculer.")
+    assert not any(s == o for s, _, o in found)
+    assert ("Chérie FM", "subsidiaryOf", "NRJ") in found
