@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.syntax import OF_FORMS, char_span, doc_text, token_words, word_tokens
+from kg.extract.syntax import OF_FORMS, POSSESSIVE_MARKS, char_span, doc_text, token_words, word_tokens
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation
 
@@ -368,7 +368,7 @@ def _credited_work(doc: Doc, i: int, ctx) -> Mention | None:
     m = ctx.at(doc[i])
     if m is not None and m.type == "Person" and ctx.span(m) is not None:
         j = ctx.span(m).end
-        if j < len(doc) and doc[j].lower_ in ("'s", "’s", "'", "’"):
+        if j < len(doc) and doc[j].lower_ in POSSESSIVE_MARKS:
             j += 1
             while j < len(doc) and j - i < 8 and doc[j].pos_ in ("ADJ", "NOUN") \
                     and (ctx.at(doc[j]) is None or ctx.at(doc[j]).type == "Concept"):  # (a genre: "erotic thriller")

@@ -286,8 +286,8 @@ def award_credit_titles(doc: Doc, mentions: list[Mention], lex: Lexicon, lone: f
     """``mentions`` with the name right after an award's "for" (or its winner's, after the award
     in the sentence) typed ``CreativeWork`` when NER read it as something else: a prize is won for
     a work ("took home the Emmy for outstanding supporting actress for Hacks", "Best Actress went to
-    Keri Russell for The Diplomat"), the role having been named already. Retyped like the cues above (lexicon ``award_credit_preps``); a person's
-    full name stays a person ("an award for Meryl Streep").
+    Keri Russell for The Diplomat"), the role having been named already. Retyped like the cues above
+    (lexicon ``award_credit_preps``); a person's full name stays a person ("an award for Meryl Streep").
 
     Example:
         >>> import spacy

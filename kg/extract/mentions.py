@@ -90,7 +90,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = season_subject_titles(doc, cued_titles(doc, mentions, lex, lone), lex, lone)
     mentions = award_credit_titles(doc, award_phrases(doc, mentions, lex, words), lex, lone)
     if lex.words("title_stop_words"):  # French: sentence-case and quoted titles
-        mentions = colon_titles(doc, capital_run_titles(doc, quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words), words))
+        mentions = quoted_titles(doc, sentence_case_titles(doc, mentions, lex), words=words)
+        mentions = colon_titles(doc, capital_run_titles(doc, mentions, words))
     return credit_titles(doc, cast_of_titles(doc, mentions, lex, words=words), lex)
 
 

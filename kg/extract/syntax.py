@@ -568,7 +568,7 @@ def word_tokens(doc: Doc, words: Iterable[str], lemma: bool = False, pos: Iterab
     """
     lower, lemmas, tags = token_words(doc)
     seq = lemmas if lemma else lower
-    for i in range(start, len(seq) if end is None else min(end, len(seq)) if end >= 0 else len(seq) + end):
+    for i in range(*slice(start, end).indices(len(seq))):  # (``end`` as in a slice: negative from the end)
         if seq[i] in words and (pos is None or tags[i] in pos):
             yield doc[i]
 
@@ -682,8 +682,6 @@ class Context:
     #: :meth:`slot` by token index and slot name, :meth:`window_start` by the token it starts from.
     _slots: dict[tuple[int, str], list[Token]] = field(init=False, repr=False, default_factory=dict)
     _windows: dict[int, int] = field(init=False, repr=False, default_factory=dict)
-    #: :meth:`span` by a mention's offsets.
-    _spans: dict[tuple[int, int], Span | None] = field(init=False, repr=False, default_factory=dict)
     #: Starts of the works named as someone's earlier work (:func:`_career_reference`): no antecedent.
     _earlier: set[int] = field(init=False, repr=False, default_factory=set)
 
@@ -716,12 +714,8 @@ class Context:
         return named if named is not None and named.end == before.idx + len(before) else None
 
     def span(self, m: Mention) -> Span | None:
-        """The tokens of ``m`` (``doc.char_span`` expanded to whole tokens), read once per offsets."""
-        key = (m.start, m.end)
-        if key in self._spans:
-            return self._spans[key]
-        found = self._spans[key] = char_span(self.doc, m.start, m.end)
-        return found
+        """The tokens of ``m`` (:func:`char_span`: expanded to whole tokens, read once per offsets)."""
+        return char_span(self.doc, m.start, m.end)
 
     def slot(self, trigger: Token, name: str) -> list[Token]:
         """:func:`slot` of ``trigger``, computed once per token and slot name (frames of the
