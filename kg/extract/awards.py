@@ -103,12 +103,18 @@ def _in_category(doc: Doc, i: int, end: int, lex: Lexicon) -> int:
     return end
 
 
+def award_win_verbs(lex: Lexicon) -> frozenset[str]:
+    """The first words of the lexicon's ``wonAward`` verb frames ("win", "remporter", "crown"),
+    computed once per lexicon."""
+    return lex.derived("award_win_verbs", lambda lx: frozenset(
+        lemma.split()[0] for f in lx.frames if f.kind == "verb" and f.predicate == "wonAward" for lemma in f.lemmas))
+
+
 def _after_win_verb(doc: Doc, i: int, lex: Lexicon) -> bool:
     """Whether token ``i`` follows a verb of winning or naming ("won leading actress", "picked up
     supporting actor", "was named supporting actress"): the first words of the lexicon's
     ``wonAward`` verb frames."""
-    verbs = lex.derived("award_win_verbs", lambda lx: frozenset(
-        lemma.split()[0] for f in lx.frames if f.kind == "verb" and f.predicate == "wonAward" for lemma in f.lemmas))
+    verbs = award_win_verbs(lex)
     j = i - 1
     if j >= 0 and doc[j].lower_ in ("up", "home"):
         j -= 1

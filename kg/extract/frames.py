@@ -10,10 +10,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.credits import focus_work
-from kg.extract.syntax import (
-    char_span,IN_PREPS, OF_FORMS, PREP_NORM, Context, copula_subjects, fitted, frame_participles, is_passive,
-                               main_subject_after, name_read_as_work, obliques, partitive_host, past_participles, stake_share, subject_of,
-                               untagged_name_read_as, verb_forms, with_conjuncts)
+from kg.extract.syntax import (IN_PREPS, OF_FORMS, PREP_NORM, Context, char_span, copula_subjects, fitted, frame_participles,
+                               is_passive, main_subject_after, name_read_as_work, obliques, partitive_host, past_participles,
+                               stake_share, subject_of, untagged_name_read_as, verb_forms, with_conjuncts)
 from kg.lexicon import Frame, Lexicon
 from kg.schema import load_schema
 from kg.records import Mention, Relation

@@ -12,15 +12,14 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.awards import award_phrases
+from kg.extract.awards import award_phrases, award_win_verbs
 from kg.extract.credits import DEFINITE, cast_of_titles, credit_titles, drop_characters
 from kg.extract.cued_titles import award_credit_titles, cued_titles, season_subject_titles
 from kg.extract.names import (acronym_long_forms, ampersand_names, country_branches, described_org_names,
                               described_titles, extend_known_names, genre_titles, given_name_persons, headed_org_names,
                               join_split_names, list_type_agreement, listed_org_names, lone_names, non_person_relatives,
                               org_work_titles, organisation_forms, suffixed_event_names)
-from kg.extract.syntax import (
-    char_span,doc_text, frame_participles, is_year, main_subject_after, mention_tokens,
+from kg.extract.syntax import (char_span, doc_text, frame_participles, is_year, main_subject_after, mention_tokens,
                               possessive_work_noun, prep_of, token_words, whole_word_hits)
 from kg.extract.titles import capital_run_titles, colon_titles, quoted_titles, sentence_case_titles
 from kg.lexicon import Lexicon
@@ -81,7 +80,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     mentions = country_branches(doc, mentions)
     mentions = organisation_forms(doc, mentions, _org_nouns(lex) | lex.words("mention_org_heads"), lex.words("demonyms"),
                                   lex.words("quantity_words"))
-    mentions = given_name_persons(doc, mentions, lex.union("org_suffixes", "mention_org_heads") | _org_nouns(lex))
+    mentions = given_name_persons(doc, mentions, _company_words(lex))
     mentions = listed_org_names(doc, list_type_agreement(doc, mentions))
     mentions = genre_titles(doc, mentions, lex.words("genre_nouns"))
     mentions = described_titles(doc, mentions, _work_nouns(lex) | lex.union("possessive_work_nouns", "genre_nouns"),
@@ -382,14 +381,13 @@ def _work_titles(doc: Doc, lex: Lexicon, mentions: list[Mention],
     # (token, possessive context: True after a person's (stricter), "org" after a company's, None/False in a work slot)
     starts: list[tuple[int, bool | str | None]] = []
     pps = lex.derived("mention_work_pp_by_verb", _pps_by_verb)
-    award_verbs = lex.derived("award_frame_verbs", lambda lx: frozenset(
-        lemma.split()[0] for f in lx.frames if f.predicate == "wonAward" for lemma in f.lemmas))
+    award_verbs = award_win_verbs(lex)
     credit_nouns = lex.derived("credit_role_nouns", lambda lx: frozenset(lx.credit_role_nouns))
     work_cats = lex.words("award_categories", "CreativeWork")
     person_cats = lex.words("award_categories", "Person")
     markers = lex.union("award_markers", "award_openers")
     kinds = lex.derived("work_title_or_genre_nouns", lambda lx: lx.words("genre_nouns") | _work_nouns(lx))
-    company_words = lex.derived("company_words", lambda lx: lx.union("org_suffixes", "mention_org_heads") | _org_nouns(lx))
+    company_words = _company_words(lex)
     # only a verb, a credit noun, a work or genre noun, a possessive or a participle opens a slot below
     # (``words``: :func:`token_words`)
     for tok in (doc[i] for i, (low, lemma, pos) in enumerate(zip(*words))
@@ -1314,7 +1312,7 @@ def _typed(ent: Span, lex: Lexicon) -> Mention | None:
             and not any(c.isupper() or c.isdigit() for c in span[0].text):
         span = span[1:]  # "le thriller pince-sans-rire Orages": the name starts at its capital
     if len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].lower_ in (
-            lex.union("org_suffixes", "mention_org_heads") | _org_nouns(lex) | _work_nouns(lex)):
+            _company_words(lex) | _work_nouns(lex)):
         return None  # "Studios et chaînes attendent": a capitalised common noun opening a sentence
     if span[0].lower_ in _DETS and len(span) > 1 and type_ != "Misc" \
             or len(span) > 1 and span[0].pos_ == "DET" and "Ind" in span[0].morph.get("Definite") and span[1].is_title:
@@ -1495,6 +1493,12 @@ def _person_nouns(lex: Lexicon) -> frozenset[str]:
     credit role nouns ("la chanteuse", "le PDG", "le réalisateur")."""
     return lex.derived("person_nouns", lambda lx: lx.words("anaphors", "Person") | lx.words("person_nouns")
                        | frozenset(n.lower() for n in [*lx.role_nouns, *lx.credit_role_nouns]))
+
+
+def _company_words(lex: Lexicon) -> frozenset[str]:
+    """Words that make a name a company's: suffixes ("Media"), heads ("Studio X") and the nouns
+    that introduce one (computed once per lexicon)."""
+    return lex.derived("company_words", lambda lx: lx.union("org_suffixes", "mention_org_heads") | _org_nouns(lx))
 
 
 def _work_nouns(lex: Lexicon) -> frozenset[str]:

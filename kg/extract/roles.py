@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.credits import DEFINITE, TOPIC_CREDIT, focus_work, work_sides
-from kg.extract.syntax import (
-    char_span,Context, copula_subjects, name_read_as_work, obliques, prep_of, subject_of,
+from kg.extract.syntax import (Context, char_span, copula_subjects, name_read_as_work, obliques, prep_of, subject_of,
                                untagged_name_read_as, with_conjuncts)
 from kg.lexicon import Lexicon
 from kg.records import Mention, Relation

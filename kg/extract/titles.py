@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.syntax import char_span, doc_text, token_words
+from kg.extract.syntax import char_span, doc_text, mention_tokens, token_words
 from kg.lexicon import Lexicon
 from kg.records import Mention
 
@@ -177,8 +177,7 @@ def capital_run_titles(doc: Doc, mentions: list[Mention],
     """
     pos = (words if words is not None else token_words(doc))[2]
     text = doc_text(doc)
-    spans = [(m, char_span(doc, m.start, m.end)) for m in mentions]
-    covering = {i: m for m, span in spans if span is not None for i in range(span.start, span.end)}
+    covering = mention_tokens((m, char_span(doc, m.start, m.end)) for m in mentions)
     out = list(mentions)
     i = 1
     while i < len(doc):
